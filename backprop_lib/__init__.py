@@ -1,0 +1,29 @@
+"""backprop_lib: the small numpy library of the backpropagation course (역전파 강의).
+
+Layers with forward and backward, losses, a network container, optimizers, a numerical
+gradient checker, a training loop and the documents' exact starting points. Figures
+(``backprop_lib.figures``), explorers (``backprop_lib.explorers``) and grading
+(``backprop_lib.grading``) are separate modules so that this import stays light.
+"""
+from .documents import (document_000_start, document_002_start, document_004_start,
+                        sigmoid_network, xor_data)
+from .errors import (CourseError, LabelError, NotReadyError, SettingError, ShapeError,
+                     TrainingDiverged)
+from .gradcheck import GradientReport, gradient_check, numerical_gradient, relative_error
+from .layers import Affine, Layer, ReLU, Sigmoid
+from .losses import (CrossEntropy, Loss, MeanSquaredError, SoftmaxWithLoss, SumSquaredError,
+                     cross_entropy, softmax)
+from .network import Network
+from .nodes import Add, Branch, Mul
+from .optimizers import SGD, Adam, Momentum
+from .training import History, train
+from .value import Value
+
+__all__ = [
+    "Add", "Adam", "Affine", "Branch", "CourseError", "CrossEntropy", "GradientReport", "History",
+    "LabelError", "Layer", "Loss", "MeanSquaredError", "Momentum", "Mul", "Network", "NotReadyError",
+    "ReLU", "SGD", "SettingError", "ShapeError", "Sigmoid", "SoftmaxWithLoss", "SumSquaredError",
+    "TrainingDiverged", "Value", "cross_entropy", "document_000_start", "document_002_start",
+    "document_004_start", "gradient_check", "numerical_gradient", "relative_error", "sigmoid_network",
+    "softmax", "train", "xor_data",
+]

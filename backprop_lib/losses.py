@@ -1,0 +1,176 @@
+"""Losses: squared error in the documents' two conventions, cross-entropy, and softmax with loss.
+
+A loss's forward takes the network's outputs and the targets and returns one number;
+its backward returns dL/d(outputs), the gradient that starts the backward pass (역전파).
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from .errors import LabelError, NotReadyError, ShapeError, describe
+
+
+class Loss:
+    """What every loss shares: a name and the guard against backward before forward."""
+
+    def __init__(self, name: str | None = None) -> None:
+        self.name = name or type(self).__name__
+
+    def _require_forward(self, kept) -> None:
+        if kept is None:
+            raise NotReadyError(
+                f"{self.name}: backward() was called before forward(). "
+                "Compute the loss with forward(outputs, targets) first."
+            )
+
+    def _same_shape(self, outputs: np.ndarray, targets: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        outputs, targets = np.asarray(outputs, dtype=np.float64), np.asarray(targets)
+        if outputs.shape != targets.shape:
+            raise ShapeError(
+                f"{self.name}: outputs and targets must have the same shape; outputs are "
+                f"{describe(outputs)}, targets are {describe(targets)}. A column of targets "
+                "for N samples has shape (N, 1): targets.reshape(-1, 1)."
+            )
+        return outputs, targets
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}()"
+
+
+class SumSquaredError(Loss):
+    """E = ½ Σ (t − o)² over every output of every sample (document 004);  dE/do = o − t."""
+
+    def __init__(self, name: str | None = None) -> None:
+        super().__init__(name)
+        self.difference: np.ndarray | None = None
+
+    def forward(self, outputs: np.ndarray, targets: np.ndarray) -> float:
+        """Half the summed squared error; the ½ cancels the 2 of the derivative."""
+        outputs, targets = self._same_shape(outputs, targets)
+        self.difference = outputs - targets
+        return float(0.5 * np.sum((targets - outputs) ** 2))
+
+    def backward(self) -> np.ndarray:
+        """dE/d(outputs) = outputs − targets."""
+        self._require_forward(self.difference)
+        return self.difference
+
+
+class MeanSquaredError(Loss):
+    """L = mean of (t − o)² over all entries (documents 000 and 002);  dL/do = 2(o − t) / count."""
+
+    def __init__(self, name: str | None = None) -> None:
+        super().__init__(name)
+        self.difference: np.ndarray | None = None
+
+    def forward(self, outputs: np.ndarray, targets: np.ndarray) -> float:
+        """The mean squared error, as ``np.mean((targets - outputs) ** 2)``."""
+        outputs, targets = self._same_shape(outputs, targets)
+        self.difference = outputs - targets
+        return float(np.mean((targets - outputs) ** 2))
+
+    def backward(self) -> np.ndarray:
+        """dL/d(outputs) = 2 (outputs − targets) / number of entries."""
+        self._require_forward(self.difference)
+        return 2 * self.difference / self.difference.size
+
+
+def as_one_hot(targets, batch_size: int, num_classes: int, who: str = "loss") -> np.ndarray:
+    """Turn class indices (N,) or one-hot rows (N, K) into one-hot rows, or say what is wrong."""
+    targets = np.asarray(targets)
+    if targets.ndim == 0 or targets.shape[0] != batch_size:
+        count = "a single number" if targets.ndim == 0 else f"{targets.shape[0]} labels"
+        raise LabelError(
+            f"{who}: expected one label per sample ({batch_size} samples in the batch), got {count}."
+        )
+    if targets.ndim == 1:
+        whole = np.issubdtype(targets.dtype, np.integer) or (
+            np.issubdtype(targets.dtype, np.floating) and np.all(targets == np.round(targets)))
+        if not whole or targets.min() < 0 or targets.max() >= num_classes:
+            raise LabelError(
+                f"{who}: a 1-D array of labels must hold class indices 0 … {num_classes - 1}, "
+                f"got values {np.unique(targets)[:6]}. Pass indices, or one-hot rows of shape "
+                f"({batch_size}, {num_classes})."
+            )
+        one_hot = np.zeros((batch_size, num_classes))
+        one_hot[np.arange(batch_size), targets.astype(int)] = 1.0
+        return one_hot
+    if targets.ndim == 2 and targets.shape[1] == num_classes:
+        is_binary = np.all((targets == 0) | (targets == 1))
+        if is_binary and np.all(targets.sum(axis=1) == 1):
+            return targets.astype(np.float64)
+        raise LabelError(
+            f"{who}: 2-D labels must be one-hot rows (a single 1 and zeros elsewhere in each row); "
+            f"the first row is {targets[0]}. Pass class indices instead, or fix the rows."
+        )
+    raise LabelError(
+        f"{who}: labels must be class indices of shape ({batch_size},) or one-hot rows of shape "
+        f"({batch_size}, {num_classes}); got {describe(targets)}."
+    )
+
+
+def softmax(scores: np.ndarray) -> np.ndarray:
+    """exp(s) / Σ exp(s) along the last axis, after subtracting the maximum so exp cannot overflow."""
+    shifted = scores - np.max(scores, axis=-1, keepdims=True)
+    exps = np.exp(shifted)
+    return exps / np.sum(exps, axis=-1, keepdims=True)
+
+
+def cross_entropy(probabilities: np.ndarray, one_hot_targets: np.ndarray) -> float:
+    """−(1/N) Σ t · log(p): the average surprise at the true class (a tiny 1e-12 guards log(0))."""
+    batch_size = probabilities.shape[0] if np.ndim(probabilities) > 1 else 1
+    return float(-np.sum(one_hot_targets * np.log(probabilities + 1e-12)) / batch_size)
+
+
+def _check_2d(scores, who: str) -> np.ndarray:
+    scores = np.asarray(scores, dtype=np.float64)
+    if scores.ndim != 2:
+        raise ShapeError(
+            f"{who}: expected scores of shape (batch, classes), got {describe(scores)}. "
+            "For a single sample use scores.reshape(1, -1)."
+        )
+    return scores
+
+
+class CrossEntropy(Loss):
+    """L = −(1/N) Σ t log p for probabilities p (N, K);  dL/dp = −t / (N p)."""
+
+    def __init__(self, name: str | None = None) -> None:
+        super().__init__(name)
+        self.probabilities: np.ndarray | None = None
+        self.one_hot: np.ndarray | None = None
+
+    def forward(self, probabilities: np.ndarray, targets) -> float:
+        """The mean cross-entropy (교차 엔트로피) of the true classes."""
+        probabilities = _check_2d(probabilities, self.name)
+        batch_size, num_classes = probabilities.shape
+        self.one_hot = as_one_hot(targets, batch_size, num_classes, self.name)
+        self.probabilities = probabilities
+        return cross_entropy(probabilities, self.one_hot)
+
+    def backward(self) -> np.ndarray:
+        """dL/dp = −t / p, divided by the batch size."""
+        self._require_forward(self.probabilities)
+        return -self.one_hot / (self.probabilities + 1e-12) / self.probabilities.shape[0]
+
+
+class SoftmaxWithLoss(Loss):
+    """Softmax (소프트맥스) followed by cross-entropy, as one layer;  dL/dscores = (y − t) / N."""
+
+    def __init__(self, name: str | None = None) -> None:
+        super().__init__(name)
+        self.probabilities: np.ndarray | None = None
+        self.one_hot: np.ndarray | None = None
+
+    def forward(self, scores: np.ndarray, targets) -> float:
+        """Turn scores into probabilities (kept in ``probabilities``) and return the mean cross-entropy."""
+        scores = _check_2d(scores, self.name)
+        batch_size, num_classes = scores.shape
+        self.one_hot = as_one_hot(targets, batch_size, num_classes, self.name)
+        self.probabilities = softmax(scores)
+        return cross_entropy(self.probabilities, self.one_hot)
+
+    def backward(self) -> np.ndarray:
+        """The famous simple gradient: (probabilities − one-hot targets) / batch size."""
+        self._require_forward(self.probabilities)
+        return (self.probabilities - self.one_hot) / self.probabilities.shape[0]

@@ -1,0 +1,91 @@
+"""Optimizers: SGD (what every document uses), Momentum and Adam (named in document 001).
+
+Each one updates parameters in place from a dict of parameters and a dict of their gradients
+with the same names, so one optimizer serves every network.
+"""
+from __future__ import annotations
+
+import math
+import numbers
+
+import numpy as np
+
+from .errors import SettingError
+
+
+def check_learning_rate(learning_rate, who: str) -> float:
+    """Return the learning rate as a float, or explain why it cannot be one."""
+    if isinstance(learning_rate, bool) or not isinstance(learning_rate, numbers.Real) \
+            or not math.isfinite(learning_rate) or learning_rate <= 0:
+        raise SettingError(
+            f"{who}: the learning rate must be a positive finite number such as 0.1, "
+            f"got {learning_rate!r}."
+        )
+    return float(learning_rate)
+
+
+class SGD:
+    """Plain gradient descent (경사 하강법): w ← w − η · ∂L/∂w."""
+
+    def __init__(self, learning_rate: float = 0.1) -> None:
+        self.learning_rate = check_learning_rate(learning_rate, "SGD")
+
+    def step(self, params: dict[str, np.ndarray], grads: dict[str, np.ndarray]) -> None:
+        """Move every parameter a small step against its gradient."""
+        for name, param in params.items():
+            param -= self.learning_rate * grads[name]
+
+    def __repr__(self) -> str:
+        return f"SGD(learning_rate={self.learning_rate})"
+
+
+class Momentum:
+    """Gradient descent with a velocity: v ← μ·v − η·g,  w ← w + v."""
+
+    def __init__(self, learning_rate: float = 0.01, momentum: float = 0.9) -> None:
+        self.learning_rate = check_learning_rate(learning_rate, "Momentum")
+        if not 0 <= momentum < 1:
+            raise SettingError(f"Momentum: momentum must be in [0, 1), got {momentum!r}.")
+        self.momentum = momentum
+        self.velocity: dict[str, np.ndarray] = {}
+
+    def step(self, params: dict[str, np.ndarray], grads: dict[str, np.ndarray]) -> None:
+        """Keep a running velocity per parameter and move along it."""
+        for name, param in params.items():
+            velocity = self.velocity.get(name, np.zeros_like(param))
+            velocity = self.momentum * velocity - self.learning_rate * grads[name]
+            self.velocity[name] = velocity
+            param += velocity
+
+    def __repr__(self) -> str:
+        return f"Momentum(learning_rate={self.learning_rate}, momentum={self.momentum})"
+
+
+class Adam:
+    """Adam: running means of the gradient (m) and its square (v), bias-corrected, then w ← w − η·m̂/(√v̂ + ε)."""
+
+    def __init__(self, learning_rate: float = 0.001, beta1: float = 0.9, beta2: float = 0.999,
+                 epsilon: float = 1e-8) -> None:
+        self.learning_rate = check_learning_rate(learning_rate, "Adam")
+        for label, beta in (("beta1", beta1), ("beta2", beta2)):
+            if not 0 <= beta < 1:
+                raise SettingError(f"Adam: {label} must be in [0, 1), got {beta!r}.")
+        self.beta1, self.beta2, self.epsilon = beta1, beta2, epsilon
+        self.steps = 0
+        self.first_moment: dict[str, np.ndarray] = {}
+        self.second_moment: dict[str, np.ndarray] = {}
+
+    def step(self, params: dict[str, np.ndarray], grads: dict[str, np.ndarray]) -> None:
+        """One Adam step for every parameter."""
+        self.steps += 1
+        for name, param in params.items():
+            grad = grads[name]
+            m = self.beta1 * self.first_moment.get(name, 0.0) + (1 - self.beta1) * grad
+            v = self.beta2 * self.second_moment.get(name, 0.0) + (1 - self.beta2) * grad ** 2
+            self.first_moment[name], self.second_moment[name] = m, v
+            m_hat = m / (1 - self.beta1 ** self.steps)
+            v_hat = v / (1 - self.beta2 ** self.steps)
+            param -= self.learning_rate * m_hat / (np.sqrt(v_hat) + self.epsilon)
+
+    def __repr__(self) -> str:
+        return f"Adam(learning_rate={self.learning_rate}, beta1={self.beta1}, beta2={self.beta2})"
