@@ -1,0 +1,232 @@
+"""Decision regions (결정 영역) of 2-D classifiers, the lines drawn by hidden units, and the hidden space.
+
+These pictures show why XOR needs a hidden layer: one unit can only cut the plane with one
+straight line; several hidden units cut it with several lines, and in the space of their
+activations the classes become separable by one plane.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.colors import LinearSegmentedColormap, ListedColormap, to_rgba
+from matplotlib.figure import Figure
+
+from ..errors import LabelError, ShapeError, describe
+from .style import CLASS_COLORS, EDGE_COLOR, HIGHLIGHT_COLOR, figure_size
+
+HIDDEN_LINE_COLORS = (CLASS_COLORS[2], CLASS_COLORS[3], CLASS_COLORS[4], HIGHLIGHT_COLOR, EDGE_COLOR)
+
+
+def _check_inputs(inputs, who: str) -> np.ndarray:
+    inputs = np.asarray(inputs, dtype=np.float64)
+    if inputs.ndim != 2 or inputs.shape[1] != 2 or inputs.shape[0] == 0:
+        raise ShapeError(f"{who}: inputs must be points in the plane, shape (N, 2), got {describe(inputs)}.")
+    return inputs
+
+
+def as_class_indices(labels, count: int, who: str = "plot_decision_regions") -> np.ndarray:
+    """Class indices (N,) from indices (N,), a column of 0/1 targets (N, 1) or one-hot rows (N, K)."""
+    labels = np.asarray(labels)
+    if labels.ndim == 2 and labels.shape[1] > 1:
+        labels = np.argmax(labels, axis=1)
+    elif labels.ndim == 2 and labels.shape[1] == 1:
+        labels = labels[:, 0]
+    if labels.ndim != 1 or labels.shape[0] != count:
+        raise LabelError(f"{who}: expected one label per point ({count} points), got {describe(labels)}.")
+    if not np.all(labels == np.round(labels)) or np.any(labels < 0):
+        raise LabelError(f"{who}: labels must be class indices 0, 1, 2, …; got values {np.unique(labels)[:6]}.")
+    return labels.astype(int)
+
+
+def _predicted_classes(predict: Callable, grid: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+    """(class index per grid point, probability of class 1 when predict gave binary probabilities)."""
+    out = np.asarray(predict(grid), dtype=np.float64)
+    count = grid.shape[0]
+    if out.ndim == 2 and out.shape[0] == count and out.shape[1] > 1:
+        return np.argmax(out, axis=1), None                   # scores or probabilities per class
+    if out.ndim == 2 and out.shape == (count, 1):
+        out = out[:, 0]
+    if out.shape != (count,):
+        raise ShapeError(
+            f"plot_decision_regions: predict should map points of shape ({count}, 2) to {count} class "
+            f"indices, {count} probabilities, or ({count}, K) class scores; it returned {describe(out)}."
+        )
+    if np.all(out == np.round(out)):
+        return out.astype(int), None                          # class indices
+    if np.any(out < 0) or np.any(out > 1):
+        raise ShapeError("plot_decision_regions: predict returned numbers that are neither whole class "
+                         "indices nor probabilities in [0, 1]. Return indices, probabilities or (N, K) scores.")
+    return (out >= 0.5).astype(int), out                      # probability of class 1
+
+
+def plot_decision_regions(predict: Callable[[np.ndarray], np.ndarray], inputs, labels,
+                          ax: Axes | None = None, title: str = "Decision regions", resolution: int = 200,
+                          bounds: tuple[float, float, float, float] | None = None,
+                          padding: float = 0.25, class_names: list[str] | None = None) -> Figure:
+    """Colour the plane by the class ``predict`` gives each point, and draw the data on top.
+
+    predict maps an (M, 2) array to class indices (M,), to probabilities of class 1 (M,) or (M, 1)
+    (binary: shaded by probability, the 0.5 line drawn), or to class scores (M, K) (argmax).
+    bounds = (x_min, x_max, y_min, y_max); by default the data's range widened by ``padding``.
+    """
+    inputs = _check_inputs(inputs, "plot_decision_regions")
+    classes = as_class_indices(labels, inputs.shape[0])
+    if not isinstance(resolution, int) or resolution < 2:
+        raise ShapeError(f"plot_decision_regions: resolution must be a whole number ≥ 2, got {resolution!r}.")
+    if bounds is None:
+        low, high = inputs.min(axis=0) - padding, inputs.max(axis=0) + padding
+        bounds = (low[0], high[0], low[1], high[1])
+    xs = np.linspace(bounds[0], bounds[1], resolution)
+    ys = np.linspace(bounds[2], bounds[3], resolution)
+    grid_x, grid_y = np.meshgrid(xs, ys)
+    grid = np.column_stack([grid_x.ravel(), grid_y.ravel()])
+    predicted, probability = _predicted_classes(predict, grid)
+    class_count = max(int(classes.max()), int(predicted.max())) + 1
+    colors = [CLASS_COLORS[k % len(CLASS_COLORS)] for k in range(class_count)]
+
+    created = ax is None
+    if created:
+        figure, ax = plt.subplots(figsize=figure_size(0.8))
+    extent = (bounds[0], bounds[1], bounds[2], bounds[3])
+    if probability is not None:
+        shades = LinearSegmentedColormap.from_list("binary_shades", [colors[0], "white", colors[1]])
+        ax.imshow(probability.reshape(grid_x.shape), origin="lower", extent=extent, cmap=shades,
+                  vmin=0, vmax=1, alpha=0.45, aspect="auto", interpolation="bilinear")
+        ax.contour(grid_x, grid_y, probability.reshape(grid_x.shape), levels=[0.5],
+                   colors=EDGE_COLOR, linewidths=1.5)
+    else:
+        light = ListedColormap([to_rgba(color, 0.25) for color in colors])
+        ax.imshow(predicted.reshape(grid_x.shape), origin="lower", extent=extent, cmap=light,
+                  vmin=-0.5, vmax=class_count - 0.5, aspect="auto", interpolation="nearest")
+    for k in range(class_count):
+        chosen = classes == k
+        if np.any(chosen):
+            name = class_names[k] if class_names is not None else f"class {k}"
+            ax.scatter(inputs[chosen, 0], inputs[chosen, 1], s=80 if inputs.shape[0] <= 20 else 20,
+                       color=colors[k], edgecolors="black", linewidths=0.8, label=name, zorder=3)
+    ax.set_xlim(bounds[0], bounds[1])
+    ax.set_ylim(bounds[2], bounds[3])
+    ax.set_xlabel("$x_1$")
+    ax.set_ylabel("$x_2$")
+    ax.set_title(title)
+    ax.grid(False)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0))
+    if created:
+        figure.tight_layout()
+        plt.close(figure)   # returned, not also shown by pyplot: a notebook displays it once
+    return ax.figure
+
+
+def plot_hidden_lines(weights, bias, ax: Axes, names: list[str] | None = None) -> Figure:
+    """Draw, for each first-layer unit j, the line w₁ⱼx₁ + w₂ⱼx₂ + bⱼ = 0 where its sigmoid is 0.5.
+
+    weights has shape (2, H) as in Affine (column j feeds unit j), bias (H,). A short arrow from
+    each line points along (w₁ⱼ, w₂ⱼ), to the side where the unit is switched on (σ > 0.5).
+    Call it after the plot it goes on (e.g. plot_decision_regions), so the axes' limits are set.
+    """
+    weights = np.asarray(weights, dtype=np.float64)
+    if weights.ndim != 2 or weights.shape[0] != 2:
+        raise ShapeError(f"plot_hidden_lines: weights must have shape (2, hidden units), got {describe(weights)}.")
+    units = weights.shape[1]
+    bias = np.zeros(units) if bias is None else np.asarray(bias, dtype=np.float64).reshape(-1)
+    if bias.shape != (units,):
+        raise ShapeError(f"plot_hidden_lines: bias must hold one number per hidden unit, shape ({units},), "
+                         f"got {describe(bias)}.")
+    x_min, x_max = ax.get_xlim()
+    y_min, y_max = ax.get_ylim()
+    center = np.array([(x_min + x_max) / 2, (y_min + y_max) / 2])
+    arrow_length = 0.08 * min(x_max - x_min, y_max - y_min)
+    for j in range(units):
+        w, b = weights[:, j], bias[j]
+        norm = np.hypot(*w)
+        if norm == 0:
+            continue   # a unit with zero weights is constant: it draws no line
+        color = HIDDEN_LINE_COLORS[j % len(HIDDEN_LINE_COLORS)]
+        name = names[j] if names is not None else f"$h_{j + 1}$ = 0.5"
+        direction = np.array([-w[1], w[0]]) / norm            # along the line
+        foot = center - (w @ center + b) / norm ** 2 * w      # the point of the line nearest the centre
+        span = 2 * max(x_max - x_min, y_max - y_min)
+        ends = np.array([foot - span * direction, foot + span * direction])
+        ax.plot(ends[:, 0], ends[:, 1], color=color, linewidth=2, linestyle="--", label=name)
+        ax.annotate("", xy=foot + arrow_length * w / norm, xytext=foot,
+                    arrowprops={"arrowstyle": "->", "color": color, "linewidth": 2})
+    ax.set_xlim(x_min, x_max)
+    ax.set_ylim(y_min, y_max)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0))
+    return ax.figure
+
+
+def plot_hidden_space(hidden_activations, labels, title: str = "The inputs as the hidden layer sees them",
+                      point_names: list[str] | None = None, kind: str = "pairs",
+                      output_weights=None, output_bias=None) -> Figure:
+    """Show where the hidden layer sends each input: one panel per pair of hidden units, or one 3-D view.
+
+    hidden_activations (N, H) with H = 2 or 3; labels as for plot_decision_regions. kind="pairs"
+    draws every pair (h_i, h_j); kind="3d" (H = 3) draws one 3-D view and, given the output layer's
+    weights (H, 1) and bias, the plane where the output unit is 0.5.
+    """
+    hidden = np.asarray(hidden_activations, dtype=np.float64)
+    if hidden.ndim != 2 or hidden.shape[1] not in (2, 3):
+        raise ShapeError("plot_hidden_space: hidden_activations must have shape (N, 2) or (N, 3), one row "
+                         f"per input and one column per hidden unit, got {describe(hidden)}.")
+    if kind not in ("pairs", "3d"):
+        raise ValueError(f"plot_hidden_space: kind must be 'pairs' or '3d', got {kind!r}.")
+    if kind == "3d" and hidden.shape[1] != 3:
+        raise ShapeError(f"plot_hidden_space: kind='3d' needs 3 hidden units, got {hidden.shape[1]}.")
+    classes = as_class_indices(labels, hidden.shape[0], "plot_hidden_space")
+    colors = [CLASS_COLORS[k % len(CLASS_COLORS)] for k in classes]
+    names = point_names if point_names is not None else [None] * hidden.shape[0]
+    if kind == "3d":
+        return _hidden_space_3d(hidden, colors, names, title, output_weights, output_bias)
+    pairs = [(i, j) for i in range(hidden.shape[1]) for j in range(i + 1, hidden.shape[1])]
+    figure, axes = plt.subplots(1, len(pairs), figsize=figure_size(0.4 if len(pairs) == 3 else 0.8),
+                                squeeze=False)
+    for ax, (i, j) in zip(axes[0], pairs):
+        ax.scatter(hidden[:, i], hidden[:, j], s=80, c=colors, edgecolors="black", linewidths=0.8, zorder=3)
+        for point, name in zip(hidden, names):
+            if name is not None:
+                ax.annotate(name, (point[i], point[j]), textcoords="offset points", xytext=(6, 6), fontsize=9)
+        ax.set_xlim(-0.05, 1.15)
+        ax.set_ylim(-0.05, 1.15)
+        ax.set_aspect("equal")
+        ax.set_xlabel(f"$h_{i + 1}$")
+        ax.set_ylabel(f"$h_{j + 1}$")
+    figure.suptitle(title, fontweight="bold")
+    figure.tight_layout()
+    plt.close(figure)
+    return figure
+
+
+def _hidden_space_3d(hidden, colors, names, title, output_weights, output_bias) -> Figure:
+    figure = plt.figure(figsize=figure_size(0.8))
+    ax = figure.add_subplot(projection="3d")
+    ax.scatter(hidden[:, 0], hidden[:, 1], hidden[:, 2], s=80, c=colors, edgecolors="black",
+               linewidths=0.8, depthshade=False)
+    for point, name in zip(hidden, names):
+        if name is not None:
+            ax.text(point[0], point[1], point[2] + 0.05, name, fontsize=9)
+    if output_weights is not None:
+        w = np.asarray(output_weights, dtype=np.float64).reshape(-1)
+        b = 0.0 if output_bias is None else float(np.asarray(output_bias, dtype=np.float64).reshape(-1)[0])
+        if w.shape != (3,):
+            raise ShapeError(f"plot_hidden_space: output_weights must hold 3 numbers, got {describe(output_weights)}.")
+        axis = int(np.argmax(np.abs(w)))                       # solve the plane for its steepest coordinate
+        others = [k for k in range(3) if k != axis]
+        grid_u, grid_v = np.meshgrid(np.linspace(0, 1, 11), np.linspace(0, 1, 11))
+        solved = -(b + w[others[0]] * grid_u + w[others[1]] * grid_v) / w[axis]
+        solved = np.where((solved >= -0.05) & (solved <= 1.05), solved, np.nan)
+        coordinates = [None, None, None]
+        coordinates[others[0]], coordinates[others[1]], coordinates[axis] = grid_u, grid_v, solved
+        ax.plot_surface(*coordinates, color=HIGHLIGHT_COLOR, alpha=0.3, linewidth=0)
+    for setter in (ax.set_xlim, ax.set_ylim, ax.set_zlim):
+        setter(0, 1)
+    ax.set_xlabel("$h_1$")
+    ax.set_ylabel("$h_2$")
+    ax.set_zlabel("$h_3$")
+    ax.set_title(title)
+    figure.tight_layout()
+    plt.close(figure)
+    return figure
