@@ -200,33 +200,89 @@ def plot_hidden_space(hidden_activations, labels, title: str = "The inputs as th
     return figure
 
 
-def _hidden_space_3d(hidden, colors, names, title, output_weights, output_bias) -> Figure:
-    figure = plt.figure(figsize=figure_size(0.8))
-    ax = figure.add_subplot(projection="3d")
+def _edge_on_azimuth(normal: np.ndarray, elevation: float) -> float:
+    """The azimuth (degrees) at which a camera at ``elevation`` looks along a plane with this normal."""
+    horizontal = np.hypot(normal[0], normal[1])
+    tilt = -np.tan(np.radians(elevation)) * normal[2] / max(horizontal, 1e-12)
+    return float(np.degrees(np.arctan2(normal[1], normal[0]) + np.arccos(np.clip(tilt, -1, 1))))
+
+
+def _draw_hidden_points_3d(ax, hidden, colors, names) -> None:
     ax.scatter(hidden[:, 0], hidden[:, 1], hidden[:, 2], s=80, c=colors, edgecolors="black",
                linewidths=0.8, depthshade=False)
     for point, name in zip(hidden, names):
         if name is not None:
-            ax.text(point[0], point[1], point[2] + 0.05, name, fontsize=9)
-    if output_weights is not None:
-        w = np.asarray(output_weights, dtype=np.float64).reshape(-1)
-        b = 0.0 if output_bias is None else float(np.asarray(output_bias, dtype=np.float64).reshape(-1)[0])
-        if w.shape != (3,):
-            raise ShapeError(f"plot_hidden_space: output_weights must hold 3 numbers, got {describe(output_weights)}.")
-        axis = int(np.argmax(np.abs(w)))                       # solve the plane for its steepest coordinate
-        others = [k for k in range(3) if k != axis]
-        grid_u, grid_v = np.meshgrid(np.linspace(0, 1, 11), np.linspace(0, 1, 11))
-        solved = -(b + w[others[0]] * grid_u + w[others[1]] * grid_v) / w[axis]
-        solved = np.where((solved >= -0.05) & (solved <= 1.05), solved, np.nan)
-        coordinates = [None, None, None]
-        coordinates[others[0]], coordinates[others[1]], coordinates[axis] = grid_u, grid_v, solved
-        ax.plot_surface(*coordinates, color=HIGHLIGHT_COLOR, alpha=0.3, linewidth=0)
+            ax.text(point[0], point[1], point[2] + 0.06, name, fontsize=9)
     for setter in (ax.set_xlim, ax.set_ylim, ax.set_zlim):
         setter(0, 1)
+    for setter in (ax.set_xticks, ax.set_yticks, ax.set_zticks):
+        setter([0, 0.5, 1])
+    ax.set_box_aspect((1, 1, 1))
+    ax.set_proj_type("ortho")
     ax.set_xlabel("$h_1$")
     ax.set_ylabel("$h_2$")
     ax.set_zlabel("$h_3$")
-    ax.set_title(title)
-    figure.tight_layout()
+
+
+def _plane_in_cube(w: np.ndarray, b: float) -> np.ndarray:
+    """The corners of the polygon where the plane w·h + b = 0 cuts the unit cube, in order around it."""
+    corners = np.array([[i, j, k] for i in (0, 1) for j in (0, 1) for k in (0, 1)], dtype=np.float64)
+    points = []
+    for first in range(8):
+        for second in range(first + 1, 8):
+            start, end = corners[first], corners[second]
+            if np.sum(start != end) != 1:
+                continue                                  # not an edge of the cube
+            value_start, value_end = w @ start + b, w @ end + b
+            if value_start * value_end <= 0 and value_start != value_end:
+                points.append(start + value_start / (value_start - value_end) * (end - start))
+    if len(points) < 3:
+        return np.empty((0, 3))
+    points = np.array(points)
+    center = points.mean(axis=0)
+    normal = w / np.linalg.norm(w)
+    first_axis = points[0] - center
+    first_axis /= max(np.linalg.norm(first_axis), 1e-12)
+    second_axis = np.cross(normal, first_axis)
+    angles = np.arctan2((points - center) @ second_axis, (points - center) @ first_axis)
+    return points[np.argsort(angles)]
+
+
+def _draw_plane(ax, w: np.ndarray, b: float) -> None:
+    """The plane w·h + b = 0 inside the unit cube: a light sheet with a solid outline."""
+    from mpl_toolkits.mplot3d.art3d import Poly3DCollection
+
+    polygon = _plane_in_cube(w, b)
+    if len(polygon) == 0:
+        return
+    ax.add_collection3d(Poly3DCollection([polygon], facecolor=HIGHLIGHT_COLOR, alpha=0.3, edgecolor="none"))
+    closed = np.vstack([polygon, polygon[:1]])
+    ax.plot(closed[:, 0], closed[:, 1], closed[:, 2], color=HIGHLIGHT_COLOR, linewidth=2,
+            label="output unit = 0.5")
+
+
+def _hidden_space_3d(hidden, colors, names, title, output_weights, output_bias) -> Figure:
+    """One 3-D view; with the output layer given, a second view looking along its plane (edge-on)."""
+    if output_weights is None:
+        figure = plt.figure(figsize=figure_size(0.8))
+        ax = figure.add_subplot(projection="3d")
+        _draw_hidden_points_3d(ax, hidden, colors, names)
+        ax.set_title(title)
+        plt.close(figure)
+        return figure
+    w = np.asarray(output_weights, dtype=np.float64).reshape(-1)
+    if w.shape != (3,) or not np.any(w):
+        raise ShapeError("plot_hidden_space: output_weights must hold 3 numbers, not all zero, "
+                         f"got {describe(output_weights)}.")
+    b = 0.0 if output_bias is None else float(np.asarray(output_bias, dtype=np.float64).reshape(-1)[0])
+    figure = plt.figure(figsize=figure_size(0.55))
+    for index, subtitle in enumerate(("the output unit's plane", "seen along that plane")):
+        ax = figure.add_subplot(1, 2, index + 1, projection="3d")
+        _draw_hidden_points_3d(ax, hidden, colors, names)
+        _draw_plane(ax, w, b)
+        if index == 1:
+            ax.view_init(elev=15, azim=_edge_on_azimuth(w, 15))
+        ax.set_title(subtitle, fontsize=11)
+    figure.suptitle(title, fontweight="bold")
     plt.close(figure)
     return figure
