@@ -1,0 +1,17 @@
+"""`make bench`: the library against a plain numpy loop, gradient checks, then grading speed."""
+from __future__ import annotations
+
+import importlib
+
+SUITES = ("benchmarks.library", "benchmarks.grading")
+
+
+def main() -> None:
+    """Run every benchmark suite in turn."""
+    for name in SUITES:
+        print(f"\n=== {name} ===", flush=True)
+        importlib.import_module(name).main()
+
+
+if __name__ == "__main__":
+    main()

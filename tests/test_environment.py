@@ -1,0 +1,55 @@
+"""pyproject.toml (pip) and environment.yml (conda, Binder) must describe the same environment."""
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def pyproject() -> dict:
+    return tomllib.loads((ROOT / "pyproject.toml").read_text())
+
+
+def pip_requirements() -> dict[str, str]:
+    """{package: version range} of the library and its `course` extra."""
+    project = pyproject()["project"]
+    lines = project["dependencies"] + project["optional-dependencies"]["course"]
+    return dict(re.fullmatch(r"([A-Za-z0-9_.-]+)(.*)", line).groups() for line in lines)
+
+
+def conda_requirements() -> tuple[dict[str, str], list[str]]:
+    """{package: version range} of environment.yml's conda list, and its pip list."""
+    conda, pip, in_pip = {}, [], False
+    for line in (ROOT / "environment.yml").read_text().splitlines():
+        if re.match(r"^\s+- pip:\s*$", line):
+            in_pip = True
+        elif in_pip and re.match(r"^\s{4,}- ", line):
+            pip.append(line.split("- ", 1)[1].strip())
+        elif re.match(r"^\s{2}- ", line):
+            in_pip = False
+            name, spec = re.fullmatch(r"([A-Za-z0-9_.-]+)(.*)", line.split("- ", 1)[1].strip()).groups()
+            conda[name] = spec
+    return conda, pip
+
+
+def test_every_pip_dependency_is_in_environment_yml_with_the_same_range():
+    conda, _ = conda_requirements()
+    for name, spec in pip_requirements().items():
+        assert name in conda, f"{name} is in pyproject.toml but not in environment.yml"
+        assert conda[name] == spec, f"{name}: pyproject.toml says {spec!r}, environment.yml {conda[name]!r}"
+
+
+def test_environment_yml_has_nothing_pyproject_lacks():
+    conda, _ = conda_requirements()
+    extra = set(conda) - set(pip_requirements()) - {"python", "pip"}
+    assert not extra, f"environment.yml lists {sorted(extra)}, which pyproject.toml does not"
+
+
+def test_python_pin_satisfies_requires_python_and_library_is_installed_for_binder():
+    conda, pip = conda_requirements()
+    pinned = tuple(int(part) for part in conda["python"].lstrip("=").split("."))
+    minimum = tuple(int(part) for part in pyproject()["project"]["requires-python"].lstrip(">=").split("."))
+    assert pinned >= minimum
+    assert "-e ." in pip, "Binder imports backprop_lib only if environment.yml installs it through pip: -e ."
