@@ -22,7 +22,8 @@ def pip_requirements() -> dict[str, str]:
 def conda_requirements() -> tuple[dict[str, str], list[str]]:
     """{package: version range} of environment.yml's conda list, and its pip list."""
     conda, pip, in_pip = {}, [], False
-    for line in (ROOT / "environment.yml").read_text().splitlines():
+    text = (ROOT / "environment.yml").read_text()
+    for line in text.split("\ndependencies:\n", 1)[1].splitlines():
         if re.match(r"^\s+- pip:\s*$", line):
             in_pip = True
         elif in_pip and re.match(r"^\s{4,}- ", line):
