@@ -9,6 +9,10 @@ LAB_ARGS ?=
 NOTEBOOKS ?=
 SUBMISSIONS ?=
 GRADE_ARGS ?=
+# Unit tests, nbval over every notebook (stored outputs must be reproduced), grading end to end
+# and the JupyterLab browser test, in parallel on every core.
+PYTEST_ARGS ?= -n auto --dist loadscope --nbval --nbval-current-env --nbval-cell-timeout=300 \
+	--ignore=tests/grading_fixtures tests solutions lessons
 
 .PHONY: help setup lab test lessons bench grade validate-assignment clean
 
@@ -35,7 +39,7 @@ lab: setup
 
 test: setup
 	$(PY) -m tools.ensure_browser
-	$(PY) -m pytest
+	$(PY) -m pytest $(PYTEST_ARGS)
 
 lessons: setup
 	$(PY) -m backprop_lib.notebooks build $(NOTEBOOKS)
