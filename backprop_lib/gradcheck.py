@@ -55,7 +55,7 @@ class GradientReport:
 
     def __str__(self) -> str:
         """A table whose text is stable across machines: each error is shown as a power-of-ten bound."""
-        width = max(len(name) for name in self.errors)
+        width = max(len("gradient"), *(len(name) for name in self.errors))
         lines = [f"{'gradient':<{width}}  relative error  verdict"]
         for name, error in self.errors.items():
             verdict = "agrees" if error < self.tolerance else "DIFFERS"
