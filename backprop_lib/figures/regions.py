@@ -120,6 +120,36 @@ def plot_decision_regions(predict: Callable[[np.ndarray], np.ndarray], inputs, l
     return ax.figure
 
 
+def plot_linear_attempts(inputs, labels, lines: list[tuple], title: str = "One line cannot separate XOR",
+                         resolution: int = 100) -> Figure:
+    """One panel per line (weights (2,), bias): class 1 where w·x + b > 0; wrong points are ringed.
+
+    Shows a single-layer perceptron's (단층 퍼셉트론) only tool, one straight cut, at work.
+    """
+    inputs = _check_inputs(inputs, "plot_linear_attempts")
+    classes = as_class_indices(labels, inputs.shape[0], "plot_linear_attempts")
+    if len(lines) == 0:
+        raise ShapeError("plot_linear_attempts: give at least one line as (weights, bias), e.g. ([1, 1], -0.5).")
+    figure, axes = plt.subplots(1, len(lines), figsize=figure_size(0.4 if len(lines) > 2 else 0.5), squeeze=False)
+    for ax, (weights, bias) in zip(axes[0], lines):
+        weights = np.asarray(weights, dtype=np.float64).reshape(-1)
+        if weights.shape != (2,):
+            raise ShapeError(f"plot_linear_attempts: each line needs 2 weights, got {describe(weights)}.")
+        def classify(points, weights=weights, bias=float(bias)):
+            return (points @ weights + bias > 0).astype(int)
+        plot_decision_regions(classify, inputs, classes, ax=ax, resolution=resolution)
+        wrong = classify(inputs) != classes
+        ax.scatter(inputs[wrong, 0], inputs[wrong, 1], s=380, facecolors="none",
+                   edgecolors=HIGHLIGHT_COLOR, linewidths=2.5, zorder=4)
+        ax.get_legend().remove()
+        ax.set_aspect("equal")
+        ax.set_title(f"{int(np.sum(~wrong))} of {len(classes)} right", fontsize=11)
+    figure.suptitle(title, fontweight="bold")
+    figure.tight_layout()
+    plt.close(figure)
+    return figure
+
+
 def plot_hidden_lines(weights, bias, ax: Axes, names: list[str] | None = None) -> Figure:
     """Draw, for each first-layer unit j, the line w₁ⱼx₁ + w₂ⱼx₂ + bⱼ = 0 where its sigmoid is 0.5.
 
