@@ -107,7 +107,8 @@ def gradient_check(model, *inputs: np.ndarray, targets: np.ndarray | None = None
 
         def value() -> float:
             return float(np.sum(run() * weighting))
-        grad_inputs = model.backward(weighting if np.ndim(out) else float(weighting))
+        # a copy: a backward that writes into the array it is given must not change the weighting
+        grad_inputs = model.backward(weighting.copy() if np.ndim(out) else float(weighting))
     if not isinstance(grad_inputs, tuple):
         grad_inputs = (grad_inputs,)
     names = ["input"] if len(inputs) == 1 else [f"input{i + 1}" for i in range(len(inputs))]
