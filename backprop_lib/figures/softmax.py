@@ -1,0 +1,154 @@
+"""Softmax (소프트맥스) as bars: scores become probabilities, and cross-entropy's gradient is y − t.
+
+``plot_softmax`` is a pure function of (scores, temperature, target): the softmax explorer
+redraws it on every slider move. ``plot_cross_entropy_curve`` shows the loss −log p of the
+probability given to the true class (교차 엔트로피), the "surprise" at the right answer.
+"""
+from __future__ import annotations
+
+import math
+import numbers
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from ..errors import LabelError, SettingError, ShapeError, describe
+from ..losses import softmax
+from .style import CLASS_COLORS, EDGE_COLOR, FORWARD_COLOR, GRADIENT_COLOR, HIGHLIGHT_COLOR, figure_size
+
+
+def _checked_scores(scores) -> np.ndarray:
+    """The scores of one sample as a finite 1-D float array, or a clear error."""
+    values = np.asarray(scores, dtype=np.float64)
+    if values.ndim == 2 and values.shape[0] == 1:
+        values = values[0]
+    if values.ndim != 1 or values.size < 2:
+        raise ShapeError(f"plot_softmax: scores must be the scores of one sample, a 1-D array of at least "
+                         f"two classes such as [5.3, 0.3, 10.1], got {describe(scores)}.")
+    if not np.all(np.isfinite(values)):
+        raise ShapeError(f"plot_softmax: every score must be a finite number, got {values}.")
+    return values
+
+
+def _checked_temperature(temperature) -> float:
+    if isinstance(temperature, bool) or not isinstance(temperature, numbers.Real) \
+            or not math.isfinite(temperature) or temperature <= 0:
+        raise SettingError(f"plot_softmax: temperature must be a positive number such as 1.0, got {temperature!r}.")
+    return float(temperature)
+
+
+def _checked_target(target, class_count: int) -> int | None:
+    if target is None:
+        return None
+    if isinstance(target, bool) or not isinstance(target, numbers.Integral) or not 0 <= target < class_count:
+        raise LabelError(f"plot_softmax: target must be the index of the true class, a whole number "
+                         f"0 … {class_count - 1}, or None; got {target!r}.")
+    return int(target)
+
+
+def _value_text(value: float, sign: str = "") -> str:
+    """Three decimals, or two significant digits in scientific notation for tiny nonzero values."""
+    if value == 0 or abs(value) >= 0.0005:
+        return f"{value:{sign}.3f}"
+    return f"{value:{sign}.1e}"
+
+
+def plot_softmax(scores, temperature: float = 1.0, target: int | None = None,
+                 ax: Axes | None = None) -> Figure:
+    """Bars of softmax(scores / temperature); with a target, also the gradient y − t of cross-entropy.
+
+    Probabilities are blue bars (forward values); given the index of the true class, the
+    gradient of −log y_target with respect to each score, y_k − t_k, is drawn as red bars beside
+    them: negative for the true class (its score should rise), positive for the others.
+    """
+    values = _checked_scores(scores)
+    temperature = _checked_temperature(temperature)
+    target = _checked_target(target, values.size)
+    probabilities = softmax(values / temperature)
+    classes = np.arange(values.size)
+
+    created = ax is None
+    if created:
+        figure, ax = plt.subplots(figsize=figure_size(0.55))
+    width = 0.38 if target is not None else 0.6
+    shift = width / 2 if target is not None else 0.0
+    bars = ax.bar(classes - shift, probabilities, width=width, color=FORWARD_COLOR,
+                  label="probability $y_k$")
+    labelled = values.size <= 6          # with more classes the value labels would collide
+    for bar, probability in zip(bars if labelled else [], probabilities):
+        ax.annotate(_value_text(probability), (bar.get_x() + bar.get_width() / 2, probability),
+                    textcoords="offset points", xytext=(0, 3), ha="center", fontsize=8, color=FORWARD_COLOR)
+    title = "softmax(scores)" if temperature == 1.0 else f"softmax(scores / {temperature:g})"
+    if target is not None:
+        one_hot = np.zeros(values.size)
+        one_hot[target] = 1.0
+        gradient = probabilities - one_hot
+        ax.bar([target - shift], [1.0], width=width, fill=False, edgecolor=HIGHLIGHT_COLOR, linewidth=2,
+               linestyle="--", label="target $t_k$ = 1")
+        grad_bars = ax.bar(classes + shift, gradient, width=width, color=GRADIENT_COLOR,
+                           label=r"gradient $\partial L/\partial s_k = y_k - t_k$")
+        for bar, value in zip(grad_bars if labelled else [], gradient):
+            below = value < 0
+            ax.annotate(_value_text(value, "+"), (bar.get_x() + bar.get_width() / 2, value),
+                        textcoords="offset points", xytext=(0, -11 if below else 3), ha="center",
+                        fontsize=8, color=GRADIENT_COLOR)
+        loss = -math.log(max(probabilities[target], 1e-300))
+        title += f";  cross-entropy $-\\log y_{{{target}}}$ = {loss:.3f}"
+        ax.set_ylim(-1.18, 1.18)
+        ax.axhline(0.0, color=EDGE_COLOR, linewidth=1)
+    else:
+        ax.set_ylim(0.0, 1.12)
+    if labelled:
+        names = [f"class {k}\nscore {score:g}" for k, score in zip(classes, values)]
+    else:
+        names = [f"{k}\n{score:g}" for k, score in zip(classes, values)]
+        ax.set_xlabel("class (score below it)")
+    ax.set_xticks(classes, names)
+    if target is not None:
+        ax.get_xticklabels()[target].set_fontweight("bold")
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2 if labelled else -0.3), ncol=3, fontsize=9)
+    ax.set_ylabel("probability" if target is None else "probability / gradient")
+    ax.set_title(title)
+    ax.grid(axis="x", visible=False)
+    if created:
+        figure.tight_layout()
+        plt.close(figure)   # returned, not also shown by pyplot: a notebook displays it once
+    return ax.figure
+
+
+def plot_cross_entropy_curve(marked: dict[str, float] | None = None, ax: Axes | None = None) -> Figure:
+    """The loss −log p against p, the probability given to the true class, with named points marked.
+
+    marked maps a label to a probability in (0, 1], e.g. {"document 001": 0.5987}. The curve
+    shows why cross-entropy punishes a confident wrong answer: as p → 0 the loss grows without bound.
+    """
+    marked = marked or {}
+    for name, probability in marked.items():
+        if isinstance(probability, bool) or not isinstance(probability, numbers.Real) \
+                or not 0 < probability <= 1:
+            raise SettingError(f"plot_cross_entropy_curve: the probability of {name!r} must be in (0, 1], "
+                               f"got {probability!r}.")
+    created = ax is None
+    if created:
+        figure, ax = plt.subplots(figsize=figure_size(0.5))
+    p = np.linspace(0.005, 1.0, 400)
+    ax.plot(p, -np.log(p), color=FORWARD_COLOR, linewidth=2)
+    markers = ("o", "s", "D", "^", "v")
+    for index, (name, probability) in enumerate(marked.items()):
+        loss = -math.log(probability)
+        ax.scatter([probability], [loss], s=70, marker=markers[index % len(markers)],
+                   color=CLASS_COLORS[(index + 1) % len(CLASS_COLORS)], edgecolors="black", zorder=3,
+                   label=f"{name}: p = {probability:.4g}, L = {loss:.3f}")
+    if marked:
+        ax.legend(loc="upper right", fontsize=9)
+    ax.set_xlim(0.0, 1.02)
+    ax.set_ylim(0.0, 5.5)
+    ax.set_xlabel("p = probability given to the true class")
+    ax.set_ylabel(r"loss $L = -\log p$")
+    ax.set_title("Cross-entropy: the surprise at the right answer")
+    if created:
+        figure.tight_layout()
+        plt.close(figure)
+    return ax.figure
