@@ -65,7 +65,7 @@ def format_value(value, digits: int = 8) -> str:
         return "0." + "0" * digits if float(text) == 0 else text   # no "-0.000"
     rounded = np.round(value, digits) + 0.0                             # + 0.0 turns -0.0 into 0.0
     return np.array2string(rounded, precision=digits, floatmode="fixed", separator=", ",
-                           max_line_width=100)
+                           max_line_width=100, suppress_small=True)
 
 
 def check_close(name: str, got, expected, digits: int = 8) -> None:
