@@ -1,0 +1,320 @@
+"""Computational graphs (계산 그래프) drawn with forward values above the edges and gradients below.
+
+A graph is described by plain data: nodes ``(name, label, position)`` and edges
+``(source, target, forward value, gradient)``. ``draw_graph`` draws any such description;
+``apple_shop_graph``, ``neuron_graph`` and ``sigmoid_graph`` build one from numbers computed
+by backprop_lib itself (its Mul/Add nodes and Value), so a figure can never disagree with the library.
+Every ``draw_…`` function is a pure function of its numbers and returns a matplotlib Figure that
+pyplot has already closed: return it from a notebook cell (or ``display`` it) and it is shown once.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple, Sequence
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch, Patch
+
+from ..nodes import Add, Mul
+from ..value import Value
+from .style import EDGE_COLOR, FIGURE_WIDTH, FORWARD_COLOR, GRADIENT_COLOR, NODE_COLOR
+
+NODE_RADIUS = 0.32        # radius of an operation's circle, in data units
+BOX_INCHES = 0.3          # height of an input or output box, in inches
+CHAR_INCHES = 0.072       # width of one 10-point label character, in inches (DejaVu Sans, about)
+LABEL_OFFSET = 5          # distance of an edge's numbers from the edge, in points
+MAX_SCALE = 0.85          # inches per data unit, so small graphs do not grow huge
+
+
+class GraphNode(NamedTuple):
+    """A node: ``kind`` "op" is drawn as a circle (×, +, σ), "value" as a box (an input or the output)."""
+
+    name: str
+    label: str
+    position: tuple[float, float]
+    kind: str = "op"
+
+
+class GraphEdge(NamedTuple):
+    """An edge from ``source`` to ``target`` with its forward value and its gradient (None: not shown)."""
+
+    source: str
+    target: str
+    forward: float | None = None
+    gradient: float | None = None
+
+
+class GraphDescription(NamedTuple):
+    """What ``draw_graph`` needs: ``draw_graph(*description)``."""
+
+    nodes: list[GraphNode]
+    edges: list[GraphEdge]
+    title: str | None = None
+
+
+def _as_nodes(nodes: Sequence) -> dict[str, GraphNode]:
+    """GraphNode objects by name, from GraphNodes or plain tuples; duplicate names are refused."""
+    by_name: dict[str, GraphNode] = {}
+    for item in nodes:
+        if not 3 <= len(item) <= 4:
+            raise ValueError(f"draw_graph: a node is (name, label, (x, y)) or (name, label, (x, y), kind), "
+                             f"got {item!r}.")
+        node = GraphNode(*item)
+        if node.kind not in ("op", "value"):
+            raise ValueError(f"draw_graph: node {node.name!r} has kind {node.kind!r}; "
+                             "use 'op' (a circle) or 'value' (a box).")
+        if node.name in by_name:
+            raise ValueError(f"draw_graph: two nodes are named {node.name!r}; node names must be unique.")
+        by_name[node.name] = node
+    return by_name
+
+
+def _as_edges(edges: Sequence, names: dict[str, GraphNode]) -> list[GraphEdge]:
+    """GraphEdge objects whose ends are known node names, or a clear error naming the unknown end."""
+    result = []
+    for item in edges:
+        if not 2 <= len(item) <= 4:
+            raise ValueError(f"draw_graph: an edge is (source, target, forward value, gradient), got {item!r}.")
+        edge = GraphEdge(*item)
+        for end in (edge.source, edge.target):
+            if end not in names:
+                raise ValueError(f"draw_graph: edge {edge.source!r} → {edge.target!r} names the node "
+                                 f"{end!r}, which is not among the nodes {sorted(names)}.")
+        result.append(edge)
+    return result
+
+
+def _box_width(label: str, scale: float) -> float:
+    """Width in data units of the box around a label, at ``scale`` inches per data unit."""
+    return (CHAR_INCHES * len(label) + 0.3) / scale
+
+
+def _node_patch(node: GraphNode, scale: float):
+    """The circle or the box of a node (also what edges are clipped at)."""
+    x, y = node.position
+    if node.kind == "op":
+        return Circle((x, y), NODE_RADIUS, facecolor=NODE_COLOR, edgecolor=EDGE_COLOR,
+                      linewidth=1.5, zorder=3)
+    width, height = _box_width(node.label, scale), BOX_INCHES / scale
+    return FancyBboxPatch((x - width / 2, y - height / 2), width, height,
+                          boxstyle="round,pad=0,rounding_size=0.08", facecolor="white",
+                          edgecolor=EDGE_COLOR, linewidth=1.0, zorder=3)
+
+
+def _extent(nodes: dict[str, GraphNode], scale: float) -> tuple[float, float, float, float]:
+    """(x_min, x_max, y_min, y_max) around every node, with room for the edge numbers."""
+    lefts, rights, bottoms, tops = [], [], [], []
+    for node in nodes.values():
+        x, y = node.position
+        half = NODE_RADIUS if node.kind == "op" else _box_width(node.label, scale) / 2
+        lefts.append(x - half)
+        rights.append(x + half)
+        bottoms.append(y - NODE_RADIUS)
+        tops.append(y + NODE_RADIUS)
+    margin = 0.3
+    return min(lefts) - margin, max(rights) + margin, min(bottoms) - margin, max(tops) + margin
+
+
+def _fit(nodes: dict[str, GraphNode], width_inches: float, height_inches: float | None = None
+         ) -> tuple[float, tuple[float, float, float, float]]:
+    """Inches per data unit so the graph fits the width (and height), and the graph's extent at it."""
+    scale = MAX_SCALE
+    for _ in range(4):        # box widths depend on the scale: a few rounds settle it
+        x_min, x_max, y_min, y_max = _extent(nodes, scale)
+        fits = [MAX_SCALE, width_inches / (x_max - x_min)]
+        if height_inches is not None:
+            fits.append(height_inches / (y_max - y_min))
+        scale = min(fits)
+    return scale, _extent(nodes, scale)
+
+
+def _label_side(start: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """Unit normal of an edge on its "above" side (for a vertical edge: its left side)."""
+    direction = end - start
+    normal = np.array([-direction[1], direction[0]]) / max(np.hypot(*direction), 1e-12)
+    if normal[1] < -1e-9 or (abs(normal[1]) <= 1e-9 and normal[0] > 0):
+        normal = -normal
+    return normal
+
+
+def _alignment(offset: np.ndarray) -> dict[str, str]:
+    """Anchor an edge's number on the side away from the edge, so it never sits on the line."""
+    ha = "center" if abs(offset[0]) < 0.5 * LABEL_OFFSET else ("left" if offset[0] > 0 else "right")
+    va = "center" if abs(offset[1]) < 0.5 * LABEL_OFFSET else ("bottom" if offset[1] > 0 else "top")
+    return {"ha": ha, "va": va}
+
+
+def format_number(value: float, number_format: str = ".4g") -> str:
+    """A number as a figure shows it: 4 significant digits, so 220.00000000000003 reads 220."""
+    text = format(float(value), number_format)
+    if float(text) == 0:
+        return text.lstrip("-")                  # no "-0"
+    return "\N{MINUS SIGN}" + text[1:] if text.startswith("-") else text  # a typographic minus
+
+
+def draw_graph(nodes: Sequence, edges: Sequence, title: str | None = None, ax: Axes | None = None,
+               number_format: str = ".4g") -> Figure:
+    """Draw a computational graph: forward values (blue) above each edge, gradients (red) below it.
+
+    nodes: (name, label, (x, y)) or (name, label, (x, y), kind) with kind "op" (circle) or "value" (box).
+    edges: (source, target, forward, gradient); use None for a number that should not be shown.
+    ax: draw into this Axes, scaled to fit it (the caller shows its figure); by default a new Figure
+        of the graph's natural size is made, closed in pyplot and returned (show it by returning it
+        from a cell, or with IPython's display()).
+    """
+    node_by_name = _as_nodes(nodes)
+    edge_list = _as_edges(edges, node_by_name)
+    if ax is None:
+        scale, (x_min, x_max, y_min, y_max) = _fit(node_by_name, FIGURE_WIDTH - 0.2)
+        size = (round((x_max - x_min) * scale + 0.2, 1), round((y_max - y_min) * scale + 1.0, 1))
+        figure = plt.figure(figsize=size)
+        plt.close(figure)     # returned, not left open: a notebook shows it once, as the cell's result
+        ax = figure.add_axes((0.1 / figure.get_figwidth(), 0.55 / figure.get_figheight(),
+                              1 - 0.2 / figure.get_figwidth(), 1 - 1.0 / figure.get_figheight()))
+    else:
+        ax_width, ax_height = ax.get_position().size * ax.figure.get_size_inches()
+        scale, (x_min, x_max, y_min, y_max) = _fit(node_by_name, ax_width, ax_height)
+    patches = {}
+    for node in node_by_name.values():
+        patches[node.name] = ax.add_patch(_node_patch(node, scale))
+        ax.text(*node.position, node.label, ha="center", va="center", zorder=4,
+                fontsize=10 if node.kind == "value" or len(node.label) > 1 else 15)
+    for edge in edge_list:
+        start = np.array(node_by_name[edge.source].position, dtype=float)
+        end = np.array(node_by_name[edge.target].position, dtype=float)
+        ax.add_patch(FancyArrowPatch(start, end, patchA=patches[edge.source], patchB=patches[edge.target],
+                                     arrowstyle="-|>", mutation_scale=14, color=EDGE_COLOR,
+                                     linewidth=1.3, zorder=2))
+        middle, normal = (start + end) / 2, _label_side(start, end)
+        for value, side, color in ((edge.forward, 1, FORWARD_COLOR), (edge.gradient, -1, GRADIENT_COLOR)):
+            if value is not None:
+                offset = side * LABEL_OFFSET * normal
+                ax.annotate(format_number(value, number_format), middle, color=color,
+                            xytext=offset, textcoords="offset points", zorder=5,
+                            fontsize=11, fontweight="bold", **_alignment(offset))
+    ax.set_xlim(x_min, x_max)
+    ax.set_ylim(y_min, y_max)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    if title:
+        ax.set_title(title)
+    ax.legend(handles=[Patch(color=FORWARD_COLOR, label="forward value (above)"),
+                       Patch(color=GRADIENT_COLOR, label="gradient (below)")],
+              loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=2, fontsize=9,
+              handlelength=1.0, borderaxespad=0.0)
+    return ax.figure
+
+
+def apple_shop_graph(apple_price: float = 100.0, apple_count: float = 2.0, tax: float = 1.1,
+                     orange_price: float | None = None, orange_count: float | None = None
+                     ) -> GraphDescription:
+    """Document 003's apple shop (with oranges when both orange numbers are given), computed with Mul/Add nodes."""
+    if (orange_price is None) != (orange_count is None):
+        raise ValueError("apple_shop_graph: give both orange_price and orange_count (apples and oranges), "
+                         f"or neither (apples only); got orange_price={orange_price!r}, "
+                         f"orange_count={orange_count!r}.")
+    with_oranges = orange_price is not None
+    apple_mul, orange_mul, fruit_add, tax_mul = Mul("apple"), Mul("orange"), Add("fruit"), Mul("tax")
+    apples_total = apple_mul.forward(apple_price, apple_count)
+    if with_oranges:
+        oranges_total = orange_mul.forward(orange_price, orange_count)
+        before_tax = fruit_add.forward(apples_total, oranges_total)
+    else:
+        before_tax = apples_total
+    total = tax_mul.forward(before_tax, tax)
+    grad_before_tax, grad_tax = tax_mul.backward(1.0)
+    if with_oranges:
+        grad_apples_total, grad_oranges_total = fruit_add.backward(grad_before_tax)
+        grad_orange_price, grad_orange_count = orange_mul.backward(grad_oranges_total)
+    else:
+        grad_apples_total = grad_before_tax
+    grad_apple_price, grad_apple_count = apple_mul.backward(grad_apples_total)
+
+    # apples only: one row, inputs entering from below; with oranges: an apple row above an orange row
+    apple_y, count_y = (3.4, 4.7) if with_oranges else (1.3, 0.0)
+    tax_x, tax_y = (6.7, 2.35) if with_oranges else (4.6, 1.3)
+    nodes = [GraphNode("apple price", "apple price", (0.0, apple_y), "value"),
+             GraphNode("apple count", "apple count", (2.5, count_y), "value"),
+             GraphNode("apple ×", "×", (2.5, apple_y)),
+             GraphNode("tax", "tax", (tax_x, tax_y - 1.3), "value"),
+             GraphNode("tax ×", "×", (tax_x, tax_y)),
+             GraphNode("total", "total", (tax_x + 1.9, tax_y), "value")]
+    edges = [GraphEdge("apple price", "apple ×", apple_price, grad_apple_price),
+             GraphEdge("apple count", "apple ×", apple_count, grad_apple_count),
+             GraphEdge("tax", "tax ×", tax, grad_tax),
+             GraphEdge("tax ×", "total", total, 1.0)]
+    if not with_oranges:
+        edges.append(GraphEdge("apple ×", "tax ×", apples_total, grad_apples_total))
+        return GraphDescription(nodes, edges, "Apple shop: forward values and gradients")
+    nodes += [GraphNode("orange price", "orange price", (0.0, 1.3), "value"),
+              GraphNode("orange count", "orange count", (2.5, 0.0), "value"),
+              GraphNode("orange ×", "×", (2.5, 1.3)),
+              GraphNode("+", "+", (4.7, tax_y))]
+    edges += [GraphEdge("orange price", "orange ×", orange_price, grad_orange_price),
+              GraphEdge("orange count", "orange ×", orange_count, grad_orange_count),
+              GraphEdge("apple ×", "+", apples_total, grad_apples_total),
+              GraphEdge("orange ×", "+", oranges_total, grad_oranges_total),
+              GraphEdge("+", "tax ×", before_tax, grad_before_tax)]
+    return GraphDescription(nodes, edges, "Apples and oranges: forward values and gradients")
+
+
+def draw_apple_shop(apple_price: float = 100.0, apple_count: float = 2.0, tax: float = 1.1,
+                    orange_price: float | None = None, orange_count: float | None = None,
+                    ax: Axes | None = None) -> Figure:
+    """The apple shop's graph for these numbers (a pure function of them): a Figure to show or save."""
+    return draw_graph(*apple_shop_graph(apple_price, apple_count, tax, orange_price, orange_count), ax=ax)
+
+
+def neuron_graph(x: float = 0.5, w: float = 0.8, y: float = 1.0) -> GraphDescription:
+    """Document 001's neuron: z = w·x, ŷ = σ(z), L = −y·log ŷ, differentiated by backprop_lib's Value."""
+    weight, feature = Value(w, label="w"), Value(x, label="x")
+    z = weight * feature
+    y_hat = z.sigmoid()
+    loss = -y * y_hat.log()
+    loss.backward()
+    nodes = [GraphNode("w", "w", (0.0, 1.3), "value"),
+             GraphNode("x", "x", (1.9, 0.0), "value"),
+             GraphNode("×", "×", (1.9, 1.3)),
+             GraphNode("σ", "σ", (3.8, 1.3)),
+             GraphNode("loss", "−y·log", (5.7, 1.3)),
+             GraphNode("L", "L", (7.4, 1.3), "value")]
+    edges = [GraphEdge("w", "×", w, weight.grad),
+             GraphEdge("x", "×", x, feature.grad),
+             GraphEdge("×", "σ", z.data, z.grad),
+             GraphEdge("σ", "loss", y_hat.data, y_hat.grad),
+             GraphEdge("loss", "L", loss.data, 1.0)]
+    return GraphDescription(nodes, edges, f"One neuron, target y = {format_number(y)}")
+
+
+def draw_neuron(x: float = 0.5, w: float = 0.8, y: float = 1.0, ax: Axes | None = None) -> Figure:
+    """Document 001's neuron with its forward values and gradients: a Figure."""
+    return draw_graph(*neuron_graph(x, w, y), ax=ax)
+
+
+def sigmoid_graph(x: float = 0.4) -> GraphDescription:
+    """σ(x) = 1 / (1 + exp(−x)) as four small nodes (×−1, exp, +1, 1/u), differentiated by Value."""
+    start = Value(x)
+    negated = start * -1.0
+    exponential = negated.exp()
+    denominator = exponential + 1.0
+    out = 1.0 / denominator
+    out.backward()
+    nodes = [GraphNode("x", "x", (0.0, 0.0), "value"),
+             GraphNode("neg", "×−1", (1.8, 0.0)),
+             GraphNode("exp", "exp", (3.6, 0.0)),
+             GraphNode("+1", "+1", (5.4, 0.0)),
+             GraphNode("1/u", "1/u", (7.2, 0.0)),
+             GraphNode("σ", "σ(x)", (8.9, 0.0), "value")]
+    edges = [GraphEdge("x", "neg", x, start.grad),
+             GraphEdge("neg", "exp", negated.data, negated.grad),
+             GraphEdge("exp", "+1", exponential.data, exponential.grad),
+             GraphEdge("+1", "1/u", denominator.data, denominator.grad),
+             GraphEdge("1/u", "σ", out.data, 1.0)]
+    return GraphDescription(nodes, edges, "The sigmoid taken apart into four nodes")
+
+
+def draw_sigmoid_graph(x: float = 0.4, ax: Axes | None = None) -> Figure:
+    """The sigmoid as four nodes with forward values and gradients at input x: a Figure."""
+    return draw_graph(*sigmoid_graph(x), ax=ax)
