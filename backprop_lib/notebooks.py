@@ -203,6 +203,21 @@ def stable_widget_ids(notebook, name: str) -> None:
                 view["model_id"] = digest[:32]
 
 
+def coalesce_streams(notebook) -> None:
+    """Join consecutive stdout (or stderr) chunks of a cell: how a kernel splits them varies between runs."""
+    for cell in notebook.cells:
+        merged = []
+        for output in cell.get("outputs", []):
+            previous = merged[-1] if merged else None
+            if (output.get("output_type") == "stream" and previous is not None
+                    and previous.get("output_type") == "stream" and previous["name"] == output["name"]):
+                previous["text"] += output["text"]
+            else:
+                merged.append(output)
+        if "outputs" in cell:
+            cell.outputs = merged
+
+
 def execute(notebook, folder: Path, name: str) -> nbformat.NotebookNode:
     """Run every cell in a fresh kernel in ``folder``; any error stops with the cell that raised."""
     from nbclient import NotebookClient
@@ -215,6 +230,7 @@ def execute(notebook, folder: Path, name: str) -> nbformat.NotebookNode:
         client.execute()
     except CellExecutionError as error:
         raise AuthoringError(f"{name}: a cell raised while executing:\n{error}") from error
+    coalesce_streams(notebook)
     stable_widget_ids(notebook, name)
     return notebook
 
