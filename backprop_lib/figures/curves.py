@@ -17,7 +17,8 @@ def _as_curve(name: str, values) -> np.ndarray:
     values = getattr(values, "losses", values)
     curve = np.asarray(values, dtype=np.float64)
     if curve.ndim != 1 or curve.size == 0:
-        raise ShapeError(f"plot_losses: the losses of {name!r} must be a non-empty 1-D array "
+        which = f"the losses of {name!r}" if name else "the losses"
+        raise ShapeError(f"plot_losses: {which} must be a non-empty 1-D array "
                          f"(one loss per epoch), got {describe(values)}.")
     return curve
 
