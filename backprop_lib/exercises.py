@@ -72,6 +72,8 @@ def check_close(name: str, got, expected, digits: int = 8) -> None:
     """Check a number or array against the expected one to ``digits`` decimals and print it."""
     _require_answer(name, got)
     try:
+        if np.asarray(got).dtype.kind in "SU":       # text is not a number, even text like "0.5"
+            raise TypeError(name)
         got_array = np.asarray(got, dtype=np.float64)
     except (TypeError, ValueError):
         raise CheckFailed(f"{name} should be a number or an array of numbers, got {type(got).__name__}.")

@@ -48,7 +48,7 @@ class SumSquaredError(Loss):
         """Half the summed squared error; the ½ cancels the 2 of the derivative."""
         outputs, targets = self._same_shape(outputs, targets)
         self.difference = outputs - targets
-        return float(0.5 * np.sum((targets - outputs) ** 2))
+        return float(0.5 * ((targets - outputs) ** 2).sum())
 
     def backward(self) -> np.ndarray:
         """dE/d(outputs) = outputs − targets."""
@@ -64,10 +64,11 @@ class MeanSquaredError(Loss):
         self.difference: np.ndarray | None = None
 
     def forward(self, outputs: np.ndarray, targets: np.ndarray) -> float:
-        """The mean squared error, as ``np.mean((targets - outputs) ** 2)``."""
+        """The mean of (t − o)²: sum / count, the arithmetic of ``np.mean`` without its call overhead."""
         outputs, targets = self._same_shape(outputs, targets)
         self.difference = outputs - targets
-        return float(np.mean((targets - outputs) ** 2))
+        squared = (targets - outputs) ** 2
+        return float(squared.sum() / squared.size)
 
     def backward(self) -> np.ndarray:
         """dL/d(outputs) = 2 (outputs − targets) / number of entries."""
@@ -96,12 +97,13 @@ def as_one_hot(targets, batch_size: int, num_classes: int, who: str = "loss") ->
         one_hot[np.arange(batch_size), targets.astype(int)] = 1.0
         return one_hot
     if targets.ndim == 2 and targets.shape[1] == num_classes:
-        is_binary = np.all((targets == 0) | (targets == 1))
-        if is_binary and np.all(targets.sum(axis=1) == 1):
+        is_one_hot = np.all((targets == 0) | (targets == 1), axis=1) & (targets.sum(axis=1) == 1)
+        if np.all(is_one_hot):
             return targets.astype(np.float64)
+        row = int(np.argmin(is_one_hot))        # the first row that is not one-hot
         raise LabelError(
             f"{who}: 2-D labels must be one-hot rows (a single 1 and zeros elsewhere in each row); "
-            f"the first row is {targets[0]}. Pass class indices instead, or fix the rows."
+            f"row {row} is {targets[row]}. Pass class indices instead, or fix the rows."
         )
     raise LabelError(
         f"{who}: labels must be class indices of shape ({batch_size},) or one-hot rows of shape "
@@ -114,6 +116,12 @@ def softmax(scores: np.ndarray) -> np.ndarray:
     shifted = scores - np.max(scores, axis=-1, keepdims=True)
     exps = np.exp(shifted)
     return exps / np.sum(exps, axis=-1, keepdims=True)
+
+
+def log_softmax(scores: np.ndarray) -> np.ndarray:
+    """log(softmax(s)) as shifted − log Σ exp(shifted): finite even where a probability underflows to 0."""
+    shifted = scores - np.max(scores, axis=-1, keepdims=True)
+    return shifted - np.log(np.sum(np.exp(shifted), axis=-1, keepdims=True))
 
 
 def cross_entropy(probabilities: np.ndarray, one_hot_targets: np.ndarray) -> float:
@@ -168,7 +176,8 @@ class SoftmaxWithLoss(Loss):
         batch_size, num_classes = scores.shape
         self.one_hot = as_one_hot(targets, batch_size, num_classes, self.name)
         self.probabilities = softmax(scores)
-        return cross_entropy(self.probabilities, self.one_hot)
+        # from log-softmax, not log(p + 1e-12): the loss stays exact (and matches backward) when p ≈ 0
+        return float(-np.sum(self.one_hot * log_softmax(scores)) / batch_size)
 
     def backward(self) -> np.ndarray:
         """The famous simple gradient: (probabilities − one-hot targets) / batch size."""

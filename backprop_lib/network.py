@@ -39,14 +39,14 @@ class Network:
     @property
     def params(self) -> dict[str, np.ndarray]:
         """Every parameter, e.g. ``{"affine1.weights": W1, "affine1.bias": b1, ...}``."""
-        return {f"{layer.name}.{name}": value
-                for layer in self.layers for name, value in layer.params.items()}
+        return {f"{layer.name}.{name}": getattr(layer, name)
+                for layer in self.layers for name in getattr(layer, "param_names", ())}
 
     @property
     def grads(self) -> dict[str, np.ndarray]:
         """Every parameter's gradient from the last backward pass, under the same names as params."""
-        return {f"{layer.name}.{name}": value
-                for layer in self.layers for name, value in layer.grads.items()}
+        return {f"{layer.name}.{name}": getattr(layer, "grad_" + name)
+                for layer in self.layers for name in getattr(layer, "param_names", ())}
 
     def __getitem__(self, name: str):
         """A layer by its name, e.g. ``network["affine1"]``."""

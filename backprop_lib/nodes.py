@@ -74,7 +74,9 @@ class Branch:
     def backward(self, grad_first, grad_second):
         """The gradients of both uses add up (the multivariable chain rule)."""
         if not self.ran_forward:
-            raise NotReadyError(f"{self.name}: backward() was called before forward().")
+            raise NotReadyError(
+                f"{self.name}: backward() was called before forward(). Run forward(x) first."
+            )
         return grad_first + grad_second
 
     def __repr__(self) -> str:

@@ -53,6 +53,7 @@ def train(network, inputs: np.ndarray, targets: np.ndarray, *, loss, optimizer, 
     losses = np.empty(epochs)
     snapshots: dict[int, dict[str, np.ndarray]] = {}
     outputs = None
+    params = network.params   # the same arrays all along: optimizers update them in place
     for epoch in range(epochs):
         outputs = network.forward(inputs)
         value = loss.forward(outputs, targets)
@@ -61,9 +62,9 @@ def train(network, inputs: np.ndarray, targets: np.ndarray, *, loss, optimizer, 
             raise TrainingDiverged(_diverged_message(network, inputs, epoch, value, optimizer))
         losses[epoch] = reported
         network.backward(loss.backward())
-        optimizer.step(network.params, network.grads)
+        optimizer.step(params, network.grads)
         if snapshot_every is not None and epoch % snapshot_every == 0:
-            snapshots[epoch] = {name: param.copy() for name, param in network.params.items()}
+            snapshots[epoch] = {name: param.copy() for name, param in params.items()}
         if report_every is not None and epoch % report_every == 0:
             if callable(report):
                 report(epoch, reported, network)
