@@ -48,6 +48,9 @@ def train(network, inputs: np.ndarray, targets: np.ndarray, *, loss, optimizer, 
     for label, every in (("report_every", report_every), ("snapshot_every", snapshot_every)):
         if every is not None and (not isinstance(every, int) or every < 1):
             raise SettingError(f"train: {label} must be a whole number of at least 1 or None, got {every!r}.")
+    if report is not None and report_every is None:
+        raise SettingError("train: a report was given but no report_every, so it would never print; "
+                           "say how often, e.g. report_every=1000.")
     if report_every is not None and report is None:
         report = "Epoch {epoch}/{epochs}, Loss: {loss:.4f}"
     losses = np.empty(epochs)

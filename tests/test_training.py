@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 from backprop_lib import (SGD, Adam, Affine, MeanSquaredError, Momentum, Network, Sigmoid,
-                          SoftmaxWithLoss, SumSquaredError, train, xor_data)
+                          SettingError, SoftmaxWithLoss, SumSquaredError, train, xor_data)
 
 
 def xor_network(seed: int = 40) -> Network:
@@ -110,3 +110,11 @@ def test_training_a_classifier_with_softmax_with_loss():
     assert history.losses[0] == pytest.approx(np.log(2), abs=0.1)   # small weights: about 50/50
     assert history.losses[-1] < 0.3
     assert accuracy >= 0.95
+
+
+def test_a_report_without_report_every_is_refused_with_a_hint():
+    inputs, targets = xor_data()
+    network = xor_network()
+    with pytest.raises(SettingError, match="report_every=1000"):
+        train(network, inputs, targets, loss=SumSquaredError(), optimizer=SGD(0.1), epochs=2,
+              report="{epoch}: {loss}")
