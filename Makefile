@@ -34,8 +34,11 @@ $(STAMP): pyproject.toml
 	$(PY) -m ipykernel install --sys-prefix --name backprop-course --display-name "Python 3 (backprop course)" >/dev/null
 	@touch $(STAMP)
 
+# JupyterLab refuses to run as root unless told; containers and CI machines often are root.
+ROOT_FLAG := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
+
 lab: setup
-	$(VENV)/bin/jupyter lab --ServerApp.root_dir=lessons $(LAB_ARGS)
+	$(VENV)/bin/jupyter lab --ServerApp.root_dir=lessons $(ROOT_FLAG) $(LAB_ARGS)
 
 test: setup
 	$(PY) -m tools.ensure_browser
