@@ -1,0 +1,88 @@
+"""Lesson 4's explorer: move three scores and a temperature, see softmax's probabilities and y − t.
+
+``softmax_state`` is the plain function behind the sliders: it runs backprop_lib's SoftmaxWithLoss
+on the scaled scores z = s / T and returns the probabilities y (소프트맥스), the cross-entropy
+(교차 엔트로피) of the chosen target and the gradient ∂L/∂z = y − t that starts the backward pass.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import ipywidgets as widgets
+import numpy as np
+
+from ..errors import SettingError
+from ..figures.softmax import plot_softmax
+from ..losses import SoftmaxWithLoss
+from .base import Explorer, Frame, control_layout, slider_style
+
+DOCUMENT_SCORES = (5.3, 0.3, 10.1)   # document 003's scores
+
+
+class SoftmaxState(NamedTuple):
+    """Softmax of the scaled scores, the loss of the target class, and the gradient y − t."""
+
+    scores: np.ndarray
+    temperature: float
+    target: int
+    probabilities: np.ndarray
+    loss: float
+    gradient: np.ndarray     # ∂L/∂z for z = scores / temperature: y − t; ∂L/∂scores is this / temperature
+
+
+def softmax_state(scores=DOCUMENT_SCORES, temperature: float = 1.0, target: int = 0) -> SoftmaxState:
+    """Forward and backward through SoftmaxWithLoss for one sample with scores / temperature."""
+    if isinstance(temperature, bool) or not isinstance(temperature, (int, float)) or not temperature > 0:
+        raise SettingError(f"softmax_state: temperature must be a positive number such as 1.0, got {temperature!r}.")
+    scores = np.asarray(scores, dtype=np.float64)
+    layer = SoftmaxWithLoss()
+    loss = layer.forward((scores / temperature).reshape(1, -1), np.array([target]))
+    gradient = layer.backward()[0]        # batch of one: (y − t) / 1
+    return SoftmaxState(scores, float(temperature), int(target), layer.probabilities[0], loss, gradient)
+
+
+def describe_softmax(state: SoftmaxState) -> str:
+    """Scores, probabilities, loss and gradient at fixed precision."""
+    def listed(values: np.ndarray, form: str) -> str:
+        return ", ".join(format(float(value) + 0.0, form) for value in values)
+    return (f"scores ({listed(state.scores, '.1f')}), temperature {state.temperature:.2f}, target class "
+            f"{state.target}: probabilities ({listed(state.probabilities, '.4f')}), cross-entropy "
+            f"{state.loss:.4f}, gradient y − t ({listed(state.gradient, '+.4f')})")
+
+
+def _caption(state: SoftmaxState) -> str:
+    """A small table: y, t and y − t for every class."""
+    one_hot = np.eye(state.scores.size)[state.target]
+    rows = "".join(
+        f"<tr><td>class {k}</td><td>{score:.1f}</td><td>{probability:.4f}</td><td>{target:g}</td>"
+        f"<td style='color:#d1495b'>{gradient:+.4f}</td></tr>"
+        for k, (score, probability, target, gradient)
+        in enumerate(zip(state.scores, state.probabilities, one_hot, state.gradient)))
+    return (f"<p>cross-entropy L = −log y<sub>{state.target}</sub> = <b>{state.loss:.4f}</b>. "
+            f"The gradient with respect to the scaled scores z = s / T is y − t; "
+            f"with respect to the scores s it is (y − t) / T.</p>"
+            f"<table><tr><th></th><th>score s</th><th>y</th><th>t</th><th>y − t</th></tr>{rows}</table>")
+
+
+def softmax_explorer(scores=DOCUMENT_SCORES, temperature: float = 1.0, target: int = 0) -> Explorer:
+    """Sliders for three scores and the temperature, and a choice of target class."""
+    style = slider_style()
+    score_sliders = [widgets.FloatSlider(value=score, min=-5, max=12, step=0.1, description=f"score {k}",
+                                         continuous_update=False, style=style, layout=control_layout())
+                     for k, score in enumerate(scores)]
+    temperature_slider = widgets.FloatLogSlider(value=temperature, base=10, min=-1, max=1, step=0.05,
+                                                readout_format=".2f", description="temperature T",
+                                                continuous_update=False, style=style, layout=control_layout())
+    target_buttons = widgets.ToggleButtons(options=[(f"class {k}", k) for k in range(len(scores))],
+                                           value=target, description="target", style=style, layout=control_layout())
+    controls = [*score_sliders, temperature_slider, target_buttons]
+
+    def render() -> Frame:
+        state = softmax_state([slider.value for slider in score_sliders], temperature_slider.value,
+                              target_buttons.value)
+        figure = plot_softmax(state.scores, state.temperature, state.target)
+        return Frame(figure, _caption(state), describe_softmax(state))
+
+    explorer = Explorer("softmax", "Softmax explorer", controls, render)
+    explorer.watch(*controls)
+    return explorer

@@ -1,0 +1,113 @@
+"""Lesson 3's explorer: train a 2-H-1 network on XOR and see its loss curve and decision region.
+
+``train_xor`` is the plain function behind the controls: it builds the network from a seed, trains
+it with backprop_lib's training loop (the gradient of ½Σ(t − o)², as document 002; the loss
+recorded is the mean squared error, as document 002 prints it) and returns the trained network
+with its history. A run of a few thousand epochs takes about a tenth of a second.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import ipywidgets as widgets
+import matplotlib.pyplot as plt
+import numpy as np
+
+from ..documents import xor_data
+from ..errors import SettingError
+from ..figures.curves import plot_losses
+from ..figures.regions import plot_decision_regions
+from ..figures.style import figure_size
+from ..layers import Affine, ReLU, Sigmoid
+from ..losses import MeanSquaredError, SumSquaredError
+from ..network import Network
+from ..optimizers import SGD
+from ..training import History, train
+from .base import Explorer, Frame, control_layout, slider_style
+
+ACTIVATIONS = {"sigmoid": Sigmoid, "relu": ReLU}
+
+
+class XorRun(NamedTuple):
+    """A trained XOR network, its training history, and whether it solved XOR."""
+
+    network: Network
+    history: History
+    solved: bool        # every output on the right side of 0.5
+
+
+def xor_network(hidden_size: int, activation: str, seed: int) -> Network:
+    """Affine(2→H) → activation → Affine(H→1) → Sigmoid, weights ``randn`` from RandomState(seed), zero biases."""
+    if isinstance(hidden_size, bool) or not isinstance(hidden_size, (int, np.integer)) or hidden_size < 1:
+        raise SettingError(f"xor_network: hidden_size must be a whole number of at least 1, got {hidden_size!r}.")
+    if activation not in ACTIVATIONS:
+        raise SettingError(f"xor_network: activation must be one of {sorted(ACTIVATIONS)}, got {activation!r}.")
+    rng = np.random.RandomState(seed)
+    return Network([Affine.random(2, int(hidden_size), rng), ACTIVATIONS[activation](),
+                    Affine.random(int(hidden_size), 1, rng), Sigmoid()])
+
+
+def train_xor(hidden_size: int = 3, activation: str = "sigmoid", learning_rate: float = 1.0,
+              seed: int = 0, epochs: int = 2000) -> XorRun:
+    """Train a fresh network on the four XOR points; the same settings always give the same run."""
+    inputs, targets = xor_data()
+    network = xor_network(hidden_size, activation, seed)
+    history = train(network, inputs, targets, loss=SumSquaredError(), monitor=MeanSquaredError(),
+                    optimizer=SGD(learning_rate), epochs=int(epochs))
+    solved = bool(np.all((history.outputs > 0.5) == (targets > 0.5)))
+    return XorRun(network, history, solved)
+
+
+def describe_run(run: XorRun) -> str:
+    """The final loss and the four outputs at fixed precision, and whether XOR is solved."""
+    outputs = ", ".join(f"{value:.4f}" for value in run.history.outputs[:, 0])
+    verdict = "solved" if run.solved else "not solved"
+    return (f"final loss (mean squared error) {run.history.final_loss:.6f}; outputs for (0,0), (0,1), (1,0), (1,1): "
+            f"{outputs} → XOR {verdict}")
+
+
+def draw_run(run: XorRun, settings: str):
+    """The loss curve (log scale) beside the decision region of the trained network."""
+    inputs, targets = xor_data()
+    figure, (loss_axes, region_axes) = plt.subplots(1, 2, figsize=figure_size(0.45),
+                                                    gridspec_kw={"width_ratios": [1, 1]})
+    plot_losses(run.history, ax=loss_axes, title="Loss during training")
+    plot_decision_regions(run.network.forward, inputs, targets, ax=region_axes, resolution=120,
+                          title="Decision region", class_names=["XOR = 0", "XOR = 1"])
+    figure.suptitle(settings, fontsize=11)
+    figure.tight_layout()
+    plt.close(figure)
+    return figure
+
+
+def xor_explorer(hidden_size: int = 3, activation: str = "sigmoid", learning_rate: float = 1.0,
+                 seed: int = 0, epochs: int = 2000) -> Explorer:
+    """Controls for the hidden size, activation, learning rate, seed and epochs; each change trains anew."""
+    style = slider_style()
+    hidden_slider = widgets.IntSlider(value=hidden_size, min=1, max=8, description="hidden units",
+                                      continuous_update=False, style=style, layout=control_layout())
+    activation_buttons = widgets.ToggleButtons(options=list(ACTIVATIONS), value=activation,
+                                               description="activation", style=style, layout=control_layout())
+    rate_slider = widgets.FloatLogSlider(value=learning_rate, base=10, min=-2, max=1, step=0.1,
+                                         readout_format=".3g", description="learning rate",
+                                         continuous_update=False, style=style, layout=control_layout())
+    seed_slider = widgets.IntSlider(value=seed, min=0, max=20, description="seed",
+                                    continuous_update=False, style=style, layout=control_layout())
+    epochs_slider = widgets.IntSlider(value=epochs, min=100, max=5000, step=100, description="epochs",
+                                      continuous_update=False, style=style, layout=control_layout())
+    controls = [hidden_slider, activation_buttons, rate_slider, seed_slider, epochs_slider]
+
+    def render() -> Frame:
+        settings = dict(hidden_size=hidden_slider.value, activation=activation_buttons.value,
+                        learning_rate=rate_slider.value, seed=seed_slider.value, epochs=epochs_slider.value)
+        label = (f"{settings['hidden_size']} hidden units ({settings['activation']}), learning rate "
+                 f"{settings['learning_rate']:.3g}, seed {settings['seed']}, {settings['epochs']} epochs")
+        run = train_xor(**settings)
+        text = describe_run(run)
+        colour = "#2e9e6a" if run.solved else "#d1495b"
+        caption = f"<p>{label}:<br><b style='color:{colour}'>{text}</b></p>"
+        return Frame(draw_run(run, label), caption, f"{label}: {text}")
+
+    explorer = Explorer("xor", "XOR training explorer", controls, render)
+    explorer.watch(*controls)
+    return explorer

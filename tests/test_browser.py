@@ -1,0 +1,400 @@
+"""Every lesson and solution in a real JupyterLab, driven by a headless Chromium through Playwright.
+
+One JupyterLab is started from this environment on 127.0.0.1 (random free port, a token, its
+settings, workspaces and runtime files in a temporary folder, autosave off). Each notebook is
+opened in a fresh browser context and its own reset workspace, its outputs are cleared and every
+cell is run (Run > Run All Cells). Then: no cell shows an error; in lessons exactly the exercise
+check cells say "not done yet", in solutions every check passes; every explorer renders, and
+moving its first slider (or pressing its "next step" button) changes its picture. A screenshot
+per notebook goes to artifacts/screenshots/. Two notebooks run at a time; JupyterLab is stopped
+as soon as all have run, also on failure. Skipped, with the reason, where no Chromium exists.
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+import pytest
+
+pytestmark = pytest.mark.browser
+
+REPO = Path(__file__).resolve().parents[1]
+SCREENSHOTS = REPO / "artifacts" / "screenshots"
+NOTEBOOKS = sorted(REPO.glob("solutions/*.ipynb")) + sorted(REPO.glob("lessons/*.ipynb"))
+DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+EXPLORER_CALL = re.compile(r"^[^#\n]*\b(apple_shop_explorer|network_stepper|xor_explorer|softmax_explorer)\(",
+                           re.MULTILINE)
+NOT_DONE = "not done yet"
+PARALLEL = 2                # notebooks open at the same time
+RUN_TIMEOUT = 180           # seconds for Run All Cells of one notebook
+RENDER_TIMEOUT = 30_000     # milliseconds for a page element, a widget or a redraw to appear
+VIEWPORT = {"width": 1280, "height": 1200}
+
+# JupyterLab user settings for the test: never write the notebooks back (autosave off), keep every
+# cell in the page (no windowing), fetch nothing from the internet.
+LAB_SETTINGS = {
+    "@jupyterlab/docmanager-extension/plugin": {"autosave": False},
+    "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"},
+    "@jupyterlab/apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False},
+    "@jupyterlab/extensionmanager-extension/plugin": {"enabled": False},
+}
+
+# The code cells of the open notebook, in order, with what the test needs from each.
+CELLS_SCRIPT = """() => Array.from(document.querySelectorAll('.jp-NotebookPanel .jp-Notebook .jp-CodeCell'))
+  .map(cell => ({
+    prompt: (cell.querySelector('.jp-InputArea-prompt') || {}).textContent || '',
+    text: (cell.querySelector('.jp-OutputArea') || {}).innerText || '',
+    errors: cell.querySelectorAll('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]').length,
+  }))"""
+IMAGE_SRC = "el => { const img = el.querySelector('.jp-OutputArea-output img'); return img ? img.src : ''; }"
+IMAGE_SHOWN = "el => !!el.querySelector('.jp-OutputArea-output img[src^=\"data:image/png\"]')"
+IMAGE_CHANGED = ("([el, before]) => { const img = el.querySelector('.jp-OutputArea-output img'); "
+                 "return !!img && img.src !== before; }")
+
+
+def find_chromium() -> Path | None:
+    """Debian's /usr/bin/chromium, else `chromium` on PATH (what tools/ensure_browser provides)."""
+    if os.access(DEBIAN_CHROMIUM, os.X_OK):
+        return DEBIAN_CHROMIUM
+    found = shutil.which("chromium")
+    return Path(found) if found else None
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+# JupyterLab ---------------------------------------------------------------------------------------
+
+@dataclass
+class Lab:
+    """A running JupyterLab: where it listens, its token, its log file."""
+
+    process: subprocess.Popen
+    url: str
+    token: str
+    log: Path
+
+    def api(self, method: str, path: str) -> object:
+        """Call the server's REST API with the token; the decoded JSON answer (None when empty)."""
+        request = urllib.request.Request(f"{self.url}{path}", method=method,
+                                         headers={"Authorization": f"token {self.token}"})
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            body = answer.read()
+        return json.loads(body) if body else None
+
+    def sessions(self, path: str) -> list[dict]:
+        """The kernel sessions of one notebook (an empty list while jupyter_server is busy starting one)."""
+        try:
+            return [session for session in self.api("GET", "/api/sessions") if session["path"] == path]
+        except urllib.error.HTTPError:     # jupyter_server answers 500 while a kernel is half started
+            return []
+
+    def shut_down(self, path: str) -> None:
+        """Stop the kernel of one notebook, so kernels do not pile up."""
+        for session in self.sessions(path):
+            self.api("DELETE", f"/api/sessions/{session['id']}")
+
+    def log_tail(self, lines: int = 30) -> str:
+        return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
+
+
+def write_lab_settings(settings_dir: Path) -> None:
+    """One .jupyterlab-settings file per plugin, as JupyterLab keeps user settings."""
+    for plugin, values in LAB_SETTINGS.items():
+        target = settings_dir / f"{plugin}.jupyterlab-settings"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(values))
+
+
+def start_lab(root: Path, home: Path) -> Lab:
+    """Start JupyterLab from this environment with every Jupyter folder inside ``home``."""
+    folders = {name: home / name.lower() for name in
+               ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "JUPYTERLAB_SETTINGS_DIR",
+                "JUPYTERLAB_WORKSPACES_DIR", "IPYTHONDIR")}
+    for folder in folders.values():
+        folder.mkdir(parents=True, exist_ok=True)
+    write_lab_settings(folders["JUPYTERLAB_SETTINGS_DIR"])
+    environment = {**os.environ, **{name: str(folder) for name, folder in folders.items()},
+                   "JUPYTER_PLATFORM_DIRS": "0"}
+    port, token = free_port(), secrets.token_hex(16)
+    log = home / "jupyterlab.log"
+    command = [str(Path(sys.prefix) / "bin" / "jupyter"), "lab", "--no-browser", "--ip=127.0.0.1",
+               f"--port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
+               f"--ServerApp.root_dir={root}", "--LabApp.extension_manager=readonly"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        command.append("--allow-root")        # CI containers run as root
+    with open(log, "w") as log_file:
+        process = subprocess.Popen(command, env=environment, stdout=log_file, stderr=subprocess.STDOUT,
+                                   cwd=root, start_new_session=True)
+    lab = Lab(process, f"http://127.0.0.1:{port}", token, log)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"JupyterLab exited with code {process.returncode}:\n{lab.log_tail()}")
+        try:
+            lab.api("GET", "/api/status")
+            return lab
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.25)
+    stop_lab(lab)
+    raise RuntimeError(f"JupyterLab did not answer within 60 s:\n{lab.log_tail()}")
+
+
+def stop_lab(lab: Lab) -> None:
+    """Stop JupyterLab and its kernels (its own process group), politely first."""
+    if lab.process.poll() is None:
+        os.killpg(lab.process.pid, signal.SIGTERM)
+        try:
+            lab.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(lab.process.pid, signal.SIGKILL)
+            lab.process.wait(timeout=5)
+
+
+# What the notebook file says, and what the page shows ------------------------------------------------
+
+@dataclass
+class CodeCell:
+    """What the notebook file says about one code cell."""
+
+    id: str
+    role: str | None          # "answer", "check", "hidden-check" or None
+    has_explorer: bool
+
+
+def code_cells(notebook: Path) -> list[CodeCell]:
+    """The code cells of a notebook file, in order."""
+    cells = nbformat.read(str(notebook), as_version=4).cells
+    return [CodeCell(cell.get("id", ""), cell.get("metadata", {}).get("exercise", {}).get("role"),
+                     bool(EXPLORER_CALL.search(cell.source)))
+            for cell in cells if cell.cell_type == "code"]
+
+
+def check_outputs(relative: str, cells: list[CodeCell], shown: list[dict]) -> list[str]:
+    """What is wrong with the cells' outputs, one sentence per problem (empty: all is well)."""
+    is_lesson = relative.startswith("lessons/")
+    problems = []
+    if len(shown) != len(cells):
+        problems.append(f"the page shows {len(shown)} code cells, the file has {len(cells)}")
+    for number, (cell, page_cell) in enumerate(zip(cells, shown), start=1):
+        where = f"code cell {number} (id {cell.id!r})"
+        text = page_cell["text"]
+        if not re.search(r"\[\d+\]", page_cell["prompt"]):
+            problems.append(f"{where} did not run (Run All stopped before it)")
+        if page_cell["errors"]:
+            problems.append(f"{where} shows an error: {text.strip()[:400]}")
+        if "Error displaying widget" in text:
+            problems.append(f"{where}: a widget failed to display")
+        if "✗ Exercise" in text:
+            problems.append(f"{where}: an exercise check failed: {text.strip()[:300]}")
+        is_check = cell.role in ("check", "hidden-check")
+        if is_lesson and is_check and NOT_DONE not in text:
+            problems.append(f"{where} is an unanswered exercise check but does not say '{NOT_DONE}': {text[:200]!r}")
+        if NOT_DONE in text and not (is_lesson and is_check):
+            problems.append(f"{where} says '{NOT_DONE}' but is not an unanswered exercise check")
+        if not is_lesson and is_check and "passed" not in text:
+            problems.append(f"{where} is a check in a solution but does not pass: {text[:200]!r}")
+    return problems
+
+
+# Driving the page ---------------------------------------------------------------------------------
+
+async def click_menu(page, menu: str, item: str) -> None:
+    """Click a menu of JupyterLab's menu bar, then one of its items, as a student would."""
+    await page.locator("#jp-MainMenu .lm-MenuBar-itemLabel", has_text=re.compile(f"^{menu}$")).click()
+    await page.locator(".lm-Menu-item:visible .lm-Menu-itemLabel", has_text=re.compile(f"^{item}$")).click()
+
+
+async def wait_for_kernel(page, lab: Lab, relative: str, timeout: float = 60) -> None:
+    """Wait until the notebook's kernel has started, the page is connected to it, and it is idle.
+
+    Before a kernel exists the page's indicator already says "idle"; running cells then would race
+    the kernel's start, so the server is asked too.
+    """
+    indicator = page.locator(".jp-NotebookPanel .jp-Notebook-ExecutionIndicator").first
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        kernels = [session["kernel"] for session in lab.sessions(relative)]
+        ready = [kernel for kernel in kernels if kernel["execution_state"] == "idle" and kernel["connections"] > 0]
+        if len(kernels) == 1 and ready and await indicator.get_attribute("data-status") == "idle":
+            return
+        await asyncio.sleep(0.2)
+    raise AssertionError(f"the notebook's kernel was not ready within {timeout} s: {lab.sessions(relative)}")
+
+
+async def run_all_cells(page, cell_count: int) -> list[dict]:
+    """Clear every output, run every cell, and wait until the kernel has finished (or stopped at an error)."""
+    await click_menu(page, "Edit", "Clear Outputs of All Cells")
+    await click_menu(page, "Run", "Run All Cells")
+    deadline = time.monotonic() + RUN_TIMEOUT
+    settled = 0
+    while time.monotonic() < deadline:
+        cells = await page.evaluate(CELLS_SCRIPT)
+        prompts = [cell["prompt"] for cell in cells]
+        finished = [re.search(r"\[\d+\]", prompt) is not None for prompt in prompts]
+        if len(cells) == cell_count and all(finished):
+            return cells
+        # An error stops Run All: the cells after it go back to "[ ]" and nothing runs any more.
+        settled = settled + 1 if any(finished) and not any("*" in prompt for prompt in prompts) else 0
+        if settled >= 8:
+            return cells
+        await asyncio.sleep(0.25)
+    raise AssertionError(f"Run All Cells did not finish within {RUN_TIMEOUT} s")
+
+
+async def poke(explorer) -> str:
+    """Move the explorer's first slider one step, or press its "next step" button; say which."""
+    handle = explorer.locator(".noUi-handle").first
+    if await handle.count():
+        await handle.focus()
+        await handle.press("ArrowRight")
+        return "moved its first slider"
+    await explorer.locator("button", has_text="next step").first.click()
+    return 'pressed "next step"'
+
+
+async def check_explorers(page, cells: list[CodeCell]) -> list[str]:
+    """Every explorer is visible with a picture, and one move of a control changes the picture."""
+    problems = []
+    code = page.locator(".jp-NotebookPanel .jp-Notebook .jp-CodeCell")
+    numbers = [number for number, cell in enumerate(cells) if cell.has_explorer]
+    for number in numbers:
+        explorer = code.nth(number).locator(".backprop-explorer")
+        where = f"code cell {number + 1} (id {cells[number].id!r})"
+        try:
+            await explorer.first.wait_for(state="visible")
+            if await explorer.count() != 1:
+                problems.append(f"{where} shows {await explorer.count()} explorers, expected 1")
+                continue
+            await page.wait_for_function(IMAGE_SHOWN, arg=await explorer.element_handle(), timeout=RENDER_TIMEOUT)
+        except Exception as error:
+            problems.append(f"{where}: the explorer did not render with a picture ({type(error).__name__})")
+            continue
+        await explorer.scroll_into_view_if_needed()
+        before = await explorer.evaluate(IMAGE_SRC)
+        action = await poke(explorer)
+        try:
+            await page.wait_for_function(IMAGE_CHANGED, arg=[await explorer.element_handle(), before],
+                                         timeout=RENDER_TIMEOUT)
+        except Exception as error:
+            problems.append(f"{where}: the explorer {action}, but its picture did not change "
+                            f"({type(error).__name__})")
+    shown = await page.locator(".backprop-explorer").count()
+    if shown != len(numbers):
+        problems.append(f"the page shows {shown} explorers, the notebook calls {len(numbers)}")
+    if numbers:       # the screenshot shows the first explorer, after its control moved
+        await code.nth(numbers[0]).locator(".backprop-explorer").scroll_into_view_if_needed()
+    return problems
+
+
+@dataclass
+class NotebookRun:
+    """What the browser saw in one notebook."""
+
+    problems: list[str] = field(default_factory=list)
+    screenshot: Path | None = None
+    seconds: float = 0.0
+
+
+async def run_notebook(browser, lab: Lab, notebook: Path) -> NotebookRun:
+    """Open one notebook in a fresh context and workspace, run it, check it, screenshot it, close it."""
+    started = time.monotonic()
+    relative = notebook.relative_to(REPO).as_posix()
+    stored = notebook.read_bytes()
+    cells = code_cells(notebook)
+    run = NotebookRun()
+    name = re.sub(r"[^A-Za-z0-9]+", "-", relative.removesuffix(".ipynb"))
+    console_errors: list[str] = []
+    context = await browser.new_context(viewport=VIEWPORT)
+    page = await context.new_page()
+    page.set_default_timeout(RENDER_TIMEOUT)
+    page.on("console", lambda message: console_errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: console_errors.append(str(error)))
+    try:
+        await page.goto(f"{lab.url}/lab/workspaces/{name}/tree/{relative}?reset&token={lab.token}")
+        await page.locator(".jp-NotebookPanel .jp-Notebook .jp-Cell").first.wait_for()
+        await page.keyboard.press("Control+b")          # hide the file browser: more room for the notebook
+        await wait_for_kernel(page, lab, relative)
+        shown = await run_all_cells(page, len(cells))
+        run.problems += check_outputs(relative, cells, shown)
+        if not run.problems:
+            run.problems += await check_explorers(page, cells)
+    except Exception as error:
+        run.problems.append(f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}")
+        run.problems.append(f"JupyterLab's log ends with:\n{lab.log_tail(15)}")
+    if run.problems and console_errors:
+        run.problems.append("browser console errors:\n    " + "\n    ".join(console_errors[-10:]))
+    try:
+        run.screenshot = SCREENSHOTS / f"{name}.png"
+        await page.screenshot(path=str(run.screenshot))
+    except Exception as error:      # a crashed page must not hide the failure that crashed it
+        run.problems.append(f"no screenshot: {error}")
+    await context.close()
+    lab.shut_down(relative)
+    if notebook.read_bytes() != stored:
+        run.problems.append(f"{relative} was changed on disk while the browser ran it")
+    run.seconds = time.monotonic() - started
+    return run
+
+
+async def run_notebooks(chromium: Path, lab: Lab, notebooks: list[Path]) -> dict[Path, NotebookRun]:
+    """Run the notebooks, PARALLEL at a time, in one headless Chromium."""
+    from playwright.async_api import async_playwright
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    turns = asyncio.Semaphore(PARALLEL)
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=str(chromium), headless=True,
+                                                   args=CHROMIUM_ARGS)
+        try:
+            async def in_turn(notebook: Path) -> NotebookRun:
+                async with turns:
+                    return await run_notebook(browser, lab, notebook)
+            runs = await asyncio.gather(*(in_turn(notebook) for notebook in notebooks))
+        finally:
+            await browser.close()
+    return dict(zip(notebooks, runs))
+
+
+# The tests ----------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def browser_runs(tmp_path_factory) -> dict[Path, NotebookRun]:
+    """Every notebook run once in JupyterLab; JupyterLab is stopped before any result is judged."""
+    chromium = find_chromium()
+    if chromium is None:
+        pytest.skip("no Chromium: neither /usr/bin/chromium nor `chromium` on PATH. Install Debian's "
+                    "`chromium` package (make test does it in CI, via python -m tools.ensure_browser).")
+    pytest.importorskip("playwright.async_api", reason="the Python package playwright is not installed")
+    lab = start_lab(REPO, tmp_path_factory.mktemp("jupyter"))
+    try:
+        return asyncio.run(run_notebooks(chromium, lab, NOTEBOOKS))
+    finally:
+        stop_lab(lab)
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda path: f"{path.parent.name}/{path.name}")
+def test_notebook_runs_in_jupyterlab(notebook: Path, browser_runs: dict[Path, NotebookRun]):
+    run = browser_runs[notebook]
+    where = notebook.relative_to(REPO).as_posix()
+    assert not run.problems, f"{where} in JupyterLab (screenshot {run.screenshot}):\n  " + "\n  ".join(run.problems)

@@ -1,0 +1,1 @@
+"""Maintenance commands of the course, run as ``python -m tools.<name>`` (see the Makefile)."""
