@@ -20,6 +20,9 @@ from matplotlib.figure import Figure
 from ..errors import CourseError
 
 HINT = "Run this cell in JupyterLab to move the controls."
+# Captions sit on white with dark text, like the figures, so they read the same in light and dark themes.
+CAPTION_STYLE = ("background:white; color:#222; padding:4px 10px; border-radius:4px; line-height:1.5; "
+                 "max-width:700px")
 
 
 @dataclass
@@ -88,12 +91,13 @@ class Explorer:
         try:
             frame = self._render()
         except CourseError as error:
-            self.caption.value = f"<p style='color:#d1495b'><b>{type(error).__name__}:</b> {error}</p>"
+            self.caption.value = (f"<div style='{CAPTION_STYLE}'><p style='color:#d1495b'>"
+                                  f"<b>{type(error).__name__}:</b> {error}</p></div>")
             self.summary = f"{self.title}: {type(error).__name__}: {error}"
             return
         self.png = figure_png(frame.figure)
         self.picture.outputs = (png_output(self.png, f"{self.title} (picture)"),)
-        self.caption.value = frame.caption
+        self.caption.value = f"<div style='{CAPTION_STYLE}'>{frame.caption}</div>"
         self.summary = frame.summary
 
     def watch(self, *controls: widgets.Widget) -> None:
