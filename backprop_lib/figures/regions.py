@@ -246,7 +246,8 @@ def _draw_hidden_points_3d(ax, hidden, colors, names) -> None:
     for setter in (ax.set_xlim, ax.set_ylim, ax.set_zlim):
         setter(0, 1)
     for setter in (ax.set_xticks, ax.set_yticks, ax.set_zticks):
-        setter([0, 0.5, 1])
+        setter([0, 0.5, 1], labels=["0", "0.5", "1"])   # short labels: "1.0" and "0.0" collide at the corners
+    ax.tick_params(labelsize=9, pad=0)
     ax.set_box_aspect((1, 1, 1))
     ax.set_proj_type("ortho")
     ax.set_xlabel("$h_1$")
