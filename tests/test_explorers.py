@@ -172,13 +172,15 @@ def test_train_xor_rejects_an_unknown_activation():
 
 
 def test_xor_run_of_3000_epochs_trains_and_draws_well_under_a_second():
+    # CPU time of this process, the fastest of three: other work on the machine (the browser test,
+    # nbval on another worker) slows the wall clock but not the work this test measures.
     timings = []
-    for _ in range(3):                      # the fastest of three: the machine may be busy
-        start = time.perf_counter()
+    for _ in range(3):
+        start = time.process_time()
         run = train_xor(epochs=3000)
         plt.close(draw_run(run, "timing"))
-        timings.append(time.perf_counter() - start)
-    assert min(timings) < 0.5, f"training and drawing took {min(timings):.2f} s"
+        timings.append(time.process_time() - start)
+    assert min(timings) < 0.5, f"training 3000 epochs and drawing took {min(timings):.2f} s of CPU time"
 
 
 def test_xor_explorer_retrains_when_a_control_changes():
