@@ -140,8 +140,10 @@ def test_network_stepper_buttons_change_the_picture():
     explorer = network_stepper()
     back, forward, update = explorer.controls[0].children
     first_png = explorer.png
+    assert back.disabled and not forward.disabled       # the walk starts at its first step
     forward.click()
     assert explorer.stepper.position == 1 and explorer.png != first_png
+    assert not back.disabled
     update.click()
     assert "update 1" in explorer.summary and explorer.stepper.position == 0
 

@@ -248,6 +248,8 @@ def network_stepper(learning_rate: float = 0.5) -> Explorer:
                             tooltip=f"change every weight by −{learning_rate:g} × its gradient")
 
     def render() -> Frame:
+        back.disabled = stepper.position == 0
+        forward.disabled = stepper.position == len(stepper.steps) - 1
         return Frame(stepper.figure(), stepper.caption(), stepper.summary())
 
     explorer = Explorer("network-stepper", "2-2-2 network stepper", [widgets.HBox([back, forward, update])],
