@@ -10,7 +10,7 @@ import numbers
 
 import numpy as np
 
-from .errors import SettingError
+from .errors import NotReadyError, SettingError
 
 
 def check_learning_rate(learning_rate, who: str) -> float:
@@ -24,6 +24,17 @@ def check_learning_rate(learning_rate, who: str) -> float:
     return float(learning_rate)
 
 
+def gradient_of(grads: dict[str, np.ndarray], name: str, who: str) -> np.ndarray:
+    """The gradient of parameter ``name``, or a clear error when no backward pass has produced one yet."""
+    grad = grads.get(name)
+    if grad is None:
+        raise NotReadyError(
+            f"{who}.step: there is no gradient for {name!r} yet. Run a forward pass and then the backward "
+            f"pass (e.g. network.backward(loss.backward())) before the optimizer's step."
+        )
+    return grad
+
+
 class SGD:
     """Plain gradient descent (경사 하강법): w ← w − η · ∂L/∂w."""
 
@@ -33,7 +44,7 @@ class SGD:
     def step(self, params: dict[str, np.ndarray], grads: dict[str, np.ndarray]) -> None:
         """Move every parameter a small step against its gradient."""
         for name, param in params.items():
-            param -= self.learning_rate * grads[name]
+            param -= self.learning_rate * gradient_of(grads, name, "SGD")
 
     def __repr__(self) -> str:
         return f"SGD(learning_rate={self.learning_rate})"
@@ -53,7 +64,7 @@ class Momentum:
         """Keep a running velocity per parameter and move along it."""
         for name, param in params.items():
             velocity = self.velocity.get(name, np.zeros_like(param))
-            velocity = self.momentum * velocity - self.learning_rate * grads[name]
+            velocity = self.momentum * velocity - self.learning_rate * gradient_of(grads, name, "Momentum")
             self.velocity[name] = velocity
             param += velocity
 
@@ -79,7 +90,7 @@ class Adam:
         """One Adam step for every parameter."""
         self.steps += 1
         for name, param in params.items():
-            grad = grads[name]
+            grad = gradient_of(grads, name, "Adam")
             m = self.beta1 * self.first_moment.get(name, 0.0) + (1 - self.beta1) * grad
             v = self.beta2 * self.second_moment.get(name, 0.0) + (1 - self.beta2) * grad ** 2
             self.first_moment[name], self.second_moment[name] = m, v

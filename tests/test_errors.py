@@ -248,3 +248,14 @@ def test_diverged_training_with_bad_inputs():
     message = str(error.value)
     assert message.startswith("Training stopped at epoch 0: the loss became nan.")
     assert "the inputs (they already hold NaN or infinite values)" in message
+
+
+@pytest.mark.parametrize("optimizer", [SGD(0.1), Momentum(0.1), Adam(0.1)])
+def test_optimizer_step_before_backward_says_what_to_run(optimizer):
+    network = Network([Affine(np.ones((2, 1))), Sigmoid()])
+    network.forward(np.ones((1, 2)))                    # forward, but no backward: no gradients yet
+    with pytest.raises(NotReadyError) as error:
+        optimizer.step(network.params, network.grads)
+    assert str(error.value) == (f"{type(optimizer).__name__}.step: there is no gradient for 'affine1.weights' "
+                                "yet. Run a forward pass and then the backward pass "
+                                "(e.g. network.backward(loss.backward())) before the optimizer's step.")
