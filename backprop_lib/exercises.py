@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import traceback
 from contextlib import contextmanager
+from pathlib import Path
 
 import numpy as np
+
+LIBRARY_FOLDER = str(Path(__file__).resolve().parent)
 
 
 class ExerciseNotDone(NotImplementedError):
@@ -44,7 +47,9 @@ def exercise_check(number: int, hidden: bool = False):
     except CheckFailed as error:
         print(f"✗ Exercise {number}: {error}")
     except Exception as error:  # the student's own code raised: show where, briefly
-        frames = traceback.extract_tb(error.__traceback__)
+        # point at the student's own line: the last frame that is notebook code, not a library's
+        frames = [frame for frame in traceback.extract_tb(error.__traceback__)
+                  if LIBRARY_FOLDER not in frame.filename and "site-packages" not in frame.filename]
         where = frames[-1] if frames else None
         place = f" (line {where.lineno}: {where.line})" if where is not None and where.line else ""
         print(f"✗ Exercise {number}: your code raised {type(error).__name__}: {error}{place}")

@@ -131,3 +131,17 @@ def test_format_value_is_fixed_precision():
     assert format_value(2.0 / 3.0, digits=4) == "0.6667"
     assert format_value(np.array([1.0, 0.1234567891])) == "[1.00000000, 0.12345679]"
     assert format_value(np.float32(0.1), digits=3) == "0.100"
+
+
+def test_an_error_raised_inside_the_library_points_at_the_callers_line(capsys):
+    from backprop_lib import SGD
+    import numpy as np
+
+    def student_answer():
+        SGD(0.1).step({"w": np.ones(2)}, {"w": None})   # the student forgot the backward pass
+
+    with exercise_check(4):
+        student_answer()
+    printed = capsys.readouterr().out
+    assert printed.startswith("✗ Exercise 4: your code raised")
+    assert 'SGD(0.1).step({"w": np.ones(2)}, {"w": None})' in printed
