@@ -2,6 +2,8 @@
 import numpy as np
 import pytest
 
+from backprop_lib import SGD
+
 from backprop_lib.exercises import (CheckFailed, ExerciseNotDone, check_close, check_equal,
                                     check_true, exercise_check, format_value, not_done_message,
                                     show_values)
@@ -134,9 +136,6 @@ def test_format_value_is_fixed_precision():
 
 
 def test_an_error_raised_inside_the_library_points_at_the_callers_line(capsys):
-    from backprop_lib import SGD
-    import numpy as np
-
     def student_answer():
         SGD(0.1).step({"w": np.ones(2)}, {"w": None})   # the student forgot the backward pass
 
