@@ -54,6 +54,17 @@ def slider_style() -> dict:
     return {"description_width": "120px"}
 
 
+def toggle_buttons(options: list, value, description: str) -> widgets.ToggleButtons:
+    """A choice of a few options, laid out like a slider: its description on the left, same width."""
+    buttons = widgets.ToggleButtons(options=options, value=value, description=description,
+                                    style={**slider_style(), "button_width": "100px"})
+    buttons.add_class("widget-inline-hbox")     # ipywidgets 8 puts a toggle's description above it otherwise
+    return buttons
+
+
+TABLE = "<table style='border-spacing:12px 2px; margin-left:-12px'>"   # a small table with room between columns
+
+
 def control_layout() -> widgets.Layout:
     """Controls wide enough to move in small steps, narrow enough to sit beside nothing."""
     return widgets.Layout(width="480px")

@@ -19,7 +19,7 @@ from ..figures.network import draw_network, named_weights
 from ..layers import Affine, Sigmoid
 from ..losses import SumSquaredError
 from ..optimizers import SGD
-from .base import Explorer, Frame
+from .base import TABLE, Explorer, Frame
 
 LAYER_SIZES = (2, 2, 2)
 HIDDEN, OUTPUT = ("h1", "h2"), ("o1", "o2")
@@ -169,7 +169,7 @@ def _update_caption(update: Update, count: int, learning_rate: float) -> str:
                    f"<td>{update.weights_after[name]:.8f}</td></tr>" for name in update.weights_after)
     return (f"<p><b>Update {count}</b> (learning rate {learning_rate:g}): every weight moved by "
             f"−{learning_rate:g} × ∂E/∂W. Error E {update.error_before:.8f} → <b>{update.error_after:.8f}</b>"
-            f"</p><table><tr><th>weight</th><th>before</th><th>after</th></tr>{rows}</table>")
+            f"</p>{TABLE}<tr><th>weight</th><th>before</th><th>after</th></tr>{rows}</table>")
 
 
 class NetworkStepper:

@@ -14,7 +14,7 @@ import numpy as np
 from ..errors import SettingError
 from ..figures.softmax import plot_softmax
 from ..losses import SoftmaxWithLoss
-from .base import Explorer, Frame, control_layout, slider_style
+from .base import TABLE, Explorer, Frame, control_layout, slider_style, toggle_buttons
 
 DOCUMENT_SCORES = (5.3, 0.3, 10.1)   # document 003's scores
 
@@ -61,7 +61,7 @@ def _caption(state: SoftmaxState) -> str:
     return (f"<p>cross-entropy L = −log y<sub>{state.target}</sub> = <b>{state.loss:.4f}</b>. "
             f"The gradient with respect to the scaled scores z = s / T is y − t; "
             f"with respect to the scores s it is (y − t) / T.</p>"
-            f"<table><tr><th></th><th>score s</th><th>y</th><th>t</th><th>y − t</th></tr>{rows}</table>")
+            f"{TABLE}<tr><th></th><th>score s</th><th>y</th><th>t</th><th>y − t</th></tr>{rows}</table>")
 
 
 def softmax_explorer(scores=DOCUMENT_SCORES, temperature: float = 1.0, target: int = 0) -> Explorer:
@@ -73,8 +73,7 @@ def softmax_explorer(scores=DOCUMENT_SCORES, temperature: float = 1.0, target: i
     temperature_slider = widgets.FloatLogSlider(value=temperature, base=10, min=-1, max=1, step=0.05,
                                                 readout_format=".2f", description="temperature T",
                                                 continuous_update=False, style=style, layout=control_layout())
-    target_buttons = widgets.ToggleButtons(options=[(f"class {k}", k) for k in range(len(scores))],
-                                           value=target, description="target", style=style, layout=control_layout())
+    target_buttons = toggle_buttons([(f"class {k}", k) for k in range(len(scores))], target, "target")
     controls = [*score_sliders, temperature_slider, target_buttons]
 
     def render() -> Frame:

@@ -23,7 +23,7 @@ from ..losses import MeanSquaredError, SumSquaredError
 from ..network import Network
 from ..optimizers import SGD
 from ..training import History, train
-from .base import Explorer, Frame, control_layout, slider_style
+from .base import Explorer, Frame, control_layout, slider_style, toggle_buttons
 
 ACTIVATIONS = {"sigmoid": Sigmoid, "relu": ReLU}
 
@@ -69,7 +69,7 @@ def describe_run(run: XorRun) -> str:
 def draw_run(run: XorRun, settings: str):
     """The loss curve (log scale) beside the decision region of the trained network."""
     inputs, targets = xor_data()
-    figure, (loss_axes, region_axes) = plt.subplots(1, 2, figsize=figure_size(0.45),
+    figure, (loss_axes, region_axes) = plt.subplots(1, 2, figsize=figure_size(0.5),
                                                     gridspec_kw={"width_ratios": [1, 1]})
     plot_losses(run.history, ax=loss_axes, title="Loss during training")
     plot_decision_regions(run.network.forward, inputs, targets, ax=region_axes, resolution=120,
@@ -86,8 +86,7 @@ def xor_explorer(hidden_size: int = 3, activation: str = "sigmoid", learning_rat
     style = slider_style()
     hidden_slider = widgets.IntSlider(value=hidden_size, min=1, max=8, description="hidden units",
                                       continuous_update=False, style=style, layout=control_layout())
-    activation_buttons = widgets.ToggleButtons(options=list(ACTIVATIONS), value=activation,
-                                               description="activation", style=style, layout=control_layout())
+    activation_buttons = toggle_buttons(list(ACTIVATIONS), activation, "activation")
     rate_slider = widgets.FloatLogSlider(value=learning_rate, base=10, min=-2, max=1, step=0.1,
                                          readout_format=".3g", description="learning rate",
                                          continuous_update=False, style=style, layout=control_layout())
