@@ -1,0 +1,17 @@
+"""The instructor's grader: splice each student's answers into the solution notebook and run it under nbval.
+
+    python -m backprop_lib.grading SUBMISSIONS_DIR        # `make grade SUBMISSIONS=...`
+    python -m backprop_lib.grading --validate             # `make validate-assignment`
+
+Modules: assignment (the solution and lesson), splice (student answers into the solution),
+sandbox and launcher (the limited kernel), guard and plugin (nbval under pytest, guarded and
+labelled), runner (the parallel pytest run), report (junit XML to points), gradebook (CSV and
+feedback), validate, cli.
+"""
+from .assignment import Assignment, InstructorError, load_assignment
+from .outcome import Grade, Problem
+from .runner import Submission, grade_submissions
+from .sandbox import Limits, isolation_available
+
+__all__ = ["Assignment", "Grade", "InstructorError", "Limits", "Problem", "Submission", "grade_submissions",
+           "isolation_available", "load_assignment"]

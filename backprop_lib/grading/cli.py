@@ -1,0 +1,162 @@
+"""Grade a folder of submitted notebooks, or validate an assignment before handing it out.
+
+    python -m backprop_lib.grading SUBMISSIONS_DIR [--solution S.ipynb] [--output DIR] [--regrade] ...
+    python -m backprop_lib.grading --validate [--solution S.ipynb]
+
+Each ``NAME.ipynb`` in SUBMISSIONS_DIR is the submission of the student NAME. The grader writes
+``gradebook.csv`` and ``feedback/NAME.md`` into the output folder (default SUBMISSIONS_DIR/graded),
+a row as each submission finishes; run it again after an interruption and it grades only the rest.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from .assignment import InstructorError, load_assignment
+from .gradebook import Gradebook, number, write_feedback
+from .outcome import Grade
+from .runner import Submission, grade_submissions
+from .sandbox import Limits, isolation_available
+from .validate import validate_assignment
+
+
+def list_submissions(folder: Path) -> list[Submission]:
+    """Every NAME.ipynb directly in the folder, as the submission of student NAME."""
+    if not folder.is_dir():
+        raise InstructorError(f"No folder {folder}: put the submitted notebooks (one NAME.ipynb per student) "
+                              f"in a folder and pass its path.")
+    files = sorted(path for path in folder.glob("*.ipynb") if not path.name.startswith("."))
+    if not files:
+        raise InstructorError(f"{folder} holds no .ipynb files: expected one NAME.ipynb per student.")
+    return [Submission(path.stem, path) for path in files]
+
+
+def clock(seconds: float) -> str:
+    """Seconds as m:ss."""
+    return f"{int(seconds // 60)}:{int(seconds % 60):02d}"
+
+
+class Progress:
+    """One line per graded submission, with the count and the time left."""
+
+    def __init__(self, total: int) -> None:
+        self.total, self.done, self.start = total, 0, time.monotonic()
+
+    def show(self, grade: Grade) -> None:
+        """Print a submission's line as soon as it is graded."""
+        self.done += 1
+        elapsed = time.monotonic() - self.start
+        left = elapsed / self.done * (self.total - self.done)
+        score = f"{number(grade.total)}/{number(grade.maximum)}"
+        print(f"[{self.done:>{len(str(self.total))}}/{self.total}] {grade.student:<24.24} {score:>9}  "
+              f"{grade.status:<40.40} {grade.seconds:5.1f} s  {clock(elapsed)} (about {clock(left)} left)", flush=True)
+
+
+def summary(grades: list[Grade], seconds: float, jobs: int) -> list[str]:
+    """The end-of-run summary: statuses, points, per-exercise means."""
+    if not grades:
+        return ["Nothing new to grade."]
+    codes = Counter(part.split("(")[0] for grade in grades for part in grade.status.split("; "))
+    totals = [grade.total for grade in grades]
+    maximum = grades[0].maximum
+    per_exercise = [f"ex{e.number} {number(statistics.mean(g.exercises[i].points for g in grades))}/{number(e.maximum)}"
+                    for i, e in enumerate(grades[0].exercises)]
+    return [f"Graded {len(grades)} submissions in {clock(seconds)} ({len(grades) / max(seconds, 1e-9):.2f} per second, "
+            f"{jobs} at a time).",
+            "  status: " + ", ".join(f"{count} {code}" for code, count in codes.most_common()),
+            f"  points: mean {number(statistics.mean(totals))} of {number(maximum)}, median "
+            f"{number(statistics.median(totals))}, lowest {number(min(totals))}, highest {number(max(totals))}",
+            "  mean per exercise: " + ", ".join(per_exercise)]
+
+
+def limits_from(args: argparse.Namespace) -> Limits:
+    """The resource limits chosen on the command line."""
+    return Limits(cell_timeout=args.cell_timeout, submission_timeout=args.submission_timeout,
+                  memory_mb=args.memory_mb, max_output_kb=args.max_output_kb)
+
+
+def grade_folder(args: argparse.Namespace) -> int:
+    """Grade every submission of a folder not graded yet; print progress and a summary."""
+    assignment = load_assignment(args.solution, args.lesson)
+    folder = Path(args.submissions).resolve()
+    submissions = list_submissions(folder)
+    output = Path(args.output).resolve() if args.output else folder / "graded"
+    output.mkdir(parents=True, exist_ok=True)
+    gradebook = Gradebook(output / "gradebook.csv", assignment, regrade=args.regrade)
+    todo = [s for s in submissions if s.student not in gradebook.graded()]
+    isolate = isolation_available()
+    print(f"Grading {len(todo)} of {len(submissions)} submissions in {folder} against {assignment.name} "
+          f"({len(assignment.exercises)} exercises, {number(assignment.maximum)} points), {args.jobs} at a time.")
+    print(f"  limits: {args.cell_timeout:g} s per cell, {args.submission_timeout:g} s per submission, "
+          f"{args.memory_mb} MB of memory; files: " + ("isolated with Landlock" if isolate else
+          "NOT isolated (this system has no Landlock): student code can read this user's files"), flush=True)
+    progress, grades, start = Progress(len(todo)), [], time.monotonic()
+
+    def record(grade: Grade) -> None:
+        gradebook.add(grade)
+        write_feedback(output / "feedback", grade, assignment)
+        grades.append(grade)
+        progress.show(grade)
+
+    try:
+        grade_submissions(assignment, todo, record, limits_from(args), args.jobs, isolate,
+                          [assignment.solution_path.parent, assignment.lesson_path, folder, output],
+                          output / "grading.log", keep_work=args.keep_work)
+    except KeyboardInterrupt:
+        print(f"\nInterrupted: {len(grades)} of {len(todo)} graded and saved; run the same command again "
+              f"to grade the rest.", file=sys.stderr)
+        return 130
+    finally:
+        gradebook.rewrite()
+    print("\n".join(summary(grades, time.monotonic() - start, args.jobs)))
+    print(f"Gradebook: {gradebook.path}\nFeedback:  {output / 'feedback'}/ (one NAME.md per student)")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command line."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    p = argparse.ArgumentParser(prog="python -m backprop_lib.grading", description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("submissions", nargs="?", help="folder with one NAME.ipynb per student")
+    p.add_argument("--validate", action="store_true", help="check the assignment instead: the solution "
+                   "scores full marks, the unanswered lesson fails every check")
+    p.add_argument("--solution", type=Path,
+                   help="the assignment's solution notebook (default solutions/05_homework.ipynb)")
+    p.add_argument("--lesson", type=Path,
+                   help="the lesson the students received (default: lessons/ next to solutions/)")
+    p.add_argument("--output", type=Path, help="where gradebook.csv and feedback/ go (default SUBMISSIONS/graded)")
+    p.add_argument("--regrade", action="store_true", help="grade every submission again, not only the missing ones")
+    p.add_argument("--jobs", type=int, default=cores, help=f"submissions run at a time (default: the {cores} cores)")
+    p.add_argument("--cell-timeout", type=float, default=Limits.cell_timeout,
+                   help="seconds per cell (default %(default)s)")
+    p.add_argument("--submission-timeout", type=float, default=Limits.submission_timeout,
+                   help="seconds per submission in all (default %(default)s)")
+    p.add_argument("--memory-mb", type=int, default=Limits.memory_mb, help="memory per kernel (default %(default)s)")
+    p.add_argument("--max-output-kb", type=int, default=Limits.max_output_kb,
+                   help="output kept per cell (default %(default)s)")
+    p.add_argument("--keep-work", action="store_true", help="keep the temporary work folder (to debug the grader)")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; instructor mistakes end with a clear message and exit code 2."""
+    args = parser().parse_args(argv)
+    if args.jobs < 1:
+        parser().error("--jobs must be 1 or more")
+    try:
+        if args.validate:
+            assignment = load_assignment(args.solution, args.lesson)
+            problems = validate_assignment(assignment, limits_from(args), args.jobs)
+            return 1 if problems else 0
+        if not args.submissions:
+            parser().error("say where the submissions are: python -m backprop_lib.grading SUBMISSIONS_DIR")
+        return grade_folder(args)
+    except InstructorError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2

@@ -1,0 +1,109 @@
+"""The grader's output: ``gradebook.csv`` (one row per submission) and one feedback file per student.
+
+Rows are appended and flushed to disk as submissions finish, so an interrupted run loses nothing;
+the next run reads the gradebook and grades only the students it does not list yet (a row whose
+status is ``grader-error`` is graded again). At the end the file is rewritten sorted by student.
+"""
+from __future__ import annotations
+
+import csv
+import os
+import re
+from pathlib import Path
+
+from .assignment import Assignment, InstructorError
+from .outcome import CellResult, Grade
+
+SCORING_NOTE = ("An exercise with hidden checks earns its points from them alone: they call your code on "
+                "inputs you have not seen. Its visible check is there to show you what is wrong.")
+
+
+def number(value: float) -> str:
+    """A point count as a spreadsheet reads it: 2, 1.5, 0.67."""
+    return f"{round(value, 2):g}"
+
+
+class Gradebook:
+    """gradebook.csv: read what an earlier run graded, append each new grade at once."""
+
+    def __init__(self, path: Path, assignment: Assignment, regrade: bool = False) -> None:
+        self.path = path
+        self.header = ["student", *[f"ex{n}" for n in sorted(assignment.exercises)], "total", "maximum", "status"]
+        self.rows: dict[str, list[str]] = {}
+        if path.exists() and not regrade:
+            self.rows = self.read()
+        else:
+            self.rewrite()
+
+    def read(self) -> dict[str, list[str]]:
+        """The rows already in the file, by student; the file must be this assignment's."""
+        with self.path.open(newline="", encoding="utf-8") as handle:
+            lines = list(csv.reader(handle))
+        if not lines or lines[0] != self.header:
+            raise InstructorError(f"{self.path} has other columns than this assignment's ({', '.join(self.header)}): "
+                                  f"grade into another --output folder, or pass --regrade to start it over.")
+        return {row[0]: row for row in lines[1:] if len(row) == len(self.header)}
+
+    def graded(self) -> set[str]:
+        """Students whose row is final (a grader error is graded again)."""
+        return {student for student, row in self.rows.items() if not row[-1].startswith("grader-error")}
+
+    def add(self, grade: Grade) -> None:
+        """Append one row and make sure it is on disk before going on."""
+        row = [grade.student, *[number(e.points) for e in grade.exercises], number(grade.total),
+               number(grade.maximum), grade.status]
+        self.rows[grade.student] = row
+        with self.path.open("a", newline="", encoding="utf-8") as handle:
+            csv.writer(handle).writerow(row)
+            handle.flush()
+            os.fsync(handle.fileno())
+
+    def rewrite(self) -> None:
+        """Write the whole file anew (header, rows sorted by student), replacing the old one at once."""
+        partial = self.path.with_suffix(".csv.part")
+        with partial.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(self.header)
+            writer.writerows(self.rows[student] for student in sorted(self.rows))
+        os.replace(partial, self.path)
+
+
+def fenced(text: str) -> str:
+    """A markdown code block that the text itself cannot close."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}text\n{text.rstrip()}\n{fence}"
+
+
+def passed(checks: list[CellResult]) -> str:
+    """``2 of 3 passed``, or ``none`` when there are no such checks."""
+    return f"{sum(check.passed for check in checks)} of {len(checks)} passed" if checks else "none"
+
+
+def feedback(grade: Grade, assignment: Assignment) -> str:
+    """The student's feedback in markdown: points per exercise, what went wrong, failed visible checks."""
+    lines = [f"# {assignment.solution_path.stem}: feedback for {grade.student}", "",
+             f"**{number(grade.total)} of {number(grade.maximum)} points.** Status: `{grade.status}`.", "",
+             "| exercise | points | visible checks | hidden checks |", "|---|---|---|---|"]
+    for exercise in grade.exercises:
+        points = f"{number(exercise.points)} of {number(exercise.maximum)}"
+        lines.append(f"| {exercise.number} | {points} | {passed(exercise.visible)} | {passed(exercise.hidden)} |")
+    lines += ["", SCORING_NOTE]
+    if grade.problems:
+        lines += ["", "## What happened", ""] + [f"- {problem.sentence()}" for problem in grade.problems]
+    for exercise in grade.exercises:
+        for check in exercise.visible:
+            if check.passed or not (check.expected or check.actual):
+                continue
+            lines += ["", f"## Exercise {exercise.number}: the check `{check.cell_id}` failed", "",
+                      "Expected:", "", fenced(check.expected), "", "Your notebook printed:", "",
+                      fenced(check.actual or "(nothing)")]
+    return "\n".join(lines) + "\n"
+
+
+def write_feedback(folder: Path, grade: Grade, assignment: Assignment) -> Path:
+    """Write one student's feedback file and return its path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{grade.student}.md"
+    path.write_text(feedback(grade, assignment), encoding="utf-8")
+    return path

@@ -1,0 +1,179 @@
+"""The grader's pytest plugin, loaded next to nbval and xdist by the runner (``-p backprop_lib.grading.plugin``).
+
+In the workers, where kernels run:
+- nbval's kernel becomes the GuardedKernel (liveness, deadline, output cap);
+- every cell's test gets user properties in the report: its cell id, exercise and role, what went
+  wrong (``problem``), and for a failed visible check the expected and the actual output;
+- a failed hidden check's report is cut to "failed", so its expected output is in no file.
+In the controller:
+- once every worker has collected the spliced notebooks, they are deleted: the kernels that then
+  run student code find nothing of the instructor's in their folders;
+- each submission's reports go to their own junit XML, written by pytest's junit writer as soon as
+  the submission's last cell is reported, so the runner scores submissions as they finish.
+"""
+from __future__ import annotations
+
+import os
+from collections import Counter
+from pathlib import Path
+
+import nbval.plugin
+import pytest
+from _pytest.junitxml import LogXML
+
+from .guard import GuardedKernel, KernelDied, SubmissionTimedOut
+from .report import output_text
+
+SYNTAX_ERRORS = ("SyntaxError", "IndentationError", "TabError")
+HIDDEN_FAILURE = "hidden check failed (its expected output is not reported)"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """The runner's settings for this plugin."""
+    group = parser.getgroup("grading", "backprop_lib grading")
+    group.addoption("--grading-results", default=None, help="folder for one junit XML per submission")
+    group.addoption("--grading-submission-timeout", type=float, default=600.0,
+                    help="seconds one submission may run in all")
+    group.addoption("--grading-max-output-kb", type=int, default=1024,
+                    help="output kept per cell, in kB")
+
+
+def active(config: pytest.Config) -> bool:
+    """Whether this pytest run is a grading run."""
+    return bool(config.getoption("grading_results", None))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Guard nbval's kernels; in the controller, write per-submission reports."""
+    if not active(config):
+        return
+    GuardedKernel.submission_timeout = config.getoption("grading_submission_timeout")
+    GuardedKernel.max_output_bytes = config.getoption("grading_max_output_kb") << 10
+    nbval.plugin.RunningKernel = GuardedKernel
+    if not hasattr(config, "workerinput"):
+        workers = config.getoption("numprocesses", None) or 0
+        config.pluginmanager.register(SubmissionReports(config, int(workers)), "grading-reports")
+
+
+def exercise_of(item: pytest.Item) -> dict:
+    """The ``exercise`` metadata of an nbval cell item ({} for a teaching cell)."""
+    return item.cell.metadata.get("exercise", {})
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Label every cell in the report with its id, exercise and role."""
+    if not active(config):
+        return
+    for item in items:
+        if hasattr(item, "cell"):
+            meta = exercise_of(item)
+            item.user_properties += [("cell_id", item.cell.get("id", "")),
+                                     ("exercise", meta.get("number", "")), ("role", meta.get("role", ""))]
+
+
+def problem_of(item: pytest.Item, call: pytest.CallInfo) -> tuple[str, str] | None:
+    """What went wrong while running a cell, as (code, detail), or None (a check's wrong output is no problem)."""
+    if call.excinfo is None:
+        return None
+    error, kernel = call.excinfo.value, item.parent.kernel
+    if call.when == "setup":
+        return "grader-error", f"the kernel did not start: {type(error).__name__}: {error}"[:300]
+    if isinstance(error, SubmissionTimedOut):
+        return "submission-timeout", str(error)
+    if isinstance(error, KernelDied):
+        return "kernel-died", str(error)
+    if item.test_outputs is None:
+        return None                                   # never sent: the kernel was already gone
+    if kernel is not None and kernel.interrupted:
+        return "timeout", f"it ran longer than {item.config.option.nbval_cell_timeout:g} s"
+    raised = [output for output in item.test_outputs if output.get("output_type") == "error"]
+    if not raised:
+        return None
+    name, message = raised[-1].get("ename", ""), raised[-1].get("evalue", "")
+    detail = name if exercise_of(item).get("role") == "hidden-check" else f"{name}: {message}"[:300]
+    if name in SYNTAX_ERRORS:
+        return "syntax-error", detail
+    return ("memory" if name == "MemoryError" else "error"), detail
+
+
+def cell_properties(item: pytest.Item, call: pytest.CallInfo) -> list[tuple[str, str]]:
+    """What the report should say about a cell beyond pass/fail: problems, and a failed visible check's outputs."""
+    properties = []
+    problem = problem_of(item, call)
+    if problem:
+        properties.append(("problem", f"{problem[0]}: {problem[1]}"))
+    kernel = item.parent.kernel
+    ran = call.when == "call" and item.test_outputs is not None
+    if ran and kernel is not None and kernel.dropped_bytes:
+        properties.append(("problem", f"output-truncated: it printed {kernel.output_bytes >> 10} kB, "
+                                      f"only the first {kernel.max_output_bytes >> 10} kB were kept"))
+        kernel.dropped_bytes = 0
+    if call.when == "call" and call.excinfo is not None and exercise_of(item).get("role") == "check":
+        properties += [("expected", output_text(item.cell.outputs)), ("actual", output_text(item.test_outputs or []))]
+    return properties
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    """Add what happened to the cell's report; keep a hidden check's expected output out of it."""
+    graded = hasattr(item, "cell") and active(item.config)
+    if graded and call.when in ("setup", "call"):
+        item.user_properties += cell_properties(item, call)
+    report = yield
+    if graded and exercise_of(item).get("role") == "hidden-check" and report.failed:
+        report.longrepr = HIDDEN_FAILURE
+    return report
+
+
+def submission_of(nodeid: str) -> str:
+    """The notebook path part of a cell's node id."""
+    return nodeid.split("::", 1)[0]
+
+
+class SubmissionReports:
+    """Controller: delete spliced notebooks once collected; write each submission's junit XML when it is done."""
+
+    def __init__(self, config: pytest.Config, workers: int) -> None:
+        self.rootpath = config.rootpath
+        self.results = Path(config.getoption("grading_results"))
+        self.results.mkdir(parents=True, exist_ok=True)
+        self.workers = workers
+        self.collections = 0
+        self.cells: Counter[str] = Counter()
+        self.finished: Counter[str] = Counter()
+        self.logs: dict[str, LogXML] = {}
+
+    def collected(self, nodeids: list[str]) -> None:
+        """Count each submission's cells, and delete the notebooks once every worker has read them."""
+        if not self.cells:
+            self.cells = Counter(submission_of(nodeid) for nodeid in nodeids)
+        self.collections += 1
+        if self.collections >= max(self.workers, 1):
+            for notebook in self.cells:
+                (self.rootpath / notebook).unlink(missing_ok=True)
+
+    @pytest.hookimpl(optionalhook=True)
+    def pytest_xdist_node_collection_finished(self, node, ids: list[str]) -> None:
+        """xdist: a worker collected (the scheduler starts only after the last one)."""
+        self.collected(list(ids))
+
+    def pytest_collection_finish(self, session: pytest.Session) -> None:
+        """Without xdist this process collects, then runs."""
+        if not self.workers:
+            self.collected([item.nodeid for item in session.items])
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        """File the report under its submission; write the submission's XML after its last cell."""
+        notebook = submission_of(report.nodeid)
+        log = self.logs.get(notebook)
+        if log is None:
+            name = Path(notebook).stem
+            log = self.logs[notebook] = LogXML(str(self.results / f"{name}.xml.part"), None, name, family="xunit1")
+            log.pytest_sessionstart()
+        log.pytest_runtest_logreport(report)
+        if report.when == "teardown":
+            self.finished[notebook] += 1
+            if self.finished[notebook] == self.cells[notebook]:
+                log.pytest_sessionfinish()
+                os.replace(log.logfile, log.logfile.removesuffix(".part"))
+                del self.logs[notebook]

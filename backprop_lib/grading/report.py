@@ -1,0 +1,91 @@
+"""Read a submission's junit XML (written by pytest, labelled by the grading plugin) and score it.
+
+Scoring rule: an exercise with hidden checks earns its points from them alone,
+``points × hidden checks passed / hidden checks``; its visible checks are feedback, because a
+student can see their expected text and print it. An exercise without hidden checks earns
+``points × visible checks passed / visible checks``.
+"""
+from __future__ import annotations
+
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+
+from .assignment import Assignment
+from .outcome import CellResult, ExerciseResult, Grade, Problem
+
+MAX_LINES, MAX_CHARS = 12, 1200
+NOT_PASSED = ("failure", "error", "skipped")
+
+
+def shorten(text: str) -> str:
+    """At most a dozen lines and about a thousand characters, saying how much was left out."""
+    text = text.rstrip()
+    kept = "\n".join(text.splitlines()[:MAX_LINES])[:MAX_CHARS]
+    return kept if kept == text else f"{kept}\n… ({len(text) - len(kept)} more characters)"
+
+
+def output_text(outputs) -> str:
+    """What a cell printed (streams, plain-text results, error names), shortened, for feedback."""
+    parts = []
+    for output in outputs:
+        kind = output.get("output_type")
+        if kind == "stream":
+            parts.append(output.get("text", ""))
+        elif kind == "error":
+            parts.append(f"{output.get('ename', '')}: {output.get('evalue', '')}\n")
+        elif "data" in output:
+            parts.append(output["data"].get("text/plain", "") + "\n")
+    return shorten("".join(parts))
+
+
+def parse_problem(cell_id: str, text: str) -> Problem:
+    """A problem from its report property ``code: detail``."""
+    code, _, detail = text.partition(": ")
+    return Problem(code, cell_id if code != "grader-error" else "", detail)
+
+
+def read_junit(path: Path) -> list[CellResult]:
+    """Every cell of one submission's junit XML: pass or fail, and what the plugin recorded."""
+    results = []
+    for case in ElementTree.parse(path).iter("testcase"):
+        properties: dict[str, list[str]] = {}
+        for prop in case.iter("property"):
+            properties.setdefault(prop.get("name", ""), []).append(prop.get("value", ""))
+        cell_id = properties.get("cell_id", [""])[0]
+        number = properties.get("exercise", [""])[0]
+        results.append(CellResult(
+            cell_id=cell_id,
+            exercise=int(number) if number.isdigit() else None,
+            role=properties.get("role", [""])[0],
+            passed=not any(case.find(tag) is not None for tag in NOT_PASSED),
+            problems=[parse_problem(cell_id, text) for text in properties.get("problem", [])],
+            expected=properties.get("expected", [""])[0],
+            actual=properties.get("actual", [""])[0],
+            seconds=float(case.get("time", 0) or 0)))
+    return results
+
+
+def exercise_points(points: float, visible: list[CellResult], hidden: list[CellResult]) -> float:
+    """The scoring rule: hidden checks decide when there are any, else the visible ones."""
+    counted = hidden or visible
+    if not counted:
+        return 0.0
+    return round(points * sum(check.passed for check in counted) / len(counted), 2)
+
+
+def score(assignment: Assignment, student: str, cells: list[CellResult], problems: list[Problem]) -> Grade:
+    """A submission's grade from its cells' results (none when it could not run) and the problems found."""
+    by_id = {cell.cell_id: cell for cell in cells}
+
+    def result(cell_id: str, number: int, role: str) -> CellResult:
+        return by_id.get(cell_id) or CellResult(cell_id, number, role, passed=False)
+
+    exercises = []
+    for number, exercise in sorted(assignment.exercises.items()):
+        visible = [result(cell_id, number, "check") for cell_id in exercise.check_ids]
+        hidden = [result(cell_id, number, "hidden-check") for cell_id in exercise.hidden_ids]
+        exercises.append(ExerciseResult(number, exercise_points(exercise.points, visible, hidden),
+                                        exercise.points, visible, hidden))
+    found = list(problems) + [problem for cell in cells for problem in cell.problems]
+    unique = list(dict.fromkeys(found))
+    return Grade(student, exercises, unique, seconds=round(sum(cell.seconds for cell in cells), 2))

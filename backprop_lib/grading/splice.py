@@ -1,0 +1,119 @@
+"""Splice a student's answers into a copy of the solution notebook, whose stored check outputs are the reference.
+
+Only the source of the student's answer cells is taken, found by the cell ids of the lesson —
+never by position, never from the student's metadata or tags — with nbval's marker comments
+removed. Everything else (teaching cells, check cells, hidden checks, their outputs, tags) comes
+from the solution. In the spliced notebook only the check and hidden-check cells keep outputs and
+are tagged ``nbval-check-output``: under ``--nbval-lax`` they are the only cells compared.
+"""
+from __future__ import annotations
+
+import copy
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+from .assignment import CHECK_ROLES, Assignment, role_of
+from .markers import strip_nbval_markers
+from .outcome import Problem
+
+MAX_NOTEBOOK_BYTES = 100 << 20
+
+
+@dataclass
+class Spliced:
+    """A submission ready to run (``notebook``), or why it cannot run, and what was noticed on the way."""
+
+    student: str
+    notebook: nbformat.NotebookNode | None
+    problems: list[Problem]
+
+
+def read_cells(path: Path) -> tuple[list[dict], Problem | None]:
+    """The cells of a student's file, read as plain JSON (nothing of it is trusted or upgraded)."""
+    try:
+        if path.stat().st_size > MAX_NOTEBOOK_BYTES:
+            return [], Problem("invalid-notebook", detail=f"the file is larger than {MAX_NOTEBOOK_BYTES >> 20} MB.")
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        return [], Problem("invalid-notebook", detail=f"it is not valid notebook JSON ({error}).")
+    if not isinstance(data, dict) or not isinstance(data.get("cells"), list):
+        return [], Problem("invalid-notebook", detail="it is JSON but has no list of cells.")
+    cells = [cell for cell in data["cells"] if isinstance(cell, dict)]
+    if not any(isinstance(cell.get("id"), str) for cell in cells):
+        return [], Problem("invalid-notebook", detail="its cells have no ids, so the answers cannot be found "
+                                                      "(was it saved by a Jupyter older than nbformat 4.5?).")
+    return cells, None
+
+
+def source_of(cell: dict) -> str | None:
+    """A cell's source as one string, or None when it is not text."""
+    source = cell.get("source")
+    if isinstance(source, list) and all(isinstance(line, str) for line in source):
+        return "".join(source)
+    return source if isinstance(source, str) else None
+
+
+def find_answers(assignment: Assignment, cells: list[dict]) -> tuple[dict[str, str], list[Problem]]:
+    """The student's answer sources by lesson cell id, and what is odd about them (missing, duplicated, moved)."""
+    wanted = {cell.id: cell.cell_type for cell in assignment.lesson.cells if role_of(cell) == "answer"}
+    answers: dict[str, str] = {}
+    copies: dict[str, int] = {}
+    order: list[str] = []
+    for cell in cells:
+        cell_id, source = cell.get("id"), source_of(cell)
+        if cell_id in wanted and cell.get("cell_type") == wanted[cell_id] and source is not None:
+            answers[cell_id] = source                       # a duplicated id: the last copy wins
+            copies[cell_id] = copies.get(cell_id, 0) + 1
+            if cell_id not in order:
+                order.append(cell_id)
+    problems = [Problem("missing-answers", cell_id) for cell_id in wanted if cell_id not in answers]
+    problems += [Problem("duplicate-answers", cell_id, str(count)) for cell_id, count in copies.items() if count > 1]
+    if order != [cell_id for cell_id in wanted if cell_id in answers]:
+        problems.append(Problem("reordered"))
+    return answers, problems
+
+
+def is_other_notebook(assignment: Assignment, cells: list[dict]) -> Problem | None:
+    """A wrong-assignment problem when fewer than half of the lesson's cells (by id) are in the file."""
+    lesson_ids = {cell.id for cell in assignment.lesson.cells}
+    found = lesson_ids & {cell.get("id") for cell in cells}
+    if len(found) * 2 >= len(lesson_ids):
+        return None
+    return Problem("wrong-assignment", detail=f"only {len(found)} of the {len(lesson_ids)} cells of "
+                                              f"{assignment.lesson_path.name} are in it; is it another lesson?")
+
+
+def spliced_notebook(assignment: Assignment, answers: dict[str, str]) -> nbformat.NotebookNode:
+    """A copy of the solution's code cells with these answers (the lesson's stub where one is missing)."""
+    stubs = {cell.id: cell.source for cell in assignment.lesson.cells if role_of(cell) == "answer"}
+    notebook = copy.deepcopy(assignment.solution)
+    cells = []
+    for cell in notebook.cells:
+        if cell.cell_type != "code":
+            continue
+        role = role_of(cell)
+        if role in CHECK_ROLES:
+            cell.metadata["tags"] = ["nbval-check-output"]
+        else:
+            cell.outputs, cell.execution_count = [], None   # not run in the reference: never compared
+        if role == "answer":
+            cell.source = strip_nbval_markers(answers.get(cell.id, stubs[cell.id]))
+        cells.append(cell)
+    notebook.cells = cells
+    return notebook
+
+
+def splice(assignment: Assignment, student: str, path: Path) -> Spliced:
+    """Read one submission and splice its answers into the solution, or say why it cannot be graded."""
+    cells, problem = read_cells(path)
+    problem = problem or is_other_notebook(assignment, cells)
+    if problem:
+        return Spliced(student, None, [problem])
+    answers, problems = find_answers(assignment, cells)
+    code = [cell for cell in cells if cell.get("cell_type") == "code"]
+    if code and all(cell.get("execution_count") is None for cell in code):
+        problems.append(Problem("not-executed"))
+    return Spliced(student, spliced_notebook(assignment, answers), problems)

@@ -1,0 +1,62 @@
+"""Validate an assignment before handing it out: grade its solution and its unanswered lesson.
+
+The solution must score full marks (every check, visible and hidden, passes) and the unanswered
+lesson must fail every check (a check that passes without an answer grades nothing).
+"""
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import nbformat
+
+from .assignment import Assignment
+from .gradebook import number
+from .outcome import Grade
+from .runner import Submission, grade_submissions
+from .sandbox import Limits, isolation_available
+
+ACCEPTED_STATUS = ("ok", "not-executed")
+
+
+def check_ids(grade: Grade, passed: bool) -> list[str]:
+    """The ids of the checks (visible and hidden) that passed, or that failed."""
+    return [check.cell_id for exercise in grade.exercises for check in exercise.visible + exercise.hidden
+            if check.passed == passed]
+
+
+def judge(solution: Grade, lesson: Grade, assignment: Assignment) -> list[str]:
+    """What is wrong with the assignment, judged from the two grades (empty when it is ready)."""
+    problems = []
+    if solution.total != assignment.maximum or solution.status != "ok":
+        failing = ", ".join(check_ids(solution, False)) or "none"
+        problems.append(f"the solution scores {number(solution.total)} of {number(assignment.maximum)} "
+                        f"(status {solution.status}); failing checks: {failing}")
+    if check_ids(lesson, True) or lesson.status not in ACCEPTED_STATUS:
+        problems.append(f"the unanswered lesson passes {', '.join(check_ids(lesson, True)) or 'no check'} "
+                        f"(status {lesson.status}): a check that passes without an answer grades nothing")
+    return problems
+
+
+def validate_assignment(assignment: Assignment, limits: Limits, jobs: int) -> list[str]:
+    """Grade the solution and the unanswered lesson, print the verdict, return what is wrong."""
+    grades: dict[str, Grade] = {}
+    with tempfile.TemporaryDirectory(prefix="backprop-validate-") as folder:
+        lesson = Path(folder) / "lesson.ipynb"
+        nbformat.write(assignment.lesson, lesson)
+        grade_submissions(assignment, [Submission("solution", assignment.solution_path), Submission("lesson", lesson)],
+                          lambda grade: grades.__setitem__(grade.student, grade), limits, jobs,
+                          isolation_available(), [assignment.solution_path.parent], Path(folder) / "grading.log")
+    problems = judge(grades["solution"], grades["lesson"], assignment)
+    print(f"Assignment {assignment.name}: {len(assignment.exercises)} exercises, {number(assignment.maximum)} "
+          f"points, {assignment.check_count} checks.")
+    for exercise in sorted(assignment.exercises.values(), key=lambda e: e.number):
+        if not exercise.hidden_ids:
+            print(f"  note: exercise {exercise.number} has no hidden check, so printing its visible check's "
+                  f"expected text earns its {number(exercise.points)} points.")
+    for problem in problems:
+        print(f"  ✗ {problem}")
+    if not problems:
+        print(f"  ✓ the solution scores {number(grades['solution'].total)} of {number(assignment.maximum)}; "
+              f"the unanswered lesson fails all {assignment.check_count} checks.")
+    return problems
