@@ -1,0 +1,408 @@
+"""The instructor's grader, end to end: a generated class, every kind of broken or hostile submission.
+
+The class is graded once (module fixture) with the fixture assignment in tests/grading_fixtures/
+(three exercises, 6 points: exercises 1 and 2 have hidden checks, exercise 3 only a visible one),
+with short limits so the hostile cases stay quick. Each test then reads its student's row.
+"""
+from __future__ import annotations
+
+import copy
+import csv
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from backprop_lib.grading import InstructorError, isolation_available, load_assignment
+from backprop_lib.grading.classroom import solution_answers, student_notebook, write_class
+from backprop_lib.grading.cli import main
+from backprop_lib.grading.gradebook import Gradebook
+from backprop_lib.grading.outcome import CellResult, ExerciseResult, Grade, Problem
+from backprop_lib.grading.splice import splice
+from backprop_lib.grading.validate import judge
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "grading_fixtures" / "solutions" / "fixture_homework.ipynb"
+HOMEWORK = ROOT / "solutions" / "05_homework.ipynb"
+LIMITS = ["--cell-timeout", "3", "--submission-timeout", "15", "--memory-mb", "1024", "--jobs", "2"]
+SOLVED_EX1 = ('def sigmoid_backward(output, grad_output):\n'
+              '    return grad_output * output * (1.0 - output)\n')
+
+
+@pytest.fixture(scope="module")
+def assignment():
+    return load_assignment(FIXTURE)
+
+
+def answered(assignment, **changes: str) -> nbformat.NotebookNode:
+    """A student who answered every exercise right except the cells given (by id, dashes as underscores)."""
+    answers = solution_answers(assignment)
+    answers.update({cell_id.replace("_", "-"): source for cell_id, source in changes.items()})
+    return student_notebook(assignment, answers)
+
+
+def without_cell(notebook, cell_id: str):
+    notebook.cells = [cell for cell in notebook.cells if cell.id != cell_id]
+    return notebook
+
+
+def never_run(notebook):
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+    return notebook
+
+
+def with_copy_of(notebook, cell_id: str, source: str):
+    """The notebook with a second cell carrying the same id (and this source) after the first."""
+    index = next(i for i, cell in enumerate(notebook.cells) if cell.id == cell_id)
+    twin = copy.deepcopy(notebook.cells[index])
+    twin.source = source
+    notebook.cells.insert(index + 1, twin)
+    return notebook
+
+
+def moved_to_top(notebook, cell_id: str):
+    cell = next(cell for cell in notebook.cells if cell.id == cell_id)
+    notebook.cells = [cell] + [other for other in notebook.cells if other is not cell]
+    return notebook
+
+
+def with_student_tags(notebook, cell_id: str, tags: list[str]):
+    for cell in notebook.cells:
+        if cell.id == cell_id:
+            cell.metadata["tags"] = tags
+    return notebook
+
+
+def another_notebook() -> nbformat.NotebookNode:
+    notebook = nbformat.v4.new_notebook()
+    for index in range(4):
+        cell = nbformat.v4.new_code_cell(f"print({index})")
+        cell.id = f"my-own-cell-{index}"
+        notebook.cells.append(cell)
+    return notebook
+
+
+def the_class(assignment, submissions: Path) -> dict:
+    """Every kind of student the issue lists, by name."""
+    solution = str(assignment.solution_path)
+    return {
+        "full": answered(assignment),
+        "unanswered": student_notebook(assignment),
+        "partial": answered(assignment,
+                            ex1_answer="def sigmoid_backward(output, grad_output):\n    return grad_output * output\n",
+                            ex2_answer="def mse_gradient(outputs, targets):\n"
+                                       "    return 2.0 * (outputs - targets) / len(outputs)\n"),
+        "visible_only": answered(assignment,
+                                 ex2_answer="def mse_gradient(outputs, targets):\n    return outputs - targets\n",
+                                 ex3_answer="halved_learning_rate = learning_rate * 2\n"),
+        "cheater": answered(assignment, ex1_answer=(
+            "from backprop_lib.exercises import format_value\n"
+            "def sigmoid_backward(output, grad_output):\n    return 0.0\n"
+            "def check_close(name, got, expected, digits=8):\n"
+            "    print(f'{name} = {format_value(expected, digits)}')\n"),
+            ex3_answer="halved_learning_rate = 0\n"),
+        "never_executed": never_run(answered(assignment)),
+        "syntax": answered(assignment, ex2_answer="def mse_gradient(outputs, targets)\n    return 0\n"),
+        "raises": answered(assignment, ex1_answer="undefined_helper()\n" + SOLVED_EX1),
+        "loops": answered(assignment, ex2_answer="while True:\n    pass\n"),
+        "ignores_interrupts": answered(assignment, ex2_answer=(
+            "import time\nwhile True:\n    try:\n        time.sleep(1)\n    except KeyboardInterrupt:\n        pass\n")),
+        "floods": answered(assignment, ex2_answer=(
+            "import time\nwhile True:\n    try:\n        print('x' * 10000)\n        time.sleep(0.001)\n"
+            "    except KeyboardInterrupt:\n        pass\n")),
+        "kills_kernel": answered(assignment, ex2_answer="import os\nos._exit(3)\n"),
+        "hoards_memory": answered(assignment, ex1_answer=(
+            "def hoard():\n    blocks = []\n    while True:\n        blocks.append(bytes(64 * 2**20))\n"
+            "hoard()\n" + SOLVED_EX1)),
+        "prints_megabytes": answered(assignment, ex1_answer=SOLVED_EX1 + "print('x' * 3_000_000)\n"),
+        "not_json": "{ this is not a notebook",
+        "other_lesson": another_notebook(),
+        "deleted": without_cell(answered(assignment), "ex2-answer"),
+        "duplicated": with_copy_of(answered(assignment), "ex1-answer",
+                                   "def sigmoid_backward(output, grad_output):\n    return 0.0\n"),
+        "reordered": moved_to_top(answered(assignment), "ex3-answer"),
+        "nbval_markers": with_student_tags(answered(assignment, ex1_answer="# NBVAL_SKIP\n" + SOLVED_EX1),
+                                           "ex2-answer", ["nbval-skip"]),
+        "snoop": answered(assignment, ex1_answer=(
+            "import os\n"
+            "leftovers = sorted(name for name in os.listdir('.') if name != '.ipython')\n"
+            "readable = []\n"
+            f"for path in [{solution!r}, {str(submissions / 'full.ipynb')!r}]:\n"
+            "    try:\n        open(path).read(10)\n        readable.append(path)\n"
+            "    except OSError:\n        pass\n"
+            "assert not leftovers and not readable, (leftovers, readable)\n" + SOLVED_EX1)),
+    }
+
+
+@pytest.fixture(scope="module")
+def graded(assignment, tmp_path_factory):
+    """Grade the whole class once; return the gradebook rows by student and the output folder."""
+    submissions = tmp_path_factory.mktemp("class")
+    write_class(submissions, the_class(assignment, submissions))
+    start = time.monotonic()
+    assert main([str(submissions), "--solution", str(FIXTURE), *LIMITS]) == 0
+    seconds = time.monotonic() - start
+    with (submissions / "graded" / "gradebook.csv").open(newline="") as handle:
+        rows = {row["student"]: row for row in csv.DictReader(handle)}
+    return rows, submissions, seconds
+
+
+def row(graded, student: str) -> tuple:
+    found = graded[0][student]
+    return (found["ex1"], found["ex2"], found["ex3"], found["total"], found["status"])
+
+
+def feedback(graded, student: str) -> str:
+    return (graded[1] / "graded" / "feedback" / f"{student}.md").read_text()
+
+
+# --- the class: honest students ---
+
+def test_full_marks(graded):
+    assert row(graded, "full") == ("2", "3", "1", "6", "ok")
+    assert graded[0]["full"]["maximum"] == "6"
+
+
+def test_unanswered_lesson_scores_zero(graded):
+    assert row(graded, "unanswered") == ("0", "0", "0", "0", "ok")
+
+
+def test_partial_marks_come_from_hidden_checks(graded):
+    # exercise 2 divides by len(): right for the visible and the vector hidden check, wrong for the batch one
+    assert row(graded, "partial") == ("0", "1.5", "1", "2.5", "ok")
+
+
+def test_an_answer_that_only_fits_the_visible_example_earns_nothing(graded):
+    assert row(graded, "visible_only") == ("2", "0", "0", "2", "ok")
+    assert "| 2 | 0 of 3 | 1 of 1 passed | 0 of 2 passed |" in feedback(graded, "visible_only")
+
+
+def test_printing_the_visible_checks_text_does_not_raise_a_mark(graded):
+    # check_close redefined: the visible checks of 1 and 3 now pass; exercise 1 has hidden checks, 3 has none
+    assert row(graded, "cheater") == ("0", "3", "1", "4", "ok")
+    assert "| 1 | 0 of 2 | 1 of 1 passed | 0 of 1 passed |" in feedback(graded, "cheater")
+
+
+def test_a_notebook_never_run_is_graded_all_the_same(graded):
+    assert row(graded, "never_executed") == ("2", "3", "1", "6", "not-executed")
+
+
+# --- broken and hostile submissions: a row with a clear status and the points earned ---
+
+def test_syntax_error(graded):
+    assert row(graded, "syntax") == ("2", "0", "1", "3", "syntax-error(ex2-answer)")
+
+
+def test_answer_that_raises(graded):
+    assert row(graded, "raises") == ("0", "3", "1", "4", "error(ex1-answer)")
+    assert "NameError: name 'undefined_helper' is not defined" in feedback(graded, "raises")
+
+
+def test_endless_loop_is_interrupted_at_the_cell_limit(graded):
+    assert row(graded, "loops") == ("2", "0", "1", "3", "timeout(ex2-answer)")
+
+
+def test_endless_loop_that_ignores_interrupts_loses_only_the_rest(graded):
+    assert row(graded, "ignores_interrupts") == ("2", "0", "0", "2", "timeout(ex2-answer)")
+
+
+def test_printing_forever_is_stopped_by_the_submission_limit(graded):
+    assert row(graded, "floods") == ("2", "0", "0", "2",
+                                     "submission-timeout(ex2-answer); output-truncated(ex2-answer)")
+
+
+def test_a_killed_kernel_is_noticed_at_once(graded):
+    # nbval alone would wait out the cell limit and call it a timeout
+    assert row(graded, "kills_kernel") == ("2", "0", "0", "2", "kernel-died(ex2-answer)")
+    assert "exited with code 3" in feedback(graded, "kills_kernel")
+
+
+def test_unbounded_memory_meets_the_limit(graded):
+    assert row(graded, "hoards_memory") == ("0", "3", "1", "4", "memory(ex1-answer)")
+
+
+def test_megabytes_of_output_are_cut(graded):
+    assert row(graded, "prints_megabytes") == ("2", "3", "1", "6", "output-truncated(ex1-answer)")
+
+
+def test_not_a_notebook(graded):
+    assert row(graded, "not_json") == ("0", "0", "0", "0", "invalid-notebook")
+    assert "not valid notebook JSON" in feedback(graded, "not_json")
+
+
+def test_another_notebook(graded):
+    assert row(graded, "other_lesson") == ("0", "0", "0", "0", "wrong-assignment")
+
+
+def test_deleted_answer_cell(graded):
+    assert row(graded, "deleted") == ("2", "0", "1", "3", "missing-answers(ex2-answer)")
+
+
+def test_duplicated_answer_cell_grades_the_last_copy(graded):
+    assert row(graded, "duplicated") == ("0", "3", "1", "4", "duplicate-answers(ex1-answer)")
+
+
+def test_reordered_answer_cells_are_graded_in_the_lessons_order(graded):
+    assert row(graded, "reordered") == ("2", "3", "1", "6", "reordered")
+
+
+def test_student_nbval_markers_and_tags_change_nothing(graded):
+    assert row(graded, "nbval_markers") == ("2", "3", "1", "6", "ok")
+
+
+@pytest.mark.skipif(not isolation_available(), reason="this Linux kernel has no Landlock")
+def test_student_code_cannot_read_the_reference_or_other_submissions(graded):
+    assert row(graded, "snoop") == ("2", "3", "1", "6", "ok")
+
+
+# --- feedback ---
+
+def test_feedback_shows_a_failed_visible_check_expected_and_actual(graded):
+    text = feedback(graded, "partial")
+    assert "sigmoid_backward(0.75, 2.0) = 0.37500000\n✓ Exercise 1 passed." in text           # expected
+    assert "✗ Exercise 1: sigmoid_backward(0.75, 2.0) should be 0.37500000, but it is 1.50000000." in text
+
+
+def test_feedback_never_shows_a_hidden_checks_expected_output(graded, assignment):
+    hidden = [cell for cell in assignment.solution.cells if cell.metadata.get("exercise", {}).get("role") == "hidden-check"]
+    expected_lines = {line for cell in hidden for output in cell.outputs for line in output.get("text", "").splitlines()
+                      if "passed" not in line}
+    for path in (graded[1] / "graded" / "feedback").glob("*.md"):
+        text = path.read_text()
+        assert not [line for line in expected_lines if line in text], path.name
+
+
+def test_progress_summary_and_speed(graded, capsys):
+    rows, _, seconds = graded
+    assert len(rows) == 21
+    assert seconds < 120, f"grading 22 small submissions took {seconds:.0f} s"
+
+
+# --- an interrupted run loses nothing; a rerun grades only what is missing ---
+
+def test_rerun_grades_only_the_missing_rows(graded, capsys):
+    rows, submissions, _ = graded
+    path = submissions / "graded" / "gradebook.csv"
+    lines = path.read_text().splitlines()
+    kept = [line for line in lines if not line.startswith(("not_json,", "other_lesson,"))]
+    path.write_text("\n".join(kept) + "\n")
+    capsys.readouterr()
+    assert main([str(submissions), "--solution", str(FIXTURE), *LIMITS]) == 0
+    assert "Grading 2 of 21 submissions" in capsys.readouterr().out
+    with path.open(newline="") as handle:
+        assert sorted(r["student"] for r in csv.DictReader(handle)) == sorted(rows)
+
+
+def test_an_interrupted_run_keeps_every_finished_row_and_the_rerun_does_the_rest(assignment, tmp_path, capsys):
+    write_class(tmp_path, {f"student{i}": answered(assignment) for i in range(3)})
+    gradebook = tmp_path / "graded" / "gradebook.csv"
+    command = [sys.executable, "-m", "backprop_lib.grading", str(tmp_path), "--solution", str(FIXTURE),
+               *LIMITS[:-2], "--jobs", "1"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:
+        if gradebook.exists() and len(gradebook.read_text().splitlines()) > 1:
+            break
+        time.sleep(0.1)
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130, err
+    assert "run the same command again" in err
+    done = len(gradebook.read_text().splitlines()) - 1
+    assert done >= 1
+    capsys.readouterr()
+    assert main([str(tmp_path), "--solution", str(FIXTURE), *LIMITS]) == 0
+    assert f"Grading {3 - done} of 3 submissions" in capsys.readouterr().out
+    with gradebook.open(newline="") as handle:
+        assert [(r["student"], r["total"]) for r in csv.DictReader(handle)] == [(f"student{i}", "6") for i in range(3)]
+
+
+def test_rows_are_on_disk_as_soon_as_they_are_added_and_grader_errors_are_retried(assignment, tmp_path):
+    path = tmp_path / "gradebook.csv"
+    book = Gradebook(path, assignment)
+    zero = [ExerciseResult(n, 0.0, e.points) for n, e in sorted(assignment.exercises.items())]
+    book.add(Grade("ada", zero, []))
+    book.add(Grade("bob", zero, [Problem("grader-error", detail="no report")]))
+    again = Gradebook(path, assignment)
+    assert set(again.rows) == {"ada", "bob"} and again.graded() == {"ada"}
+    assert Gradebook(path, assignment, regrade=True).rows == {}
+
+
+def test_a_gradebook_of_another_assignment_is_not_overwritten(assignment, tmp_path):
+    path = tmp_path / "gradebook.csv"
+    path.write_text("student,q1,total,maximum,status\n")
+    with pytest.raises(InstructorError, match="--regrade"):
+        Gradebook(path, assignment)
+
+
+# --- splicing: ids, not positions; the student's metadata is never read ---
+
+def test_splice_takes_answers_by_id_and_strips_markers(assignment, tmp_path):
+    notebook = moved_to_top(answered(assignment, ex3_answer="# NBVAL_IGNORE_OUTPUT\nhalved_learning_rate = 0.05\n"),
+                            "ex3-answer")
+    with_student_tags(notebook, "ex3-answer", ["nbval-skip", "raises-exception"])
+    path = tmp_path / "student.ipynb"
+    nbformat.write(notebook, path)
+    spliced = splice(assignment, "student", path)
+    cells = {cell.id: cell for cell in spliced.notebook.cells}
+    assert [cell.id for cell in spliced.notebook.cells] == [c.id for c in assignment.solution.cells if c.cell_type == "code"]
+    assert "NBVAL" not in cells["ex3-answer"].source and "halved_learning_rate = 0.05" in cells["ex3-answer"].source
+    assert "tags" not in cells["ex3-answer"].metadata
+    tagged = sorted(cell_id for cell_id, cell in cells.items() if "nbval-check-output" in cell.metadata.get("tags", []))
+    assert tagged == ["ex1-check", "ex1-hidden", "ex2-check", "ex2-hidden-batch", "ex2-hidden-vector", "ex3-check"]
+    assert all(not cell.outputs for cell_id, cell in cells.items() if cell_id not in tagged)
+
+
+# --- the instructor's mistakes get clear errors ---
+
+def test_missing_or_empty_submissions_folder(tmp_path, capsys):
+    assert main([str(tmp_path / "nowhere"), "--solution", str(FIXTURE)]) == 2
+    assert "No folder" in capsys.readouterr().err
+    assert main([str(tmp_path), "--solution", str(FIXTURE)]) == 2
+    assert "holds no .ipynb files" in capsys.readouterr().err
+
+
+def test_missing_solution(tmp_path, capsys):
+    assert main([str(tmp_path), "--solution", str(tmp_path / "missing.ipynb")]) == 2
+    assert "No solution notebook" in capsys.readouterr().err
+
+
+def test_solution_without_outputs(tmp_path):
+    notebook = nbformat.read(FIXTURE, as_version=4)
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+    nbformat.write(notebook, tmp_path / "unrun.ipynb")
+    with pytest.raises(InstructorError, match="no stored output"):
+        load_assignment(tmp_path / "unrun.ipynb")
+
+
+# --- validating an assignment before it is handed out ---
+
+def test_validate_names_a_failing_solution_check_and_a_check_that_passes_unanswered(assignment):
+    def grade(student: str, passing: set[str]) -> Grade:
+        exercises = []
+        for number, exercise in sorted(assignment.exercises.items()):
+            visible = [CellResult(i, number, "check", i in passing) for i in exercise.check_ids]
+            hidden = [CellResult(i, number, "hidden-check", i in passing) for i in exercise.hidden_ids]
+            points = exercise.points * sum(c.passed for c in (hidden or visible)) / len(hidden or visible)
+            exercises.append(ExerciseResult(number, points, exercise.points, visible, hidden))
+        return Grade(student, exercises, [])
+
+    every = {i for e in assignment.exercises.values() for i in e.check_ids + e.hidden_ids}
+    assert judge(grade("solution", every), grade("lesson", set()), assignment) == []
+    problems = judge(grade("solution", every - {"ex2-hidden-batch"}), grade("lesson", {"ex3-check"}), assignment)
+    assert problems == ["the solution scores 4.5 of 6 (status ok); failing checks: ex2-hidden-batch",
+                        "the unanswered lesson passes ex3-check (status ok): a check that passes without an "
+                        "answer grades nothing"]
+
+
+@pytest.mark.skipif(not HOMEWORK.exists(), reason="solutions/05_homework.ipynb is not written yet")
+def test_the_real_homework_validates(capsys):
+    assert main(["--validate", "--jobs", "2"]) == 0, capsys.readouterr().out
