@@ -1,7 +1,7 @@
 """Lesson 4's explorer: move three scores and a temperature, see softmax's probabilities and y − t.
 
 ``softmax_state`` is the plain function behind the sliders: it runs backprop_lib's SoftmaxWithLoss
-on the scaled scores z = s / T and returns the probabilities y (소프트맥스), the cross-entropy
+on the scaled scores z = s / τ and returns the probabilities y (소프트맥스), the cross-entropy
 (교차 엔트로피) of the chosen target and the gradient ∂L/∂z = y − t that starts the backward pass.
 """
 from __future__ import annotations
@@ -59,8 +59,8 @@ def _caption(state: SoftmaxState) -> str:
         for k, (score, probability, target, gradient)
         in enumerate(zip(state.scores, state.probabilities, one_hot, state.gradient)))
     return (f"<p>cross-entropy L = −log y<sub>{state.target}</sub> = <b>{state.loss:.4f}</b>. "
-            f"The gradient with respect to the scaled scores z = s / T is y − t; "
-            f"with respect to the scores s it is (y − t) / T.</p>"
+            f"The gradient with respect to the scaled scores z = s / τ is y − t; "
+            f"with respect to the scores s it is (y − t) / τ.</p>"
             f"{TABLE}<tr><th></th><th>score s</th><th>y</th><th>t</th><th>y − t</th></tr>{rows}</table>")
 
 
@@ -71,7 +71,7 @@ def softmax_explorer(scores=DOCUMENT_SCORES, temperature: float = 1.0, target: i
                                          continuous_update=False, style=style, layout=control_layout())
                      for k, score in enumerate(scores)]
     temperature_slider = widgets.FloatLogSlider(value=temperature, base=10, min=-1, max=1, step=0.05,
-                                                readout_format=".2f", description="temperature T",
+                                                readout_format=".2f", description="temperature τ",
                                                 continuous_update=False, style=style, layout=control_layout())
     target_buttons = toggle_buttons([(f"class {k}", k) for k in range(len(scores))], target, "target")
     controls = [*score_sliders, temperature_slider, target_buttons]

@@ -87,8 +87,8 @@ def plot_softmax(scores, temperature: float = 1.0, target: int | None = None,
         gradient = probabilities - one_hot
         ax.bar([target - shift], [1.0], width=width, fill=False, edgecolor=HIGHLIGHT_COLOR, linewidth=2,
                linestyle="--", label="target $t_k$ = 1")
-        grad_label = (r"gradient $\partial L/\partial s_k = y_k - t_k$" if temperature == 1.0   # with T: of z = s/T
-                      else r"gradient $\partial L/\partial z_k = y_k - t_k$, $z = s/T$")
+        grad_label = (r"gradient $\partial L/\partial s_k = y_k - t_k$" if temperature == 1.0   # with τ: of z = s/τ
+                      else r"gradient $\partial L/\partial z_k = y_k - t_k$, $z = s/\tau$")
         grad_bars = ax.bar(classes + shift, gradient, width=width, color=GRADIENT_COLOR, label=grad_label)
         for bar, value in zip(grad_bars if labelled else [], gradient):
             below = value < 0
