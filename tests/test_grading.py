@@ -24,6 +24,7 @@ from backprop_lib.grading.gradebook import Gradebook
 from backprop_lib.grading.outcome import CellResult, ExerciseResult, Grade, Problem
 from backprop_lib.grading.splice import splice
 from backprop_lib.grading.validate import judge
+from backprop_lib.notebooks import drifted
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "grading_fixtures" / "solutions" / "fixture_homework.ipynb"
@@ -342,6 +343,10 @@ def test_a_gradebook_of_another_assignment_is_not_overwritten(assignment, tmp_pa
 
 
 # --- splicing: ids, not positions; the student's metadata is never read ---
+
+def test_the_fixture_lesson_is_what_its_solution_generates():
+    assert drifted(FIXTURE) is None, drifted(FIXTURE)
+
 
 def test_splice_takes_answers_by_id_and_strips_markers(assignment, tmp_path):
     notebook = moved_to_top(answered(assignment, ex3_answer="# NBVAL_IGNORE_OUTPUT\nhalved_learning_rate = 0.05\n"),
