@@ -24,6 +24,8 @@ from .runner import Submission, grade_submissions
 from .sandbox import Limits, isolation_available
 from .validate import validate_assignment
 
+MIN_MEMORY_MB = 512
+
 
 def list_submissions(folder: Path) -> list[Submission]:
     """Every NAME.ipynb directly in the folder, as the submission of student NAME."""
@@ -115,7 +117,11 @@ def grade_folder(args: argparse.Namespace) -> int:
         gradebook.rewrite()
     print("\n".join(summary(grades, time.monotonic() - start, args.jobs)))
     print(f"Gradebook: {gradebook.path}\nFeedback:  {output / 'feedback'}/ (one NAME.md per student)")
-    return 0
+    failed = [grade.student for grade in grades if "grader-error" in grade.status]
+    if failed:
+        print(f"{len(failed)} submissions could not be graded ({', '.join(failed)}): see "
+              f"{output / 'grading.log'}, then run the same command again to grade them.", file=sys.stderr)
+    return 1 if failed else 0
 
 
 def parser() -> argparse.ArgumentParser:
@@ -149,6 +155,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.jobs < 1:
         parser().error("--jobs must be 1 or more")
+    if args.memory_mb < MIN_MEMORY_MB:
+        parser().error(f"--memory-mb must be at least {MIN_MEMORY_MB}: a kernel that imports numpy and "
+                       f"matplotlib needs about 400 MB of address space")
     try:
         if args.validate:
             assignment = load_assignment(args.solution, args.lesson)

@@ -46,7 +46,7 @@ class Gradebook:
 
     def graded(self) -> set[str]:
         """Students whose row is final (a grader error is graded again)."""
-        return {student for student, row in self.rows.items() if not row[-1].startswith("grader-error")}
+        return {student for student, row in self.rows.items() if "grader-error" not in row[-1]}
 
     def add(self, grade: Grade) -> None:
         """Append one row and make sure it is on disk before going on."""
