@@ -12,10 +12,11 @@ Every submission of the class answers every exercise correctly, so each runs the
 from __future__ import annotations
 
 import contextlib
-import io
 import os
 import resource
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -23,7 +24,6 @@ from pathlib import Path
 from backprop_lib.grading import load_assignment
 from backprop_lib.grading.assignment import DEFAULT_SOLUTION
 from backprop_lib.grading.classroom import solution_answers, student_notebook, write_class
-from backprop_lib.grading.cli import main as grade
 from backprop_lib.notebooks import ROOT, execute, read
 
 CLASS_SIZE = 100
@@ -69,19 +69,18 @@ def execution_seconds(solution: Path, runs: int) -> list[float]:
 
 
 def grade_class(solution: Path, size: int, jobs: int) -> tuple[float, str]:
-    """Wall seconds to grade a generated class of ``size`` correct submissions, and the summary lines."""
+    """Wall seconds of the grading command (a fresh process) on a generated class of ``size`` correct submissions."""
     assignment = load_assignment(solution)
     notebook = student_notebook(assignment, solution_answers(assignment))
     with tempfile.TemporaryDirectory(prefix="backprop-bench-") as folder:
         write_class(Path(folder), {f"student{index:03d}": notebook for index in range(size)})
-        output = io.StringIO()
         start = time.perf_counter()
-        with contextlib.redirect_stdout(output):
-            code = grade([folder, "--solution", str(solution), "--jobs", str(jobs)])
+        run = subprocess.run([sys.executable, "-m", "backprop_lib.grading", folder, "--solution", str(solution),
+                              "--jobs", str(jobs)], capture_output=True, text=True)
         seconds = time.perf_counter() - start
-    lines = output.getvalue().splitlines()
-    if code != 0 or f"{size} ok" not in output.getvalue():
-        raise RuntimeError("the benchmark class was not graded cleanly:\n" + "\n".join(lines[-8:]))
+    lines = run.stdout.splitlines()
+    if run.returncode != 0 or f"{size} ok" not in run.stdout:
+        raise RuntimeError("the benchmark class was not graded cleanly:\n" + "\n".join(lines[-8:]) + run.stderr)
     return seconds, "\n".join(line for line in lines if line.startswith(("Graded", "  status")))
 
 
