@@ -172,6 +172,9 @@ def python_roots() -> list[str]:
 
 def main(argv: list[str]) -> None:
     """Apply the settings file's limits, then run ipykernel with the remaining arguments."""
+    if argv == ["--probe"]:                          # can this process sandbox itself? (exit code 0: yes)
+        restrict(landlock_abi(), [], [], [], [])
+        return
     settings_file, kernel_args = argv[0], argv[1:]
     with open(settings_file, encoding="utf-8") as handle:
         settings = json.load(handle)

@@ -36,8 +36,11 @@ class Limits:
 
 
 def isolation_available() -> bool:
-    """Whether this Linux kernel offers Landlock, which keeps student code away from the instructor's files."""
-    return launcher.landlock_abi() > 0
+    """Whether kernels can sandbox themselves with Landlock here (tried once in a throwaway process)."""
+    if launcher.landlock_abi() == 0:
+        return False
+    probe = subprocess.run([sys.executable, launcher.__file__, "--probe"], capture_output=True, check=False)
+    return probe.returncode == 0
 
 
 def matplotlib_cache() -> Path:
