@@ -244,6 +244,7 @@ def build_one(solution: Path) -> str:
     execute(source, solution.parent, name)
     write(source, solution)
     lesson_file = lesson_path(solution)
+    lesson_file.parent.mkdir(exist_ok=True)
     execute(lesson, lesson_file.parent, f"lessons/{solution.name}")
     write(lesson, lesson_file)
     return f"built lessons/{solution.name} and re-executed both ({len(exercises(source))} exercises)"
