@@ -16,7 +16,6 @@ import json
 import os
 import re
 import secrets
-import shutil
 import signal
 import socket
 import subprocess
@@ -30,12 +29,13 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from tools.ensure_browser import find_chromium
+
 pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parents[1]
 SCREENSHOTS = REPO / "artifacts" / "screenshots"
 NOTEBOOKS = sorted(REPO.glob("solutions/*.ipynb")) + sorted(REPO.glob("lessons/*.ipynb"))
-DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 EXPLORER_CALL = re.compile(r"^[^#\n]*\b(apple_shop_explorer|network_stepper|xor_explorer|softmax_explorer)\(",
@@ -66,14 +66,6 @@ IMAGE_SRC = "el => { const img = el.querySelector('.jp-OutputArea-output img'); 
 IMAGE_SHOWN = "el => !!el.querySelector('.jp-OutputArea-output img[src^=\"data:image/png\"]')"
 IMAGE_CHANGED = ("([el, before]) => { const img = el.querySelector('.jp-OutputArea-output img'); "
                  "return !!img && img.src !== before; }")
-
-
-def find_chromium() -> Path | None:
-    """Debian's /usr/bin/chromium, else `chromium` on PATH (what tools/ensure_browser provides)."""
-    if os.access(DEBIAN_CHROMIUM, os.X_OK):
-        return DEBIAN_CHROMIUM
-    found = shutil.which("chromium")
-    return Path(found) if found else None
 
 
 def free_port() -> int:
@@ -357,7 +349,7 @@ async def run_notebook(browser, lab: Lab, notebook: Path) -> NotebookRun:
     return run
 
 
-async def run_notebooks(chromium: Path, lab: Lab, notebooks: list[Path]) -> dict[Path, NotebookRun]:
+async def run_notebooks(chromium: str, lab: Lab, notebooks: list[Path]) -> dict[Path, NotebookRun]:
     """Run the notebooks, PARALLEL at a time, in one headless Chromium."""
     from playwright.async_api import async_playwright
 
