@@ -4,7 +4,8 @@
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
-STAMP  := $(VENV)/.course-installed
+LAB_STAMP := $(VENV)/.lab-installed
+DEV_STAMP := $(VENV)/.dev-installed
 LAB_ARGS ?=
 NOTEBOOKS ?=
 SUBMISSIONS ?=
@@ -23,21 +24,26 @@ help:
 	@echo "make bench    - benchmarks: library vs plain numpy, gradient checks, grading speed"
 	@echo "make grade SUBMISSIONS=folder - grade a class of submitted homework notebooks"
 
-setup: $(STAMP)
+setup: $(DEV_STAMP)
 
+# The student environment (`make lab`): the library and JupyterLab, nothing for tests or grading.
 # Re-installs only when pyproject.toml changes: a second run costs nothing.
-$(STAMP): pyproject.toml
+$(LAB_STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "The course needs Python 3.11 or newer; this is " + sys.version.split()[0] + ". Run: make PYTHON=python3.11 ...")'
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[course]"
-	$(PY) -m ipykernel install --sys-prefix --name backprop-course --display-name "Python 3 (backprop course)" >/dev/null
-	@touch $(STAMP)
+	$(PY) -m pip install --quiet -e ".[lab]"
+	@touch $(LAB_STAMP)
+
+# The maintainers' environment (`make test`, `make lessons`, grading): the student one plus [dev].
+$(DEV_STAMP): pyproject.toml $(LAB_STAMP)
+	$(PY) -m pip install --quiet -e ".[dev]"
+	@touch $(DEV_STAMP)
 
 # JupyterLab refuses to run as root unless told; containers and CI machines often are root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
 
-lab: setup
+lab: $(LAB_STAMP)
 	$(VENV)/bin/jupyter lab --ServerApp.root_dir=lessons $(ROOT_FLAG) $(LAB_ARGS)
 
 test: setup
@@ -45,17 +51,17 @@ test: setup
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lessons: setup
-	$(PY) -m backprop_lib.notebooks build $(NOTEBOOKS)
+	$(VENV)/bin/backprop-lessons build $(NOTEBOOKS)
 
 bench: setup
 	$(PY) -m benchmarks
 
 grade: setup
 	@test -n "$(SUBMISSIONS)" || (echo "Say where the submissions are: make grade SUBMISSIONS=path/to/folder" && exit 2)
-	$(PY) -m backprop_lib.grading $(SUBMISSIONS) $(GRADE_ARGS)
+	$(VENV)/bin/backprop-grade $(SUBMISSIONS) $(GRADE_ARGS)
 
 validate-assignment: setup
-	$(PY) -m backprop_lib.grading --validate
+	$(VENV)/bin/backprop-grade --validate
 
 clean:
 	rm -rf $(VENV) .pytest_cache artifacts

@@ -2,8 +2,9 @@
 
 Layers with forward and backward, losses, a network container, optimizers, a numerical
 gradient checker, a training loop and the documents' exact starting points. Figures
-(``backprop_lib.figures``), explorers (``backprop_lib.explorers``) and grading
-(``backprop_lib.grading``) are separate modules so that this import stays light.
+(``backprop_lib.figures``) and explorers (``backprop_lib.explorers``) are separate modules so
+that this import stays light. The instructor tools (lesson generation, grading) are a package of
+their own, ``course_tools``, which imports this one and never the reverse.
 """
 from .documents import (document_000_start, document_002_start, document_004_start,
                         sigmoid_network, xor_data)

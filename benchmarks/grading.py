@@ -21,14 +21,15 @@ import tempfile
 import time
 from pathlib import Path
 
-from backprop_lib.grading import load_assignment
-from backprop_lib.grading.assignment import DEFAULT_SOLUTION
-from backprop_lib.grading.classroom import solution_answers, student_notebook, write_class
-from backprop_lib.notebooks import ROOT, execute, read
+from course_tools.grading import load_assignment
+from course_tools.grading.assignment import DEFAULT_SOLUTION
+from course_tools.grading.classroom import solution_answers, student_notebook, write_class
+from course_tools.lessons import execute, read
 
 CLASS_SIZE = 100
 FLOOR_RUNS = (3, 2)                # executions of the solution before and after grading
 BUDGET = 1.3
+ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "grading_fixtures" / "solutions" / "fixture_homework.ipynb"
 
 
@@ -75,7 +76,7 @@ def grade_class(solution: Path, size: int, jobs: int) -> tuple[float, str]:
     with tempfile.TemporaryDirectory(prefix="backprop-bench-") as folder:
         write_class(Path(folder), {f"student{index:03d}": notebook for index in range(size)})
         start = time.perf_counter()
-        run = subprocess.run([sys.executable, "-m", "backprop_lib.grading", folder, "--solution", str(solution),
+        run = subprocess.run([sys.executable, "-m", "course_tools.grading", folder, "--solution", str(solution),
                               "--jobs", str(jobs)], capture_output=True, text=True)
         seconds = time.perf_counter() - start
     lines = run.stdout.splitlines()
@@ -86,7 +87,7 @@ def grade_class(solution: Path, size: int, jobs: int) -> tuple[float, str]:
 
 def main() -> None:
     """Grade 100 submissions and print the rate next to the floor, with the ratio (wall clock and CPU)."""
-    solution = DEFAULT_SOLUTION if DEFAULT_SOLUTION.exists() else FIXTURE
+    solution = ROOT / DEFAULT_SOLUTION if (ROOT / DEFAULT_SOLUTION).exists() else FIXTURE
     jobs = cores()
     print(f"Grading a generated class of {CLASS_SIZE} correct submissions of {solution.relative_to(ROOT)} "
           f"on {jobs} cores.", flush=True)

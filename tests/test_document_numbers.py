@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from backprop_lib.notebooks import read
+from course_tools.lessons import read
 
 ROOT = Path(__file__).resolve().parent.parent
 TABLE = ROOT / "data" / "document_numbers.csv"

@@ -1,4 +1,4 @@
-"""pyproject.toml (pip) and environment.yml (conda, Binder) must describe the same environment."""
+"""pyproject.toml (pip) and environment.yml (conda, Binder) must describe the same student environment."""
 from __future__ import annotations
 
 import re
@@ -13,9 +13,9 @@ def pyproject() -> dict:
 
 
 def pip_requirements() -> dict[str, str]:
-    """{package: version range} of the library and its `course` extra."""
+    """{package: version range} of the student environment: the library and its `lab` extra."""
     project = pyproject()["project"]
-    lines = project["dependencies"] + project["optional-dependencies"]["course"]
+    lines = project["dependencies"] + project["optional-dependencies"]["lab"]
     return dict(re.fullmatch(r"([A-Za-z0-9_.-]+)(.*)", line).groups() for line in lines)
 
 
@@ -54,3 +54,19 @@ def test_python_pin_satisfies_requires_python_and_library_is_installed_for_binde
     minimum = tuple(int(part) for part in pyproject()["project"]["requires-python"].lstrip(">=").split("."))
     assert pinned >= minimum
     assert "-e ." in pip, "Binder imports backprop_lib only if environment.yml installs it through pip: -e ."
+
+
+def test_student_environment_has_no_test_grading_or_browser_tooling():
+    student = set(pip_requirements())
+    tooling = {"pytest", "pytest-xdist", "nbval", "playwright", "ruff", "nbclient"}
+    assert not student & tooling, f"the student environment installs {sorted(student & tooling)}"
+
+
+def test_every_version_range_is_declared_once_across_extras():
+    """A package named in two extras has the same range in both (one truth per package)."""
+    ranges: dict[str, str] = {}
+    project = pyproject()["project"]
+    groups = [project["dependencies"], *project["optional-dependencies"].values()]
+    for line in (line for group in groups for line in group if not line.startswith("backprop-course")):
+        name, spec = re.fullmatch(r"([A-Za-z0-9_.-]+)(.*)", line).groups()
+        assert ranges.setdefault(name, spec) == spec, f"{name}: {ranges[name]!r} and {spec!r}"

@@ -17,14 +17,14 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from backprop_lib.grading import InstructorError, isolation_available, load_assignment
-from backprop_lib.grading.classroom import solution_answers, student_notebook, write_class
-from backprop_lib.grading.cli import main
-from backprop_lib.grading.gradebook import Gradebook
-from backprop_lib.grading.outcome import CellResult, ExerciseResult, Grade, Problem
-from backprop_lib.grading.splice import splice
-from backprop_lib.grading.validate import judge
-from backprop_lib.notebooks import drifted
+from course_tools.grading import InstructorError, isolation_available, load_assignment
+from course_tools.grading.classroom import solution_answers, student_notebook, write_class
+from course_tools.grading.cli import main
+from course_tools.grading.gradebook import Gradebook
+from course_tools.grading.outcome import CellResult, ExerciseResult, Grade, Problem
+from course_tools.grading.splice import splice
+from course_tools.grading.validate import judge
+from course_tools.lessons import drifted
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "grading_fixtures" / "solutions" / "fixture_homework.ipynb"
@@ -303,7 +303,7 @@ def test_rerun_grades_only_the_missing_rows(graded, capsys):
 def test_an_interrupted_run_keeps_every_finished_row_and_the_rerun_does_the_rest(assignment, tmp_path, capsys):
     write_class(tmp_path, {f"student{i}": answered(assignment) for i in range(3)})
     gradebook = tmp_path / "graded" / "gradebook.csv"
-    command = [sys.executable, "-m", "backprop_lib.grading", str(tmp_path), "--solution", str(FIXTURE),
+    command = [sys.executable, "-m", "course_tools.grading", str(tmp_path), "--solution", str(FIXTURE),
                *LIMITS[:-2], "--jobs", "1"]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60

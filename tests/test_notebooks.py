@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from backprop_lib.notebooks import drifted, exercise_meta, exercises, read
+from course_tools.lessons import drifted, exercise_meta, exercises, read
 
 ROOT = Path(__file__).resolve().parent.parent
 SOLUTIONS = sorted((ROOT / "solutions").glob("*.ipynb"))

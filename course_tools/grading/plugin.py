@@ -1,4 +1,4 @@
-"""The grader's pytest plugin, loaded next to nbval and xdist by the runner (``-p backprop_lib.grading.plugin``).
+"""The grader's pytest plugin, loaded next to nbval and xdist by the runner (``-p course_tools.grading.plugin``).
 
 In the workers, where kernels run:
 - nbval's kernel becomes the GuardedKernel (liveness, deadline, output cap);
@@ -30,7 +30,7 @@ HIDDEN_FAILURE = "hidden check failed (its expected output is not reported)"
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     """The runner's settings for this plugin."""
-    group = parser.getgroup("grading", "backprop_lib grading")
+    group = parser.getgroup("grading", "backprop course grading")
     group.addoption("--grading-results", default=None, help="folder for one junit XML per submission")
     group.addoption("--grading-submission-timeout", type=float, default=600.0,
                     help="seconds one submission may run in all")

@@ -1,7 +1,7 @@
 """The instructor's grader: splice each student's answers into the solution notebook and run it under nbval.
 
-    python -m backprop_lib.grading SUBMISSIONS_DIR        # `make grade SUBMISSIONS=...`
-    python -m backprop_lib.grading --validate             # `make validate-assignment`
+    backprop-grade SUBMISSIONS_DIR        # `make grade SUBMISSIONS=...`
+    backprop-grade --validate             # `make validate-assignment`
 
 Modules: assignment (the solution and lesson), splice (student answers into the solution),
 sandbox and launcher (the limited kernel), guard and plugin (nbval under pytest, guarded and

@@ -12,10 +12,12 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import backprop_lib
+
 from . import launcher
 
 KERNEL_NAME = "backprop-grading"
-PACKAGE = Path(__file__).resolve().parent.parent
+STUDENT_LIBRARY = Path(backprop_lib.__file__).resolve().parent  # what a kernel may read besides Python
 KERNEL_ENV = {
     "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",  # one core per kernel
     "MALLOC_ARENA_MAX": "2",                        # fewer per-thread heaps count against the memory limit
@@ -67,7 +69,7 @@ def write_kernel_spec(folder: Path, limits: Limits, isolate: bool, protected: li
     spec.mkdir(parents=True, exist_ok=True)
     matplotlib_dir = prepare_matplotlib(folder / "matplotlib")
     settings = {"memory_mb": limits.memory_mb, "file_size_mb": limits.file_size_mb, "isolate": isolate,
-                "read_only": [str(PACKAGE), str(matplotlib_dir)], "protected": [str(path) for path in protected]}
+                "read_only": [str(STUDENT_LIBRARY), str(matplotlib_dir)], "protected": [str(path) for path in protected]}
     (spec / "sandbox.json").write_text(json.dumps(settings, indent=1), encoding="utf-8")
     kernel = {"argv": [sys.executable, launcher.__file__, str(spec / "sandbox.json"), "-f", "{connection_file}",
                        "--HistoryManager.enabled=False"],

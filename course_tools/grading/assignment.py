@@ -9,11 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import CourseError
-from ..notebooks import ROOT, AuthoringError, Exercise, exercise_meta, exercises, lesson_path, make_lesson, read
+from backprop_lib.errors import CourseError
+
+from ..lessons import AuthoringError, Exercise, exercise_meta, exercises, lesson_path, make_lesson, read
 from .markers import nbval_markers
 
-DEFAULT_SOLUTION = ROOT / "solutions" / "05_homework.ipynb"
+DEFAULT_SOLUTION = Path("solutions") / "05_homework.ipynb"  # relative to the course folder
 CHECK_ROLES = ("check", "hidden-check")
 
 
@@ -48,9 +49,9 @@ class Assignment:
 
     @property
     def name(self) -> str:
-        """A short name for messages: the solution's path relative to the repository when inside it."""
+        """A short name for messages: the solution's path relative to the current folder when inside it."""
         try:
-            return str(self.solution_path.relative_to(ROOT))
+            return str(self.solution_path.relative_to(Path.cwd()))
         except ValueError:
             return str(self.solution_path)
 
@@ -61,12 +62,16 @@ def role_of(cell) -> str | None:
     return meta.get("role") if meta else None
 
 
-def load_assignment(solution: Path | None = None, lesson: Path | None = None) -> Assignment:
-    """Read and check a solution and its lesson (generated in memory when the lesson file is missing)."""
-    solution = Path(solution or DEFAULT_SOLUTION).resolve()
+def load_assignment(solution: Path | None = None, lesson: Path | None = None,
+                    course: Path | None = None) -> Assignment:
+    """Read and check a solution and its lesson (generated in memory when the lesson file is missing).
+
+    Without ``solution``, the homework of the course folder ``course`` (default: the current folder).
+    """
+    solution = Path(solution or Path(course or Path.cwd()) / DEFAULT_SOLUTION).resolve()
     if not solution.is_file():
         raise InstructorError(f"No solution notebook at {solution}. Pass the assignment's solution with "
-                              f"--solution path/to/NN_name.ipynb (default: {DEFAULT_SOLUTION.relative_to(ROOT)}).")
+                              f"--solution path/to/NN_name.ipynb (default: {DEFAULT_SOLUTION} in the course folder, set with --course DIR).")
     try:
         solution_nb = read(solution)
         table = exercises(solution_nb)

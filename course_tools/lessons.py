@@ -1,7 +1,7 @@
 """Solution notebooks are the single source: generate the student lessons from them and re-execute both.
 
-    python -m backprop_lib.notebooks build [solutions/NN_name.ipynb ...]   # `make lessons`
-    python -m backprop_lib.notebooks check                                  # lessons drifted?
+    backprop-lessons build [solutions/NN_name.ipynb ...] [--course DIR]   # `make lessons`
+    backprop-lessons check [--course DIR]                                  # lessons drifted?
 
 An answer cell (metadata ``exercise.role == "answer"``) has its region between
 ``# BEGIN SOLUTION`` and ``# END SOLUTION`` replaced by a stub; hidden-check cells are dropped;
@@ -21,11 +21,8 @@ from pathlib import Path
 
 import nbformat
 
-from .exercises import not_done_message
+from backprop_lib.exercises import not_done_message
 
-ROOT = Path(__file__).resolve().parent.parent
-SOLUTIONS = ROOT / "solutions"
-LESSONS = ROOT / "lessons"
 BEGIN, END = "# BEGIN SOLUTION", "# END SOLUTION"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 KERNEL = "python3"
@@ -252,13 +249,17 @@ def build_one(solution: Path) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Command line: build lessons (default: every solution) or check that none drifted."""
-    parser = argparse.ArgumentParser(prog="python -m backprop_lib.notebooks", description=__doc__,
+    parser = argparse.ArgumentParser(prog="backprop-lessons", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("command", choices=["build", "check"])
     parser.add_argument("solutions", nargs="*", type=Path,
-                        help="solution notebooks (default: every solutions/*.ipynb)")
+                        help="solution notebooks (default: every solutions/*.ipynb of the course)")
+    parser.add_argument("--course", type=Path, default=Path.cwd(),
+                        help="the course folder, holding solutions/ and lessons/ (default: the current folder)")
     args = parser.parse_args(argv)
-    paths = args.solutions or sorted(SOLUTIONS.glob("*.ipynb"))
+    paths = args.solutions or sorted((args.course / "solutions").glob("*.ipynb"))
+    if not paths:
+        parser.error(f"no solutions/*.ipynb in {args.course.resolve()}: run this in the course folder or pass --course DIR")
     missing = [str(p) for p in paths if not p.exists() or p.suffix != ".ipynb"]
     if missing:
         parser.error(f"not a notebook: {', '.join(missing)} (expected solutions/NN_name.ipynb)")

@@ -49,7 +49,7 @@ def slug(index: int, student: str) -> str:
 def pytest_command(root: Path, workers: int, limits: Limits) -> list[str]:
     """The pytest run: nbval in lax mode, xdist by notebook, the grading plugin, nothing else loaded."""
     return [sys.executable, "-m", "pytest", "run",
-            "-p", "xdist.plugin", "-p", "nbval.plugin", "-p", "backprop_lib.grading.plugin",
+            "-p", "xdist.plugin", "-p", "nbval.plugin", "-p", "course_tools.grading.plugin",
             "-c", str(root / "pytest.ini"), "--rootdir", str(root), "-p", "no:cacheprovider",
             "-q", "-rN", "--tb=no", "--color=no",
             "-n", str(workers), "--dist", "loadscope", "--max-worker-restart", "0",

@@ -1,7 +1,7 @@
 """Grade a folder of submitted notebooks, or validate an assignment before handing it out.
 
-    python -m backprop_lib.grading SUBMISSIONS_DIR [--solution S.ipynb] [--output DIR] [--regrade] ...
-    python -m backprop_lib.grading --validate [--solution S.ipynb]
+    backprop-grade SUBMISSIONS_DIR [--solution S.ipynb] [--output DIR] [--regrade] ...
+    backprop-grade --validate [--solution S.ipynb] [--course DIR]
 
 Each ``NAME.ipynb`` in SUBMISSIONS_DIR is the submission of the student NAME. The grader writes
 ``gradebook.csv`` and ``feedback/NAME.md`` into the output folder (default SUBMISSIONS_DIR/graded),
@@ -84,7 +84,7 @@ def limits_from(args: argparse.Namespace) -> Limits:
 
 def grade_folder(args: argparse.Namespace) -> int:
     """Grade every submission of a folder not graded yet; print progress and a summary."""
-    assignment = load_assignment(args.solution, args.lesson)
+    assignment = load_assignment(args.solution, args.lesson, args.course)
     folder = Path(args.submissions).resolve()
     submissions = list_submissions(folder)
     output = Path(args.output).resolve() if args.output else folder / "graded"
@@ -127,13 +127,15 @@ def grade_folder(args: argparse.Namespace) -> int:
 def parser() -> argparse.ArgumentParser:
     """The command line."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    p = argparse.ArgumentParser(prog="python -m backprop_lib.grading", description=__doc__,
+    p = argparse.ArgumentParser(prog="backprop-grade", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("submissions", nargs="?", help="folder with one NAME.ipynb per student")
     p.add_argument("--validate", action="store_true", help="check the assignment instead: the solution "
                    "scores full marks, the unanswered lesson fails every check")
     p.add_argument("--solution", type=Path,
-                   help="the assignment's solution notebook (default solutions/05_homework.ipynb)")
+                   help="the assignment's solution notebook (default: solutions/05_homework.ipynb of the course)")
+    p.add_argument("--course", type=Path, default=Path.cwd(),
+                   help="the course folder, holding solutions/ and lessons/ (default: the current folder)")
     p.add_argument("--lesson", type=Path,
                    help="the lesson the students received (default: lessons/ next to solutions/)")
     p.add_argument("--output", type=Path, help="where gradebook.csv and feedback/ go (default SUBMISSIONS/graded)")
@@ -160,11 +162,11 @@ def main(argv: list[str] | None = None) -> int:
                        f"matplotlib needs about 400 MB of address space")
     try:
         if args.validate:
-            assignment = load_assignment(args.solution, args.lesson)
+            assignment = load_assignment(args.solution, args.lesson, args.course)
             problems = validate_assignment(assignment, limits_from(args), args.jobs)
             return 1 if problems else 0
         if not args.submissions:
-            parser().error("say where the submissions are: python -m backprop_lib.grading SUBMISSIONS_DIR")
+            parser().error("say where the submissions are: backprop-grade SUBMISSIONS_DIR")
         return grade_folder(args)
     except InstructorError as error:
         print(f"error: {error}", file=sys.stderr)

@@ -1,6 +1,0 @@
-"""``python -m backprop_lib.grading``: grade a folder of submissions, or ``--validate`` the assignment."""
-import sys
-
-from .cli import main
-
-sys.exit(main())
