@@ -58,7 +58,8 @@ $(OLDEST_STAMP): pyproject.toml constraints/oldest.txt
 	@touch $(OLDEST_STAMP)
 
 test-oldest: $(OLDEST_STAMP)
-	$(OLDEST_PY) -m pip list --format=freeze | grep -iE '^($(shell sed -n 's/==.*//p' constraints/oldest.txt | paste -sd'|'))=='
+	@echo "Lowest declared versions installed:"
+	@$(OLDEST_PY) -m pip list --format=freeze | grep -iE '^($(shell sed -n 's/^\([A-Za-z0-9_.-]*\)==.*/\1/p' constraints/oldest.txt | paste -sd'|'))=='
 	$(OLDEST_PY) -m pytest -m "not browser" $(PYTEST_ARGS)
 
 lessons: setup
