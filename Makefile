@@ -60,7 +60,7 @@ OLDEST_STAMP := $(OLDEST_VENV)/.course-installed
 $(OLDEST_STAMP): pyproject.toml constraints/oldest.txt
 	@test -x $(OLDEST_PY) || $(PYTHON) -m venv $(OLDEST_VENV)
 	$(OLDEST_PY) -m pip install --quiet --upgrade pip
-	$(OLDEST_PY) -m pip install --quiet -c constraints/oldest.txt -e ".[course]"
+	$(OLDEST_PY) -m pip install --quiet -c constraints/oldest.txt -e ".[dev]"
 	@touch $(OLDEST_STAMP)
 
 test-oldest: $(OLDEST_STAMP)
