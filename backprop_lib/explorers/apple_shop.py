@@ -10,6 +10,7 @@ from typing import NamedTuple
 import ipywidgets as widgets
 
 from ..figures.graphs import apple_shop_graph, draw_graph, format_number
+from ..figures.palette import FORWARD_TEXT, GRADIENT_TEXT
 from .base import Explorer, Frame, control_layout, slider_style
 
 
@@ -46,10 +47,10 @@ def _caption(shop: AppleShop) -> str:
     """The chain rule (연쇄 법칙) behind each gradient, with this state's numbers."""
     n = format_number
     return (f"<p>total = price × count × tax = {n(shop.apple_price)} × {n(shop.apple_count)} × {n(shop.tax)}"
-            f" = <b style='color:#1f5fbf'>{n(shop.total)}</b><br>"
-            f"∂total/∂price = count × tax = <b style='color:#d1495b'>{n(shop.grad_apple_price)}</b>, "
-            f"∂total/∂count = price × tax = <b style='color:#d1495b'>{n(shop.grad_apple_count)}</b>, "
-            f"∂total/∂tax = price × count = <b style='color:#d1495b'>{n(shop.grad_tax)}</b></p>")
+            f" = <b style='color:{FORWARD_TEXT}'>{n(shop.total)}</b><br>"
+            f"∂total/∂price = count × tax = <b style='color:{GRADIENT_TEXT}'>{n(shop.grad_apple_price)}</b>, "
+            f"∂total/∂count = price × tax = <b style='color:{GRADIENT_TEXT}'>{n(shop.grad_apple_count)}</b>, "
+            f"∂total/∂tax = price × count = <b style='color:{GRADIENT_TEXT}'>{n(shop.grad_tax)}</b></p>")
 
 
 def apple_shop_explorer(apple_price: float = 100.0, apple_count: int = 2, tax: float = 1.1) -> Explorer:

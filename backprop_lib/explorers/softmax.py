@@ -12,6 +12,7 @@ import ipywidgets as widgets
 import numpy as np
 
 from ..errors import SettingError
+from ..figures.palette import GRADIENT_TEXT
 from ..figures.softmax import plot_softmax
 from ..losses import SoftmaxWithLoss
 from .base import TABLE, Explorer, Frame, control_layout, slider_style, toggle_buttons
@@ -55,7 +56,7 @@ def _caption(state: SoftmaxState) -> str:
     one_hot = np.eye(state.scores.size)[state.target]
     rows = "".join(
         f"<tr><td>class {k}</td><td>{score:.1f}</td><td>{probability:.4f}</td><td>{target:g}</td>"
-        f"<td style='color:#d1495b'>{gradient:+.4f}</td></tr>"
+        f"<td style='color:{GRADIENT_TEXT}'>{gradient:+.4f}</td></tr>"
         for k, (score, probability, target, gradient)
         in enumerate(zip(state.scores, state.probabilities, one_hot, state.gradient)))
     return (f"<p>cross-entropy L = −log y<sub>{state.target}</sub> = <b>{state.loss:.4f}</b>. "

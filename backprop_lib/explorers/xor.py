@@ -10,12 +10,13 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import ipywidgets as widgets
-import matplotlib.pyplot as plt
 import numpy as np
 
 from ..documents import xor_data
 from ..errors import SettingError
 from ..figures.curves import plot_losses
+from ..figures.described import add_description, new_subplots
+from ..figures.palette import GOOD_TEXT, GRADIENT_TEXT
 from ..figures.regions import plot_decision_regions
 from ..figures.style import figure_size
 from ..layers import Affine, ReLU, Sigmoid
@@ -69,14 +70,15 @@ def describe_run(run: XorRun) -> str:
 def draw_run(run: XorRun, settings: str):
     """The loss curve (log scale) beside the decision region of the trained network."""
     inputs, targets = xor_data()
-    figure, (loss_axes, region_axes) = plt.subplots(1, 2, figsize=figure_size(0.5),
+    figure, (loss_axes, region_axes) = new_subplots(1, 2, figsize=figure_size(0.5),
                                                     gridspec_kw={"width_ratios": [1, 1]})
+    add_description(figure, f"{settings}. Left:")
     plot_losses(run.history, ax=loss_axes, title="Loss during training")
+    add_description(figure, "Right:")
     plot_decision_regions(run.network.forward, inputs, targets, ax=region_axes, resolution=120,
                           title="Decision region", class_names=["XOR = 0", "XOR = 1"])
     figure.suptitle(settings, fontsize=11)
     figure.tight_layout()
-    plt.close(figure)
     return figure
 
 
@@ -103,7 +105,7 @@ def xor_explorer(hidden_size: int = 3, activation: str = "sigmoid", learning_rat
                  f"{settings['learning_rate']:.3g}, seed {settings['seed']}, {settings['epochs']} epochs")
         run = train_xor(**settings)
         text = describe_run(run)
-        colour = "#2e9e6a" if run.solved else "#d1495b"
+        colour = GOOD_TEXT if run.solved else GRADIENT_TEXT   # the words "solved" / "not solved" say it too
         caption = f"<p>{label}:<br><b style='color:{colour}'>{text}</b></p>"
         return Frame(draw_run(run, label), caption, f"{label}: {text}")
 
