@@ -98,11 +98,12 @@ def fmt(value: float, digits: int = 4) -> str:
 
 
 def linear_text(coefficients, names: list[str], constant: float, digits: int = 3) -> str:
-    """w·x + b in words a reader expects: "2.1·x1 - 3·x2 + 0.5", no "+ -"."""
+    """w·x + b in words a reader expects: "2.1·x1 - x2 + 0.5", no "+ -" and no "1·"."""
     text = ""
     for value, name in [*zip(coefficients, names), (constant, "")]:
         number = fmt(value, digits)
         sign = "-" if number.startswith("-") else "+"
-        term = f"{number.lstrip('-')}·{name}" if name else number.lstrip("-")
+        size = number.lstrip("-")
+        term = (name if size == "1" else f"{size}·{name}") if name else size
         text += (("-" if sign == "-" else "") + term) if not text else f" {sign} {term}"
     return text
