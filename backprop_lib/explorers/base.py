@@ -45,8 +45,30 @@ def slider_style() -> dict:
     return {"description_width": "120px"}
 
 
+# ipywidgets 8's sliders give their handle (role="slider") no accessible name: a screen reader says
+# "slider, 100" and not what it sets (axe-core: aria-input-field-name, serious). Its number fields and
+# drop-downs are real <input>/<select> elements tied to their description by <label for>, reached
+# with Tab, stepped with the arrow keys, so the explorers use those.
+def number_box(description: str, value: float, low: float, high: float, step: float) -> widgets.Widget:
+    """A labelled number field: Tab reaches it, ↑/↓ step it by ``step``, typing and Enter set it."""
+    whole = all(float(number).is_integer() for number in (value, low, high, step)) and isinstance(value, int)
+    kind = widgets.BoundedIntText if whole else widgets.BoundedFloatText
+    return kind(value=value, min=low, max=high, step=step, description=description, continuous_update=False,
+                style=slider_style(), layout=widgets.Layout(width="260px"))
+
+
+def choice(description: str, options: list, value) -> widgets.Dropdown:
+    """A labelled drop-down of a few values (e.g. a log scale: 0.1, 0.3, 1, …); ↑/↓ pick the next one."""
+    options = sorted(set(options) | {value})
+    return widgets.Dropdown(options=options, value=value, description=description, style=slider_style(),
+                            layout=widgets.Layout(width="260px"))
+
+
 def toggle_buttons(options: list, value, description: str) -> widgets.ToggleButtons:
-    """A choice of a few options, laid out like a slider: its description on the left, same width."""
+    """A choice of a few options, laid out like the other controls: its description on the left, same width.
+
+    Each option is a <button> with its own text, reached with Tab and chosen with Enter or Space.
+    """
     buttons = widgets.ToggleButtons(options=options, value=value, description=description,
                                     style={**slider_style(), "button_width": "100px"})
     buttons.add_class("widget-inline-hbox")     # ipywidgets 8 puts a toggle's description above it otherwise
@@ -54,11 +76,6 @@ def toggle_buttons(options: list, value, description: str) -> widgets.ToggleButt
 
 
 TABLE = "<table style='border-spacing:12px 2px; margin-left:-12px'>"   # a small table with room between columns
-
-
-def control_layout() -> widgets.Layout:
-    """Controls wide enough to move in small steps, narrow enough to sit beside nothing."""
-    return widgets.Layout(width="480px")
 
 
 class Explorer:

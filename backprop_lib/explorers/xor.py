@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-import ipywidgets as widgets
 import numpy as np
 
 from ..documents import xor_data
@@ -24,7 +23,7 @@ from ..losses import MeanSquaredError, SumSquaredError
 from ..network import Network
 from ..optimizers import SGD
 from ..training import History, train
-from .base import Explorer, Frame, control_layout, slider_style, toggle_buttons
+from .base import Explorer, Frame, choice, number_box, toggle_buttons
 
 ACTIVATIONS = {"sigmoid": Sigmoid, "relu": ReLU}
 
@@ -85,22 +84,16 @@ def draw_run(run: XorRun, settings: str):
 def xor_explorer(hidden_size: int = 3, activation: str = "sigmoid", learning_rate: float = 1.0,
                  seed: int = 0, epochs: int = 2000) -> Explorer:
     """Controls for the hidden size, activation, learning rate, seed and epochs; each change trains anew."""
-    style = slider_style()
-    hidden_slider = widgets.IntSlider(value=hidden_size, min=1, max=8, description="hidden units",
-                                      continuous_update=False, style=style, layout=control_layout())
+    hidden_field = number_box("hidden units", hidden_size, 1, 8, 1)
     activation_buttons = toggle_buttons(list(ACTIVATIONS), activation, "activation")
-    rate_slider = widgets.FloatLogSlider(value=learning_rate, base=10, min=-2, max=1, step=0.1,
-                                         readout_format=".3g", description="learning rate",
-                                         continuous_update=False, style=style, layout=control_layout())
-    seed_slider = widgets.IntSlider(value=seed, min=0, max=20, description="seed",
-                                    continuous_update=False, style=style, layout=control_layout())
-    epochs_slider = widgets.IntSlider(value=epochs, min=100, max=5000, step=100, description="epochs",
-                                      continuous_update=False, style=style, layout=control_layout())
-    controls = [hidden_slider, activation_buttons, rate_slider, seed_slider, epochs_slider]
+    rate_field = choice("learning rate", [0.01, 0.03, 0.1, 0.3, 1.0, 2.0, 3.0, 10.0], float(learning_rate))
+    seed_field = number_box("seed", seed, 0, 20, 1)
+    epochs_field = number_box("epochs", epochs, 100, 5000, 100)
+    controls = [hidden_field, activation_buttons, rate_field, seed_field, epochs_field]
 
     def render() -> Frame:
-        settings = dict(hidden_size=hidden_slider.value, activation=activation_buttons.value,
-                        learning_rate=rate_slider.value, seed=seed_slider.value, epochs=epochs_slider.value)
+        settings = dict(hidden_size=hidden_field.value, activation=activation_buttons.value,
+                        learning_rate=rate_field.value, seed=seed_field.value, epochs=epochs_field.value)
         label = (f"{settings['hidden_size']} hidden units ({settings['activation']}), learning rate "
                  f"{settings['learning_rate']:.3g}, seed {settings['seed']}, {settings['epochs']} epochs")
         run = train_xor(**settings)

@@ -39,6 +39,21 @@ class DescribedFigure(Figure):
         return figure_bundle(figure_png(self), self.description)
 
 
+def _no_second_copy() -> None:
+    """In IPython, stop the inline backend adding the same picture again as image/png (its formatter
+    for Figure outranks ``_repr_mimebundle_``): the stored notebook keeps one PNG, inside the <img>."""
+    try:
+        from IPython import get_ipython
+    except ImportError:          # plain Python: nothing displays figures
+        return
+    shell = get_ipython()
+    if shell is not None:
+        shell.display_formatter.formatters["image/png"].for_type(DescribedFigure, lambda figure: None)
+
+
+_no_second_copy()
+
+
 def new_figure(**kwargs) -> DescribedFigure:
     """plt.figure(...) as a DescribedFigure, closed in pyplot: returned from a cell, it is shown once."""
     figure = plt.figure(FigureClass=DescribedFigure, **kwargs)

@@ -1,7 +1,7 @@
 """Softmax (소프트맥스) as bars: scores become probabilities, and cross-entropy's gradient is y − t.
 
 ``plot_softmax`` is a pure function of (scores, temperature, target): the softmax explorer
-redraws it on every slider move. ``plot_cross_entropy_curve`` shows the loss −log p of the
+redraws it on every change of its controls. ``plot_cross_entropy_curve`` shows the loss −log p of the
 probability given to the true class (교차 엔트로피), the "surprise" at the right answer.
 """
 from __future__ import annotations
