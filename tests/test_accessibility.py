@@ -256,3 +256,8 @@ def test_every_stored_figure_has_a_text_alternative(notebook: Path):
             missing.append(f"{cell_id} (alt text too short to describe anything: {match.group(1)!r})")
     print(f"{notebook.relative_to(REPO)}: {len(outputs)} figure outputs, {len(outputs) - len(missing)} described")
     assert not missing, f"{notebook.name}: figure outputs without a text alternative in cells {missing}"
+
+
+def test_the_contrast_check_rejects_okabe_ito_vermillion_as_text():
+    """Why text uses the darkened *_TEXT shades: the palette's own vermillion is too light for text."""
+    assert contrast(palette.VERMILLION, palette.WHITE) < MIN_CONTRAST <= contrast(palette.GRADIENT_TEXT, palette.WHITE)
