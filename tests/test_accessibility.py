@@ -35,9 +35,9 @@ NOTEBOOKS = sorted(REPO.glob("solutions/*.ipynb")) + sorted(REPO.glob("lessons/*
 # CAM02-UCS distance ΔE' below which two colours that mean different things count as confusable.
 # One unit is about one just-noticeable difference for large patches (Luo, Cui & Li 2006); lines,
 # markers and bars are small, and small marks need several times more to be told apart, so 10 asks
-# for a clear margin. The Okabe–Ito pairs this course uses stay above 11 under full (severity 100)
+# for a clear margin. The Okabe–Ito pairs this course uses stay at 11 or more under full (severity 100)
 # deuteranopia, protanopia and tritanopia; red against green, the course's old class 1 / class 2
-# pair, falls to about 3 under deuteranopia (see the test that the check rejects it).
+# pair, falls to 5.1 under deuteranopia (see the test that the check rejects it).
 MIN_DISTANCE = 10.0
 DEFICIENCIES = ("deuteranomaly", "protanomaly", "tritanomaly")   # at severity 100: the -opias
 MIN_CONTRAST = 4.5        # WCAG 2.1 AA, normal text
