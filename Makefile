@@ -13,6 +13,7 @@ GRADE_ARGS ?=
 # Unit tests, nbval over every notebook (stored outputs must be reproduced), grading end to end
 # and the JupyterLab browser test, in parallel on every core.
 PYTEST_ARGS ?= -n auto --dist loadscope --nbval --nbval-current-env --nbval-cell-timeout=300 \
+	--nbval-sanitize-with tests/nbval_sanitize.cfg \
 	--ignore=tests/grading_fixtures tests solutions lessons
 
 .PHONY: help setup lab test test-oldest lessons bench grade validate-assignment clean

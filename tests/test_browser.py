@@ -4,9 +4,15 @@ One JupyterLab is started from this environment on 127.0.0.1 (random free port, 
 settings, workspaces and runtime files in a temporary folder, autosave off). Each notebook is
 opened in a fresh browser context and its own reset workspace, its outputs are cleared and every
 cell is run (Run > Run All Cells). Then: no cell shows an error; in lessons exactly the exercise
-check cells say "not done yet", in solutions every check passes; every explorer renders, and
-moving its first slider (or pressing its "next step" button) changes its picture. A screenshot
-per notebook goes to artifacts/screenshots/. Two notebooks run at a time; JupyterLab is stopped
+check cells say "not done yet", in solutions every check passes; every explorer renders and is
+driven by keyboard only: Tab reaches every control, each control has an accessible name, and an
+arrow key (or Enter on "next step") changes its picture. Accessibility: axe-core (bundled by the
+PyPI package axe-playwright-python, pinned in pyproject) scans the notebook's cell outputs and
+rendered Markdown, and any serious or critical violation fails the notebook; JupyterLab's own
+chrome (menus, toolbars, the code editors, prompts and collapse buttons) is out of scope, as the
+course cannot change it. Every figure in the page must be an image whose accessible name (alt
+text) describes it, one per figure output of the notebook file. A screenshot per notebook goes to
+artifacts/screenshots/. Two notebooks run at a time; JupyterLab is stopped
 as soon as all have run, also on failure. Skipped, with the reason, where no Chromium exists.
 """
 from __future__ import annotations
@@ -66,6 +72,22 @@ IMAGE_SRC = "el => { const img = el.querySelector('.jp-OutputArea-output img'); 
 IMAGE_SHOWN = "el => !!el.querySelector('.jp-OutputArea-output img[src^=\"data:image/png\"]')"
 IMAGE_CHANGED = ("([el, before]) => { const img = el.querySelector('.jp-OutputArea-output img'); "
                  "return !!img && img.src !== before; }")
+
+# Keyboard: what has the focus, and every control a keyboard user must be able to reach.
+FOCUSED = """el => { const f = document.activeElement;
+  return el.contains(f) ? {tag: f.tagName.toLowerCase(), type: f.type || '', text: (f.innerText || f.value || '').trim(),
+                           key: Array.from(el.querySelectorAll('*')).indexOf(f)} : null; }"""
+CONTROLS = """el => Array.from(el.querySelectorAll('input, select, button, [role="slider"], [contenteditable="true"]'))
+  .filter(c => !c.disabled && c.offsetParent !== null).map(c => Array.from(el.querySelectorAll('*')).indexOf(c))"""
+MARK_START = "el => { const title = el.querySelector('.widget-html'); title.tabIndex = -1; title.focus(); }"
+UNNAMED_CONTROL = re.compile(r"^\s*- '?(slider|spinbutton|textbox|combobox|button|checkbox|radio|listbox)(:|$)",
+                             re.MULTILINE)
+# An aria snapshot line is YAML: `- img "name"`, or `- 'img "name"'` when the name holds an apostrophe.
+NAMED_IMAGE = re.compile(r'^\s*- \'?img "([^"]{40,})', re.MULTILINE)   # 40+ characters: a description, not a word
+ANY_IMAGE = re.compile(r"^\s*- '?img\b", re.MULTILINE)
+AXE_SCRIPT = None           # axe.min.js, read once from the axe-playwright-python package
+AXE_SCOPE = {"include": [".jp-NotebookPanel .jp-OutputArea", ".jp-NotebookPanel .jp-MarkdownOutput"]}
+BLOCKING_IMPACTS = ("serious", "critical")
 
 
 def free_port() -> int:
@@ -254,15 +276,46 @@ async def run_all_cells(page, cell_count: int) -> list[dict]:
     raise AssertionError(f"Run All Cells did not finish within {RUN_TIMEOUT} s")
 
 
-async def poke(explorer) -> str:
-    """Move the explorer's first slider one step, or press its "next step" button; say which."""
-    handle = explorer.locator(".noUi-handle").first
-    if await handle.count():
-        await handle.focus()
-        await handle.press("ArrowRight")
-        return "moved its first slider"
-    await explorer.locator("button", has_text="next step").first.click()
-    return 'pressed "next step"'
+async def drive_by_keyboard(page, explorer) -> tuple[str, list[str]]:
+    """Tab through the explorer's controls from its title, then step the first one that changes the picture.
+
+    Only the starting point is set by the test (focus on the explorer's title, where a screen reader's
+    reading cursor arrives); everything after is key presses. Returns what was done and the problems.
+    """
+    problems = []
+    controls = await explorer.evaluate(CONTROLS)
+    await explorer.evaluate(MARK_START)
+    reached, first = [], None
+    for _ in range(len(controls) + 5):
+        await page.keyboard.press("Tab")
+        focused = await explorer.evaluate(FOCUSED)
+        if focused is None:
+            break                                   # Tab has left the explorer
+        reached.append(focused["key"])
+        if first is None and (focused["tag"] in ("input", "select") or "next step" in focused["text"]):
+            first = focused
+            break
+    if first is None:
+        return "found no control to operate", [f"Tab from the title reached no number field, drop-down or "
+                                                f"'next step' button (reached {len(reached)} elements)"]
+    key = "Enter" if first["tag"] == "button" else "ArrowUp"
+    await page.keyboard.press(key)
+    if first["tag"] == "input":
+        await page.keyboard.press("Enter")          # a number field applies its value on Enter
+    action = f"pressed {key} on the focused {first['tag']} {first['text']!r}"
+    for _ in range(len(controls) + 5):              # the rest of the explorer: every control reachable by Tab
+        await page.keyboard.press("Tab")
+        focused = await explorer.evaluate(FOCUSED)
+        if focused is None:
+            break
+        reached.append(focused["key"])
+    missed = set(controls) - set(reached)
+    if missed:
+        problems.append(f"{len(missed)} of {len(controls)} controls were never reached with Tab")
+    tree = await explorer.aria_snapshot()
+    for unnamed in UNNAMED_CONTROL.finditer(tree):
+        problems.append(f"a {unnamed.group(1)} without an accessible name: {unnamed.group(0).strip()!r}")
+    return action, problems
 
 
 async def check_explorers(page, cells: list[CodeCell]) -> list[str]:
@@ -284,7 +337,8 @@ async def check_explorers(page, cells: list[CodeCell]) -> list[str]:
             continue
         await explorer.scroll_into_view_if_needed()
         before = await explorer.evaluate(IMAGE_SRC)
-        action = await poke(explorer)
+        action, keyboard_problems = await drive_by_keyboard(page, explorer)
+        problems += [f"{where}, by keyboard: {problem}" for problem in keyboard_problems]
         try:
             await page.wait_for_function(IMAGE_CHANGED, arg=[await explorer.element_handle(), before],
                                          timeout=RENDER_TIMEOUT)
@@ -299,6 +353,39 @@ async def check_explorers(page, cells: list[CodeCell]) -> list[str]:
     return problems
 
 
+async def check_accessibility(page, notebook: Path, run: "NotebookRun") -> list[str]:
+    """axe-core over the cells' outputs and Markdown; every figure announced with its description."""
+    global AXE_SCRIPT
+    if AXE_SCRIPT is None:
+        import axe_playwright_python
+        AXE_SCRIPT = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
+    await page.evaluate(AXE_SCRIPT)
+    violations = await page.evaluate(
+        "scope => axe.run(scope, {resultTypes: ['violations']}).then(r => r.violations.map(v => "
+        "({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' '))})))", AXE_SCOPE)
+    run.axe_violations = [v for v in violations if v["impact"] in BLOCKING_IMPACTS]
+    problems = [f"axe-core {v['impact']} violation {v['id']} ({v['help']}) at {len(v['nodes'])} places, "
+                f"e.g. {v['nodes'][0]}" for v in run.axe_violations]
+    tree = await page.locator(".jp-NotebookPanel .jp-Notebook").first.aria_snapshot()
+    run.figures_in_file = len(figure_outputs(notebook))
+    run.figures_described = len(NAMED_IMAGE.findall(tree))
+    images = len(ANY_IMAGE.findall(tree))
+    if images != run.figures_described:
+        problems.append(f"{images - run.figures_described} of {images} images in the accessibility tree "
+                        "have no description (an accessible name of 40+ characters)")
+    if run.figures_described != run.figures_in_file:
+        problems.append(f"the accessibility tree shows {run.figures_described} described figures, "
+                        f"the notebook file has {run.figures_in_file} figure outputs")
+    return problems
+
+
+def figure_outputs(notebook: Path) -> list[dict]:
+    """The outputs of a notebook file that show a picture (an image, or HTML with an <img>)."""
+    return [output for cell in nbformat.read(str(notebook), as_version=4).cells
+            for output in cell.get("outputs", [])
+            if "image/png" in output.get("data", {}) or "<img" in output.get("data", {}).get("text/html", "")]
+
+
 @dataclass
 class NotebookRun:
     """What the browser saw in one notebook."""
@@ -306,6 +393,9 @@ class NotebookRun:
     problems: list[str] = field(default_factory=list)
     screenshot: Path | None = None
     seconds: float = 0.0
+    axe_violations: list[dict] = field(default_factory=list)
+    figures_in_file: int = 0
+    figures_described: int = 0
 
 
 async def run_notebook(browser, lab: Lab, notebook: Path) -> NotebookRun:
@@ -331,6 +421,7 @@ async def run_notebook(browser, lab: Lab, notebook: Path) -> NotebookRun:
         run.problems += check_outputs(relative, cells, shown)
         if not run.problems:
             run.problems += await check_explorers(page, cells)
+            run.problems += await check_accessibility(page, notebook, run)
     except Exception as error:
         run.problems.append(f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}")
         run.problems.append(f"JupyterLab's log ends with:\n{lab.log_tail(15)}")
@@ -389,4 +480,6 @@ def browser_runs(tmp_path_factory) -> dict[Path, NotebookRun]:
 def test_notebook_runs_in_jupyterlab(notebook: Path, browser_runs: dict[Path, NotebookRun]):
     run = browser_runs[notebook]
     where = notebook.relative_to(REPO).as_posix()
+    print(f"{where}: {run.figures_in_file} figure outputs, {run.figures_described} described in the accessibility "
+          f"tree, {len(run.axe_violations)} serious or critical axe-core violations")
     assert not run.problems, f"{where} in JupyterLab (screenshot {run.screenshot}):\n  " + "\n  ".join(run.problems)

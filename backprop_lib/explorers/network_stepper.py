@@ -16,6 +16,7 @@ import numpy as np
 from ..documents import document_004_start
 from ..errors import ShapeError, describe
 from ..figures.network import draw_network, named_weights
+from ..figures.palette import GRADIENT_TEXT
 from ..layers import Affine, Sigmoid
 from ..losses import SumSquaredError
 from ..optimizers import SGD
@@ -226,7 +227,7 @@ class NetworkStepper:
         pass_name = "forward pass (순전파)" if step.phase == "forward" else "backward pass (역전파)"
         lines = step.formula.split(";  ")
         chain = (f"<br>local gradient {step.local_gradient:.8f}, running chain product ∂E/∂z = "
-                 f"<b style='color:#d1495b'>{step.value:.8f}</b>" if step.phase == "backward" else "")
+                 f"<b style='color:{GRADIENT_TEXT}'>{step.value:.8f}</b>" if step.phase == "backward" else "")
         return (f"<p><b>{pass_name}</b>, step {self.position + 1} of {len(self.steps)}"
                 f" (updates taken: {self.updates})<br>{'<br>'.join(lines)}{chain}</p>")
 

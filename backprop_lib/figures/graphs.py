@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import NamedTuple, Sequence
 
-import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
@@ -19,6 +18,8 @@ from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch, Patch
 
 from ..nodes import Add, Mul
 from ..value import Value
+from .described import add_description, new_figure
+from .palette import FORWARD_TEXT, GRADIENT_TEXT, WHITE
 from .style import EDGE_COLOR, FIGURE_WIDTH, FORWARD_COLOR, GRADIENT_COLOR, NODE_COLOR
 
 NODE_RADIUS = 0.32        # radius of an operation's circle, in data units
@@ -26,6 +27,29 @@ BOX_INCHES = 0.3          # height of an input or output box, in inches
 CHAR_INCHES = 0.072       # width of one 10-point label character, in inches (DejaVu Sans, about)
 LABEL_OFFSET = 5          # distance of an edge's numbers from the edge, in points
 MAX_SCALE = 0.85          # inches per data unit, so small graphs do not grow huge
+
+# The words of this module's text alternatives (an edition in another language replaces them).
+TEXT = {
+    "graph": "{title}Computational graph of {nodes} nodes; each edge's forward value is written above it, "
+             "its gradient below it.",
+    "title": "{title}. ",
+    "edge": "{source} to {target}: {numbers}.",
+    "forward": "forward value {value}",
+    "gradient": "gradient {value}",
+    "nothing": "no numbers",
+}
+
+
+def describe_graph(nodes: dict[str, GraphNode], edges: list[GraphEdge], title: str | None,
+                   number_format: str) -> str:
+    """Every edge with its forward value and gradient, as the figure writes them."""
+    parts = [TEXT["graph"].format(title=TEXT["title"].format(title=title) if title else "", nodes=len(nodes))]
+    for edge in edges:
+        numbers = [TEXT[kind].format(value=format_number(value, number_format).replace("\N{MINUS SIGN}", "-"))
+                   for kind, value in (("forward", edge.forward), ("gradient", edge.gradient)) if value is not None]
+        parts.append(TEXT["edge"].format(source=edge.source, target=edge.target,
+                                         numbers=", ".join(numbers) or TEXT["nothing"]))
+    return " ".join(parts)
 
 
 class GraphNode(NamedTuple):
@@ -99,7 +123,7 @@ def _node_patch(node: GraphNode, scale: float):
                       linewidth=1.5, zorder=3)
     width, height = _box_width(node.label, scale), BOX_INCHES / scale
     return FancyBboxPatch((x - width / 2, y - height / 2), width, height,
-                          boxstyle="round,pad=0,rounding_size=0.08", facecolor="white",
+                          boxstyle="round,pad=0,rounding_size=0.08", facecolor=WHITE,
                           edgecolor=EDGE_COLOR, linewidth=1.0, zorder=3)
 
 
@@ -156,7 +180,7 @@ def format_number(value: float, number_format: str = ".4g") -> str:
 
 def draw_graph(nodes: Sequence, edges: Sequence, title: str | None = None, ax: Axes | None = None,
                number_format: str = ".4g") -> Figure:
-    """Draw a computational graph: forward values (blue) above each edge, gradients (red) below it.
+    """Draw a computational graph: forward values (blue) above each edge, gradients (vermillion) below it.
 
     nodes: (name, label, (x, y)) or (name, label, (x, y), kind) with kind "op" (circle) or "value" (box).
     edges: (source, target, forward, gradient); use None for a number that should not be shown.
@@ -169,8 +193,7 @@ def draw_graph(nodes: Sequence, edges: Sequence, title: str | None = None, ax: A
     if ax is None:
         scale, (x_min, x_max, y_min, y_max) = _fit(node_by_name, FIGURE_WIDTH - 0.2)
         size = (round((x_max - x_min) * scale + 0.2, 1), round((y_max - y_min) * scale + 1.0, 1))
-        figure = plt.figure(figsize=size)
-        plt.close(figure)     # returned, not left open: a notebook shows it once, as the cell's result
+        figure = new_figure(figsize=size)   # closed in pyplot: a notebook shows it once, as the cell's result
         ax = figure.add_axes((0.1 / figure.get_figwidth(), 0.55 / figure.get_figheight(),
                               1 - 0.2 / figure.get_figwidth(), 1 - 1.0 / figure.get_figheight()))
     else:
@@ -188,7 +211,7 @@ def draw_graph(nodes: Sequence, edges: Sequence, title: str | None = None, ax: A
                                      arrowstyle="-|>", mutation_scale=14, color=EDGE_COLOR,
                                      linewidth=1.3, zorder=2))
         middle, normal = (start + end) / 2, _label_side(start, end)
-        for value, side, color in ((edge.forward, 1, FORWARD_COLOR), (edge.gradient, -1, GRADIENT_COLOR)):
+        for value, side, color in ((edge.forward, 1, FORWARD_TEXT), (edge.gradient, -1, GRADIENT_TEXT)):
             if value is not None:
                 offset = side * LABEL_OFFSET * normal
                 ax.annotate(format_number(value, number_format), middle, color=color,
@@ -202,8 +225,9 @@ def draw_graph(nodes: Sequence, edges: Sequence, title: str | None = None, ax: A
         ax.set_title(title)
     ax.legend(handles=[Patch(color=FORWARD_COLOR, label="forward value (above)"),
                        Patch(color=GRADIENT_COLOR, label="gradient (below)")],
-              loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=2, fontsize=9,
+              loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=2, fontsize=10,
               handlelength=1.0, borderaxespad=0.0)
+    add_description(ax, describe_graph(node_by_name, edge_list, title, number_format))
     return ax.figure
 
 
