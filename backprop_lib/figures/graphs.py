@@ -320,7 +320,7 @@ def draw_sigmoid_graph(x: float = 0.4, ax: Axes | None = None) -> Figure:
     return draw_graph(*sigmoid_graph(x), ax=ax)
 
 
-OP_SYMBOLS = {"+": "+", "*": "×", "exp": "exp", "log": "log", "sigmoid": "σ", "relu": "ReLU", "tanh": "tanh"}
+OP_SYMBOLS = {"+": "+", "*": "×", "exp": "exp", "log": "log", "sigmoid": "σ", "relu": "max", "tanh": "tanh"}
 
 
 def _parents_and_op(node) -> tuple[tuple, str]:
@@ -334,7 +334,7 @@ def _parents_and_op(node) -> tuple[tuple, str]:
 
 
 def _op_symbol(op: str) -> str:
-    """How an operation reads inside its circle: × for *, σ for sigmoid, ^2 for **2."""
+    """How an operation reads inside its circle: × for *, σ for sigmoid, max for ReLU = max(0, x), ^2 for **2."""
     if op.startswith("**"):
         return "^" + format_number(float(op[2:]), "g")
     return OP_SYMBOLS.get(op, op or "?")
@@ -354,6 +354,20 @@ def _value_nodes(root) -> list:
     return order
 
 
+def _place_column(members: list, x: float, position: dict, parents_of: dict, users_of: dict) -> None:
+    """Put each value of a column at the height of its neighbours (its parents, or an input's users), 1.3 apart."""
+    def wanted(node) -> float:
+        neighbours = parents_of[id(node)] or [user for user in users_of[id(node)] if id(user) in position]
+        return float(np.mean([position[id(other)][1] for other in neighbours])) if neighbours else 0.0
+    members.sort(key=wanted, reverse=True)
+    heights = [wanted(node) for node in members]
+    for row in range(1, len(heights)):
+        heights[row] = min(heights[row], heights[row - 1] - 1.3)
+    shift = float(np.mean([wanted(node) for node in members]) - np.mean(heights))
+    for node, height in zip(members, heights):
+        position[id(node)] = (x, height + shift)
+
+
 def value_graph(root, title: str | None = None) -> GraphDescription:
     """The graph of a scalar expression, read from its root: leaves as boxes, operations as circles.
 
@@ -366,24 +380,24 @@ def value_graph(root, title: str | None = None) -> GraphDescription:
         raise ValueError(f"value_graph: the expression has {len(nodes)} values; a figure stays readable "
                          "up to 40. Draw a smaller part of it (call value_graph on an intermediate value).")
     names = {id(node): f"v{index}" for index, node in enumerate(nodes)}
+    parents_of = {id(node): _parents_and_op(node)[0] for node in nodes}
+    users_of: dict[int, list] = {id(node): [] for node in nodes}
+    for node in nodes:
+        for parent in parents_of[id(node)]:
+            users_of[id(parent)].append(node)
     depth: dict[int, int] = {}
     for node in nodes:                       # an operation sits one column right of its deepest parent
-        parents, _ = _parents_and_op(node)
-        depth[id(node)] = 1 + max((depth[id(parent)] for parent in parents), default=-1)
+        depth[id(node)] = 1 + max((depth[id(parent)] for parent in parents_of[id(node)]), default=-1)
     for node in reversed(nodes):             # an input sits just left of the first operation using it
-        users = [depth[id(user)] for user in nodes if any(p is node for p in _parents_and_op(user)[0])]
-        if not _parents_and_op(node)[0] and users:
-            depth[id(node)] = min(users) - 1
+        if not parents_of[id(node)] and users_of[id(node)]:
+            depth[id(node)] = min(depth[id(user)] for user in users_of[id(node)]) - 1
     columns: dict[int, list] = {}
     for node in nodes:
         columns.setdefault(depth[id(node)], []).append(node)
     position: dict[int, tuple[float, float]] = {}
-    for column in sorted(columns):           # order a column by where its parents are: fewer crossings
-        members = columns[column]
-        members.sort(key=lambda node: np.mean([position[id(p)][1] for p in _parents_and_op(node)[0]])
-                     if _parents_and_op(node)[0] else 0.0, reverse=True)
-        for row, node in enumerate(members):
-            position[id(node)] = (1.9 * column, 1.3 * ((len(members) - 1) / 2 - row))
+    for _ in range(2):                       # inputs follow their users, found in the first round
+        for column in sorted(columns):
+            _place_column(columns[column], 1.9 * column, position, parents_of, users_of)
     graph_nodes, edges = [], []
     for node in nodes:
         parents, op = _parents_and_op(node)
