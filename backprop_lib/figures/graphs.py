@@ -427,7 +427,8 @@ def describe_value_graph(root) -> str:
             lines.append(f"{names[id(node)]}: input {values}")
         else:
             inputs = ", ".join(names[id(parent)] for parent in parents)
-            lines.append(f"{names[id(node)]}: {_op_symbol(op)} of ({inputs}) {values}")
+            words = op if op in ("sigmoid", "relu") else _op_symbol(op)     # in words, the engine's own name
+            lines.append(f"{names[id(node)]}: {words} of ({inputs}) {values}")
     return "\n".join(lines)
 
 
