@@ -2,7 +2,11 @@
 import pytest
 
 from backprop_lib import Value
-from backprop_lib.figures.graphs import describe_value_graph, draw_value_graph, value_graph
+from backprop_lib.figures.graphs import (
+    describe_value_graph,
+    draw_value_graph,
+    value_graph,
+)
 
 
 class MicroValue:
@@ -29,7 +33,7 @@ def test_the_graph_of_a_library_value_has_one_edge_per_parent_and_the_output():
 def test_a_value_used_twice_by_one_operation_gets_one_edge_and_the_student_names_are_read():
     x = MicroValue(3.0, label="x")
     square = MicroValue(9.0, (x, x), "*")
-    nodes, edges, _ = value_graph(square)
+    _, edges, _ = value_graph(square)
     assert [(edge.source, edge.target) for edge in edges] == [("v0", "v1"), ("v1", "output")]
     assert describe_value_graph(square).splitlines() == ["x: input = 3, gradient 0", "v1: × of (x, x) = 9, gradient 0"]
 

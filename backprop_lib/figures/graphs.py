@@ -3,7 +3,8 @@
 A graph is described by plain data: nodes ``(name, label, position)`` and edges
 ``(source, target, forward value, gradient)``. ``draw_graph`` draws any such description;
 ``apple_shop_graph``, ``neuron_graph`` and ``sigmoid_graph`` build one from numbers computed
-by backprop_lib itself (its Mul/Add nodes and Value), so a figure can never disagree with the library.
+by backprop_lib itself (its Mul/Add nodes and Value), so a figure can never disagree with the library;
+``value_graph`` reads any scalar expression from its root (a Value, or a student's own micrograd-style engine).
 Every ``draw_…`` function is a pure function of its numbers and returns a matplotlib Figure that
 pyplot has already closed: return it from a notebook cell (or ``display`` it) and it is shown once.
 """
