@@ -5,7 +5,7 @@
 
 An answer cell (metadata ``exercise.role == "answer"``) has its region between
 ``# BEGIN SOLUTION`` and ``# END SOLUTION`` replaced by a stub; hidden-check cells are dropped;
-every other cell, and every cell id, is kept. See docs/authoring.md.
+mutant cells (raw variants of an answer) are dropped too; every other cell, and every cell id, is kept. See docs/authoring.md.
 """
 from __future__ import annotations
 
@@ -65,9 +65,11 @@ def exercises(notebook) -> dict[int, Exercise]:
             exercise.check_ids.append(cell.id)
         elif role == "hidden-check":
             exercise.hidden_ids.append(cell.id)
+        elif role == "mutant":            # a wrong or right variant of the answer, for the mutant suite
+            continue
         else:
-            raise AuthoringError(f"cell {cell.id}: exercise role must be answer, check or "
-                                 f"hidden-check, got {role!r}.")
+            raise AuthoringError(f"cell {cell.id}: exercise role must be answer, check, "
+                                 f"hidden-check or mutant, got {role!r}.")
     return found
 
 
@@ -139,7 +141,7 @@ def make_lesson(solution, source_name: str = "") -> nbformat.NotebookNode:
     for cell in lesson.cells:
         meta = exercise_meta(cell)
         role = meta and meta.get("role")
-        if role == "hidden-check":
+        if role in ("hidden-check", "mutant"):
             continue
         if role == "answer":
             number = meta["number"]

@@ -3,7 +3,8 @@
 A graph is described by plain data: nodes ``(name, label, position)`` and edges
 ``(source, target, forward value, gradient)``. ``draw_graph`` draws any such description;
 ``apple_shop_graph``, ``neuron_graph`` and ``sigmoid_graph`` build one from numbers computed
-by backprop_lib itself (its Mul/Add nodes and Value), so a figure can never disagree with the library.
+by backprop_lib itself (its Mul/Add nodes and Value), so a figure can never disagree with the library;
+``value_graph`` reads any scalar expression from its root (a Value, or a student's own micrograd-style engine).
 Every ``draw_…`` function is a pure function of its numbers and returns a matplotlib Figure that
 pyplot has already closed: return it from a notebook cell (or ``display`` it) and it is shown once.
 """
@@ -342,3 +343,120 @@ def sigmoid_graph(x: float = 0.4) -> GraphDescription:
 def draw_sigmoid_graph(x: float = 0.4, ax: Axes | None = None) -> Figure:
     """The sigmoid as four nodes with forward values and gradients at input x: a Figure."""
     return draw_graph(*sigmoid_graph(x), ax=ax)
+
+
+OP_SYMBOLS = {"+": "+", "*": "×", "exp": "exp", "log": "log", "sigmoid": "σ", "relu": "max", "tanh": "tanh"}
+
+
+def _parents_and_op(node) -> tuple[tuple, str]:
+    """A value's parents and operation, from ``_prev``/``_op`` (a student's engine) or ``parents``/``op`` (Value)."""
+    if hasattr(node, "_prev"):
+        return tuple(node._prev), str(getattr(node, "_op", ""))
+    if hasattr(node, "parents"):
+        return tuple(node.parents), str(getattr(node, "op", ""))
+    raise TypeError(f"value_graph: a node needs its parents in `_prev` (or `parents`) and its operation in "
+                    f"`_op` (or `op`); got a {type(node).__name__} with neither.")
+
+
+def _op_symbol(op: str) -> str:
+    """How an operation reads inside its circle: × for *, σ for sigmoid, max for ReLU = max(0, x), ^2 for **2."""
+    if op.startswith("**"):
+        return "^" + format_number(float(op[2:]), "g")
+    return OP_SYMBOLS.get(op, op or "?")
+
+
+def _value_nodes(root) -> list:
+    """Every value the root depends on, each after its parents (the order the figure numbers them in)."""
+    order, seen, stack = [], set(), [(root, False)]
+    while stack:
+        node, expanded = stack.pop()
+        if expanded:
+            order.append(node)
+        elif id(node) not in seen:
+            seen.add(id(node))
+            stack.append((node, True))
+            stack.extend((parent, False) for parent in reversed(_parents_and_op(node)[0]))
+    return order
+
+
+def _place_column(members: list, x: float, position: dict, parents_of: dict, users_of: dict) -> None:
+    """Put each value of a column at the height of its neighbours (its parents, or an input's users), 1.3 apart."""
+    def wanted(node) -> float:
+        neighbours = parents_of[id(node)] or [user for user in users_of[id(node)] if id(user) in position]
+        return float(np.mean([position[id(other)][1] for other in neighbours])) if neighbours else 0.0
+    members.sort(key=wanted, reverse=True)
+    heights = [wanted(node) for node in members]
+    for row in range(1, len(heights)):
+        heights[row] = min(heights[row], heights[row - 1] - 1.3)
+    shift = float(np.mean([wanted(node) for node in members]) - np.mean(heights))
+    for node, height in zip(members, heights):
+        position[id(node)] = (x, height + shift)
+
+
+def value_graph(root, title: str | None = None) -> GraphDescription:
+    """The graph of a scalar expression, read from its root: leaves as boxes, operations as circles.
+
+    Works for backprop_lib's Value and for any engine whose values keep ``data``, ``grad``, their parents
+    in ``_prev`` and their operation in ``_op`` (micrograd's names). An edge shows the value it carries
+    (blue) and that value's gradient (red); a value used twice shows its *total* gradient on each edge.
+    """
+    nodes = _value_nodes(root)
+    if len(nodes) > 40:
+        raise ValueError(f"value_graph: the expression has {len(nodes)} values; a figure stays readable "
+                         "up to 40. Draw a smaller part of it (call value_graph on an intermediate value).")
+    names = {id(node): f"v{index}" for index, node in enumerate(nodes)}
+    parents_of = {id(node): _parents_and_op(node)[0] for node in nodes}
+    users_of: dict[int, list] = {id(node): [] for node in nodes}
+    for node in nodes:
+        for parent in parents_of[id(node)]:
+            users_of[id(parent)].append(node)
+    depth: dict[int, int] = {}
+    for node in nodes:                       # an operation sits one column right of its deepest parent
+        depth[id(node)] = 1 + max((depth[id(parent)] for parent in parents_of[id(node)]), default=-1)
+    for node in reversed(nodes):             # an input sits just left of the first operation using it
+        if not parents_of[id(node)] and users_of[id(node)]:
+            depth[id(node)] = min(depth[id(user)] for user in users_of[id(node)]) - 1
+    columns: dict[int, list] = {}
+    for node in nodes:
+        columns.setdefault(depth[id(node)], []).append(node)
+    position: dict[int, tuple[float, float]] = {}
+    for _ in range(2):                       # inputs follow their users, found in the first round
+        for column in sorted(columns):
+            _place_column(columns[column], 1.9 * column, position, parents_of, users_of)
+    graph_nodes, edges = [], []
+    for node in nodes:
+        parents, op = _parents_and_op(node)
+        name = names[id(node)]
+        if parents:
+            graph_nodes.append(GraphNode(name, _op_symbol(op), position[id(node)]))
+        else:
+            label = getattr(node, "label", "") or format_number(node.data)
+            graph_nodes.append(GraphNode(name, label, position[id(node)], "value"))
+        for parent in dict.fromkeys(parents):      # a parent used twice by this node: one edge
+            edges.append(GraphEdge(names[id(parent)], name, parent.data, parent.grad))
+    x, y = position[id(root)]
+    graph_nodes.append(GraphNode("output", getattr(root, "label", "") or "out", (x + 1.9, y), "value"))
+    edges.append(GraphEdge(names[id(root)], "output", root.data, root.grad))
+    return GraphDescription(graph_nodes, edges, title)
+
+
+def describe_value_graph(root) -> str:
+    """The same graph in words, one line per value in forward order: what it is, its value and gradient."""
+    nodes = _value_nodes(root)
+    names = {id(node): getattr(node, "label", "") or f"v{index}" for index, node in enumerate(nodes)}
+    lines = []
+    for node in nodes:
+        parents, op = _parents_and_op(node)
+        values = f"= {format_number(node.data)}, gradient {format_number(node.grad)}"
+        if not parents:
+            lines.append(f"{names[id(node)]}: input {values}")
+        else:
+            inputs = ", ".join(names[id(parent)] for parent in parents)
+            words = op if op in ("sigmoid", "relu") else _op_symbol(op)     # in words, the engine's own name
+            lines.append(f"{names[id(node)]}: {words} of ({inputs}) {values}")
+    return "\n".join(lines)
+
+
+def draw_value_graph(root, title: str | None = None, ax: Axes | None = None) -> Figure:
+    """Draw the graph of a scalar expression from its root value (see ``value_graph``): a Figure."""
+    return draw_graph(*value_graph(root, title), ax=ax)
