@@ -51,7 +51,7 @@ class SumSquaredError(Loss):
         """Half the summed squared error; the ½ cancels the 2 of the derivative."""
         outputs, targets = self._same_shape(outputs, targets)
         self.difference = outputs - targets
-        return float(0.5 * ((targets - outputs) ** 2).sum())
+        return float(0.5 * (self.difference ** 2).sum())        # (o − t)² is (t − o)², bit for bit
 
     def backward(self) -> np.ndarray:
         """dE/d(outputs) = outputs − targets, shape (N, M): a copy, so the caller may change it in place."""
@@ -70,7 +70,7 @@ class MeanSquaredError(Loss):
         """The mean of (t − o)²: sum / count, the arithmetic of ``np.mean`` without its call overhead."""
         outputs, targets = self._same_shape(outputs, targets)
         self.difference = outputs - targets
-        squared = (targets - outputs) ** 2
+        squared = self.difference ** 2                            # (o − t)² is (t − o)², bit for bit
         return float(squared.sum() / squared.size)
 
     def backward(self) -> np.ndarray:

@@ -317,14 +317,19 @@ def test_sigmoid_backward_keeps_relative_precision_for_large_inputs():
 
 
 def test_sigmoid_is_bit_identical_to_the_plain_formula_for_ordinary_inputs():
-    """The lessons' numbers and the benchmark's bit-identical weights depend on this."""
-    x = np.random.default_rng(5).uniform(-700, 15, size=(200, 3))
-    x[:100] /= 50                                        # most entries in the everyday range
-    grad_output = np.random.default_rng(6).normal(size=x.shape)
+    """The lessons' numbers and the benchmark's bit-identical weights depend on this: every |x| ≤ 15 gets
+    the plain formulas' bits, in an ordinary batch and in a batch where other entries are extreme."""
+    rng = np.random.default_rng(5)
+    ordinary = rng.uniform(-15, 15, size=(200, 3))
+    grad_output = rng.normal(size=(200, 4))
+    plain_out = 1 / (1 + np.exp(-ordinary))
+    plain_grad = grad_output[:, :3] * (plain_out * (1 - plain_out))
     layer = Sigmoid()
-    plain_out = 1 / (1 + np.exp(-x))
-    np.testing.assert_array_equal(layer.forward(x), plain_out)
-    np.testing.assert_array_equal(layer.backward(grad_output), grad_output * (plain_out * (1 - plain_out)))
+    np.testing.assert_array_equal(layer.forward(ordinary), plain_out)
+    np.testing.assert_array_equal(layer.backward(grad_output[:, :3]), plain_grad)
+    mixed = np.hstack([ordinary, rng.choice([-800.0, -30.0, 30.0, 800.0], size=(200, 1))])
+    np.testing.assert_array_equal(layer.forward(mixed)[:, :3], plain_out)
+    np.testing.assert_array_equal(layer.backward(grad_output)[:, :3], plain_grad)
 
 
 # ---- 6. CrossEntropy says what it computes --------------------------------------------------------
