@@ -63,21 +63,21 @@ class Sigmoid(Layer):
     def __init__(self, name: str | None = None) -> None:
         super().__init__(name)
         self.out: np.ndarray | None = None
-        self.complement: np.ndarray | None = None       # 1 − out, kept for backward
+        self.complement: np.ndarray | None = None       # 1 − out, kept only when some |x| > 15
 
     def forward(self, x: np.ndarray) -> np.ndarray:
-        """Squash every entry into (0, 1); keep σ and 1 − σ for backward, and return a copy of σ."""
+        """Squash every entry into (0, 1) and keep the result (σ' is written in terms of σ); return a copy."""
         if np.abs(x).max() <= 15:
-            self.out = 1 / (1 + np.exp(-x))
-            self.complement = 1 - self.out
+            self.out, self.complement = 1 / (1 + np.exp(-x)), None
         else:
             self.out, self.complement = sigmoid_far_out(x)
         return self.out.copy()
 
     def backward(self, grad_output: np.ndarray) -> np.ndarray:
-        """dL/dx = dL/dout · σ(x)(1 − σ(x))."""
+        """dL/dx = dL/dout · σ(x)(1 − σ(x)), with 1 − σ(x) = 1 − out unless forward kept a more precise one."""
         self._check_grad(grad_output, self.out)
-        return grad_output * (self.out * self.complement)
+        complement = 1 - self.out if self.complement is None else self.complement
+        return grad_output * (self.out * complement)
 
     def __repr__(self) -> str:
         return f"Sigmoid(name={self.name!r})"

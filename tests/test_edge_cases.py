@@ -332,6 +332,18 @@ def test_sigmoid_is_bit_identical_to_the_plain_formula_for_ordinary_inputs():
     np.testing.assert_array_equal(layer.backward(grad_output)[:, :3], plain_grad)
 
 
+def test_a_sigmoid_subclass_that_only_sets_out_still_backpropagates():
+    """Lesson 03 rewrites forward as (1 + tanh(x/2)) / 2 and keeps only ``out``: backward must use just that."""
+    class TanhSigmoid(Sigmoid):
+        def forward(self, x):
+            self.out = (1 + np.tanh(x / 2)) / 2
+            return self.out
+
+    layer = TanhSigmoid()
+    out = layer.forward(np.array([[0.3, -2.0]]))
+    np.testing.assert_array_equal(layer.backward(np.ones((1, 2))), out * (1 - out))
+
+
 # ---- 6. CrossEntropy says what it computes --------------------------------------------------------
 
 def test_cross_entropy_gradient_is_the_documented_formula():
