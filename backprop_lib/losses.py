@@ -60,7 +60,10 @@ class SumSquaredError(Loss):
 
 
 class MeanSquaredError(Loss):
-    """L = mean of (t − o)² over all entries (documents 000 and 002);  dL/do = 2(o − t) / count."""
+    """L = mean of (t − o)² over all entries (documents 000 and 002);  dL/do = 2(o − t) / count.
+
+    Shapes: outputs and targets (N, M), the same; forward returns a number, backward (N, M).
+    """
 
     def __init__(self, name: str | None = None) -> None:
         super().__init__(name)

@@ -153,7 +153,8 @@ def check_power(base: float, exponent: float) -> None:
     if base == 0 and exponent < 0:
         raise DomainError(
             f"Value ** {exponent:g}: expected a nonzero base for a negative exponent, got 0 "
-            f"(0 ** {exponent:g} divides by zero). Keep the base away from 0, e.g. divide by (x + 1e-12)."
+            f"(0 ** {exponent:g} divides by zero; x / y is computed as x * y ** -1). "
+            "Keep the base away from 0, e.g. divide by (y + 1e-12)."
         )
     if base < 0 and not float(exponent).is_integer():
         raise DomainError(
