@@ -29,6 +29,12 @@ class TrainingDiverged(CourseError, FloatingPointError):
     """The loss became NaN or infinite during training."""
 
 
+def require_forward(kept: object, who: str, fix: str) -> None:
+    """Raise NotReadyError when backward runs before the forward pass that keeps what it needs (kept is None)."""
+    if kept is None:
+        raise NotReadyError(f"{who}: backward() was called before forward(). {fix}")
+
+
 def describe(array) -> str:
     """Say what an array-like is, shortly: its shape and dtype, or its type."""
     shape = getattr(array, "shape", None)

@@ -9,18 +9,30 @@ from __future__ import annotations
 
 import numpy as np
 
-from .errors import NotReadyError, ShapeError, describe
+from .errors import ShapeError, describe, require_forward
 
 EXP_NEG_15 = np.exp(-15.0)     # Sigmoid: exp(−x) below this means x > 15, where 1 − σ(x) takes its other form
 
 
 class Layer:
-    """What every layer shares: a name, its parameter names, and a guard for backward."""
+    """What every layer shares: a name, its parameter names, forward/backward, and a guard for backward.
+
+    Shapes: forward takes a batch x (N, D) and returns out (N, M); backward takes grad_output, the
+    gradient of the loss with respect to out (N, M), and returns the gradient with respect to x (N, D).
+    """
 
     param_names: tuple[str, ...] = ()
 
     def __init__(self, name: str | None = None) -> None:
         self.name = name
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        """out = f(x), keeping what backward needs.  Shapes: x (N, D) → out (N, M)."""
+        raise NotImplementedError(f"{type(self).__name__} must define forward(x).")
+
+    def backward(self, grad_output: np.ndarray) -> np.ndarray:
+        """dL/dx from dL/dout, storing each parameter's gradient.  Shapes: grad_output (N, M) → (N, D)."""
+        raise NotImplementedError(f"{type(self).__name__} must define backward(grad_output).")
 
     @property
     def label(self) -> str:
@@ -37,23 +49,22 @@ class Layer:
         """The gradient of the loss with respect to each parameter, from the last backward."""
         return {name: getattr(self, "grad_" + name) for name in self.param_names}
 
-    def _check_grad(self, grad_output: np.ndarray, kept: np.ndarray | None) -> None:
-        """Refuse a backward that came before forward, or a gradient of the wrong shape."""
-        if kept is None:
-            raise NotReadyError(
-                f"{self.label}: backward() was called before forward(). "
-                "Run forward on a batch first; backward needs what forward keeps."
-            )
-        if np.shape(grad_output) != kept.shape:
+    def _check_grad(self, grad_output: np.ndarray, kept: np.ndarray | None,
+                    out_shape: tuple[int, ...] | None = None) -> None:
+        """Refuse a backward that came before forward, or a gradient unlike the output (default: kept's shape)."""
+        require_forward(kept, self.label, "Run forward on a batch first; backward needs what forward keeps.")
+        expected = kept.shape if out_shape is None else out_shape
+        if np.shape(grad_output) != expected:
             raise ShapeError(
-                f"{self.label}: backward() expected a gradient of shape {kept.shape} "
+                f"{self.label}: backward() expected a gradient of shape {expected} "
                 f"(the shape of this layer's output), got {describe(grad_output)}."
             )
 
 
 class Sigmoid(Layer):
-    """out = 1 / (1 + exp(-x));  backward: grad_output · out · (1 − out).  Shapes: x, out and both gradients alike.
+    """out = 1 / (1 + exp(−x));  backward: grad_x = grad_output · out · (1 − out).
 
+    Shapes: x (N, D) → out (N, D);  grad_output (N, D) → grad_x (N, D).
     The plain formulas, bit for bit, for every |x| ≤ 15: the lessons' printed numbers depend on them.
     Beyond, two corners need another form of the same function: below x ≈ −709.8 exp(−x) overflows,
     and there σ(x) = eˣ to double precision; above 15, 1 − out has lost digits to rounding (all of
@@ -63,21 +74,23 @@ class Sigmoid(Layer):
     def __init__(self, name: str | None = None) -> None:
         super().__init__(name)
         self.out: np.ndarray | None = None
-        self.complement: np.ndarray | None = None       # 1 − out, kept only when some |x| > 15
+        self.slope: np.ndarray | None = None      # σ'(x) = out · (1 − out), kept by forward for backward
 
     def forward(self, x: np.ndarray) -> np.ndarray:
-        """Squash every entry into (0, 1) and keep the result (σ' is written in terms of σ); return a copy."""
-        if np.abs(x).max() <= 15:
-            self.out, self.complement = 1 / (1 + np.exp(-x)), None
+        """Squash every entry into (0, 1); keep the slope out · (1 − out), so the caller may change out."""
+        if np.maximum.reduce(np.abs(x), axis=None) <= 15:     # the ufunc itself: x.max() costs a call more
+            out = 1 / (1 + np.exp(-x))
+            complement = 1 - out
         else:
-            self.out, self.complement = sigmoid_far_out(x)
-        return self.out.copy()
+            out, complement = sigmoid_far_out(x)
+        self.out, self.slope = out, out * complement
+        return out
 
     def backward(self, grad_output: np.ndarray) -> np.ndarray:
-        """dL/dx = dL/dout · σ(x)(1 − σ(x)), with 1 − σ(x) = 1 − out unless forward kept a more precise one."""
+        """dL/dx = dL/dout · σ(x)(1 − σ(x)): the slope forward kept (or out · (1 − out) if it kept only out)."""
         self._check_grad(grad_output, self.out)
-        complement = 1 - self.out if self.complement is None else self.complement
-        return grad_output * (self.out * complement)
+        slope = self.out * (1 - self.out) if self.slope is None else self.slope
+        return grad_output * slope
 
     def __repr__(self) -> str:
         return f"Sigmoid(name={self.name!r})"
@@ -117,9 +130,9 @@ class ReLU(Layer):
 
 
 class Affine(Layer):
-    """out = x @ weights + bias for a batch x of shape (N, D); weights (D, M), bias (M,) or None.
+    """out = x · weights + bias for a batch x of shape (N, D); weights (D, M), bias (M,) or None.
 
-    backward:  grad_x = grad_output @ weightsᵀ,  grad_weights = xᵀ @ grad_output,
+    backward:  grad_x = grad_output · weightsᵀ,  grad_weights = xᵀ · grad_output,
                grad_bias = grad_output summed over the batch (every sample used the same bias).
     Shapes: x (N, D), out and grad_output (N, M), grad_x (N, D), grad_weights (D, M), grad_bias (M,).
 
@@ -150,6 +163,7 @@ class Affine(Layer):
                 )
             self.param_names = ("weights", "bias")
         self.x: np.ndarray | None = None
+        self.out_shape: tuple[int, int] | None = None
         self.grad_weights: np.ndarray | None = None
         self.grad_bias: np.ndarray | None = None
 
@@ -161,7 +175,7 @@ class Affine(Layer):
         return cls(weights, np.zeros(n_outputs) if bias else None, name=name)
 
     def forward(self, x: np.ndarray) -> np.ndarray:
-        """Weighted sums of a batch: row n of the output belongs to sample n."""
+        """out = x · weights + bias, row n for sample n.  Shapes: x (N, D) → out (N, M)."""
         n_inputs = self.weights.shape[0]
         if np.ndim(x) != 2 or np.shape(x)[1] != n_inputs:
             hint = (" A single sample needs a batch axis: x.reshape(1, -1)."
@@ -170,29 +184,19 @@ class Affine(Layer):
                 f"{self.label}: expected an input of shape (batch, {n_inputs}) — "
                 f"{n_inputs} columns, one per input of this layer — got {describe(x)}.{hint}"
             )
-        self.x = x
-        out = x @ self.weights
+        out = np.dot(x, self.weights)       # np.dot, not @: the same product, less call overhead on small arrays
         if self.bias is not None:
-            out = out + self.bias
+            out += self.bias
+        self.x, self.out_shape = x, out.shape
         return out
 
     def backward(self, grad_output: np.ndarray) -> np.ndarray:
-        """Store grad_weights and grad_bias; return the gradient for the layer below."""
-        if self.x is None:
-            raise NotReadyError(
-                f"{self.label}: backward() was called before forward(). "
-                "Run forward on a batch first; backward needs that batch."
-            )
-        expected = (self.x.shape[0], self.weights.shape[1])
-        if np.shape(grad_output) != expected:
-            raise ShapeError(
-                f"{self.label}: backward() expected a gradient of shape {expected} "
-                f"(batch, outputs), got {describe(grad_output)}."
-            )
-        self.grad_weights = self.x.T @ grad_output
+        """Store grad_weights and grad_bias; return grad_x.  Shapes: grad_output (N, M) → grad_x (N, D)."""
+        self._check_grad(grad_output, self.x, self.out_shape)
+        self.grad_weights = np.dot(self.x.T, grad_output)              # xᵀ · dout
         if self.bias is not None:
-            self.grad_bias = grad_output.sum(axis=0)
-        return grad_output @ self.weights.T
+            self.grad_bias = grad_output.sum(axis=0)                  # Σ rows of dout: every sample used b
+        return np.dot(grad_output, self.weights.T)                    # dout · Wᵀ
 
     def __repr__(self) -> str:
         n_in, n_out = self.weights.shape
