@@ -29,9 +29,9 @@ class TrainingDiverged(CourseError, FloatingPointError):
     """The loss became NaN or infinite during training."""
 
 
-def require_forward(kept: object, who: str, fix: str) -> None:
-    """Raise NotReadyError when backward runs before the forward pass that keeps what it needs (kept is None)."""
-    if kept is None:
+def require_forward(ran: bool, who: str, fix: str) -> None:
+    """Raise NotReadyError, saying how to fix it, when backward runs before the forward pass it depends on."""
+    if not ran:
         raise NotReadyError(f"{who}: backward() was called before forward(). {fix}")
 
 

@@ -52,7 +52,8 @@ class Layer:
     def _check_grad(self, grad_output: np.ndarray, kept: np.ndarray | None,
                     out_shape: tuple[int, ...] | None = None) -> None:
         """Refuse a backward that came before forward, or a gradient unlike the output (default: kept's shape)."""
-        require_forward(kept, self.label, "Run forward on a batch first; backward needs what forward keeps.")
+        require_forward(kept is not None, self.label,
+                        "Run forward on a batch first; backward needs what forward keeps.")
         expected = kept.shape if out_shape is None else out_shape
         if np.shape(grad_output) != expected:
             raise ShapeError(
@@ -176,10 +177,10 @@ class Affine(Layer):
 
     def forward(self, x: np.ndarray) -> np.ndarray:
         """out = x · weights + bias, row n for sample n.  Shapes: x (N, D) → out (N, M)."""
-        n_inputs = self.weights.shape[0]
-        if np.ndim(x) != 2 or np.shape(x)[1] != n_inputs:
+        n_inputs, shape = self.weights.shape[0], np.shape(x)
+        if len(shape) != 2 or shape[1] != n_inputs:
             hint = (" A single sample needs a batch axis: x.reshape(1, -1)."
-                    if np.ndim(x) == 1 and np.shape(x)[0] == n_inputs else "")
+                    if shape == (n_inputs,) else "")
             raise ShapeError(
                 f"{self.label}: expected an input of shape (batch, {n_inputs}) — "
                 f"{n_inputs} columns, one per input of this layer — got {describe(x)}.{hint}"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .errors import LabelError, NotReadyError, ShapeError, describe
+from .errors import LabelError, ShapeError, describe, require_forward
 
 
 class Loss:
@@ -17,11 +17,7 @@ class Loss:
         self.name = name or type(self).__name__
 
     def _require_forward(self, kept) -> None:
-        if kept is None:
-            raise NotReadyError(
-                f"{self.name}: backward() was called before forward(). "
-                "Compute the loss with forward(outputs, targets) first."
-            )
+        require_forward(kept is not None, self.name, "Compute the loss with forward(outputs, targets) first.")
 
     def _same_shape(self, outputs: np.ndarray, targets: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         outputs, targets = np.asarray(outputs, dtype=np.float64), np.asarray(targets)
@@ -50,8 +46,8 @@ class SumSquaredError(Loss):
     def forward(self, outputs: np.ndarray, targets: np.ndarray) -> float:
         """Half the summed squared error; the ½ cancels the 2 of the derivative."""
         outputs, targets = self._same_shape(outputs, targets)
-        self.difference = outputs - targets
-        return float(0.5 * (self.difference ** 2).sum())        # (o − t)² is (t − o)², bit for bit
+        difference = self.difference = outputs - targets
+        return float(0.5 * (difference * difference).sum())     # (o − t)² is (t − o)², bit for bit
 
     def backward(self) -> np.ndarray:
         """dE/d(outputs) = outputs − targets, shape (N, M): a copy, so the caller may change it in place."""
@@ -72,8 +68,8 @@ class MeanSquaredError(Loss):
     def forward(self, outputs: np.ndarray, targets: np.ndarray) -> float:
         """The mean of (t − o)²: sum / count, the arithmetic of ``np.mean`` without its call overhead."""
         outputs, targets = self._same_shape(outputs, targets)
-        self.difference = outputs - targets
-        squared = self.difference ** 2                            # (o − t)² is (t − o)², bit for bit
+        difference = self.difference = outputs - targets
+        squared = difference * difference                         # (o − t)² is (t − o)², bit for bit
         return float(squared.sum() / squared.size)
 
     def backward(self) -> np.ndarray:

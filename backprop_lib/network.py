@@ -42,11 +42,15 @@ class Network:
         return {f"{layer.name}.{name}": getattr(layer, name)
                 for layer in self.layers for name in getattr(layer, "param_names", ())}
 
+    def named_grads(self) -> list[tuple[str, object, str]]:
+        """(key in grads, layer, attribute holding the gradient) for every parameter: grads' recipe, for loops."""
+        return [(f"{layer.name}.{name}", layer, "grad_" + name)
+                for layer in self.layers for name in getattr(layer, "param_names", ())]
+
     @property
     def grads(self) -> dict[str, np.ndarray]:
         """Every parameter's gradient from the last backward pass, under the same names as params."""
-        return {f"{layer.name}.{name}": getattr(layer, "grad_" + name)
-                for layer in self.layers for name in getattr(layer, "param_names", ())}
+        return {key: getattr(layer, attribute) for key, layer, attribute in self.named_grads()}
 
     def __getitem__(self, name: str):
         """A layer by its name, e.g. ``network["affine1"]``."""

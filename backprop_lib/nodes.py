@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .errors import NotReadyError
+from .errors import require_forward
 
 
 def sum_to_shape(grad, shape: tuple):
@@ -49,11 +49,7 @@ class Mul:
 
     def backward(self, grad_output=1.0):
         """Return (dL/dx, dL/dy) = (grad_output * y, grad_output * x), each summed back to its input's shape."""
-        if self.x is None:
-            raise NotReadyError(
-                f"{self.name}: backward() was called before forward(). "
-                "Run forward(x, y) first so the node knows its inputs."
-            )
+        require_forward(self.x is not None, self.name, "Run forward(x, y) first so the node knows its inputs.")
         return (sum_to_shape(grad_output * self.y, np.shape(self.x)),
                 sum_to_shape(grad_output * self.x, np.shape(self.y)))
 
@@ -82,10 +78,7 @@ class Add:
 
     def backward(self, grad_output=1.0):
         """Return (dL/dx, dL/dy) = (grad_output, grad_output), each summed back to its input's shape."""
-        if not self.ran_forward:
-            raise NotReadyError(
-                f"{self.name}: backward() was called before forward(). Run forward(x, y) first."
-            )
+        require_forward(self.ran_forward, self.name, "Run forward(x, y) first.")
         if np.shape(grad_output) != self.out_shape:     # a seed such as 1.0 stands for every entry of z
             grad_output = np.full(self.out_shape, grad_output)
         return sum_to_shape(grad_output * 1, self.x_shape), sum_to_shape(grad_output * 1, self.y_shape)
@@ -113,10 +106,7 @@ class Branch:
 
     def backward(self, grad_first, grad_second):
         """The gradients of both uses add up (the multivariable chain rule)."""
-        if not self.ran_forward:
-            raise NotReadyError(
-                f"{self.name}: backward() was called before forward(). Run forward(x) first."
-            )
+        require_forward(self.ran_forward, self.name, "Run forward(x) first.")
         return grad_first + grad_second
 
     def __repr__(self) -> str:

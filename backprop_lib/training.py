@@ -57,6 +57,7 @@ def train(network, inputs: np.ndarray, targets: np.ndarray, *, loss, optimizer, 
     snapshots: dict[int, dict[str, np.ndarray]] = {}
     outputs = None
     params = network.params   # the same arrays all along: optimizers update them in place
+    grads_recipe = network.named_grads()    # the gradients are new arrays every epoch, their names are not
     for epoch in range(epochs):
         outputs = network.forward(inputs)
         value = loss.forward(outputs, targets)
@@ -65,7 +66,7 @@ def train(network, inputs: np.ndarray, targets: np.ndarray, *, loss, optimizer, 
             raise TrainingDiverged(_diverged_message(network, inputs, epoch, value, optimizer))
         losses[epoch] = reported
         network.backward(loss.backward())
-        optimizer.step(params, network.grads)
+        optimizer.step(params, {key: getattr(layer, attribute) for key, layer, attribute in grads_recipe})
         if snapshot_every is not None and epoch % snapshot_every == 0:
             snapshots[epoch] = {name: param.copy() for name, param in params.items()}
         if report_every is not None and epoch % report_every == 0:
