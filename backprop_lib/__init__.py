@@ -6,14 +6,11 @@ gradient checker, a training loop and the documents' exact starting points. Figu
 that this import stays light. The instructor tools (lesson generation, grading) are a package of
 their own, ``course_tools``, which imports this one and never the reverse.
 """
-from .documents import (document_000_start, document_002_start, document_004_start,
-                        sigmoid_network, xor_data)
-from .errors import (CourseError, DomainError, LabelError, NotReadyError, SettingError, ShapeError,
-                     TrainingDiverged)
+from .documents import document_000_start, document_002_start, document_004_start, sigmoid_network, xor_data
+from .errors import CourseError, DomainError, LabelError, NotReadyError, SettingError, ShapeError, TrainingDiverged
 from .gradcheck import GradientReport, gradient_check, numerical_gradient, relative_error
 from .layers import Affine, Layer, ReLU, Sigmoid
-from .losses import (CrossEntropy, Loss, MeanSquaredError, SoftmaxWithLoss, SumSquaredError,
-                     cross_entropy, softmax)
+from .losses import CrossEntropy, Loss, MeanSquaredError, SoftmaxWithLoss, SumSquaredError, cross_entropy, softmax
 from .network import Network
 from .nodes import Add, Branch, Mul
 from .optimizers import SGD, Adam, Momentum

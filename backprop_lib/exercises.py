@@ -81,7 +81,7 @@ def check_close(name: str, got, expected, digits: int = 8) -> None:
             raise TypeError(name)
         got_array = np.asarray(got, dtype=np.float64)
     except (TypeError, ValueError):
-        raise CheckFailed(f"{name} should be a number or an array of numbers, got {type(got).__name__}.")
+        raise CheckFailed(f"{name} should be a number or an array of numbers, got {type(got).__name__}.") from None
     expected_array = np.asarray(expected, dtype=np.float64)
     if got_array.shape != expected_array.shape:
         raise CheckFailed(f"{name} has shape {got_array.shape}, expected {expected_array.shape}.")

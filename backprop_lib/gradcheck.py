@@ -5,8 +5,8 @@ forward passes per parameter, which is slow but independent, so it is the refere
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 

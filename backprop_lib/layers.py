@@ -170,7 +170,7 @@ class Affine(Layer):
 
     @classmethod
     def random(cls, n_inputs: int, n_outputs: int, rng: np.random.RandomState,
-               bias: bool = True, name: str | None = None) -> "Affine":
+               bias: bool = True, name: str | None = None) -> Affine:
         """Standard-normal weights drawn as ``rng.randn(n_inputs, n_outputs)``, zero bias."""
         weights = rng.randn(n_inputs, n_outputs)
         return cls(weights, np.zeros(n_outputs) if bias else None, name=name)

@@ -26,24 +26,24 @@ class Value:
         self.label = label
 
     @staticmethod
-    def _wrap(other) -> "Value":
+    def _wrap(other) -> Value:
         return other if isinstance(other, Value) else Value(other)
 
-    def __add__(self, other) -> "Value":
+    def __add__(self, other) -> Value:
         other = self._wrap(other)
         return Value(self.data + other.data, (self, other), (1.0, 1.0), "+")
 
-    def __mul__(self, other) -> "Value":
+    def __mul__(self, other) -> Value:
         other = self._wrap(other)
         return Value(self.data * other.data, (self, other), (other.data, self.data), "*")
 
-    def __neg__(self) -> "Value":
+    def __neg__(self) -> Value:
         return self * -1.0
 
-    def __sub__(self, other) -> "Value":
+    def __sub__(self, other) -> Value:
         return self + (-self._wrap(other))
 
-    def __pow__(self, exponent: "float | Value") -> "Value":
+    def __pow__(self, exponent: float | Value) -> Value:
         """self ** exponent. A constant exponent p: d/dx = p·x^(p−1). A Value exponent b: d/db = a^b·ln a.
 
         At x = 0: x ** 0 is 1 with derivative 0 (a constant); x ** p for 0 < p < 1 (e.g. √x) is 0 with
@@ -61,7 +61,7 @@ class Value:
             local = exponent * self.data ** (exponent - 1)
         return Value(self.data ** exponent, (self,), (local,), f"**{exponent}")
 
-    def _power_of_value(self, exponent: "Value") -> "Value":
+    def _power_of_value(self, exponent: Value) -> Value:
         """a ** b with both a and b Values: d/da = b·a^(b−1), d/db = a^b·ln a, defined for a > 0."""
         a, b = self.data, exponent.data
         if a <= 0:
@@ -73,40 +73,40 @@ class Value:
         out = a ** b
         return Value(out, (self, exponent), (b * a ** (b - 1), out * math.log(a)), "**")
 
-    def __truediv__(self, other) -> "Value":
+    def __truediv__(self, other) -> Value:
         return self * self._wrap(other) ** -1.0
 
     __radd__ = __add__
     __rmul__ = __mul__
 
-    def __rsub__(self, other) -> "Value":
+    def __rsub__(self, other) -> Value:
         return self._wrap(other) - self
 
-    def __rtruediv__(self, other) -> "Value":
+    def __rtruediv__(self, other) -> Value:
         return self._wrap(other) / self
 
-    def __rpow__(self, base) -> "Value":
+    def __rpow__(self, base) -> Value:
         return self._wrap(base) ** self
 
-    def exp(self) -> "Value":
+    def exp(self) -> Value:
         out = math.exp(self.data)
         return Value(out, (self,), (out,), "exp")
 
-    def log(self) -> "Value":
+    def log(self) -> Value:
         return Value(math.log(self.data), (self,), (1.0 / self.data,), "log")
 
-    def sigmoid(self) -> "Value":
+    def sigmoid(self) -> Value:
         s = 1.0 / (1.0 + math.exp(-self.data))
         return Value(s, (self,), (s * (1.0 - s),), "sigmoid")
 
-    def tanh(self) -> "Value":
+    def tanh(self) -> Value:
         t = math.tanh(self.data)
         return Value(t, (self,), (1.0 - t * t,), "tanh")
 
-    def relu(self) -> "Value":
+    def relu(self) -> Value:
         return Value(max(self.data, 0.0), (self,), (1.0 if self.data > 0 else 0.0,), "relu")
 
-    def graph_order(self) -> list["Value"]:
+    def graph_order(self) -> list[Value]:
         """Every value this one depends on, each listed after all of its parents (topological order).
 
         A depth-first walk: a node is listed once all its parents are. The stack holds each node

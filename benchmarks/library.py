@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import gc
 import time
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 
@@ -58,10 +58,10 @@ def plain_xor_training(epochs: int = EPOCHS) -> dict[str, np.ndarray]:
     def sigmoid_derivative(a):
         return a * (1 - a)
 
-    for epoch in range(epochs):
+    for _epoch in range(epochs):
         a1 = sigmoid(np.dot(X, W1) + b1)
         a2 = sigmoid(np.dot(a1, W2) + b2)
-        loss = np.mean((y - a2) ** 2)    # computed every epoch, as the document does
+        loss = np.mean((y - a2) ** 2)  # noqa: F841 — unused, but the document computes it every epoch: timed work
 
         dz2 = (a2 - y) * sigmoid_derivative(a2)
         dW2, db2 = np.dot(a1.T, dz2), np.sum(dz2, axis=0, keepdims=True)

@@ -5,7 +5,8 @@
 
 An answer cell (metadata ``exercise.role == "answer"``) has its region between
 ``# BEGIN SOLUTION`` and ``# END SOLUTION`` replaced by a stub; hidden-check cells are dropped;
-mutant cells (raw variants of an answer) are dropped too; every other cell, and every cell id, is kept. See docs/authoring.md.
+mutant cells (raw variants of an answer) are dropped too; every other cell, and every cell id, is kept.
+See docs/authoring.md.
 """
 from __future__ import annotations
 
@@ -261,7 +262,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     paths = args.solutions or sorted((args.course / "solutions").glob("*.ipynb"))
     if not paths:
-        parser.error(f"no solutions/*.ipynb in {args.course.resolve()}: run this in the course folder or pass --course DIR")
+        parser.error(f"no solutions/*.ipynb in {args.course.resolve()}: "
+                     "run this in the course folder or pass --course DIR")
     missing = [str(p) for p in paths if not p.exists() or p.suffix != ".ipynb"]
     if missing:
         parser.error(f"not a notebook: {', '.join(missing)} (expected solutions/NN_name.ipynb)")

@@ -23,8 +23,12 @@ from backprop_lib.figures.curves import plot_losses
 from backprop_lib.figures.described import DescribedFigure, figure_bundle, linear_text
 from backprop_lib.figures.graphs import draw_apple_shop, draw_neuron, draw_sigmoid_graph
 from backprop_lib.figures.network import draw_network
-from backprop_lib.figures.regions import (plot_decision_regions, plot_hidden_lines, plot_hidden_space,
-                                          plot_linear_attempts)
+from backprop_lib.figures.regions import (
+    plot_decision_regions,
+    plot_hidden_lines,
+    plot_hidden_space,
+    plot_linear_attempts,
+)
 from backprop_lib.figures.softmax import plot_cross_entropy_curve, plot_softmax
 
 colorspacious = pytest.importorskip("colorspacious")
@@ -129,7 +133,8 @@ def every_figure() -> dict[str, DescribedFigure]:
         "regions, many points": plot_decision_regions(lambda p: (p[:, 0] > 0).astype(int), spiral,
                                                       (spiral[:, 1] > 0).astype(int)),
         "hidden space, pairs": plot_hidden_space(hidden, targets, point_names=["(0,0)", "(0,1)", "(1,0)", "(1,1)"]),
-        "hidden space, 3d": plot_hidden_space(np.c_[hidden, hidden[:, :1] * 0.5], targets, kind="3d", point_names=["(0,0)", "(0,1)", "(1,0)", "(1,1)"],
+        "hidden space, 3d": plot_hidden_space(np.c_[hidden, hidden[:, :1] * 0.5], targets, kind="3d",
+                                              point_names=["(0,0)", "(0,1)", "(1,0)", "(1,1)"],
                                               output_weights=[1.0, -1.0, 0.5], output_bias=[0.1]),
         "softmax": plot_softmax([5.3, 0.3, 10.1]),
         "softmax with target": plot_softmax([5.3, 0.3, 10.1], temperature=3.0, target=0),

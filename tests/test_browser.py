@@ -75,7 +75,8 @@ IMAGE_CHANGED = ("([el, before]) => { const img = el.querySelector('.jp-OutputAr
 
 # Keyboard: what has the focus, and every control a keyboard user must be able to reach.
 FOCUSED = """el => { const f = document.activeElement;
-  return el.contains(f) ? {tag: f.tagName.toLowerCase(), type: f.type || '', text: (f.innerText || f.value || '').trim(),
+  return el.contains(f) ? {tag: f.tagName.toLowerCase(), type: f.type || '',
+                           text: (f.innerText || f.value || '').trim(),
                            key: Array.from(el.querySelectorAll('*')).indexOf(f)} : null; }"""
 CONTROLS = """el => Array.from(el.querySelectorAll('input, select, button, [role="slider"], [contenteditable="true"]'))
   .filter(c => !c.disabled && c.offsetParent !== null).map(c => Array.from(el.querySelectorAll('*')).indexOf(c))"""
@@ -353,7 +354,7 @@ async def check_explorers(page, cells: list[CodeCell]) -> list[str]:
     return problems
 
 
-async def check_accessibility(page, notebook: Path, run: "NotebookRun") -> list[str]:
+async def check_accessibility(page, notebook: Path, run: NotebookRun) -> list[str]:
     """axe-core over the cells' outputs and Markdown; every figure announced with its description."""
     global AXE_SCRIPT
     if AXE_SCRIPT is None:

@@ -10,8 +10,16 @@ from decimal import Decimal
 import numpy as np
 import pytest
 
-from backprop_lib import (SGD, MeanSquaredError, SumSquaredError, document_000_start,
-                          document_002_start, document_004_start, train, xor_data)
+from backprop_lib import (
+    SGD,
+    MeanSquaredError,
+    SumSquaredError,
+    document_000_start,
+    document_002_start,
+    document_004_start,
+    train,
+    xor_data,
+)
 from backprop_lib.documents import DOCUMENT_004_WEIGHTS
 
 
@@ -177,7 +185,10 @@ def test_document_004_forward_pass():
 
 
 def test_document_004_weights_sit_where_the_document_draws_them():
-    """Column j of each matrix holds the weights into unit j: hidden [[W1, W3], [W2, W4]], output [[W5, W7], [W6, W8]]."""
+    """Column j of each matrix holds the weights into unit j.
+
+    Hidden [[W1, W3], [W2, W4]], output [[W5, W7], [W6, W8]].
+    """
     _, _, network = document_004_start()
     w = DOCUMENT_004_WEIGHTS
     np.testing.assert_array_equal(network["hidden"].weights, [[w["W1"], w["W3"]], [w["W2"], w["W4"]]])

@@ -10,8 +10,22 @@ import warnings
 import numpy as np
 import pytest
 
-from backprop_lib import (Adam, Add, Affine, Branch, CourseError, CrossEntropy, MeanSquaredError, Mul,
-                          ReLU, Sigmoid, SoftmaxWithLoss, SumSquaredError, Value, numerical_gradient)
+from backprop_lib import (
+    Adam,
+    Add,
+    Affine,
+    Branch,
+    CourseError,
+    CrossEntropy,
+    MeanSquaredError,
+    Mul,
+    ReLU,
+    Sigmoid,
+    SoftmaxWithLoss,
+    SumSquaredError,
+    Value,
+    numerical_gradient,
+)
 from backprop_lib.errors import DomainError
 from backprop_lib.nodes import sum_to_shape
 

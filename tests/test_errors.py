@@ -5,10 +5,30 @@ import math
 import numpy as np
 import pytest
 
-from backprop_lib import (SGD, Adam, Add, Affine, Branch, CourseError, CrossEntropy, LabelError,
-                          MeanSquaredError, Momentum, Mul, Network, NotReadyError, ReLU, SettingError,
-                          ShapeError, Sigmoid, SoftmaxWithLoss, SumSquaredError, TrainingDiverged,
-                          train, xor_data)
+from backprop_lib import (
+    SGD,
+    Adam,
+    Add,
+    Affine,
+    Branch,
+    CourseError,
+    CrossEntropy,
+    LabelError,
+    MeanSquaredError,
+    Momentum,
+    Mul,
+    Network,
+    NotReadyError,
+    ReLU,
+    SettingError,
+    ShapeError,
+    Sigmoid,
+    SoftmaxWithLoss,
+    SumSquaredError,
+    TrainingDiverged,
+    train,
+    xor_data,
+)
 from backprop_lib.errors import DomainError
 
 

@@ -11,9 +11,19 @@ import pytest
 
 from backprop_lib import document_004_start, numerical_gradient, relative_error
 from backprop_lib.errors import SettingError
-from backprop_lib.explorers import (Explorer, Frame, apple_shop, apple_shop_explorer, network_stepper,
-                                    network_steps, softmax_explorer, softmax_state, take_update,
-                                    train_xor, xor_explorer)
+from backprop_lib.explorers import (
+    Explorer,
+    Frame,
+    apple_shop,
+    apple_shop_explorer,
+    network_stepper,
+    network_steps,
+    softmax_explorer,
+    softmax_state,
+    take_update,
+    train_xor,
+    xor_explorer,
+)
 from backprop_lib.explorers.network_stepper import NetworkStepper
 from backprop_lib.explorers.xor import draw_run
 from backprop_lib.losses import SumSquaredError, cross_entropy, softmax

@@ -2,9 +2,20 @@
 import numpy as np
 import pytest
 
-from backprop_lib import (Affine, CrossEntropy, GradientReport, MeanSquaredError, Network, ReLU,
-                          Sigmoid, SoftmaxWithLoss, SumSquaredError, gradient_check,
-                          numerical_gradient, relative_error)
+from backprop_lib import (
+    Affine,
+    CrossEntropy,
+    GradientReport,
+    MeanSquaredError,
+    Network,
+    ReLU,
+    Sigmoid,
+    SoftmaxWithLoss,
+    SumSquaredError,
+    gradient_check,
+    numerical_gradient,
+    relative_error,
+)
 
 
 def central_difference(f, x: np.ndarray, eps: float = 1e-6) -> np.ndarray:

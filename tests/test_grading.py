@@ -113,7 +113,8 @@ def the_class(assignment, submissions: Path) -> dict:
         "raises": answered(assignment, ex1_answer="undefined_helper()\n" + SOLVED_EX1),
         "loops": answered(assignment, ex2_answer="while True:\n    pass\n"),
         "ignores_interrupts": answered(assignment, ex2_answer=(
-            "import time\nwhile True:\n    try:\n        time.sleep(1)\n    except KeyboardInterrupt:\n        pass\n")),
+            "import time\nwhile True:\n    try:\n        time.sleep(1)\n"
+            "    except KeyboardInterrupt:\n        pass\n")),
         "floods": answered(assignment, ex2_answer=(
             "import time\nwhile True:\n    try:\n        print('x' * 10000)\n        time.sleep(0.001)\n"
             "    except KeyboardInterrupt:\n        pass\n")),
@@ -271,7 +272,8 @@ def test_feedback_shows_a_failed_visible_check_expected_and_actual(graded):
 
 
 def test_feedback_never_shows_a_hidden_checks_expected_output(graded, assignment):
-    hidden = [cell for cell in assignment.solution.cells if cell.metadata.get("exercise", {}).get("role") == "hidden-check"]
+    hidden = [cell for cell in assignment.solution.cells
+              if cell.metadata.get("exercise", {}).get("role") == "hidden-check"]
     expected_lines = {line for cell in hidden for output in cell.outputs for line in output.get("text", "").splitlines()
                       if "passed" not in line}
     for path in (graded[1] / "graded" / "feedback").glob("*.md"):
@@ -356,7 +358,8 @@ def test_splice_takes_answers_by_id_and_strips_markers(assignment, tmp_path):
     nbformat.write(notebook, path)
     spliced = splice(assignment, "student", path)
     cells = {cell.id: cell for cell in spliced.notebook.cells}
-    assert [cell.id for cell in spliced.notebook.cells] == [c.id for c in assignment.solution.cells if c.cell_type == "code"]
+    code_ids = [c.id for c in assignment.solution.cells if c.cell_type == "code"]
+    assert [cell.id for cell in spliced.notebook.cells] == code_ids
     assert "NBVAL" not in cells["ex3-answer"].source and "halved_learning_rate = 0.05" in cells["ex3-answer"].source
     assert "tags" not in cells["ex3-answer"].metadata
     tagged = sorted(cell_id for cell_id, cell in cells.items() if "nbval-check-output" in cell.metadata.get("tags", []))

@@ -4,11 +4,33 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from backprop_lib import Affine, MeanSquaredError, Network, ReLU, SGD, ShapeError, document_000_start, gradient_check, train
+from backprop_lib import (
+    SGD,
+    Affine,
+    MeanSquaredError,
+    Network,
+    ReLU,
+    ShapeError,
+    document_000_start,
+    gradient_check,
+    train,
+)
 from backprop_lib.exercises import CheckFailed, ExerciseNotDone
-from backprop_lib.homework import (PROBLEMS, Residual, StraightThroughReLU, SuspectAffine, SuspectReLU,
-                                   SuspectSoftmaxWithLoss, gradient_descent, gradient_errors, held_out_loss,
-                                   hidden_layer_count, make_problem, params_from_network, record_choices)
+from backprop_lib.homework import (
+    PROBLEMS,
+    Residual,
+    StraightThroughReLU,
+    SuspectAffine,
+    SuspectReLU,
+    SuspectSoftmaxWithLoss,
+    gradient_descent,
+    gradient_errors,
+    held_out_loss,
+    hidden_layer_count,
+    make_problem,
+    params_from_network,
+    record_choices,
+)
 
 DOCUMENT_000_COSTS = [0.29617825471294423, 0.1526954144570859, 0.1361997979546046, 0.12646802945091323,
                       0.11914873921362253, 0.11360293902089341, 0.1093644928277771, 0.10602391756213714,

@@ -3,10 +3,17 @@ import numpy as np
 import pytest
 
 from backprop_lib import SGD
-
-from backprop_lib.exercises import (CheckFailed, ExerciseNotDone, check_close, check_equal,
-                                    check_true, exercise_check, format_value, not_done_message,
-                                    show_values)
+from backprop_lib.exercises import (
+    CheckFailed,
+    ExerciseNotDone,
+    check_close,
+    check_equal,
+    check_true,
+    exercise_check,
+    format_value,
+    not_done_message,
+    show_values,
+)
 
 
 def verdict(capsys, number: int, body, hidden: bool = False) -> list[str]:

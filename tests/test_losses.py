@@ -4,8 +4,15 @@ import warnings
 import numpy as np
 import pytest
 
-from backprop_lib import (CrossEntropy, MeanSquaredError, SoftmaxWithLoss, SumSquaredError,
-                          cross_entropy, gradient_check, softmax)
+from backprop_lib import (
+    CrossEntropy,
+    MeanSquaredError,
+    SoftmaxWithLoss,
+    SumSquaredError,
+    cross_entropy,
+    gradient_check,
+    softmax,
+)
 from backprop_lib.losses import as_one_hot, log_softmax
 
 SHAPES = [(1, 1), (4, 1), (5, 3)]

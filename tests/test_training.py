@@ -2,8 +2,20 @@
 import numpy as np
 import pytest
 
-from backprop_lib import (SGD, Adam, Affine, MeanSquaredError, Momentum, Network, Sigmoid,
-                          SettingError, SoftmaxWithLoss, SumSquaredError, train, xor_data)
+from backprop_lib import (
+    SGD,
+    Adam,
+    Affine,
+    MeanSquaredError,
+    Momentum,
+    Network,
+    SettingError,
+    Sigmoid,
+    SoftmaxWithLoss,
+    SumSquaredError,
+    train,
+    xor_data,
+)
 
 
 def xor_network(seed: int = 40) -> Network:

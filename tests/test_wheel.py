@@ -32,7 +32,8 @@ def test_wheel_installed_grader_grades_a_class(tmp_path):
     run(sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--no-deps", str(wheel),
         cwd=tmp_path)
     # The dependencies come from this environment (no download); the course itself only from the wheel.
-    site = Path(run(str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])", cwd=tmp_path).strip())
+    purelib = "import sysconfig; print(sysconfig.get_paths()['purelib'])"
+    site = Path(run(str(python), "-c", purelib, cwd=tmp_path).strip())
     (site / "course-dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
     where = run(str(python), "-c", "import backprop_lib, course_tools; print(backprop_lib.__file__); "
                 "print(course_tools.__file__)", cwd=tmp_path).split()

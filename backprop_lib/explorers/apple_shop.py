@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-
 from ..figures.graphs import apple_shop_graph, draw_graph, format_number
 from ..figures.palette import FORWARD_TEXT, GRADIENT_TEXT
 from .base import Explorer, Frame, number_box

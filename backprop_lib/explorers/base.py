@@ -10,8 +10,8 @@ Every picture is an ``<img>`` whose alt text is the figure's own description (se
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import ipywidgets as widgets
 from matplotlib.figure import Figure

@@ -16,7 +16,8 @@ from .style import figure_size
 TEXT = {
     "figure": "{title}: {ylabel} per {xlabel}{scale}.",
     "log": ", on a log scale",
-    "run": "{name}{count} {xlabel}s from {first} at {xlabel} 0 to {last} at {xlabel} {end}, lowest {low} at {xlabel} {at}.",
+    "run": ("{name}{count} {xlabel}s from {first} at {xlabel} 0 to {last} at {xlabel} {end}, "
+            "lowest {low} at {xlabel} {at}."),
     "name": "{name}: ",
 }
 
@@ -46,7 +47,9 @@ def _as_curve(name: str, values) -> np.ndarray:
 
 def plot_losses(losses, log_scale: bool = True, title: str = "Loss during training",
                 ax: Axes | None = None, xlabel: str = "epoch", ylabel: str = "loss") -> Figure:
-    """Draw one loss curve, or several from a dict {label: losses or History}, on one plot (runs differ in colour and line style).
+    """Draw one loss curve, or several from a dict {label: losses or History}, on one plot.
+
+    Runs differ in colour and in line style.
 
     A log scale (default) shows slow late progress and plateaus that a linear scale flattens;
     it needs every loss to be positive. Epochs are counted from 0, like the training loop.

@@ -10,7 +10,8 @@ pyplot has already closed: return it from a notebook cell (or ``display`` it) an
 """
 from __future__ import annotations
 
-from typing import NamedTuple, Sequence
+from collections.abc import Sequence
+from typing import NamedTuple
 
 import numpy as np
 from matplotlib.axes import Axes

@@ -48,7 +48,7 @@ TEXT = {
 }
 
 
-def describe_network(names: list[list[str]], titles: list[str], edges: list["Edge"], weight_text: dict[str, str],
+def describe_network(names: list[list[str]], titles: list[str], edges: list[Edge], weight_text: dict[str, str],
                      node_values: dict, node_gradients: dict, edge_notes: dict, lit: list[str],
                      title: str | None, caption: str | None, decimals: int) -> str:
     """The layers, every weight and every number the drawing writes, in reading order."""
@@ -82,7 +82,7 @@ class Edge(NamedTuple):
 
 
 def node_names(layer_sizes: Sequence[int]) -> list[list[str]]:
-    """Names of the units, layer by layer: x1 … for inputs, h1 … for one hidden layer (h1_1 … for several), o1 … for outputs."""
+    """Names of the units, layer by layer: x1 … inputs, h1 … one hidden layer (h1_1 … several), o1 … outputs."""
     sizes = _check_sizes(layer_sizes)
     hidden_layers = len(sizes) - 2
     names = []
@@ -196,7 +196,8 @@ def draw_network(layer_sizes: Sequence[int],
         axes.text(width / 2, bottom + 0.12, caption, ha="center", va="bottom", fontsize=11,
                   bbox={"boxstyle": "round,pad=0.35", "facecolor": WHITE, "edgecolor": HIGHLIGHT_COLOR})
     add_description(figure, describe_network(names, titles, edges, weight_text, node_values, node_gradients, edge_notes,
-                                      [*lit_nodes_in_order(names, lit_nodes), *[e.name for e in edges if e.name in lit_edges]],
+                                      [*lit_nodes_in_order(names, lit_nodes),
+                                       *[e.name for e in edges if e.name in lit_edges]],
                                       title, caption, decimals))
     return figure
 

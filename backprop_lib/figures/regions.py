@@ -6,7 +6,7 @@ activations the classes become separable by one plane.
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 from matplotlib.axes import Axes

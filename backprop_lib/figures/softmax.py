@@ -186,7 +186,8 @@ def plot_cross_entropy_curve(marked: dict[str, float] | None = None, ax: Axes | 
     ax.set_title("Cross-entropy: the surprise at the right answer")
     marks = "; ".join(TEXT["mark"].format(name=name, p=fmt(probability), loss=f"{-math.log(probability):.3f}")
                       for name, probability in marked.items())
-    add_description(ax, TEXT["curve"].format(title=ax.get_title()) + (TEXT["marked"].format(items=marks) if marks else ""))
+    marked = TEXT["marked"].format(items=marks) if marks else ""
+    add_description(ax, TEXT["curve"].format(title=ax.get_title()) + marked)
     if created:
         figure.tight_layout()
     return ax.figure

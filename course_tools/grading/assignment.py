@@ -71,7 +71,8 @@ def load_assignment(solution: Path | None = None, lesson: Path | None = None,
     solution = Path(solution or Path(course or Path.cwd()) / DEFAULT_SOLUTION).resolve()
     if not solution.is_file():
         raise InstructorError(f"No solution notebook at {solution}. Pass the assignment's solution with "
-                              f"--solution path/to/NN_name.ipynb (default: {DEFAULT_SOLUTION} in the course folder, set with --course DIR).")
+                              f"--solution path/to/NN_name.ipynb (default: {DEFAULT_SOLUTION} in the course folder, "
+                              "set with --course DIR).")
     try:
         solution_nb = read(solution)
         table = exercises(solution_nb)

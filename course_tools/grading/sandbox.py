@@ -69,7 +69,8 @@ def write_kernel_spec(folder: Path, limits: Limits, isolate: bool, protected: li
     spec.mkdir(parents=True, exist_ok=True)
     matplotlib_dir = prepare_matplotlib(folder / "matplotlib")
     settings = {"memory_mb": limits.memory_mb, "file_size_mb": limits.file_size_mb, "isolate": isolate,
-                "read_only": [str(STUDENT_LIBRARY), str(matplotlib_dir)], "protected": [str(path) for path in protected]}
+                "read_only": [str(STUDENT_LIBRARY), str(matplotlib_dir)],
+                "protected": [str(path) for path in protected]}
     (spec / "sandbox.json").write_text(json.dumps(settings, indent=1), encoding="utf-8")
     kernel = {"argv": [sys.executable, launcher.__file__, str(spec / "sandbox.json"), "-f", "{connection_file}",
                        "--HistoryManager.enabled=False"],
