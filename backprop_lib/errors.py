@@ -1,4 +1,6 @@
 """The errors backprop_lib raises, each written for a learner: what was expected, what was given, how to fix it."""
+import math
+import numbers
 
 
 class CourseError(Exception):
@@ -33,6 +35,23 @@ def require_forward(ran: bool, who: str, fix: str) -> None:
     """Raise NotReadyError, saying how to fix it, when backward runs before the forward pass it depends on."""
     if not ran:
         raise NotReadyError(f"{who}: backward() was called before forward(). {fix}")
+
+
+def whole_number(value, who: str, least: int = 1, allow_none: bool = False) -> int | None:
+    """``value`` as an int when it is a whole number ≥ ``least`` (a bool is not), else a SettingError naming ``who``."""
+    if allow_none and value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < least:
+        or_none = " or None" if allow_none else ""
+        raise SettingError(f"{who} must be a whole number of at least {least}{or_none}, got {value!r}.")
+    return int(value)
+
+
+def positive_number(value, who: str, example: str) -> float:
+    """``value`` as a float when it is a positive finite number (a bool is not), else a SettingError naming ``who``."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not math.isfinite(value) or value <= 0:
+        raise SettingError(f"{who} must be a positive finite number such as {example}, got {value!r}.")
+    return float(value)
 
 
 def describe(array) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .errors import SettingError, ShapeError, describe
+from .errors import SettingError, ShapeError, describe, whole_number
 from .exercises import CheckFailed, ExerciseNotDone
 from .gradcheck import numerical_gradient, relative_error
 from .layers import Affine, Layer, ReLU
@@ -62,8 +62,7 @@ def gradient_descent(gradient_fn: GradientFunction, inputs: np.ndarray, targets:
     The parameters are updated in place; the returned costs are those of the forward pass
     before each update, as the documents print them.
     """
-    if isinstance(iterations, bool) or not isinstance(iterations, int) or iterations < 1:
-        raise SettingError(f"gradient_descent: iterations must be a whole number of at least 1, got {iterations!r}.")
+    iterations = whole_number(iterations, "gradient_descent: iterations")
     costs = np.empty(iterations)
     for iteration in range(iterations):
         cost, grads = gradient_fn(inputs, targets, params)
@@ -153,8 +152,7 @@ def problem(name: str) -> Problem:
 
 def make_problem(name: str, count: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
     """``count`` samples (inputs, targets) of the problem ``name``, drawn with RandomState(seed)."""
-    if isinstance(count, bool) or not isinstance(count, int) or count < 1:
-        raise SettingError(f"make_problem: count must be a whole number of at least 1, got {count!r}.")
+    count = whole_number(count, "make_problem: count")
     return problem(name).draw(count, np.random.RandomState(seed))
 
 

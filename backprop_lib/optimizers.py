@@ -5,23 +5,14 @@ with the same names, so one optimizer serves every network.
 """
 from __future__ import annotations
 
-import math
-import numbers
-
 import numpy as np
 
-from .errors import NotReadyError, SettingError
+from .errors import NotReadyError, SettingError, positive_number
 
 
 def check_learning_rate(learning_rate, who: str) -> float:
     """Return the learning rate as a float, or explain why it cannot be one."""
-    if isinstance(learning_rate, bool) or not isinstance(learning_rate, numbers.Real) \
-            or not math.isfinite(learning_rate) or learning_rate <= 0:
-        raise SettingError(
-            f"{who}: the learning rate must be a positive finite number such as 0.1, "
-            f"got {learning_rate!r}."
-        )
-    return float(learning_rate)
+    return positive_number(learning_rate, f"{who}: the learning rate", "0.1")
 
 
 def gradient_of(grads: dict[str, np.ndarray], name: str, who: str) -> np.ndarray:

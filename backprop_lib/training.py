@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .errors import SettingError, TrainingDiverged
+from .errors import SettingError, TrainingDiverged, whole_number
 
 
 @dataclass
@@ -43,11 +43,9 @@ def train(network, inputs: np.ndarray, targets: np.ndarray, *, loss, optimizer, 
                   fields {epoch}, {epochs} and {loss}, e.g. "Epoch {epoch}/{epochs}, Loss: {loss:.4f}",
                   or a function report(epoch, loss, network) that prints what the lesson wants.
     """
-    if isinstance(epochs, bool) or not isinstance(epochs, int) or epochs < 1:
-        raise SettingError(f"train: epochs must be a whole number of at least 1, got {epochs!r}.")
-    for label, every in (("report_every", report_every), ("snapshot_every", snapshot_every)):
-        if every is not None and (not isinstance(every, int) or every < 1):
-            raise SettingError(f"train: {label} must be a whole number of at least 1 or None, got {every!r}.")
+    epochs = whole_number(epochs, "train: epochs")
+    report_every = whole_number(report_every, "train: report_every", allow_none=True)
+    snapshot_every = whole_number(snapshot_every, "train: snapshot_every", allow_none=True)
     if report is not None and report_every is None:
         raise SettingError("train: a report was given but no report_every, so it would never print; "
                            "say how often, e.g. report_every=1000.")

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from ..errors import SettingError
+from ..errors import positive_number
 from ..figures.palette import GRADIENT_TEXT
 from ..figures.softmax import plot_softmax
 from ..losses import SoftmaxWithLoss
@@ -32,8 +32,7 @@ class SoftmaxState(NamedTuple):
 
 def softmax_state(scores=DOCUMENT_SCORES, temperature: float = 1.0, target: int = 0) -> SoftmaxState:
     """Forward and backward through SoftmaxWithLoss for one sample with scores / temperature."""
-    if isinstance(temperature, bool) or not isinstance(temperature, (int, float)) or not temperature > 0:
-        raise SettingError(f"softmax_state: temperature must be a positive number such as 1.0, got {temperature!r}.")
+    temperature = positive_number(temperature, "softmax_state: temperature", "1.0")
     scores = np.asarray(scores, dtype=np.float64)
     layer = SoftmaxWithLoss()
     loss = layer.forward((scores / temperature).reshape(1, -1), np.array([target]))

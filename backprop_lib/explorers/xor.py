@@ -12,7 +12,7 @@ from typing import NamedTuple
 import numpy as np
 
 from ..documents import xor_data
-from ..errors import SettingError
+from ..errors import SettingError, whole_number
 from ..figures.curves import plot_losses
 from ..figures.described import add_description, new_subplots
 from ..figures.palette import GOOD_TEXT, GRADIENT_TEXT
@@ -38,8 +38,7 @@ class XorRun(NamedTuple):
 
 def xor_network(hidden_size: int, activation: str, seed: int) -> Network:
     """Affine(2→H) → activation → Affine(H→1) → Sigmoid, weights ``randn`` from RandomState(seed), zero biases."""
-    if isinstance(hidden_size, bool) or not isinstance(hidden_size, (int, np.integer)) or hidden_size < 1:
-        raise SettingError(f"xor_network: hidden_size must be a whole number of at least 1, got {hidden_size!r}.")
+    hidden_size = whole_number(hidden_size, "xor_network: hidden_size")
     if activation not in ACTIVATIONS:
         raise SettingError(f"xor_network: activation must be one of {sorted(ACTIVATIONS)}, got {activation!r}.")
     rng = np.random.RandomState(seed)

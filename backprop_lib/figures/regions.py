@@ -13,7 +13,7 @@ from matplotlib.axes import Axes
 from matplotlib.colors import LinearSegmentedColormap, ListedColormap, to_rgba
 from matplotlib.figure import Figure
 
-from ..errors import LabelError, ShapeError, describe
+from ..errors import LabelError, ShapeError, describe, whole_number
 from .described import add_description, fmt, linear_text, new_figure, new_subplots
 from .palette import BLACK, CLASS_COLORS, CLASS_MARKERS, HIDDEN_LINE_COLORS, LINE_STYLES, RING, WHITE, cycle
 from .style import EDGE_COLOR, figure_size
@@ -127,8 +127,7 @@ def plot_decision_regions(predict: Callable[[np.ndarray], np.ndarray], inputs, l
     """
     inputs = _check_inputs(inputs, "plot_decision_regions")
     classes = as_class_indices(labels, inputs.shape[0])
-    if not isinstance(resolution, int) or resolution < 2:
-        raise ShapeError(f"plot_decision_regions: resolution must be a whole number ≥ 2, got {resolution!r}.")
+    resolution = whole_number(resolution, "plot_decision_regions: resolution", least=2)
     if bounds is None:
         low, high = inputs.min(axis=0) - padding, inputs.max(axis=0) + padding
         bounds = (low[0], high[0], low[1], high[1])

@@ -13,7 +13,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from ..errors import LabelError, SettingError, ShapeError, describe
+from ..errors import LabelError, SettingError, ShapeError, describe, positive_number
 from ..losses import softmax
 from .described import add_description, fmt, new_subplots
 from .palette import BLACK, CLASS_COLORS, FORWARD_TEXT, GRADIENT_TEXT, cycle
@@ -63,10 +63,7 @@ def _checked_scores(scores) -> np.ndarray:
 
 
 def _checked_temperature(temperature) -> float:
-    if isinstance(temperature, bool) or not isinstance(temperature, numbers.Real) \
-            or not math.isfinite(temperature) or temperature <= 0:
-        raise SettingError(f"plot_softmax: temperature must be a positive number such as 1.0, got {temperature!r}.")
-    return float(temperature)
+    return positive_number(temperature, "plot_softmax: temperature", "1.0")
 
 
 def _checked_target(target, class_count: int) -> int | None:
