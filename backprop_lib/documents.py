@@ -11,8 +11,10 @@ from typing import NamedTuple
 
 import numpy as np
 
+from .errors import SettingError
 from .layers import Affine, ReLU, Sigmoid
 from .network import Network
+from .nodes import Add, Mul
 
 
 def xor_data() -> tuple[np.ndarray, np.ndarray]:
@@ -82,3 +84,59 @@ def document_004_start() -> tuple[np.ndarray, np.ndarray, Network]:
     output = Affine([[w["W5"], w["W7"]], [w["W6"], w["W8"]]], bias=None, name="output")
     network = Network([hidden, Sigmoid(name="hidden_sigmoid"), output, Sigmoid(name="output_sigmoid")])
     return np.array([[0.1, 0.2]]), np.array([[0.4, 0.6]]), network
+
+
+class AppleShop(NamedTuple):
+    """Document 003's shop, forward and backward: every intermediate value and the total's gradient at each.
+
+    Without oranges the orange fields are None, before_tax is apples_total and grad_apples_total is
+    grad_before_tax (the Add node is not there).
+    """
+
+    apple_price: float
+    apple_count: float
+    tax: float
+    orange_price: float | None
+    orange_count: float | None
+    apples_total: float             # apple price × apple count
+    oranges_total: float | None     # orange price × orange count
+    before_tax: float               # apples_total (+ oranges_total)
+    total: float                    # before_tax × tax
+    grad_apple_price: float         # ∂total/∂apple price = count × tax
+    grad_apple_count: float         # ∂total/∂apple count = price × tax
+    grad_orange_price: float | None
+    grad_orange_count: float | None
+    grad_apples_total: float
+    grad_oranges_total: float | None
+    grad_before_tax: float          # = tax
+    grad_tax: float                 # = before_tax
+
+
+def apple_shop(apple_price: float = 100.0, apple_count: float = 2.0, tax: float = 1.1,
+               orange_price: float | None = None, orange_count: float | None = None) -> AppleShop:
+    """Run document 003's apple shop (with oranges when both orange numbers are given) through Mul and Add nodes."""
+    if (orange_price is None) != (orange_count is None):
+        raise SettingError("apple_shop: give both orange_price and orange_count (apples and oranges), "
+                           f"or neither (apples only); got orange_price={orange_price!r}, "
+                           f"orange_count={orange_count!r}.")
+    with_oranges = orange_price is not None
+    apple_mul, orange_mul, fruit_add, tax_mul = Mul("apple"), Mul("orange"), Add("fruit"), Mul("tax")
+    apples_total = apple_mul.forward(apple_price, apple_count)
+    oranges_total = grad_orange_price = grad_orange_count = grad_oranges_total = None
+    if with_oranges:
+        oranges_total = orange_mul.forward(orange_price, orange_count)
+        before_tax = fruit_add.forward(apples_total, oranges_total)
+    else:
+        before_tax = apples_total
+    total = tax_mul.forward(before_tax, tax)
+    grad_before_tax, grad_tax = tax_mul.backward(1.0)
+    if with_oranges:
+        grad_apples_total, grad_oranges_total = fruit_add.backward(grad_before_tax)
+        grad_orange_price, grad_orange_count = orange_mul.backward(grad_oranges_total)
+    else:
+        grad_apples_total = grad_before_tax
+    grad_apple_price, grad_apple_count = apple_mul.backward(grad_apples_total)
+    return AppleShop(apple_price, apple_count, tax, orange_price, orange_count,
+                     apples_total, oranges_total, before_tax, total,
+                     grad_apple_price, grad_apple_count, grad_orange_price, grad_orange_count,
+                     grad_apples_total, grad_oranges_total, grad_before_tax, grad_tax)

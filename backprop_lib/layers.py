@@ -52,7 +52,8 @@ class Layer:
     def _check_grad(self, grad_output: np.ndarray, kept: np.ndarray | None,
                     out_shape: tuple[int, ...] | None = None) -> None:
         """Refuse a backward that came before forward, or a gradient unlike the output (default: kept's shape)."""
-        if kept is not None and np.shape(grad_output) == (kept.shape if out_shape is None else out_shape):
+        shape = grad_output.shape if isinstance(grad_output, np.ndarray) else np.shape(grad_output)
+        if kept is not None and shape == (kept.shape if out_shape is None else out_shape):
             return                                            # the usual case, checked without building a message
         require_forward(kept is not None, self.label,
                         "Run forward on a batch first; backward needs what forward keeps.")

@@ -5,32 +5,10 @@ and redraws it: forward values above the edges, gradients (기울기) below them
 """
 from __future__ import annotations
 
-from typing import NamedTuple
-
+from ..documents import AppleShop, apple_shop
 from ..figures.graphs import apple_shop_graph, draw_graph, format_number
 from ..figures.palette import FORWARD_TEXT, GRADIENT_TEXT
 from .base import Explorer, Frame, number_box
-
-
-class AppleShop(NamedTuple):
-    """The apple shop's total and the gradient of the total with respect to each input."""
-
-    apple_price: float
-    apple_count: float
-    tax: float
-    total: float
-    grad_apple_price: float   # ∂total/∂price = count × tax
-    grad_apple_count: float   # ∂total/∂count = price × tax
-    grad_tax: float           # ∂total/∂tax   = price × count
-
-
-def apple_shop(apple_price: float = 100.0, apple_count: float = 2.0, tax: float = 1.1) -> AppleShop:
-    """Read the total and the gradients off the same graph the explorer draws, so the two always agree."""
-    edges = {edge.source: edge for edge in apple_shop_graph(apple_price, apple_count, tax).edges}
-    return AppleShop(apple_price, apple_count, tax, total=edges["tax ×"].forward,
-                     grad_apple_price=edges["apple price"].gradient,
-                     grad_apple_count=edges["apple count"].gradient,
-                     grad_tax=edges["tax"].gradient)
 
 
 def describe_apple_shop(shop: AppleShop) -> str:

@@ -18,7 +18,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch, Patch
 
-from ..nodes import Add, Mul
+from ..documents import apple_shop
 from ..value import Value
 from .described import add_description, new_figure
 from .palette import FORWARD_TEXT, GRADIENT_TEXT, WHITE
@@ -236,27 +236,9 @@ def draw_graph(nodes: Sequence, edges: Sequence, title: str | None = None, ax: A
 def apple_shop_graph(apple_price: float = 100.0, apple_count: float = 2.0, tax: float = 1.1,
                      orange_price: float | None = None, orange_count: float | None = None
                      ) -> GraphDescription:
-    """Document 003's apple shop (with oranges when both orange numbers are given), computed with Mul/Add nodes."""
-    if (orange_price is None) != (orange_count is None):
-        raise ValueError("apple_shop_graph: give both orange_price and orange_count (apples and oranges), "
-                         f"or neither (apples only); got orange_price={orange_price!r}, "
-                         f"orange_count={orange_count!r}.")
-    with_oranges = orange_price is not None
-    apple_mul, orange_mul, fruit_add, tax_mul = Mul("apple"), Mul("orange"), Add("fruit"), Mul("tax")
-    apples_total = apple_mul.forward(apple_price, apple_count)
-    if with_oranges:
-        oranges_total = orange_mul.forward(orange_price, orange_count)
-        before_tax = fruit_add.forward(apples_total, oranges_total)
-    else:
-        before_tax = apples_total
-    total = tax_mul.forward(before_tax, tax)
-    grad_before_tax, grad_tax = tax_mul.backward(1.0)
-    if with_oranges:
-        grad_apples_total, grad_oranges_total = fruit_add.backward(grad_before_tax)
-        grad_orange_price, grad_orange_count = orange_mul.backward(grad_oranges_total)
-    else:
-        grad_apples_total = grad_before_tax
-    grad_apple_price, grad_apple_count = apple_mul.backward(grad_apples_total)
+    """Document 003's apple shop (with oranges when both orange numbers are given): the library's numbers, laid out."""
+    shop = apple_shop(apple_price, apple_count, tax, orange_price, orange_count)
+    with_oranges = shop.orange_price is not None
 
     # apples only: one row, inputs entering from below; with oranges: an apple row above an orange row
     apple_y, count_y = (3.4, 4.7) if with_oranges else (1.3, 0.0)
@@ -267,22 +249,22 @@ def apple_shop_graph(apple_price: float = 100.0, apple_count: float = 2.0, tax: 
              GraphNode("tax", "tax", (tax_x, tax_y - 1.3), "value"),
              GraphNode("tax ×", "×", (tax_x, tax_y)),
              GraphNode("total", "total", (tax_x + 1.9, tax_y), "value")]
-    edges = [GraphEdge("apple price", "apple ×", apple_price, grad_apple_price),
-             GraphEdge("apple count", "apple ×", apple_count, grad_apple_count),
-             GraphEdge("tax", "tax ×", tax, grad_tax),
-             GraphEdge("tax ×", "total", total, 1.0)]
+    edges = [GraphEdge("apple price", "apple ×", shop.apple_price, shop.grad_apple_price),
+             GraphEdge("apple count", "apple ×", shop.apple_count, shop.grad_apple_count),
+             GraphEdge("tax", "tax ×", shop.tax, shop.grad_tax),
+             GraphEdge("tax ×", "total", shop.total, 1.0)]
     if not with_oranges:
-        edges.append(GraphEdge("apple ×", "tax ×", apples_total, grad_apples_total))
+        edges.append(GraphEdge("apple ×", "tax ×", shop.apples_total, shop.grad_apples_total))
         return GraphDescription(nodes, edges, "Apple shop: forward values and gradients")
     nodes += [GraphNode("orange price", "orange price", (0.0, 1.3), "value"),
               GraphNode("orange count", "orange count", (2.5, 0.0), "value"),
               GraphNode("orange ×", "×", (2.5, 1.3)),
               GraphNode("+", "+", (4.7, tax_y))]
-    edges += [GraphEdge("orange price", "orange ×", orange_price, grad_orange_price),
-              GraphEdge("orange count", "orange ×", orange_count, grad_orange_count),
-              GraphEdge("apple ×", "+", apples_total, grad_apples_total),
-              GraphEdge("orange ×", "+", oranges_total, grad_oranges_total),
-              GraphEdge("+", "tax ×", before_tax, grad_before_tax)]
+    edges += [GraphEdge("orange price", "orange ×", shop.orange_price, shop.grad_orange_price),
+              GraphEdge("orange count", "orange ×", shop.orange_count, shop.grad_orange_count),
+              GraphEdge("apple ×", "+", shop.apples_total, shop.grad_apples_total),
+              GraphEdge("orange ×", "+", shop.oranges_total, shop.grad_oranges_total),
+              GraphEdge("+", "tax ×", shop.before_tax, shop.grad_before_tax)]
     return GraphDescription(nodes, edges, "Apples and oranges: forward values and gradients")
 
 
