@@ -16,6 +16,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .formatting import format_number
+
 LIBRARY_FOLDER = str(Path(__file__).resolve().parent)
 
 
@@ -66,8 +68,7 @@ def format_value(value, digits: int = 8) -> str:
     """A number or array at a fixed number of decimals (the text is the same on every machine)."""
     value = np.asarray(value, dtype=np.float64)
     if value.ndim == 0:
-        text = f"{float(value):.{digits}f}"
-        return "0." + "0" * digits if float(text) == 0 else text   # no "-0.000"
+        return format_number(value, f".{digits}f")                       # no "-0.000"
     rounded = np.round(value, digits) + 0.0                             # + 0.0 turns -0.0 into 0.0
     return np.array2string(rounded, precision=digits, floatmode="fixed", separator=", ",
                            max_line_width=100, suppress_small=True)

@@ -5,15 +5,18 @@ and redraws it: forward values above the edges, gradients (기울기) below them
 """
 from __future__ import annotations
 
+from functools import partial
+
 from ..documents import AppleShop, apple_shop
-from ..figures.graphs import apple_shop_graph, draw_graph, format_number
+from ..figures.graphs import apple_shop_graph, draw_graph
 from ..figures.palette import FORWARD_TEXT, GRADIENT_TEXT
+from ..formatting import MINUS_SIGN, format_number
 from .base import Explorer, Frame, number_box
 
 
 def describe_apple_shop(shop: AppleShop) -> str:
     """One line with every number at 4 significant digits (the graph's own rounding)."""
-    n = format_number
+    n = partial(format_number, minus=MINUS_SIGN)     # as the graph writes them
     return (f"apple price {n(shop.apple_price)}, apple count {n(shop.apple_count)}, tax {n(shop.tax)} "
             f"→ total {n(shop.total)}; gradients: ∂total/∂price {n(shop.grad_apple_price)}, "
             f"∂total/∂count {n(shop.grad_apple_count)}, ∂total/∂tax {n(shop.grad_tax)}")
@@ -21,7 +24,7 @@ def describe_apple_shop(shop: AppleShop) -> str:
 
 def _caption(shop: AppleShop) -> str:
     """The chain rule (연쇄 법칙) behind each gradient, with this state's numbers."""
-    n = format_number
+    n = partial(format_number, minus=MINUS_SIGN)     # as the graph writes them
     return (f"<p>total = price × count × tax = {n(shop.apple_price)} × {n(shop.apple_count)} × {n(shop.tax)}"
             f" = <b style='color:{FORWARD_TEXT}'>{n(shop.total)}</b><br>"
             f"∂total/∂price = count × tax = <b style='color:{GRADIENT_TEXT}'>{n(shop.grad_apple_price)}</b>, "

@@ -8,7 +8,8 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from ..errors import SettingError, ShapeError, describe
-from .described import add_description, fmt, new_subplots
+from ..formatting import format_number
+from .described import add_description, new_subplots
 from .palette import CLASS_COLORS, LINE_STYLES, cycle
 from .style import figure_size
 
@@ -29,8 +30,9 @@ def describe_losses(curves: dict[str, np.ndarray], title: str, xlabel: str, ylab
         finite = np.where(np.isfinite(curve), curve, np.inf)
         lowest = int(np.argmin(finite))
         parts.append(TEXT["run"].format(name=TEXT["name"].format(name=name) if name else "", count=curve.size,
-                                        xlabel=xlabel, first=fmt(curve[0]), last=fmt(curve[-1]), end=curve.size - 1,
-                                        low=fmt(curve[lowest]), at=lowest))
+                                        xlabel=xlabel, first=format_number(curve[0]), last=format_number(curve[-1]),
+                                        end=curve.size - 1,
+                                        low=format_number(curve[lowest]), at=lowest))
     return " ".join(parts)
 
 

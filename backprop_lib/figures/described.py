@@ -22,6 +22,8 @@ import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from ..formatting import format_number
+
 
 class DescribedFigure(Figure):
     """A matplotlib Figure with a text alternative; Jupyter shows it as an image with that alt text."""
@@ -106,17 +108,11 @@ def figure_bundle(png: bytes, description: str) -> dict:
     return {"text/html": figure_html(png, description), "text/plain": description}
 
 
-def fmt(value: float, digits: int = 4) -> str:
-    """A number as descriptions write it: ``digits`` significant digits, no "-0"."""
-    text = format(float(value), f".{digits}g")
-    return text.lstrip("-") if float(text) == 0 else text
-
-
 def linear_text(coefficients, names: list[str], constant: float, digits: int = 3) -> str:
     """w·x + b in words a reader expects: "2.1·x1 - x2 + 0.5", no "+ -" and no "1·"."""
     text = ""
     for value, name in [*zip(coefficients, names), (constant, "")]:
-        number = fmt(value, digits)
+        number = format_number(value, f".{digits}g")
         sign = "-" if number.startswith("-") else "+"
         size = number.lstrip("-")
         term = (name if size == "1" else f"{size}·{name}") if name else size

@@ -19,6 +19,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch, Patch
 
 from ..documents import apple_shop
+from ..formatting import MINUS_SIGN, format_number
 from ..value import Value
 from .described import add_description, new_figure
 from .palette import FORWARD_TEXT, GRADIENT_TEXT, WHITE
@@ -47,7 +48,7 @@ def describe_graph(nodes: dict[str, GraphNode], edges: list[GraphEdge], title: s
     """Every edge with its forward value and gradient, as the figure writes them."""
     parts = [TEXT["graph"].format(title=TEXT["title"].format(title=title) if title else "", nodes=len(nodes))]
     for edge in edges:
-        numbers = [TEXT[kind].format(value=format_number(value, number_format).replace("\N{MINUS SIGN}", "-"))
+        numbers = [TEXT[kind].format(value=format_number(value, number_format))
                    for kind, value in (("forward", edge.forward), ("gradient", edge.gradient)) if value is not None]
         parts.append(TEXT["edge"].format(source=edge.source, target=edge.target,
                                          numbers=", ".join(numbers) or TEXT["nothing"]))
@@ -172,14 +173,6 @@ def _alignment(offset: np.ndarray) -> dict[str, str]:
     return {"ha": ha, "va": va}
 
 
-def format_number(value: float, number_format: str = ".4g") -> str:
-    """A number as a figure shows it: 4 significant digits, so 220.00000000000003 reads 220."""
-    text = format(float(value), number_format)
-    if float(text) == 0:
-        return text.lstrip("-")                  # no "-0"
-    return "\N{MINUS SIGN}" + text[1:] if text.startswith("-") else text  # a typographic minus
-
-
 def draw_graph(nodes: Sequence, edges: Sequence, title: str | None = None, ax: Axes | None = None,
                number_format: str = ".4g") -> Figure:
     """Draw a computational graph: forward values (blue) above each edge, gradients (vermillion) below it.
@@ -216,7 +209,7 @@ def draw_graph(nodes: Sequence, edges: Sequence, title: str | None = None, ax: A
         for value, side, color in ((edge.forward, 1, FORWARD_TEXT), (edge.gradient, -1, GRADIENT_TEXT)):
             if value is not None:
                 offset = side * LABEL_OFFSET * normal
-                ax.annotate(format_number(value, number_format), middle, color=color,
+                ax.annotate(format_number(value, number_format, MINUS_SIGN), middle, color=color,
                             xytext=offset, textcoords="offset points", zorder=5,
                             fontsize=11, fontweight="bold", **_alignment(offset))
     ax.set_xlim(x_min, x_max)
@@ -293,7 +286,7 @@ def neuron_graph(x: float = 0.5, w: float = 0.8, y: float = 1.0) -> GraphDescrip
              GraphEdge("×", "σ", z.data, z.grad),
              GraphEdge("σ", "loss", y_hat.data, y_hat.grad),
              GraphEdge("loss", "L", loss.data, 1.0)]
-    return GraphDescription(nodes, edges, f"One neuron, target y = {format_number(y)}")
+    return GraphDescription(nodes, edges, f"One neuron, target y = {format_number(y, minus=MINUS_SIGN)}")
 
 
 def draw_neuron(x: float = 0.5, w: float = 0.8, y: float = 1.0, ax: Axes | None = None) -> Figure:
@@ -344,7 +337,7 @@ def _parents_and_op(node) -> tuple[tuple, str]:
 def _op_symbol(op: str) -> str:
     """How an operation reads inside its circle: × for *, σ for sigmoid, max for ReLU = max(0, x), ^2 for **2."""
     if op.startswith("**"):
-        return "^" + format_number(float(op[2:]), "g")
+        return "^" + format_number(float(op[2:]), "g", MINUS_SIGN)
     return OP_SYMBOLS.get(op, op or "?")
 
 
@@ -413,7 +406,7 @@ def value_graph(root, title: str | None = None) -> GraphDescription:
         if parents:
             graph_nodes.append(GraphNode(name, _op_symbol(op), position[id(node)]))
         else:
-            label = getattr(node, "label", "") or format_number(node.data)
+            label = getattr(node, "label", "") or format_number(node.data, minus=MINUS_SIGN)
             graph_nodes.append(GraphNode(name, label, position[id(node)], "value"))
         for parent in dict.fromkeys(parents):      # a parent used twice by this node: one edge
             edges.append(GraphEdge(names[id(parent)], name, parent.data, parent.grad))
@@ -430,7 +423,8 @@ def describe_value_graph(root) -> str:
     lines = []
     for node in nodes:
         parents, op = _parents_and_op(node)
-        values = f"= {format_number(node.data)}, gradient {format_number(node.grad)}"
+        data, grad = format_number(node.data, minus=MINUS_SIGN), format_number(node.grad, minus=MINUS_SIGN)
+        values = f"= {data}, gradient {grad}"
         if not parents:
             lines.append(f"{names[id(node)]}: input {values}")
         else:

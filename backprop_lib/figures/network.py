@@ -18,6 +18,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Circle
 
 from ..errors import SettingError, ShapeError, describe
+from ..formatting import format_number
 from .described import add_description, new_figure
 from .palette import FORWARD_TEXT, GRADIENT_TEXT, WHITE
 from .style import EDGE_COLOR, HIGHLIGHT_COLOR, NODE_COLOR, figure_size
@@ -60,7 +61,8 @@ def describe_network(names: list[list[str]], titles: list[str], edges: list[Edge
     parts.append(TEXT["weights"].format(items="; ".join(weights)))
     for key, mapping in (("values", node_values), ("gradients", node_gradients), ("notes", edge_notes)):
         if mapping:
-            items = "; ".join(TEXT["item"].format(name=name, value=_format(value, decimals))
+            items = "; ".join(TEXT["item"].format(name=name, value=format_number(value, f".{decimals}f",
+                                                                                  trim_zeros=True))
                               for name, value in mapping.items())
             parts.append(TEXT[key].format(items=items))
     if lit:
@@ -186,8 +188,9 @@ def draw_network(layer_sizes: Sequence[int],
                    edge_notes.get(edge.name), edge.name in lit_edges)
     for name, position in positions.items():
         value, gradient = node_values.get(name), node_gradients.get(name)
-        _draw_node(axes, position, name, _format(value, decimals) if value is not None else None,
-                   _format(gradient, decimals) if gradient is not None else None, name in lit_nodes)
+        value_text, gradient_text = (None if number is None else format_number(number, f".{decimals}f", trim_zeros=True)
+                                     for number in (value, gradient))
+        _draw_node(axes, position, name, value_text, gradient_text, name in lit_nodes)
     for layer, text in enumerate(titles):
         axes.text(LAYER_GAP * layer, top - 0.15, text, ha="center", va="top", fontsize=11, color=EDGE_COLOR)
     if title:
@@ -250,8 +253,9 @@ def _weight_texts(weights, edges: list[Edge], sizes: list[int], decimals: int) -
             raise ShapeError(f"draw_network: layers {sizes} need weight matrices of shapes {want} "
                              f"(inputs, outputs), as in Affine; got shapes {got}.")
         values = named_weights(weights)
-    return {edge.name: (f"{_math(edge.name)} = {_format(values[edge.name], decimals)}" if edge.name in values
-                        else _math(edge.name)) for edge in edges}
+    spec = f".{decimals}f"
+    return {edge.name: (f"{_math(edge.name)} = {format_number(values[edge.name], spec, trim_zeros=True)}"
+                        if edge.name in values else _math(edge.name)) for edge in edges}
 
 
 def _check_keys(what: str, mapping: Mapping | None, known: list[str]) -> dict:
@@ -329,16 +333,6 @@ def _draw_edge(axes, start, end, text: str | None, note: str | None, lit: bool) 
     if note:
         axes.text(nx, ny, note, ha="center", va="center", rotation=angle, rotation_mode="anchor",
                   fontsize=10, color=GRADIENT_TEXT, zorder=5, bbox=TEXT_BOX)
-
-
-def _format(value: float | str, decimals: int) -> str:
-    """A number with at most ``decimals`` decimals (trailing zeros dropped), or a string as it is."""
-    if isinstance(value, str):
-        return value
-    text = f"{float(value):.{decimals}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
 
 
 def _math(name: str) -> str:

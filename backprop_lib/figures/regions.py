@@ -14,7 +14,8 @@ from matplotlib.colors import LinearSegmentedColormap, ListedColormap, to_rgba
 from matplotlib.figure import Figure
 
 from ..errors import LabelError, ShapeError, describe, whole_number
-from .described import add_description, fmt, linear_text, new_figure, new_subplots
+from ..formatting import format_number
+from .described import add_description, linear_text, new_figure, new_subplots
 from .palette import BLACK, CLASS_COLORS, CLASS_MARKERS, HIDDEN_LINE_COLORS, LINE_STYLES, RING, WHITE, cycle
 from .style import EDGE_COLOR, figure_size
 
@@ -55,13 +56,13 @@ def describe_regions(title: str, bounds, predicted: np.ndarray, inputs: np.ndarr
     shares = ", ".join(TEXT["share"].format(name=_class_name(k, class_names),
                                             percent=round(100 * float(np.mean(predicted == k))))
                        for k in range(int(predicted.max()) + 1) if np.any(predicted == k))
-    parts = [TEXT["regions"].format(title=title, x0=fmt(bounds[0], 3), x1=fmt(bounds[1], 3), y0=fmt(bounds[2], 3),
-                                    y1=fmt(bounds[3], 3), shares=shares)]
+    x0, x1, y0, y1 = (format_number(bound, ".3g") for bound in bounds)
+    parts = [TEXT["regions"].format(title=title, x0=x0, x1=x1, y0=y0, y1=y1, shares=shares)]
     if binary:
         parts[0] += TEXT["boundary"].format(name=_class_name(1, class_names))
     if len(inputs) <= 12:
         items = "; ".join(TEXT["point"].format(
-            x1=fmt(x[0], 3), x2=fmt(x[1], 3), name=_class_name(k, class_names),
+            x1=format_number(x[0], ".3g"), x2=format_number(x[1], ".3g"), name=_class_name(k, class_names),
             verdict=TEXT["point_right"] if p == k else TEXT["point_wrong"].format(name=_class_name(p, class_names)))
             for x, k, p in zip(inputs, classes, at_points))
     else:
@@ -197,7 +198,7 @@ def plot_linear_attempts(inputs, labels, lines: list[tuple], title: str = "One l
         wrong = classify(inputs) != classes
         ax.scatter(inputs[wrong, 0], inputs[wrong, 1], s=380, facecolors="none",
                    edgecolors=RING, linewidths=2.5, zorder=4)
-        points = ", ".join(f"({fmt(x[0], 3)}, {fmt(x[1], 3)})" for x in inputs[wrong])
+        points = ", ".join(f"({format_number(x[0], '.3g')}, {format_number(x[1], '.3g')})" for x in inputs[wrong])
         panels.append(TEXT["attempt"].format(number=number, line=linear_text(weights, ["x1", "x2"], float(bias)),
                                              right=int(np.sum(~wrong)), count=len(classes),
                                              wrong=TEXT["attempt_wrong"].format(points=points) if points else ""))
@@ -285,7 +286,7 @@ def describe_hidden_space(hidden: np.ndarray, classes: np.ndarray, names: list, 
                           output_weights, output_bias) -> str:
     """Where every input lands in the hidden space, and on which side of the output's plane."""
     labels = [name if name is not None else f"input {index + 1}" for index, name in enumerate(names)]
-    items = "; ".join(TEXT["space_point"].format(name=label, coords=", ".join(fmt(v, 2) for v in point),
+    items = "; ".join(TEXT["space_point"].format(name=label, coords=", ".join(format_number(v, ".2g") for v in point),
                                                  label=_class_name(k, None))
                       for label, point, k in zip(labels, hidden, classes))
     text = TEXT["space"].format(title=title, count=len(hidden), units=hidden.shape[1], items=items)

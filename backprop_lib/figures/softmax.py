@@ -14,8 +14,9 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from ..errors import LabelError, SettingError, ShapeError, describe, positive_number
+from ..formatting import format_number
 from ..losses import softmax
-from .described import add_description, fmt, new_subplots
+from .described import add_description, new_subplots
 from .palette import BLACK, CLASS_COLORS, FORWARD_TEXT, GRADIENT_TEXT, cycle
 from .style import EDGE_COLOR, FORWARD_COLOR, GRADIENT_COLOR, HIGHLIGHT_COLOR, figure_size
 
@@ -38,11 +39,12 @@ def describe_softmax(title: str, scores: np.ndarray, probabilities: np.ndarray, 
                      target: int | None, gradient: np.ndarray | None, loss: float | None) -> str:
     """Every class's score, probability and (with a target) gradient, at the figure's precision."""
     items = "; ".join(
-        TEXT["class"].format(k=k, score=fmt(score), probability=_value_text(probability))
+        TEXT["class"].format(k=k, score=format_number(score), probability=_value_text(probability))
         + (TEXT["class_gradient"].format(gradient=_value_text(gradient[k], "+")) if gradient is not None else "")
         for k, (score, probability) in enumerate(zip(scores, probabilities)))
     text = TEXT["softmax"].format(
-        title=title.split(";")[0] + (TEXT["scaled"].format(temperature=fmt(temperature)) if temperature != 1.0 else ""),
+        title=title.split(";")[0]
+        + (TEXT["scaled"].format(temperature=format_number(temperature)) if temperature != 1.0 else ""),
         gradient=TEXT["with_gradient"].format(target=target) if target is not None else "", items=items)
     if target is not None:
         text += TEXT["loss"].format(target=target, loss=f"{loss:.3f}")
@@ -181,7 +183,7 @@ def plot_cross_entropy_curve(marked: dict[str, float] | None = None, ax: Axes | 
     ax.set_xlabel("p = probability given to the true class")
     ax.set_ylabel(r"loss $L = -\log p$")
     ax.set_title("Cross-entropy: the surprise at the right answer")
-    marks = "; ".join(TEXT["mark"].format(name=name, p=fmt(probability), loss=f"{-math.log(probability):.3f}")
+    marks = "; ".join(TEXT["mark"].format(name=name, p=format_number(probability), loss=f"{-math.log(probability):.3f}")
                       for name, probability in marked.items())
     marked = TEXT["marked"].format(items=marks) if marks else ""
     add_description(ax, TEXT["curve"].format(title=ax.get_title()) + marked)

@@ -1,0 +1,19 @@
+"""One number formatter for everything the course prints, describes or draws: the same text on every machine."""
+from __future__ import annotations
+
+MINUS_SIGN = "\N{MINUS SIGN}"     # the typographic minus figures draw; printed text keeps the ASCII "-"
+
+
+def format_number(value: float | str, spec: str = ".4g", minus: str = "-", trim_zeros: bool = False) -> str:
+    """``format(value, spec)`` with no "-0" (a zero has no sign) and ``minus`` as the minus sign; text passes as it is.
+
+    trim_zeros drops trailing decimal zeros ("2.50" → "2.5", "3.00" → "3"), for fixed-point specs.
+    """
+    if isinstance(value, str):
+        return value
+    text = format(float(value), spec)
+    if float(text) == 0:
+        text = text.lstrip("-")
+    if trim_zeros and "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return minus + text[1:] if text.startswith("-") else text
