@@ -79,7 +79,10 @@ class Sigmoid(Layer):
         self.slope: np.ndarray | None = None      # σ'(x) = out · (1 − out), kept by forward for backward
 
     def forward(self, x: np.ndarray) -> np.ndarray:
-        """Squash every entry into (0, 1); keep the slope out · (1 − out), so the caller may change out."""
+        """Squash every entry into (0, 1), keeping the slope out · (1 − out).  Shapes: x (N, D) → out (N, D).
+
+        Backward needs only the slope, so the caller may change the returned out in place.
+        """
         if np.maximum.reduce(np.abs(x), axis=None) <= 15:     # the ufunc itself: x.max() costs a call more
             out = 1 / (1 + np.exp(-x))
             complement = 1 - out
@@ -89,7 +92,10 @@ class Sigmoid(Layer):
         return out
 
     def backward(self, grad_output: np.ndarray) -> np.ndarray:
-        """dL/dx = dL/dout · σ(x)(1 − σ(x)): the slope forward kept (or out · (1 − out) if it kept only out)."""
+        """grad_x = grad_output · out · (1 − out), the slope forward kept.  Shapes: (N, D) → (N, D).
+
+        A subclass whose forward keeps only ``out`` (lesson 03's tanh form) gets out · (1 − out) from it.
+        """
         self._check_grad(grad_output, self.out)
         slope = self.out * (1 - self.out) if self.slope is None else self.slope
         return grad_output * slope
@@ -118,12 +124,12 @@ class ReLU(Layer):
         self.mask: np.ndarray | None = None
 
     def forward(self, x: np.ndarray) -> np.ndarray:
-        """Keep which entries were positive: that is all backward needs."""
+        """out = max(0, x), keeping which entries were positive.  Shapes: x (N, D) → out (N, D)."""
         self.mask = x > 0
         return np.where(self.mask, x, 0.0)
 
     def backward(self, grad_output: np.ndarray) -> np.ndarray:
-        """dL/dx = dL/dout where x > 0, else 0 (a new array: the incoming one is left untouched)."""
+        """grad_x = grad_output where x > 0, else 0, as a new array.  Shapes: (N, D) → (N, D)."""
         self._check_grad(grad_output, self.mask)
         return np.where(self.mask, grad_output, 0.0)
 

@@ -225,3 +225,18 @@ def test_document_000_start():
     # the cost printed at iteration 0: 0.29617825471294423, reproducible to about 15 digits
     cost = MeanSquaredError().forward(network.forward(inputs), targets)
     assert cost == pytest.approx(0.29617825471294423, abs=1e-15)
+
+
+def test_the_apple_shop_is_computed_in_the_library():
+    """Document 003: 2 apples at 100 with tax 1.1 cost 220; with 3 oranges at 150, 715 (to rounding)."""
+    from backprop_lib.documents import apple_shop
+    from backprop_lib.errors import SettingError
+    shop = apple_shop(100, 2, 1.1)
+    assert shop.total == pytest.approx(220) and shop.grad_apple_price == 2.2
+    assert (shop.grad_apple_count, shop.grad_tax) == (110.00000000000001, 200)
+    assert shop.orange_price is None and shop.grad_apples_total == shop.grad_before_tax == 1.1
+    both = apple_shop(100, 2, 1.1, orange_price=150, orange_count=3)
+    assert both.total == pytest.approx(715) and both.grad_tax == 650
+    assert (both.grad_orange_price, both.grad_orange_count) == (1.1 * 3, 1.1 * 150)     # tax × the other input
+    with pytest.raises(SettingError, match="give both orange_price and orange_count"):
+        apple_shop(orange_price=150)

@@ -29,7 +29,7 @@ from backprop_lib import (
     train,
     xor_data,
 )
-from backprop_lib.errors import DomainError
+from backprop_lib.errors import DomainError, positive_number, whole_number
 
 
 def test_error_classes_are_course_errors_and_familiar_builtins():
@@ -280,3 +280,31 @@ def test_optimizer_step_before_backward_says_what_to_run(optimizer):
     assert str(error.value) == (f"{type(optimizer).__name__}.step: there is no gradient for 'affine1.weights' "
                                 "yet. Run a forward pass and then the backward pass "
                                 "(e.g. network.backward(loss.backward())) before the optimizer's step.")
+
+
+# ---- whole and positive numbers: one check each, the course's own error ---------------------------
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: whole_number(0, "make_problem: count"),
+     "make_problem: count must be a whole number of at least 1, got 0."),
+    (lambda: whole_number(2.0, "train: epochs"), "train: epochs must be a whole number of at least 1, got 2.0."),
+    (lambda: whole_number(True, "train: epochs"), "train: epochs must be a whole number of at least 1, got True."),
+    (lambda: whole_number(1, "plot: resolution", least=2),
+     "plot: resolution must be a whole number of at least 2, got 1."),
+    (lambda: whole_number("3", "x: every", allow_none=True),
+     "x: every must be a whole number of at least 1 or None, got '3'."),
+    (lambda: positive_number(0, "plot_softmax: temperature", "1.0"),
+     "plot_softmax: temperature must be a positive finite number such as 1.0, got 0."),
+    (lambda: positive_number(float("inf"), "SGD: the learning rate", "0.1"),
+     "SGD: the learning rate must be a positive finite number such as 0.1, got inf."),
+])
+def test_number_checks_raise_setting_errors(call, message):
+    with pytest.raises(SettingError) as error:
+        call()
+    assert str(error.value) == message
+
+
+def test_number_checks_return_plain_numbers():
+    assert whole_number(np.int64(3), "n") == 3 and type(whole_number(np.int64(3), "n")) is int
+    assert whole_number(None, "n", allow_none=True) is None
+    assert positive_number(np.float32(0.5), "lr", "0.1") == 0.5

@@ -3,6 +3,7 @@ import numpy as np
 import pytest
 
 from backprop_lib import Add, Affine, Branch, Mul, ReLU, Sigmoid, gradient_check, numerical_gradient
+from backprop_lib.layers import Layer
 
 SHAPES = [(1, 1), (4, 3), (7, 5)]
 AFFINE_SIZES = [(1, 1, 1), (4, 2, 3), (6, 7, 2)]   # (batch, inputs, outputs)
@@ -187,3 +188,15 @@ def test_reprs_say_what_the_layer_is():
     mul = Mul("apples")
     mul.forward(100, 2)
     assert repr(mul) == "Mul(name='apples', x=100, y=2)"
+
+
+@pytest.mark.parametrize("layer_class", [Layer, Sigmoid, ReLU, Affine])
+def test_every_forward_and_backward_says_its_shapes(layer_class):
+    """Issue 13: the Layer base declares forward/backward, and each docstring gives the shapes in and out."""
+    for method in (layer_class.forward, layer_class.backward):
+        assert "Shapes:" in method.__doc__ and "→" in method.__doc__, method.__qualname__
+
+
+def test_the_layer_base_refuses_to_run_without_a_forward():
+    with pytest.raises(NotImplementedError, match="must define forward"):
+        Layer().forward(np.ones((1, 1)))
