@@ -84,7 +84,7 @@ class Sigmoid(Layer):
         Backward needs only the slope, so the caller may change the returned out in place.
         """
         if np.maximum.reduce(np.abs(x), axis=None) <= 15:     # the ufunc itself: x.max() costs a call more
-            out = 1 / (1 + np.exp(-x))
+            out = np.reciprocal(1 + np.exp(-x))           # 1 / (1 + e^(−x)): the same division, one scalar less
             complement = 1 - out
         else:
             out, complement = sigmoid_far_out(x)
@@ -184,7 +184,7 @@ class Affine(Layer):
 
     def forward(self, x: np.ndarray) -> np.ndarray:
         """out = x · weights + bias, row n for sample n.  Shapes: x (N, D) → out (N, M)."""
-        n_inputs, shape = self.weights.shape[0], np.shape(x)
+        n_inputs, shape = self.weights.shape[0], x.shape if isinstance(x, np.ndarray) else np.shape(x)
         if len(shape) != 2 or shape[1] != n_inputs:
             hint = (" A single sample needs a batch axis: x.reshape(1, -1)."
                     if shape == (n_inputs,) else "")
