@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .formatting import format_number
 from .losses import Loss
 
 
@@ -63,9 +64,9 @@ class GradientReport:
         lines = [f"{'gradient':<{width}}  relative error  verdict"]
         for name, error in self.errors.items():
             if error < self.tolerance:
-                lines.append(f"{name:<{width}}  {'< ' + format(self.tolerance, '.0e'):<14}  agrees")
+                lines.append(f"{name:<{width}}  {'< ' + format_number(self.tolerance, '.0e'):<14}  agrees")
             else:
-                lines.append(f"{name:<{width}}  {format(error, '.2g'):<14}  DIFFERS")
+                lines.append(f"{name:<{width}}  {format_number(error, '.2g'):<14}  DIFFERS")
         return "\n".join(lines)
 
     def _repr_pretty_(self, printer, cycle) -> None:
