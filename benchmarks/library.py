@@ -109,7 +109,7 @@ def library_against_plain() -> float:
           f"({min(plain_times) / EPOCHS * 1e6:.1f} µs per epoch)")
     print(f"  backprop_lib:     {min(library_times) * 1e3:7.1f} ms "
           f"({min(library_times) / EPOCHS * 1e6:.1f} µs per epoch)")
-    print(f"  library / plain = {ratio:.2f}× ({verdict} the {BUDGET}× budget)")
+    print(f"  library / plain = {ratio:.2f}× ({verdict} the {BUDGET:.2f}× budget)")
     return ratio
 
 
