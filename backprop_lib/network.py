@@ -5,6 +5,8 @@ from collections import Counter
 
 import numpy as np
 
+from .errors import SettingError
+
 
 class Network:
     """An ordered stack of layers; parameters and gradients are exposed by "layer.parameter" names."""
@@ -20,7 +22,7 @@ class Network:
         names = [layer.name for layer in self.layers]
         doubled = sorted({name for name in names if names.count(name) > 1})
         if doubled:
-            raise ValueError(f"Network: layer names must be unique, {doubled} appear more than once.")
+            raise SettingError(f"Network: layer names must be unique, {doubled} appear more than once.")
 
     def forward(self, x: np.ndarray) -> np.ndarray:
         """Run the batch through every layer in order (순전파, the forward pass)."""

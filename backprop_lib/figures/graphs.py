@@ -19,6 +19,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch, Patch
 
 from ..documents import apple_shop
+from ..errors import SettingError
 from ..formatting import MINUS_SIGN, format_number
 from ..value import Value
 from .described import add_description, new_figure
@@ -86,14 +87,14 @@ def _as_nodes(nodes: Sequence) -> dict[str, GraphNode]:
     by_name: dict[str, GraphNode] = {}
     for item in nodes:
         if not 3 <= len(item) <= 4:
-            raise ValueError(f"draw_graph: a node is (name, label, (x, y)) or (name, label, (x, y), kind), "
+            raise SettingError(f"draw_graph: a node is (name, label, (x, y)) or (name, label, (x, y), kind), "
                              f"got {item!r}.")
         node = GraphNode(*item)
         if node.kind not in ("op", "value"):
-            raise ValueError(f"draw_graph: node {node.name!r} has kind {node.kind!r}; "
+            raise SettingError(f"draw_graph: node {node.name!r} has kind {node.kind!r}; "
                              "use 'op' (a circle) or 'value' (a box).")
         if node.name in by_name:
-            raise ValueError(f"draw_graph: two nodes are named {node.name!r}; node names must be unique.")
+            raise SettingError(f"draw_graph: two nodes are named {node.name!r}; node names must be unique.")
         by_name[node.name] = node
     return by_name
 
@@ -103,11 +104,11 @@ def _as_edges(edges: Sequence, names: dict[str, GraphNode]) -> list[GraphEdge]:
     result = []
     for item in edges:
         if not 2 <= len(item) <= 4:
-            raise ValueError(f"draw_graph: an edge is (source, target, forward value, gradient), got {item!r}.")
+            raise SettingError(f"draw_graph: an edge is (source, target, forward value, gradient), got {item!r}.")
         edge = GraphEdge(*item)
         for end in (edge.source, edge.target):
             if end not in names:
-                raise ValueError(f"draw_graph: edge {edge.source!r} → {edge.target!r} names the node "
+                raise SettingError(f"draw_graph: edge {edge.source!r} → {edge.target!r} names the node "
                                  f"{end!r}, which is not among the nodes {sorted(names)}.")
         result.append(edge)
     return result
@@ -378,7 +379,7 @@ def value_graph(root, title: str | None = None) -> GraphDescription:
     """
     nodes = _value_nodes(root)
     if len(nodes) > 40:
-        raise ValueError(f"value_graph: the expression has {len(nodes)} values; a figure stays readable "
+        raise SettingError(f"value_graph: the expression has {len(nodes)} values; a figure stays readable "
                          "up to 40. Draw a smaller part of it (call value_graph on an intermediate value).")
     names = {id(node): f"v{index}" for index, node in enumerate(nodes)}
     parents_of = {id(node): _parents_and_op(node)[0] for node in nodes}

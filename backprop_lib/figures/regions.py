@@ -13,7 +13,7 @@ from matplotlib.axes import Axes
 from matplotlib.colors import LinearSegmentedColormap, ListedColormap, to_rgba
 from matplotlib.figure import Figure
 
-from ..errors import LabelError, ShapeError, describe, whole_number
+from ..errors import LabelError, SettingError, ShapeError, describe, whole_number
 from ..formatting import format_number
 from .described import add_description, linear_text, new_figure, new_subplots
 from .palette import BLACK, CLASS_COLORS, CLASS_MARKERS, HIDDEN_LINE_COLORS, LINE_STYLES, RING, WHITE, cycle
@@ -269,7 +269,7 @@ def plot_hidden_space(hidden_activations, labels, title: str = "The inputs as th
         raise ShapeError("plot_hidden_space: hidden_activations must have shape (N, 2) or (N, 3), one row "
                          f"per input and one column per hidden unit, got {describe(hidden)}.")
     if kind not in ("pairs", "3d"):
-        raise ValueError(f"plot_hidden_space: kind must be 'pairs' or '3d', got {kind!r}.")
+        raise SettingError(f"plot_hidden_space: kind must be 'pairs' or '3d', got {kind!r}.")
     if kind == "3d" and hidden.shape[1] != 3:
         raise ShapeError(f"plot_hidden_space: kind='3d' needs 3 hidden units, got {hidden.shape[1]}.")
     classes = as_class_indices(labels, hidden.shape[0], "plot_hidden_space")
