@@ -52,13 +52,13 @@ class Layer:
     def _check_grad(self, grad_output: np.ndarray, kept: np.ndarray | None,
                     out_shape: tuple[int, ...] | None = None) -> None:
         """Refuse a backward that came before forward, or a gradient unlike the output (default: kept's shape)."""
-        shape = grad_output.shape if isinstance(grad_output, np.ndarray) else np.shape(grad_output)
-        if kept is not None and shape == (kept.shape if out_shape is None else out_shape):
-            return                                            # the usual case, checked without building a message
+        expected = None if kept is None else kept.shape if out_shape is None else out_shape
+        if (grad_output.shape if isinstance(grad_output, np.ndarray) else np.shape(grad_output)) == expected:
+            return                                  # the usual case, checked without building a message
         require_forward(kept is not None, self.label,
                         "Run forward on a batch first; backward needs what forward keeps.")
         raise ShapeError(
-            f"{self.label}: backward() expected a gradient of shape {kept.shape if out_shape is None else out_shape} "
+            f"{self.label}: backward() expected a gradient of shape {expected} "
             f"(the shape of this layer's output), got {describe(grad_output)}."
         )
 
@@ -83,9 +83,9 @@ class Sigmoid(Layer):
 
         Backward needs only the slope, so the caller may change the returned out in place.
         """
-        magnitude = np.abs(x)       # its largest entry via argmax (a plain loop, a quarter of a max reduction's cost)
-        if magnitude.item(magnitude.argmax()) <= 15:                   # NaN counts as largest: the careful form
-            out = np.reciprocal(1 + np.exp(-x))           # 1 / (1 + e^(−x)): the same division, one scalar less
+        magnitude = np.abs(x)     # largest |x| by argmax: a plain loop, a quarter of a max reduction's cost
+        if magnitude.item(magnitude.argmax()) <= 15:   # a NaN counts as largest and takes the careful form
+            out = np.reciprocal(1 + np.exp(-x))        # 1 / (1 + e^(−x)): the same division, one scalar less
             complement = 1 - out
         else:
             out, complement = sigmoid_far_out(x)
