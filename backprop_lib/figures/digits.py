@@ -64,7 +64,8 @@ def plot_class_counts(parts: dict[str, np.ndarray]) -> Figure:
     ax.set_xlabel("class (digit)")
     ax.set_ylabel("number of images")
     ax.set_title("Class counts in each part of the split")
-    ax.legend(loc="lower right")
+    ax.set_ylim(0, ax.get_ylim()[1] * 1.3)           # room for the legend above the bars
+    ax.legend(loc="upper center", ncol=len(parts))
     figure.tight_layout()
     plt.close(figure)
     return figure
@@ -207,15 +208,14 @@ def plot_misclassified(images, labels, probabilities, columns: int = 6) -> Figur
     return figure
 
 
-def plot_first_layer_weights(weights, count: int = 20, columns: int = 10) -> Figure:
+def plot_first_layer_weights(weights, count: int = 32, columns: int = 8) -> Figure:
     """The weights into the first `count` hidden units, each drawn as an 8×8 image (blue +, red −)."""
     weights = np.asarray(weights, dtype=np.float64)
     if weights.ndim != 2 or weights.shape[0] != IMAGE_SIDE ** 2:
         raise ShapeError(f"plot_first_layer_weights: expected weights of shape (64, hidden), got {describe(weights)}.")
     count = min(count, weights.shape[1])
     rows = -(-count // columns)
-    figure, axes = plt.subplots(rows, columns, figsize=(FIGURE_WIDTH, FIGURE_WIDTH * rows / columns * 1.1),
-                                squeeze=False)
+    figure, axes = plt.subplots(rows, columns, figsize=(FIGURE_WIDTH, 1.0 * rows + 0.6), squeeze=False)
     for index, ax in enumerate(np.ravel(axes)):
         ax.axis("off")
         if index < count:
