@@ -44,7 +44,7 @@ SCREENSHOTS = REPO / "artifacts" / "screenshots"
 NOTEBOOKS = sorted(REPO.glob("solutions/*.ipynb")) + sorted(REPO.glob("lessons/*.ipynb"))
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-EXPLORER_CALL = re.compile(r"^[^#\n]*\b(apple_shop_explorer|network_stepper|xor_explorer|softmax_explorer)\(",
+EXPLORER_CALL = re.compile(r"^[^#\n]*\b(apple_shop_explorer|network_stepper|xor_explorer|softmax_explorer|digits_explorer)\(",
                            re.MULTILINE)
 NOT_DONE = "not done yet"
 PARALLEL = 2                # notebooks open at the same time

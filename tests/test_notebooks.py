@@ -14,7 +14,7 @@ from course_tools.lessons import drifted, exercise_meta, exercises, read
 ROOT = Path(__file__).resolve().parent.parent
 SOLUTIONS = sorted((ROOT / "solutions").glob("*.ipynb"))
 LESSONS = sorted((ROOT / "lessons").glob("*.ipynb"))
-EXPECTED = ["01_chain_rule", "02_worked_network", "03_xor", "04_softmax", "05_homework"]
+EXPECTED = ["01_chain_rule", "02_worked_network", "03_xor", "04_softmax", "05_homework", "06_digits"]
 
 
 def text_of(cell) -> str:
@@ -28,7 +28,7 @@ def text_of(cell) -> str:
     return "".join(parts)
 
 
-def test_the_course_has_its_five_lessons_in_order():
+def test_the_course_has_its_six_lessons_in_order():
     assert [p.stem for p in SOLUTIONS] == EXPECTED
     assert [p.stem for p in LESSONS] == EXPECTED
 
