@@ -1,16 +1,19 @@
 """Grade a folder of submitted notebooks, or validate an assignment before handing it out.
 
-    backprop-grade SUBMISSIONS_DIR [--solution S.ipynb] [--output DIR] [--regrade] ...
+    backprop-grade SUBMISSIONS_DIR [--solution S.ipynb] [--output DIR] [--seed N] [--regrade] ...
     backprop-grade --validate [--solution S.ipynb] [--course DIR]
 
 Each ``NAME.ipynb`` in SUBMISSIONS_DIR is the submission of the student NAME. The grader writes
 ``gradebook.csv`` and ``feedback/NAME.md`` into the output folder (default SUBMISSIONS_DIR/graded),
 a row as each submission finishes; run it again after an interruption and it grades only the rest.
+The hidden checks' inputs come from a seed (``--seed``, else saved in OUTPUT/hidden-seed): the
+solution is run once with it to make their expected outputs.
 """
 from __future__ import annotations
 
 import argparse
 import os
+import secrets
 import statistics
 import sys
 import time
@@ -20,11 +23,15 @@ from pathlib import Path
 from .assignment import InstructorError, load_assignment
 from .gradebook import Gradebook, number, write_feedback
 from .outcome import Grade
+from .reference import seeded_assignment
 from .runner import Submission, grade_submissions
 from .sandbox import Limits, isolation_available
 from .validate import validate_assignment
 
 MIN_MEMORY_MB = 512
+SEED_FILE = "hidden-seed"
+NOT_ISOLATED = ("WARNING: submissions are NOT isolated (this system has no Landlock): student code can read "
+                "and change this user's files. Grade in a container or a user account that holds nothing else.")
 
 
 def list_submissions(folder: Path) -> list[Submission]:
@@ -79,7 +86,21 @@ def summary(grades: list[Grade], seconds: float, jobs: int) -> list[str]:
 def limits_from(args: argparse.Namespace) -> Limits:
     """The resource limits chosen on the command line."""
     return Limits(cell_timeout=args.cell_timeout, submission_timeout=args.submission_timeout,
-                  memory_mb=args.memory_mb, max_output_kb=args.max_output_kb)
+                  memory_mb=args.memory_mb, max_output_kb=args.max_output_kb, max_processes=args.max_processes)
+
+
+def hidden_seed_of(chosen: int | None, output: Path) -> int:
+    """The run's hidden seed: ``--seed``, else the one an earlier run saved in OUTPUT/hidden-seed, else a new one.
+
+    It is saved there (readable by you only) so that a rerun grades the rest of the class on the same inputs.
+    """
+    path = output / SEED_FILE
+    if chosen is None and path.exists():
+        return int(path.read_text(encoding="utf-8").strip())
+    seed = secrets.randbelow(2**31) if chosen is None else chosen
+    path.write_text(f"{seed}\n", encoding="utf-8")
+    path.chmod(0o600)
+    return seed
 
 
 def grade_folder(args: argparse.Namespace) -> int:
@@ -92,23 +113,29 @@ def grade_folder(args: argparse.Namespace) -> int:
     gradebook = Gradebook(output / "gradebook.csv", assignment, regrade=args.regrade)
     todo = [s for s in submissions if s.student not in gradebook.graded()]
     isolate = isolation_available()
+    if not isolate:
+        print(NOT_ISOLATED, flush=True)
+    seed = hidden_seed_of(args.seed, output)
     print(f"Grading {len(todo)} of {len(submissions)} submissions in {folder} against {assignment.name} "
           f"({len(assignment.exercises)} exercises, {number(assignment.maximum)} points), {args.jobs} at a time.")
     print(f"  limits: {args.cell_timeout:g} s per cell, {args.submission_timeout:g} s per submission, "
-          f"{args.memory_mb} MB of memory; files: " + ("isolated with Landlock" if isolate else
-          "NOT isolated (this system has no Landlock): student code can read this user's files"), flush=True)
+          f"{args.memory_mb} MB of memory, {args.max_processes} processes; files: "
+          + ("isolated with Landlock" if isolate else "NOT isolated"), flush=True)
+    print(f"  hidden inputs: seed {seed} (kept in {output / SEED_FILE}); running the solution with it …", flush=True)
+    if todo:
+        assignment = seeded_assignment(assignment, seed)
     progress, grades, start = Progress(len(todo)), [], time.monotonic()
 
     def record(grade: Grade) -> None:
         gradebook.add(grade)
-        write_feedback(output / "feedback", grade, assignment)
+        write_feedback(output / "feedback", grade, assignment, isolate)
         grades.append(grade)
         progress.show(grade)
 
     try:
         grade_submissions(assignment, todo, record, limits_from(args), args.jobs, isolate,
                           [assignment.solution_path.parent, assignment.lesson_path, folder, output],
-                          output / "grading.log", keep_work=args.keep_work)
+                          output / "grading.log", keep_work=args.keep_work, seed=seed)
     except KeyboardInterrupt:
         print(f"\nInterrupted: {len(grades)} of {len(todo)} graded and saved; run the same command again "
               f"to grade the rest.", file=sys.stderr)
@@ -148,6 +175,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--memory-mb", type=int, default=Limits.memory_mb, help="memory per kernel (default %(default)s)")
     p.add_argument("--max-output-kb", type=int, default=Limits.max_output_kb,
                    help="output kept per cell (default %(default)s)")
+    p.add_argument("--max-processes", type=int, default=Limits.max_processes,
+                   help="processes a submission may have running besides its kernel (default %(default)s); "
+                        "more, and it is stopped with the status too-many-processes")
+    p.add_argument("--seed", type=int, help="the seed of the hidden checks' inputs; keep it private (default: the "
+                   f"one saved in OUTPUT/{SEED_FILE} by an earlier run, else a new random one)")
     p.add_argument("--keep-work", action="store_true", help="keep the temporary work folder (to debug the grader)")
     return p
 
