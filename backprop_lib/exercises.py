@@ -71,8 +71,7 @@ def raised_message(error: Exception) -> str:
     """What the student's code raised, at the student's own line (never a line of the check cell or library)."""
     frames = [frame for frame in traceback.extract_tb(error.__traceback__)
               if LIBRARY_FOLDER not in frame.filename and "site-packages" not in frame.filename]
-    check_file = frames[0].filename if frames else None      # the with-block: the check cell itself
-    own = [frame for frame in frames if frame.filename != check_file]
+    own = frames[1:]                          # frames[0] is the with-block: a line of the check cell itself
     if own:
         where = own[-1]
         place = f" (line {where.lineno}: {where.line})" if where.line else f" (line {where.lineno})"
