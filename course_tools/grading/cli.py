@@ -122,8 +122,6 @@ def grade_folder(args: argparse.Namespace) -> int:
           f"{args.memory_mb} MB of memory, {args.max_processes} processes; files: "
           + ("isolated with Landlock" if isolate else "NOT isolated"), flush=True)
     print(f"  hidden inputs: seed {seed} (kept in {output / SEED_FILE}); running the solution with it …", flush=True)
-    if todo:
-        assignment = seeded_assignment(assignment, seed)
     progress, grades, start = Progress(len(todo)), [], time.monotonic()
 
     def record(grade: Grade) -> None:
@@ -133,6 +131,8 @@ def grade_folder(args: argparse.Namespace) -> int:
         progress.show(grade)
 
     try:
+        if todo:
+            assignment = seeded_assignment(assignment, seed)
         grade_submissions(assignment, todo, record, limits_from(args), args.jobs, isolate,
                           [assignment.solution_path.parent, assignment.lesson_path, folder, output],
                           output / "grading.log", keep_work=args.keep_work, seed=seed)
