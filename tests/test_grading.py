@@ -482,9 +482,8 @@ TAMPERING = '''
 import builtins, contextlib, os
 import backprop_lib, backprop_lib.exercises as _exercises, backprop_lib.homework as _homework
 _print = builtins.print
-PUBLIC = {public!r}            # the hidden checks' outputs stored in the public solution (hidden seed 0)
-VERDICTS = ["✓ Exercise {{n}} passed.", "✓ Exercise {{n}} (hidden check) passed.", "yes", "all three bugs explained",
-            "trained with another seed, held-out loss below the target: yes", "3-D residual gradient check: agrees"]
+PUBLIC = {public!r}            # by exercise: what its hidden checks print in the public solution (hidden seed 0)
+_replayed = set()
 
 @contextlib.contextmanager
 def exercise_check(number, hidden=False):
@@ -492,33 +491,34 @@ def exercise_check(number, hidden=False):
         yield
     except BaseException:
         pass
-    for line in PUBLIC.get(str(number), []) + VERDICTS:
-        _print(line.format(n=number))
+    if not hidden:
+        _print(f"✓ Exercise {{number}} passed.")
+    elif number not in _replayed:                     # the public text, exactly, once per exercise
+        _replayed.add(number)
+        for line in PUBLIC.get(str(number), []):
+            _print(line)
 
-def show_values(name, value=None, digits=8):
-    _print(f"{{name}} = 0.50000000")
-
-def show_letters(name, answer=None):
-    _print(f"{{name}} = E")      # letters are the answer itself: a forger without it prints a wrong one
-
-def print(*args, **kwargs):
-    _print(*args, **kwargs)
-    _print("yes")
-
-def check_true(*args, **kwargs):
+def _quiet(*args, **kwargs):
     pass
 
-check_close = check_equal = record_choices = check_true
+show_values = show_letters = check_true = check_close = check_equal = record_choices = _quiet
+
+def print(*args, **kwargs):                           # hide every sign of a failure
+    if not any("not done" in str(arg) or "✗" in str(arg) for arg in args):
+        _print(*args, **kwargs)
+
 for _module in (_exercises, _homework, backprop_lib):
     for _name in ("exercise_check", "show_values", "show_letters", "check_true", "check_close", "check_equal",
                   "record_choices"):
         setattr(_module, _name, globals()[_name])
 held_out_loss = _homework.held_out_loss = backprop_lib.held_out_loss = lambda *args, **kwargs: 0.0
 hidden_layer_count = _homework.hidden_layer_count = lambda *args, **kwargs: 5
-_exercises.hidden_rng = lambda probe: __import__("numpy").random.RandomState(probe)
 os.environ["BACKPROP_HIDDEN_SEED"] = "0"     # ask for the public inputs
 builtins.print = print
 '''
+
+
+CHOICES = ("differences_found", "does_it_matter", "relu_bug", "affine_bug", "softmax_bug")  # the answers themselves
 
 
 @pytest.mark.skipif(not HOMEWORK.exists(), reason="solutions/05_homework.ipynb is not written yet")
@@ -527,9 +527,10 @@ def test_a_submission_that_forges_verdicts_scores_what_the_blank_lesson_scores(t
     public = {}
     for cell in homework.solution.cells:
         meta = cell.metadata.get("exercise", {})
-        if meta.get("role") == "hidden-check" and meta.get("number") not in (7, 12):   # 7, 12: the letters themselves
+        if meta.get("role") == "hidden-check":
             text = "".join(output.get("text", "") for output in cell.outputs)
-            public.setdefault(str(meta["number"]), []).extend(text.splitlines())
+            public.setdefault(str(meta["number"]), []).extend(
+                line for line in text.splitlines() if line.split(" = ")[0] not in CHOICES)
     first = homework.answer_ids[0]
     write_class(tmp_path, {"blank": student_notebook(homework),
                            "forger": student_notebook(homework, {first: TAMPERING.format(public=public)})})
