@@ -30,6 +30,7 @@ from .validate import validate_assignment
 
 MIN_MEMORY_MB = 512
 SEED_FILE = "hidden-seed"
+PUBLIC_SEED = 0                     # the seed whose hidden outputs solutions/ stores (make lessons)
 NOT_ISOLATED = ("WARNING: submissions are NOT isolated (this system has no Landlock): student code can read "
                 "and change this user's files. Grade in a container or a user account that holds nothing else.")
 
@@ -95,9 +96,12 @@ def hidden_seed_of(chosen: int | None, output: Path) -> int:
     It is saved there (readable by you only) so that a rerun grades the rest of the class on the same inputs.
     """
     path = output / SEED_FILE
+    if chosen == PUBLIC_SEED:
+        raise InstructorError(f"--seed {PUBLIC_SEED} is the public seed: the solution stores its hidden outputs, so "
+                              f"anyone with a clone can print them. Choose another number and keep it private.")
     if chosen is None and path.exists():
         return int(path.read_text(encoding="utf-8").strip())
-    seed = secrets.randbelow(2**31) if chosen is None else chosen
+    seed = 1 + secrets.randbelow(2**31 - 1) if chosen is None else chosen
     path.write_text(f"{seed}\n", encoding="utf-8")
     path.chmod(0o600)
     return seed

@@ -52,7 +52,7 @@ def validate_assignment(assignment: Assignment, limits: Limits, jobs: int) -> li
                           isolation_available(), [assignment.solution_path.parent], Path(folder) / "grading.log")
     problems = judge(grades["solution"], grades["lesson"], assignment)
     print(f"Assignment {assignment.name}: {len(assignment.exercises)} exercises, {number(assignment.maximum)} "
-          f"points, {assignment.check_count} checks.")
+          f"points, {assignment.check_count} checks ({sum(assignment.probes.values())} hidden probes).")
     for exercise in sorted(assignment.exercises.values(), key=lambda e: e.number):
         if not exercise.hidden_ids:
             print(f"  note: exercise {exercise.number} has no hidden check, so printing its visible check's "
