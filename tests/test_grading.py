@@ -589,3 +589,9 @@ def test_none_gets_the_missing_return_message_and_errors_point_at_the_students_l
     assert missing in checked("with exercise_check(1):\n    a, b = f(1)\n", answer)       # raised in the check cell
     raised = checked("with exercise_check(1):\n    check_close('g', g(np.zeros(2)), 2)\n", answer)
     assert "IndexError" in raised and "(line 5" in raised
+
+
+def test_the_public_seed_is_refused(assignment, tmp_path, capsys):
+    write_class(tmp_path, {"ada": answered(assignment)})
+    assert main([str(tmp_path), "--solution", str(FIXTURE), "--seed", "0"]) == 2
+    assert "public seed" in capsys.readouterr().err
