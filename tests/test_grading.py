@@ -19,7 +19,11 @@ import numpy as np
 import pytest
 
 from course_tools.grading import InstructorError, isolation_available, load_assignment
-from course_tools.grading.classroom import solution_answers, student_notebook, write_class
+from course_tools.grading.classroom import (
+    solution_answers,
+    student_notebook,
+    write_class,
+)
 from course_tools.grading.cli import main
 from course_tools.grading.gradebook import Gradebook
 from course_tools.grading.outcome import CellResult, ExerciseResult, Grade, Problem
@@ -468,7 +472,7 @@ def test_the_held_out_judge_decides_with_targets_only_the_grader_draws():
     from backprop_lib.homework import make_problem
 
     def printed(probe: int, layers: int, right: bool) -> str:
-        inputs, labels = make_problem("circles", 500, hidden_seed(probe, 42))
+        _, labels = make_problem("circles", 500, hidden_seed(probe, 42))
         scores = np.eye(2)[labels if right else 1 - labels] * 20
         return f"problem = circles\nhidden layers = {layers}\nheld-out outputs = {np.array2string(scores, threshold=10**6)}\n"
 
@@ -561,11 +565,11 @@ def test_the_seed_is_kept_so_a_rerun_grades_on_the_same_hidden_inputs(assignment
 # --- feedback that tells the truth (backprop_lib.exercises, what every check cell prints) ---
 
 def checked(source: str, answer: str = "") -> str:
-    """What a check cell prints, with the answer and the check compiled as two notebook cells would be."""
+    """What a check cell prints, with the answer and the check compiled (and run) as two notebook cells."""
     import contextlib
     import io
 
-    import backprop_lib.exercises as exercises
+    from backprop_lib import exercises
     namespace = {**vars(exercises), "np": np}
     exec(compile(answer, "/tmp/ipykernel_0/answer_cell.py", "exec"), namespace)
     output = io.StringIO()

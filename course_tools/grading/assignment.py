@@ -11,7 +11,15 @@ from pathlib import Path
 
 from backprop_lib.errors import CourseError
 
-from ..lessons import AuthoringError, Exercise, exercise_meta, exercises, lesson_path, make_lesson, read
+from ..lessons import (
+    AuthoringError,
+    Exercise,
+    exercise_meta,
+    exercises,
+    lesson_path,
+    make_lesson,
+    read,
+)
 from .markers import nbval_markers
 from .probes import JUDGES, probe_count
 
