@@ -571,10 +571,10 @@ def checked(source: str, answer: str = "") -> str:
 
     from backprop_lib import exercises
     namespace = {**vars(exercises), "np": np}
-    exec(compile(answer, "/tmp/ipykernel_0/answer_cell.py", "exec"), namespace)
+    exec(compile(answer, "/tmp/ipykernel_0/answer_cell.py", "exec"), namespace)  # noqa: S102
     output = io.StringIO()
     with contextlib.redirect_stdout(output):
-        exec(compile(source, "/tmp/ipykernel_0/check_cell.py", "exec"), namespace)
+        exec(compile(source, "/tmp/ipykernel_0/check_cell.py", "exec"), namespace)  # noqa: S102
     return output.getvalue()
 
 
