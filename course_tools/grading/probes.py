@@ -70,7 +70,7 @@ def held_out_loss(printed: str, probes: list[int], seed: int) -> list[bool]:
     """Judge: per probe, the problem's loss on held-out data (targets drawn here) is below its target.
 
     The kernel prints, per probe and in order: ``problem = NAME``, ``hidden layers = N`` and
-    ``held-out outputs = [...]`` — what the student's network computed on the held-out inputs of
+    ``held-out outputs = [...]`` (flattened) — what the student's network computed on the held-out inputs of
     ``hidden_seed(probe)``. The targets of those inputs never enter the kernel's output.
     """
     from backprop_lib.exercises import hidden_seed
