@@ -11,8 +11,17 @@ from pathlib import Path
 
 from backprop_lib.errors import CourseError
 
-from ..lessons import AuthoringError, Exercise, exercise_meta, exercises, lesson_path, make_lesson, read
+from ..lessons import (
+    AuthoringError,
+    Exercise,
+    exercise_meta,
+    exercises,
+    lesson_path,
+    make_lesson,
+    read,
+)
 from .markers import nbval_markers
+from .probes import JUDGES, probe_count
 
 DEFAULT_SOLUTION = Path("solutions") / "05_homework.ipynb"  # relative to the course folder
 CHECK_ROLES = ("check", "hidden-check")
@@ -46,6 +55,11 @@ class Assignment:
     def check_count(self) -> int:
         """How many check cells (visible and hidden) the grader compares."""
         return sum(len(e.check_ids) + len(e.hidden_ids) for e in self.exercises.values())
+
+    @property
+    def probes(self) -> dict[str, int]:
+        """How many probes each hidden check has, by cell id."""
+        return {cell.id: probe_count(cell) for cell in self.solution.cells if role_of(cell) == "hidden-check"}
 
     @property
     def name(self) -> str:
@@ -100,6 +114,13 @@ def check_solution(notebook, table: dict[int, Exercise], path: Path) -> None:
         if cell.cell_type != "code" or cell.get("execution_count") is None or not cell.get("outputs"):
             raise InstructorError(f"{path}: check cell {cell.id} has no stored output to compare with: "
                                   f"execute the solution first (make lessons NOTEBOOKS={path}).")
+        judge = exercise_meta(cell).get("judge")
+        if judge and (judge.get("name") not in JUDGES or not judge.get("probes")):
+            raise InstructorError(f"{path}: hidden check {cell.id} names the judge {judge.get('name')!r} with probes "
+                                  f"{judge.get('probes')!r}: the judges are {sorted(JUDGES)}, with a list of probes.")
+        if role_of(cell) == "hidden-check" and not judge and not probe_count(cell):
+            raise InstructorError(f"{path}: hidden check {cell.id} prints nothing to compare: print each value "
+                                  f"as `label = value` with show_values (see docs/authoring.md).")
         markers = nbval_markers(cell.source)
         if markers:
             raise InstructorError(f"{path}: check cell {cell.id} carries an nbval comment marker ({markers[0]}), "

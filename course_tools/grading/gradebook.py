@@ -15,7 +15,11 @@ from .assignment import Assignment, InstructorError
 from .outcome import CellResult, Grade
 
 SCORING_NOTE = ("An exercise with hidden checks earns its points from them alone: they call your code on "
-                "inputs you have not seen. Its visible check is there to show you what is wrong.")
+                "inputs you have not seen, and each value they print (a probe) earns its share. The grader "
+                "compares those values outside your notebook; a right answer computed in float32 passes. "
+                "Its visible check is there to show you what is wrong.")
+NOT_ISOLATED_FOOTER = ("Note: this notebook was graded without isolation (the grading computer has no Landlock), "
+                       "so the grader could not keep it from reading other files.")
 
 
 def number(value: float) -> str:
@@ -80,14 +84,23 @@ def passed(checks: list[CellResult]) -> str:
     return f"{sum(check.passed for check in checks)} of {len(checks)} passed" if checks else "none"
 
 
-def feedback(grade: Grade, assignment: Assignment) -> str:
+def probes_passed(checks: list[CellResult], probes: dict[str, int]) -> str:
+    """``5 of 7 passed``: the probes of these hidden checks, or ``none``."""
+    total = sum(probes[check.cell_id] for check in checks)
+    done = sum(min(check.probes_passed, probes[check.cell_id]) for check in checks)
+    return f"{done} of {total} passed" if checks else "none"
+
+
+def feedback(grade: Grade, assignment: Assignment, isolated: bool = True) -> str:
     """The student's feedback in markdown: points per exercise, what went wrong, failed visible checks."""
     lines = [f"# {assignment.solution_path.stem}: feedback for {grade.student}", "",
              f"**{number(grade.total)} of {number(grade.maximum)} points.** Status: `{grade.status}`.", "",
-             "| exercise | points | visible checks | hidden checks |", "|---|---|---|---|"]
+             "| exercise | points | visible checks | hidden probes |", "|---|---|---|---|"]
+    probes = assignment.probes
     for exercise in grade.exercises:
         points = f"{number(exercise.points)} of {number(exercise.maximum)}"
-        lines.append(f"| {exercise.number} | {points} | {passed(exercise.visible)} | {passed(exercise.hidden)} |")
+        lines.append(f"| {exercise.number} | {points} | {passed(exercise.visible)} | "
+                     f"{probes_passed(exercise.hidden, probes)} |")
     lines += ["", SCORING_NOTE]
     if grade.problems:
         lines += ["", "## What happened", ""] + [f"- {problem.sentence()}" for problem in grade.problems]
@@ -98,12 +111,14 @@ def feedback(grade: Grade, assignment: Assignment) -> str:
             lines += ["", f"## Exercise {exercise.number}: the check `{check.cell_id}` failed", "",
                       "Expected:", "", fenced(check.expected), "", "Your notebook printed:", "",
                       fenced(check.actual or "(nothing)")]
+    if not isolated:
+        lines += ["", "---", NOT_ISOLATED_FOOTER]
     return "\n".join(lines) + "\n"
 
 
-def write_feedback(folder: Path, grade: Grade, assignment: Assignment) -> Path:
+def write_feedback(folder: Path, grade: Grade, assignment: Assignment, isolated: bool = True) -> Path:
     """Write one student's feedback file and return its path."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{grade.student}.md"
-    path.write_text(feedback(grade, assignment), encoding="utf-8")
+    path.write_text(feedback(grade, assignment, isolated), encoding="utf-8")
     return path

@@ -19,6 +19,8 @@ PROBLEMS = {
     "kernel-died": "The Python kernel stopped while running cell {cell}: {detail}. Later cells could not run.",
     "submission-timeout": "The whole notebook ran longer than its time limit; it was stopped in cell {cell}. "
                           "Later cells could not run.",
+    "too-many-processes": "Cell {cell} started too many processes and the notebook was stopped: {detail}. "
+                          "Later cells could not run.",
     "output-truncated": "Cell {cell} printed too much: {detail}.",
     "grader-error": "The grader could not finish your notebook ({detail}); your instructor will look at it.",
 }
@@ -61,6 +63,7 @@ class CellResult:
     expected: str = ""
     actual: str = ""
     seconds: float = 0.0
+    probes_passed: int = 0          # a hidden check: how many of its probes passed
 
 
 @dataclass

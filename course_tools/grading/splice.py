@@ -3,8 +3,9 @@
 Only the source of the student's answer cells is taken, found by the cell ids of the lesson —
 never by position, never from the student's metadata or tags — with nbval's marker comments
 removed. Everything else (teaching cells, check cells, hidden checks, their outputs, tags) comes
-from the solution. In the spliced notebook only the check and hidden-check cells keep outputs and
-are tagged ``nbval-check-output``: under ``--nbval-lax`` they are the only cells compared.
+from the solution. In the spliced notebook only the check and hidden-check cells keep outputs; the
+visible checks are tagged ``nbval-check-output`` (under ``--nbval-lax`` the only cells nbval compares),
+the hidden checks are scored probe by probe by the grading plugin (probes.py).
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import nbformat
 
-from .assignment import CHECK_ROLES, Assignment, role_of
+from .assignment import Assignment, role_of
 from .markers import strip_nbval_markers
 from .outcome import Problem
 
@@ -95,9 +96,9 @@ def spliced_notebook(assignment: Assignment, answers: dict[str, str]) -> nbforma
         if cell.cell_type != "code":
             continue
         role = role_of(cell)
-        if role in CHECK_ROLES:
+        if role == "check":
             cell.metadata["tags"] = ["nbval-check-output"]
-        else:
+        elif role != "hidden-check":                        # a hidden check keeps its outputs: the plugin compares
             cell.outputs, cell.execution_count = [], None   # not run in the reference: never compared
         if role == "answer":
             cell.source = strip_nbval_markers(answers.get(cell.id, stubs[cell.id]))

@@ -1,7 +1,8 @@
 """Validate an assignment before handing it out: grade its solution and its unanswered lesson.
 
 The solution must score full marks (every check, visible and hidden, passes) and the unanswered
-lesson must fail every check (a check that passes without an answer grades nothing).
+lesson must fail every check and every hidden probe (a check that passes without an answer grades
+nothing). Both run with hidden seed 0, whose outputs the solution stores.
 """
 from __future__ import annotations
 
@@ -32,8 +33,10 @@ def judge(solution: Grade, lesson: Grade, assignment: Assignment) -> list[str]:
         failing = ", ".join(check_ids(solution, False)) or "none"
         problems.append(f"the solution scores {number(solution.total)} of {number(assignment.maximum)} "
                         f"(status {solution.status}); failing checks: {failing}")
-    if check_ids(lesson, True) or lesson.status not in ACCEPTED_STATUS:
-        problems.append(f"the unanswered lesson passes {', '.join(check_ids(lesson, True)) or 'no check'} "
+    scoring = check_ids(lesson, True) + [check.cell_id for exercise in lesson.exercises for check in exercise.hidden
+                                         if check.probes_passed and not check.passed]
+    if scoring or lesson.status not in ACCEPTED_STATUS:
+        problems.append(f"the unanswered lesson passes {', '.join(scoring) or 'no check'} "
                         f"(status {lesson.status}): a check that passes without an answer grades nothing")
     return problems
 
@@ -49,7 +52,7 @@ def validate_assignment(assignment: Assignment, limits: Limits, jobs: int) -> li
                           isolation_available(), [assignment.solution_path.parent], Path(folder) / "grading.log")
     problems = judge(grades["solution"], grades["lesson"], assignment)
     print(f"Assignment {assignment.name}: {len(assignment.exercises)} exercises, {number(assignment.maximum)} "
-          f"points, {assignment.check_count} checks.")
+          f"points, {assignment.check_count} checks ({sum(assignment.probes.values())} hidden probes).")
     for exercise in sorted(assignment.exercises.values(), key=lambda e: e.number):
         if not exercise.hidden_ids:
             print(f"  note: exercise {exercise.number} has no hidden check, so printing its visible check's "
