@@ -4,7 +4,7 @@
     backprop-lessons check [--course DIR]                                  # lessons drifted?
 
 An answer cell (metadata ``exercise.role == "answer"``) has its region between
-``# BEGIN SOLUTION`` and ``# END SOLUTION`` replaced by a stub; hidden-check cells are dropped;
+``# BEGIN SOLUTION`` and ``# END SOLUTION`` replaced by a stub; hidden-check and mutant cells are dropped;
 every other cell, and every cell id, is kept. See docs/authoring.md.
 """
 from __future__ import annotations
@@ -65,9 +65,9 @@ def exercises(notebook) -> dict[int, Exercise]:
             exercise.check_ids.append(cell.id)
         elif role == "hidden-check":
             exercise.hidden_ids.append(cell.id)
-        else:
-            raise AuthoringError(f"cell {cell.id}: exercise role must be answer, check or "
-                                 f"hidden-check, got {role!r}.")
+        elif role != "mutant":   # a wrong or right variant of an answer, for the mutant suite only
+            raise AuthoringError(f"cell {cell.id}: exercise role must be answer, check, "
+                                 f"hidden-check or mutant, got {role!r}.")
     return found
 
 
@@ -139,7 +139,7 @@ def make_lesson(solution, source_name: str = "") -> nbformat.NotebookNode:
     for cell in lesson.cells:
         meta = exercise_meta(cell)
         role = meta and meta.get("role")
-        if role == "hidden-check":
+        if role in ("hidden-check", "mutant"):
             continue
         if role == "answer":
             number = meta["number"]
