@@ -5,8 +5,14 @@ from matplotlib.figure import Figure
 
 from backprop_lib import SGD, Adam, Momentum
 from backprop_lib.errors import SettingError, ShapeError
-from backprop_lib.figures.optimizers import (START, optimizer_path, plot_learning_rates,
-                                             plot_optimizer_paths, valley_gradient, valley_loss)
+from backprop_lib.figures.optimizers import (
+    START,
+    optimizer_path,
+    plot_learning_rates,
+    plot_optimizer_paths,
+    valley_gradient,
+    valley_loss,
+)
 
 
 def crossings(path: np.ndarray) -> int:
