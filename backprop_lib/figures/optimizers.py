@@ -60,7 +60,7 @@ def default_optimizers() -> dict[str, object]:
 
 def _draw_valley(ax: Axes) -> None:
     (left, right), (bottom, top) = VIEW
-    w1, w2 = np.meshgrid(np.linspace(left, right, 200), np.linspace(bottom, top, 120))
+    w1, w2 = np.meshgrid(np.linspace(left, right, 120), np.linspace(bottom, top, 80))
     ax.contour(w1, w2, valley_loss(w1, w2), levels=np.geomspace(0.05, 40, 12),
                colors=EDGE_COLOR, linewidths=0.6, alpha=0.45)
     ax.plot(0, 0, marker="*", markersize=13, color=EDGE_COLOR, zorder=4)
