@@ -4,8 +4,8 @@
     backprop-lessons check [--course DIR]                                  # lessons drifted?
 
 An answer cell (metadata ``exercise.role == "answer"``) has its region between
-``# BEGIN SOLUTION`` and ``# END SOLUTION`` replaced by a stub; hidden-check cells are dropped;
-mutant cells (raw variants of an answer) are dropped too; every other cell, and every cell id, is kept. See docs/authoring.md.
+``# BEGIN SOLUTION`` and ``# END SOLUTION`` replaced by a stub; hidden-check and mutant cells are dropped;
+every other cell, and every cell id, is kept. See docs/authoring.md.
 """
 from __future__ import annotations
 
@@ -65,9 +65,7 @@ def exercises(notebook) -> dict[int, Exercise]:
             exercise.check_ids.append(cell.id)
         elif role == "hidden-check":
             exercise.hidden_ids.append(cell.id)
-        elif role == "mutant":            # a wrong or right variant of the answer, for the mutant suite
-            continue
-        else:
+        elif role != "mutant":   # a wrong or right variant of an answer, for the mutant suite only
             raise AuthoringError(f"cell {cell.id}: exercise role must be answer, check, "
                                  f"hidden-check or mutant, got {role!r}.")
     return found
