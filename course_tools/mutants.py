@@ -328,7 +328,8 @@ def run_graded(solution: Path, mutants: list[Mutant], jobs: int) -> list[str]:
     from .grading.classroom import solution_answers, student_notebook, write_class
 
     assignment = load_assignment(solution)
-    submissions = pack(mutants, dependencies(assignment.solution))
+    depends = dependencies(assignment.solution)
+    submissions = pack(mutants, depends)
     answers = solution_answers(assignment)
     grades = {}
     with tempfile.TemporaryDirectory(prefix="backprop-mutants-") as folder:
@@ -349,7 +350,7 @@ def run_graded(solution: Path, mutants: list[Mutant], jobs: int) -> list[str]:
             mutant = chosen.get(result.number)
             full = result.points >= result.maximum
             if mutant is None:
-                if not full:
+                if not full and not depends.get(result.number, set()) & set(chosen):
                     problems.append(f"{solution.name}: submission {index} lost points on exercise {result.number}, "
                                     f"answered with the solution ({result.points:g}/{result.maximum:g}; "
                                     f"status {grade.status}): a mutant of another exercise interferes.")
