@@ -62,6 +62,7 @@ grade: setup
 
 validate-assignment: setup
 	$(VENV)/bin/backprop-grade --validate
+	$(VENV)/bin/backprop-mutants
 
 clean:
 	rm -rf $(VENV) .pytest_cache artifacts

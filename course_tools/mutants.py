@@ -31,13 +31,14 @@ import tempfile
 import textwrap
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from .lessons import BEGIN, END, AuthoringError, exercise_meta, exercises, read
 
 NEXT_REGION = "# NEXT REGION"      # separates the blocks of a mutant for an answer cell with several regions
 KINDS = ("wrong", "right")
+MIN_WRONG = 4                      # wrong mutants every exercise must have
 MUTANT_SECONDS = 300.0
 PASSED = "✓ Exercise {number} passed."
 
@@ -201,14 +202,16 @@ def try_in_child(shell, cells: list, span: tuple[int, int], mutant: dict) -> dic
     return json.loads(data) if data else {"error": "the child ended without a report"}
 
 
-def visible_worker(solution: Path, mutants: list[dict]) -> list[dict]:
-    """Run the solution once; at each exercise, try its mutants in forked children. One report per mutant."""
+def visible_worker(solution: Path, mutants: list[dict]) -> dict:
+    """Run the solution once; at each exercise, try its mutants in forked children. One report per mutant,
+    and what the solution's own check cells printed, by exercise."""
     notebook = read(solution)
     cells = code_cells(notebook)
     spans = exercise_spans(cells)
     os.chdir(solution.parent)
     shell = new_shell()
     reports: dict[str, dict] = {}
+    own_checks: dict[int, list[str]] = {}
     for index, cell in enumerate(cells):
         for number, span in spans.items():
             if span[0] == index:
@@ -217,7 +220,11 @@ def visible_worker(solution: Path, mutants: list[dict]) -> list[dict]:
         text, ok = run_cell(shell, cell.source)
         if not ok:
             raise AuthoringError(f"{solution.name}: cell {cell.id} of the solution raised:\n{text[-2000:]}")
-    return [reports.get(m["cell_id"], {"error": "its exercise has no answer cell"}) for m in mutants]
+        meta = exercise_meta(cell) or {}
+        if meta.get("role") == "check":
+            own_checks.setdefault(meta["number"], []).append(text)
+    return {"mutants": [reports.get(m["cell_id"], {"error": "its exercise has no answer cell"}) for m in mutants],
+            "solution": own_checks}
 
 
 def verdict(number: int, checks: list[str]) -> tuple[bool, str]:
@@ -241,19 +248,30 @@ def judge_visible(mutant: Mutant, report: dict) -> None:
     mutant.visible_ok = passed == (mutant.kind == "right" or mutant.blind)
 
 
-def run_visible(solution: Path, mutants: list[Mutant]) -> None:
-    """Try the visible checks of one solution's mutants, in a fresh Python process of their own."""
+def run_visible(solution: Path, mutants: list[Mutant]) -> list[str]:
+    """Try the visible checks of one solution's mutants, in a fresh Python process of their own.
+
+    Returns what is wrong with the solution itself: a check cell of its own that does not print ✓
+    (a broken check would reject every mutant, the right ones included, and grade nothing).
+    """
     payload = json.dumps({"solution": str(solution), "mutants": [m.__dict__ for m in mutants]})
     env = {**os.environ, "MPLBACKEND": "Agg", "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1",
            "MKL_NUM_THREADS": "1", "PYTHONDONTWRITEBYTECODE": "1"}
     process = subprocess.run([sys.executable, "-m", "course_tools.mutants", "--visible-worker"], input=payload,
                              capture_output=True, text=True, env=env, check=False)
     try:
-        reports = json.loads(process.stdout.strip().splitlines()[-1])
+        result = json.loads(process.stdout.strip().splitlines()[-1])
     except (IndexError, json.JSONDecodeError):
-        reports = [{"error": f"the worker failed: {process.stderr.strip()[-800:]}"}] * len(mutants)
-    for mutant, report in zip(mutants, reports):
+        failure = f"the worker failed: {process.stderr.strip()[-800:]}"
+        result = {"mutants": [{"error": failure}] * len(mutants), "solution": {}}
+    for mutant, report in zip(mutants, result["mutants"]):
         judge_visible(mutant, report)
+    problems = []
+    for number, checks in sorted(result["solution"].items()):
+        passed, said = verdict(int(number), checks)
+        if not passed:
+            problems.append(f"{solution.name}: the solution's own check of exercise {number} does not pass: {said}")
+    return problems
 
 
 # ---------------------------------------------------------------- grading, by the real grader
@@ -307,16 +325,21 @@ def dependencies(notebook) -> dict[int, set[int]]:
 
 
 def pack(mutants: list[Mutant], depends: dict[int, set[int]]) -> list[dict[int, Mutant]]:
-    """Submissions: each answers an exercise with at most one mutant, never two exercises that depend on each other."""
+    """Submissions: at most one mutant per exercise, and never a wrong mutant of an exercise another one uses."""
     queues: dict[int, list[Mutant]] = {}
     for mutant in sorted(mutants, key=lambda m: m.kind != "wrong"):
         queues.setdefault(mutant.number, []).append(mutant)
+
+    def clash(number: int, mutant: Mutant, chosen: dict[int, Mutant]) -> bool:
+        uses = any(other in depends.get(number, ()) and chosen[other].kind == "wrong" for other in chosen)
+        used = any(number in depends.get(other, ()) for other in chosen)
+        return uses or (used and mutant.kind == "wrong")
+
     submissions = []
     while any(queues.values()):
         chosen: dict[int, Mutant] = {}
-        for number in sorted(queues):
-            clash = any(number in depends.get(other, ()) or other in depends.get(number, ()) for other in chosen)
-            if queues[number] and not clash:
+        for number in sorted(queues, key=lambda n: (-len(queues[n]), n)):    # the longest queues first
+            if queues[number] and not clash(number, queues[number][0], chosen):
                 chosen[number] = queues[number].pop(0)
         submissions.append(chosen)
     return submissions
@@ -324,7 +347,13 @@ def pack(mutants: list[Mutant], depends: dict[int, set[int]]) -> list[dict[int, 
 
 def run_graded(solution: Path, mutants: list[Mutant], jobs: int) -> list[str]:
     """Grade synthetic submissions carrying the mutants in one grader run; record each mutant's points."""
-    from .grading import Limits, Submission, grade_submissions, isolation_available, load_assignment
+    from .grading import (
+        Limits,
+        Submission,
+        grade_submissions,
+        isolation_available,
+        load_assignment,
+    )
     from .grading.classroom import solution_answers, student_notebook, write_class
 
     assignment = load_assignment(solution)
@@ -350,7 +379,7 @@ def run_graded(solution: Path, mutants: list[Mutant], jobs: int) -> list[str]:
             mutant = chosen.get(result.number)
             full = result.points >= result.maximum
             if mutant is None:
-                if not full and not depends.get(result.number, set()) & set(chosen):
+                if not full and not any(chosen[d].kind == "wrong" for d in depends.get(result.number, set()) & set(chosen)):
                     problems.append(f"{solution.name}: submission {index} lost points on exercise {result.number}, "
                                     f"answered with the solution ({result.points:g}/{result.maximum:g}; "
                                     f"status {grade.status}): a mutant of another exercise interferes.")
@@ -363,30 +392,50 @@ def run_graded(solution: Path, mutants: list[Mutant], jobs: int) -> list[str]:
 # ---------------------------------------------------------------- the report
 
 def score(mutants: list[Mutant]) -> list[int]:
-    """Counts for the table: wrong mutants, rejected visibly, losing points; right ones, kept visibly, keeping points."""
+    """Counts for the table: wrong mutants (blind ones apart) rejected visibly and losing points; right ones kept."""
     wrong = [m for m in mutants if m.kind == "wrong"]
+    seen = [m for m in wrong if not m.blind]
     right = [m for m in mutants if m.kind == "right"]
-    return [len(wrong), sum(bool(m.visible_ok) for m in wrong), sum(bool(m.graded_ok) for m in wrong),
+    return [len(seen), sum(bool(m.visible_ok) for m in seen), len(wrong) - len(seen),
+            len(wrong), sum(bool(m.graded_ok) for m in wrong),
             len(right), sum(bool(m.visible_ok) for m in right), sum(bool(m.graded_ok) for m in right)]
 
 
 def row(notebook: str, number: str, counts: list[int]) -> str:
     """One line of the table: killed/total for the wrong mutants, kept/total for the right ones."""
-    wrong, visible, graded, right, kept_visible, kept_graded = counts
-    return (f"{notebook:<22} {number:>3}  {f'{visible}/{wrong}':>14} {f'{graded}/{wrong}':>7}  "
-            f"{f'{kept_visible}/{right}':>11} {f'{kept_graded}/{right}':>7}")
+    seen, visible, blind, wrong, graded, right, kept_visible, kept_graded = counts
+    return (f"{notebook:<20} {number:>3}  {f'{visible}/{seen}':>8} {blind or '':>5} {f'{graded}/{wrong}':>8}  "
+            f"{f'{kept_visible}/{right}':>8} {f'{kept_graded}/{right}':>7}")
 
 
 def table(by_notebook: dict[str, list[Mutant]]) -> list[str]:
     """The mutation score per exercise and per lesson."""
-    lines = [f"{'':<22} {'':>3}  {'wrong rejected':>22}  {'right kept':>19}",
-             f"{'notebook':<22} {'ex':>3}  {'visible':>14} {'graded':>7}  {'visible':>11} {'graded':>7}"]
+    lines = [f"{'':<20} {'':>3}  {'wrong answers rejected':>23}  {'right kept':>16}",
+             f"{'notebook':<20} {'ex':>3}  {'visible':>8} {'blind':>5} {'graded':>8}  {'visible':>8} {'graded':>7}"]
     for notebook, mutants in by_notebook.items():
         for number in sorted({m.number for m in mutants}):
             lines.append(row(notebook, str(number), score([m for m in mutants if m.number == number])))
         lines.append(row(notebook, "all", score(mutants)))
     lines.append(row("every notebook", "all", score([m for ms in by_notebook.values() for m in ms])))
     return lines
+
+
+def too_few(notebook, name: str, mutants: list[Mutant]) -> list[str]:
+    """The exercises with fewer than MIN_WRONG wrong mutants."""
+    problems = []
+    for number in sorted(exercises(notebook)):
+        count = sum(m.number == number and m.kind == "wrong" for m in mutants)
+        if count < MIN_WRONG:
+            problems.append(f"{name}: exercise {number} has {count} wrong mutants; list at least {MIN_WRONG} "
+                            f"slips students really make (docs/authoring.md).")
+    return problems
+
+
+def timed(task, *args) -> tuple[float, list[str]]:
+    """Run a task; its seconds and the problems it returned."""
+    start = time.monotonic()
+    problems = task(*args) or []
+    return time.monotonic() - start, problems
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -400,33 +449,40 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.visible_worker:
         request = json.loads(sys.stdin.read())
-        reports = visible_worker(Path(request["solution"]), request["mutants"])
-        print(json.dumps(reports))
+        print(json.dumps(visible_worker(Path(request["solution"]), request["mutants"])))
         return 0
     paths = [p.resolve() for p in args.solutions] or sorted((args.course / "solutions").resolve().glob("*.ipynb"))
     if not paths:
         parser.error(f"no solutions/*.ipynb in {args.course.resolve()}: pass --course DIR or the notebooks")
     start = time.monotonic()
     by_notebook: dict[str, list[Mutant]] = {}
+    problems: list[str] = []
     try:
         for path in paths:
-            by_notebook[path.stem] = mutants_of(read(path), path.name)
+            notebook = read(path)
+            by_notebook[path.stem] = mutants_of(notebook, path.name)
+            problems += too_few(notebook, path.name, by_notebook[path.stem])
     except AuthoringError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    tried = {path: by_notebook[path.stem] for path in paths if by_notebook[path.stem]}
-    problems: list[str] = []
-    with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-        visible = [pool.submit(run_visible, path, mutants) for path, mutants in tried.items()]
-        graded = [pool.submit(run_graded, path, mutants, 1) for path, mutants in tried.items()]
-        for future in visible + graded:
-            problems += future.result() or []
+    tried = {path: by_notebook[path.stem] for path in reversed(paths) if by_notebook[path.stem]}
+    with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:     # the longest first: the homework
+        futures = {(path.stem, part): pool.submit(timed, task, path, mutants, *extra)
+                   for path, mutants in tried.items()
+                   for part, task, extra in (("graded", run_graded, (1,)), ("visible", run_visible, ()))}
+        seconds = {}
+        for key, future in futures.items():
+            seconds[key], found = future.result()
+            problems += found
     print("\n".join(table(by_notebook)))
     for path in paths:
         if not by_notebook[path.stem]:
             problems.append(f"{path.name}: no mutants (raw cells with role \"mutant\") to try its checks with.")
     for mutant in (m for ms in by_notebook.values() for m in ms):
-        if mutant.kind == "wrong" and not mutant.visible_ok:
+        if mutant.blind and not mutant.visible_ok:
+            problems.append(f"JUDGED by the visible check, which should only record a multiple-choice answer: "
+                            f"{mutant.label}: {mutant.visible}")
+        elif mutant.kind == "wrong" and not mutant.visible_ok:
             problems.append(f"SURVIVED the visible check: {mutant.label}: {mutant.visible}")
         if mutant.kind == "wrong" and not mutant.graded_ok:
             problems.append(f"SURVIVED grading: {mutant.label}: it scored {mutant.graded or 'nothing'}")
@@ -435,7 +491,8 @@ def main(argv: list[str] | None = None) -> int:
         if mutant.kind == "right" and not mutant.graded_ok:
             problems.append(f"REJECTED by grading: {mutant.label}: it scored {mutant.graded or 'nothing'}")
     count = sum(len(ms) for ms in by_notebook.values())
-    print(f"{count} mutants in {len(paths)} notebooks tried in {time.monotonic() - start:.0f} s.")
+    print(f"{count} mutants in {len(paths)} notebooks tried in {time.monotonic() - start:.0f} s ({args.jobs} at a time; "
+          + ", ".join(f"{stem} {part} {time_:.0f} s" for (stem, part), time_ in sorted(seconds.items())) + ").")
     for problem in problems:
         print(f"  ✗ {problem}")
     if not problems:
