@@ -10,9 +10,10 @@ A mutant is a raw cell of the solution (docs/authoring.md) whose source replaces
   make a check cell print something other than ``✓ Exercise N passed.``; a right one, ✓ in each.
   A ``blind`` wrong mutant (a multiple-choice letter, which the visible check records without
   judging so as not to give the answer away) must get ✓ there too, and lose its points in grading.
-- graded: synthetic submissions, each answering every exercise with at most one mutant (never two
-  exercises of which one uses the other's answer), are graded in one run of the real grader. A wrong
-  mutant must lose points on its exercise, a right one keep them all.
+- graded: synthetic submissions, each answering every exercise with at most one mutant (never with
+  a wrong mutant of an exercise whose answer another mutated exercise uses), are graded in one run of
+  the real grader per notebook. A wrong mutant must lose points on its exercise, a right one keep them
+  all, and an exercise answered with the solution keeps its points too.
 The exit code is 1 when a wrong mutant survives or a right one is rejected.
 """
 from __future__ import annotations
@@ -39,7 +40,7 @@ from .lessons import BEGIN, END, AuthoringError, exercise_meta, exercises, read
 NEXT_REGION = "# NEXT REGION"      # separates the blocks of a mutant for an answer cell with several regions
 KINDS = ("wrong", "right")
 MIN_WRONG = 4                      # wrong mutants every exercise must have
-MUTANT_SECONDS = 300.0
+MUTANT_SECONDS = 300.0             # the longest a mutant may run in its child before it is killed
 PASSED = "✓ Exercise {number} passed."
 
 
