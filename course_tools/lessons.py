@@ -4,8 +4,8 @@
     backprop-lessons check [--course DIR]                                  # lessons drifted?
 
 An answer cell (metadata ``exercise.role == "answer"``) has its region between
-``# BEGIN SOLUTION`` and ``# END SOLUTION`` replaced by a stub; hidden-check and mutant cells are dropped;
-every other cell, and every cell id, is kept. See docs/authoring.md.
+``# BEGIN SOLUTION`` and ``# END SOLUTION`` replaced by a stub; hidden-check and mutant cells are
+dropped; every other cell, and every cell id, is kept. See docs/authoring.md.
 """
 from __future__ import annotations
 
@@ -35,13 +35,14 @@ class AuthoringError(ValueError):
 
 @dataclass
 class Exercise:
-    """An exercise of a notebook: its points and the ids of its answer, check and hidden-check cells."""
+    """An exercise of a notebook: its points and the ids of its answer, check, hidden-check and mutant cells."""
 
     number: int
     points: float = 0
     answer_ids: list[str] = field(default_factory=list)
     check_ids: list[str] = field(default_factory=list)
     hidden_ids: list[str] = field(default_factory=list)
+    mutant_ids: list[str] = field(default_factory=list)
 
 
 def exercise_meta(cell) -> dict | None:
@@ -65,9 +66,14 @@ def exercises(notebook) -> dict[int, Exercise]:
             exercise.check_ids.append(cell.id)
         elif role == "hidden-check":
             exercise.hidden_ids.append(cell.id)
-        elif role != "mutant":   # a wrong or right variant of an answer, for the mutant suite only
-            raise AuthoringError(f"cell {cell.id}: exercise role must be answer, check, "
-                                 f"hidden-check or mutant, got {role!r}.")
+        elif role == "mutant":
+            if cell.cell_type != "raw":
+                raise AuthoringError(f"cell {cell.id}: a mutant must be a raw cell (never executed), "
+                                     f"not a {cell.cell_type} cell.")
+            exercise.mutant_ids.append(cell.id)
+        else:
+            raise AuthoringError(f"cell {cell.id}: exercise role must be answer, check, hidden-check or "
+                                 f"mutant, got {role!r}.")
     return found
 
 
