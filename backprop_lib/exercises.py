@@ -4,7 +4,8 @@ A check cell wraps its checks in ``with exercise_check(N):``. The block never ra
 notebook run from top to bottom goes on past an unfinished exercise; instead it prints one of
   "Exercise N is not done yet: …"        (the answer is still ``...`` or its stub raises),
   "✗ Exercise N: …what is wrong…"        (a check failed, or the answer raised an error),
-  "✓ Exercise N passed."                 (every check in the block held).
+  "✓ Exercise N passed."                 (every check in the block held),
+in the notebook's language (backprop_lib.messages: "✓ 연습 N 통과." in the Korean edition).
 Values are printed at a fixed precision, so the same answer always prints the same text
 (the grader compares that text with nbval).
 """
@@ -15,6 +16,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
+
+from .messages import message
 
 LIBRARY_FOLDER = str(Path(__file__).resolve().parent)
 
@@ -27,13 +30,9 @@ class CheckFailed(AssertionError):
     """An answer was checked and is not right; the message says how it differs."""
 
 
-NOT_DONE_HINT = ("write your answer in the exercise cell above (replace the ... or the raise line), "
-                 "run that cell, then run this check again.")
-
-
-def not_done_message(number: int) -> str:
+def not_done_message(number: int, language: str | None = None) -> str:
     """The one sentence a student sees for an exercise they have not answered yet."""
-    return f"Exercise {number} is not done yet: {NOT_DONE_HINT}"
+    return message("check.not_done", language, number=number)
 
 
 @contextmanager
@@ -41,25 +40,25 @@ def exercise_check(number: int, hidden: bool = False):
     """Run the checks of exercise ``number`` and print the verdict instead of raising."""
     try:
         yield
-    except NotImplementedError as error:
-        message = str(error)
-        print(message if message.startswith(f"Exercise {number} ") else not_done_message(number))
+    except NotImplementedError:      # a stub (of this exercise or one it builds on) or a ... answer
+        print(not_done_message(number))
     except CheckFailed as error:
-        print(f"✗ Exercise {number}: {error}")
+        print(message("check.failed", number=number, reason=error))
     except Exception as error:  # the student's own code raised: show where, briefly
         # point at the student's own line: the last frame that is notebook code, not a library's
         frames = [frame for frame in traceback.extract_tb(error.__traceback__)
                   if LIBRARY_FOLDER not in frame.filename and "site-packages" not in frame.filename]
         where = frames[-1] if frames else None
-        place = f" (line {where.lineno}: {where.line})" if where is not None and where.line else ""
-        print(f"✗ Exercise {number}: your code raised {type(error).__name__}: {error}{place}")
+        place = (message("check.raised_at", line=where.lineno, code=where.line)
+                 if where is not None and where.line else "")
+        print(message("check.raised", number=number, error_type=type(error).__name__, error=error, place=place))
     else:
-        print(f"✓ Exercise {number}{' (hidden check)' if hidden else ''} passed.")
+        print(message("check.passed_hidden" if hidden else "check.passed", number=number))
 
 
 def _require_answer(name: str, got) -> None:
     if got is Ellipsis:
-        raise ExerciseNotDone(f"{name} is still ...")
+        raise ExerciseNotDone(message("check.still_ellipsis", name=name))
 
 
 def format_value(value, digits: int = 8) -> str:
@@ -81,16 +80,16 @@ def check_close(name: str, got, expected, digits: int = 8) -> None:
             raise TypeError(name)
         got_array = np.asarray(got, dtype=np.float64)
     except (TypeError, ValueError):
-        raise CheckFailed(f"{name} should be a number or an array of numbers, got {type(got).__name__}.")
+        raise CheckFailed(message("check.not_a_number", name=name, type_name=type(got).__name__))
     expected_array = np.asarray(expected, dtype=np.float64)
     if got_array.shape != expected_array.shape:
-        raise CheckFailed(f"{name} has shape {got_array.shape}, expected {expected_array.shape}.")
+        raise CheckFailed(message("check.shape", name=name, got=got_array.shape, expected=expected_array.shape))
     if not np.all(np.isfinite(got_array)):
-        raise CheckFailed(f"{name} holds NaN or infinite values: {format_value(got_array, digits)}.")
+        raise CheckFailed(message("check.not_finite", name=name, value=format_value(got_array, digits)))
     tolerance = 0.5 * 10.0 ** -digits + 1e-12
     if not np.all(np.abs(got_array - expected_array) <= tolerance):
-        raise CheckFailed(f"{name} should be {format_value(expected_array, digits)}, "
-                          f"but it is {format_value(got_array, digits)}.")
+        raise CheckFailed(message("check.close_wrong", name=name, expected=format_value(expected_array, digits),
+                                  got=format_value(got_array, digits)))
     # print the expected value: every answer within the tolerance then prints the same text,
     # which is what the grader compares (an answer off in the 15th digit must not lose points)
     print(f"{name} = {format_value(expected_array, digits)}")
@@ -100,14 +99,14 @@ def check_equal(name: str, got, expected) -> None:
     """Check an exact answer (a whole number, a string, a shape, True/False) and print it."""
     _require_answer(name, got)
     if got != expected:
-        raise CheckFailed(f"{name} should be {expected!r}, but it is {got!r}.")
+        raise CheckFailed(message("check.close_wrong", name=name, expected=repr(expected), got=repr(got)))
     print(f"{name} = {got!r}")
 
 
 def check_true(condition: bool, explanation: str) -> None:
     """Check a condition; ``explanation`` says what should hold, shown when it does not."""
     if condition is Ellipsis:
-        raise ExerciseNotDone("still ...")
+        raise ExerciseNotDone(message("check.still_ellipsis", name="condition"))
     if not condition:
         raise CheckFailed(explanation)
 

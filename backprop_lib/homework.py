@@ -16,6 +16,7 @@ import numpy as np
 
 from .errors import SettingError, ShapeError, describe
 from .exercises import CheckFailed, ExerciseNotDone
+from .messages import message
 from .gradcheck import numerical_gradient, relative_error
 from .layers import Affine, Layer, ReLU
 from .losses import Loss, MeanSquaredError, SoftmaxWithLoss
@@ -251,13 +252,13 @@ def record_choices(name: str, answer, options: str, how_many: str = "one") -> No
     if how_many not in ("one", "some"):
         raise SettingError(f"record_choices: how_many must be \"one\" or \"some\", got {how_many!r}.")
     if answer is Ellipsis:
-        raise ExerciseNotDone(f"{name} is still ...")
+        raise ExerciseNotDone(message("check.still_ellipsis", name=name))
     letters = [answer] if how_many == "one" else answer
     if how_many == "one" and not isinstance(answer, str):
-        raise CheckFailed(f"{name} should be one letter in quotes, such as \"{options[0]}\"; got {answer!r}.")
+        raise CheckFailed(message("choice.one_letter", name=name, example=options[0], answer=repr(answer)))
     if how_many == "some" and not isinstance(answer, (set, frozenset, list, tuple)):
-        raise CheckFailed(f"{name} should be a set of letters such as {{\"{options[0]}\"}}; got {answer!r}.")
+        raise CheckFailed(message("choice.set_of_letters", name=name, example=options[0], answer=repr(answer)))
     wrong = sorted({str(letter) for letter in letters} - set(options))
     if wrong or not letters:
-        raise CheckFailed(f"{name} may only hold the letters {', '.join(options)}; got {answer!r}.")
-    print(f"{name}: {', '.join(sorted(set(letters)))} (recorded; graded when you hand in)")
+        raise CheckFailed(message("choice.only_letters", name=name, letters=", ".join(options), answer=repr(answer)))
+    print(message("choice.recorded", name=name, letters=", ".join(sorted(set(letters)))))
