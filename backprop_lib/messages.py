@@ -8,9 +8,11 @@ tests/test_messages.py checks that every key has both languages with the same pl
 from __future__ import annotations
 
 import string
+from collections.abc import Callable
 
 LANGUAGES = ("en", "ko")
 _current = {"language": "en"}
+_listeners: list[Callable[[str], None]] = []
 
 
 def use_language(language: str) -> None:
@@ -19,6 +21,14 @@ def use_language(language: str) -> None:
         raise ValueError(f"use_language: the course speaks {' or '.join(map(repr, LANGUAGES))}, "
                          f"got {language!r}. Write use_language(\"en\") or use_language(\"ko\").")
     _current["language"] = language
+    for listener in _listeners:
+        listener(language)
+
+
+def on_language_change(listener: Callable[[str], None]) -> None:
+    """Call ``listener(language)`` now and whenever the notebook changes language (figures switch fonts)."""
+    _listeners.append(listener)
+    listener(_current["language"])
 
 
 def current_language() -> str:
@@ -92,6 +102,154 @@ MESSAGES: dict[str, dict[str, str]] = {
     "choice.recorded": {"en": "{name}: {letters} (recorded; graded when you hand in)",
                         "ko": "{name}: {letters} (기록했어요. 제출한 뒤에 채점해요)"},
     # --- describing what a learner passed (backprop_lib.errors.describe) ----------------------
-    "describe.object": {"en": "a {type_name} ({value})", "ko": "{type_name} ({value})"},
+    "describe.object": {"en": "a {type_name} ({value})", "ko": "{type_name} 값 ({value})"},
     "describe.array": {"en": "an array of shape {shape} ({dtype})", "ko": "모양이 {shape}인 배열 ({dtype})"},
+    # --- figures (backprop_lib.figures): titles, axis labels, legends --------------------------
+    "figure.loss_title": {"en": "Loss during training", "ko": "학습하는 동안의 손실"},
+    "figure.epoch": {"en": "epoch", "ko": "에폭(epoch)"},
+    "figure.loss": {"en": "loss", "ko": "손실"},
+    "figure.log_scale": {"en": "{label} (log scale)", "ko": "{label} (로그 눈금)"},
+    "figure.forward_above": {"en": "forward value (above)", "ko": "순전파 값 (위)"},
+    "figure.gradient_below": {"en": "gradient (below)", "ko": "기울기 (아래)"},
+    "figure.apple_price": {"en": "apple price", "ko": "사과 값"},
+    "figure.apple_count": {"en": "apple count", "ko": "사과 개수"},
+    "figure.orange_price": {"en": "orange price", "ko": "귤 값"},
+    "figure.orange_count": {"en": "orange count", "ko": "귤 개수"},
+    "figure.tax": {"en": "tax", "ko": "소비세"},
+    "figure.total": {"en": "total", "ko": "지불 금액"},
+    "figure.apple_shop_title": {"en": "Apple shop: forward values and gradients",
+                                "ko": "사과 가게: 순전파 값과 기울기"},
+    "figure.apples_oranges_title": {"en": "Apples and oranges: forward values and gradients",
+                                    "ko": "사과와 귤: 순전파 값과 기울기"},
+    "figure.neuron_title": {"en": "One neuron, target y = {y}", "ko": "뉴런 하나, 정답 y = {y}"},
+    "figure.sigmoid_title": {"en": "The sigmoid taken apart into four nodes",
+                             "ko": "시그모이드를 네 개의 노드로 나누기"},
+    "figure.input_layer": {"en": "input layer", "ko": "입력층"},
+    "figure.hidden_layer": {"en": "hidden layer", "ko": "은닉층"},
+    "figure.output_layer": {"en": "output layer", "ko": "출력층"},
+    "figure.decision_regions": {"en": "Decision regions", "ko": "결정 영역"},
+    "figure.class": {"en": "class {k}", "ko": "클래스 {k}"},
+    "figure.right_count": {"en": "{right} of {count} right", "ko": "{count}개 중 {right}개 맞음"},
+    "figure.one_line_title": {"en": "One line cannot separate XOR", "ko": "직선 하나로는 XOR을 나눌 수 없어요"},
+    "figure.hidden_space_title": {"en": "The inputs as the hidden layer sees them",
+                                  "ko": "은닉층이 보는 입력"},
+    "figure.output_half": {"en": "output unit = 0.5", "ko": "출력 뉴런 = 0.5"},
+    "figure.output_plane": {"en": "the output unit's plane", "ko": "출력 뉴런의 평면"},
+    "figure.along_plane": {"en": "seen along that plane", "ko": "그 평면을 따라 본 모습"},
+    "figure.probability_y": {"en": "probability $y_k$", "ko": "확률 $y_k$"},
+    "figure.target_t": {"en": "target $t_k$ = 1", "ko": "정답 $t_k$ = 1"},
+    "figure.gradient_s": {"en": r"gradient $\partial L/\partial s_k = y_k - t_k$",
+                          "ko": r"기울기 $\partial L/\partial s_k = y_k - t_k$"},
+    "figure.gradient_z": {"en": r"gradient $\partial L/\partial z_k = y_k - t_k$, $z = s/\tau$",
+                          "ko": r"기울기 $\partial L/\partial z_k = y_k - t_k$, $z = s/\tau$"},
+    "figure.cross_entropy_suffix": {"en": ";  cross-entropy $-\\log y_{{{target}}}$ = {loss}",
+                                    "ko": ";  교차 엔트로피 $-\\log y_{{{target}}}$ = {loss}"},
+    "figure.class_score": {"en": "class {k}\nscore {score}", "ko": "클래스 {k}\n점수 {score}"},
+    "figure.class_score_below": {"en": "class (score below it)", "ko": "클래스 (아래는 점수)"},
+    "figure.probability": {"en": "probability", "ko": "확률"},
+    "figure.probability_gradient": {"en": "probability / gradient", "ko": "확률 / 기울기"},
+    "figure.p_true_class": {"en": "p = probability given to the true class", "ko": "p = 정답 클래스에 준 확률"},
+    "figure.loss_minus_log_p": {"en": r"loss $L = -\log p$", "ko": r"손실 $L = -\log p$"},
+    "figure.cross_entropy_title": {"en": "Cross-entropy: the surprise at the right answer",
+                                   "ko": "교차 엔트로피: 정답을 보고 놀란 정도"},
+    # --- explorers (backprop_lib.explorers): titles, controls, captions, one-line summaries --------
+    "explorer.hint": {"en": "Run this cell in JupyterLab to move the controls.",
+                      "ko": "컨트롤을 움직이려면 JupyterLab에서 이 셀을 실행하세요."},
+    "explorer.picture": {"en": "{title} (picture)", "ko": "{title} (그림)"},
+    "apple.title": {"en": "Apple-shop explorer", "ko": "사과 가게 탐색기"},
+    "apple.summary": {
+        "en": "apple price {price}, apple count {count}, tax {tax} → total {total}; gradients: "
+              "∂total/∂price {grad_price}, ∂total/∂count {grad_count}, ∂total/∂tax {grad_tax}",
+        "ko": "사과 값 {price}, 사과 개수 {count}, 소비세 {tax} → 지불 금액 {total}; 기울기: "
+              "∂지불/∂값 {grad_price}, ∂지불/∂개수 {grad_count}, ∂지불/∂소비세 {grad_tax}",
+    },
+    "apple.caption": {
+        "en": "<p>total = price × count × tax = {price} × {count} × {tax} = <b style='color:#1f5fbf'>{total}</b><br>"
+              "∂total/∂price = count × tax = <b style='color:#d1495b'>{grad_price}</b>, "
+              "∂total/∂count = price × tax = <b style='color:#d1495b'>{grad_count}</b>, "
+              "∂total/∂tax = price × count = <b style='color:#d1495b'>{grad_tax}</b></p>",
+        "ko": "<p>지불 금액 = 값 × 개수 × 소비세 = {price} × {count} × {tax} = <b style='color:#1f5fbf'>{total}</b><br>"
+              "∂지불/∂값 = 개수 × 소비세 = <b style='color:#d1495b'>{grad_price}</b>, "
+              "∂지불/∂개수 = 값 × 소비세 = <b style='color:#d1495b'>{grad_count}</b>, "
+              "∂지불/∂소비세 = 값 × 개수 = <b style='color:#d1495b'>{grad_tax}</b></p>",
+    },
+    "softmax.title": {"en": "Softmax explorer", "ko": "소프트맥스 탐색기"},
+    "softmax.summary": {
+        "en": "scores ({scores}), temperature {temperature}, target class {target}: probabilities "
+              "({probabilities}), cross-entropy {loss}, gradient y − t ({gradient})",
+        "ko": "점수 ({scores}), 온도 {temperature}, 정답 클래스 {target}: 확률 ({probabilities}), "
+              "교차 엔트로피 {loss}, 기울기 y − t ({gradient})",
+    },
+    "softmax.caption": {
+        "en": "<p>cross-entropy L = −log y<sub>{target}</sub> = <b>{loss}</b>. The gradient with respect to the "
+              "scaled scores z = s / τ is y − t; with respect to the scores s it is (y − t) / τ.</p>",
+        "ko": "<p>교차 엔트로피 L = −log y<sub>{target}</sub> = <b>{loss}</b>. 온도로 나눈 점수 z = s / τ에 대한 "
+              "기울기는 y − t이고, 점수 s에 대한 기울기는 (y − t) / τ예요.</p>",
+    },
+    "softmax.score_s": {"en": "score s", "ko": "점수 s"},
+    "softmax.score": {"en": "score {k}", "ko": "점수 {k}"},
+    "softmax.temperature": {"en": "temperature τ", "ko": "온도 τ"},
+    "softmax.target": {"en": "target", "ko": "정답"},
+    "xor.title": {"en": "XOR training explorer", "ko": "XOR 학습 탐색기"},
+    "xor.summary_solved": {
+        "en": "final loss (mean squared error) {loss}; outputs for (0,0), (0,1), (1,0), (1,1): {outputs} → XOR solved",
+        "ko": "최종 손실(평균 제곱 오차) {loss}; (0,0), (0,1), (1,0), (1,1)의 출력: {outputs} → XOR 해결",
+    },
+    "xor.summary_unsolved": {
+        "en": "final loss (mean squared error) {loss}; outputs for (0,0), (0,1), (1,0), (1,1): {outputs} → XOR not solved",
+        "ko": "최종 손실(평균 제곱 오차) {loss}; (0,0), (0,1), (1,0), (1,1)의 출력: {outputs} → XOR 해결 못 함",
+    },
+    "xor.decision_region": {"en": "Decision region", "ko": "결정 영역"},
+    "xor.hidden_units": {"en": "hidden units", "ko": "은닉 뉴런 수"},
+    "xor.activation": {"en": "activation", "ko": "활성화 함수"},
+    "xor.learning_rate": {"en": "learning rate", "ko": "학습률"},
+    "xor.seed": {"en": "seed", "ko": "시드"},
+    "xor.epochs": {"en": "epochs", "ko": "에폭 수"},
+    "xor.settings": {
+        "en": "{hidden} hidden units ({activation}), learning rate {rate}, seed {seed}, {epochs} epochs",
+        "ko": "은닉 뉴런 {hidden}개 ({activation}), 학습률 {rate}, 시드 {seed}, 에폭 {epochs}번",
+    },
+    "stepper.title": {"en": "2-2-2 network stepper", "ko": "2-2-2 신경망 단계별 보기"},
+    "stepper.inputs": {"en": "inputs x1 = {x1}, x2 = {x2}; targets t1 = {t1}, t2 = {t2}",
+                       "ko": "입력 x1 = {x1}, x2 = {x2}; 정답 t1 = {t1}, t2 = {t2}"},
+    "stepper.inputs_enter": {"en": "the inputs enter the network", "ko": "입력이 신경망에 들어가요"},
+    "stepper.error": {"en": "error E = ½(t1 − o1)² + ½(t2 − o2)² = {error}",
+                      "ko": "오차 E = ½(t1 − o1)² + ½(t2 − o2)² = {error}"},
+    "stepper.headline": {
+        "en": "local gradient ∂{unit}/∂{z} = {local};  chain product ∂E/∂{z} = {grad_out} × {local} = {delta}",
+        "ko": "국소 기울기 ∂{unit}/∂{z} = {local};  연쇄 곱 ∂E/∂{z} = {grad_out} × {local} = {delta}",
+    },
+    "stepper.update_caption": {
+        "en": "<p><b>Update {count}</b> (learning rate {rate}): every weight moved by −{rate} × ∂E/∂W. "
+              "Error E {before} → <b>{after}</b></p>",
+        "ko": "<p><b>갱신 {count}번째</b> (학습률 {rate}): 모든 가중치가 −{rate} × ∂E/∂W만큼 움직였어요. "
+              "오차 E {before} → <b>{after}</b></p>",
+    },
+    "stepper.update_table_head": {"en": "<th>weight</th><th>before</th><th>after</th>",
+                                  "ko": "<th>가중치</th><th>갱신 전</th><th>갱신 후</th>"},
+    "stepper.after_update": {"en": "After update {count} (learning rate {rate})",
+                             "ko": "갱신 {count}번 뒤 (학습률 {rate})"},
+    "stepper.error_change": {"en": "error E {before} → {after}", "ko": "오차 E {before} → {after}"},
+    "stepper.forward_step": {"en": "forward pass, step {step} of {count}", "ko": "순전파, {count}단계 중 {step}단계"},
+    "stepper.backward_step": {"en": "backward pass, step {step} of {count}", "ko": "역전파, {count}단계 중 {step}단계"},
+    "stepper.forward_pass": {"en": "forward pass (순전파)", "ko": "순전파 (forward pass)"},
+    "stepper.backward_pass": {"en": "backward pass (역전파)", "ko": "역전파 (backward pass)"},
+    "stepper.chain": {
+        "en": "<br>local gradient {local}, running chain product ∂E/∂z = <b style='color:#d1495b'>{value}</b>",
+        "ko": "<br>국소 기울기 {local}, 지금까지의 연쇄 곱 ∂E/∂z = <b style='color:#d1495b'>{value}</b>",
+    },
+    "stepper.where": {"en": "<b>{name}</b>, step {step} of {count} (updates taken: {updates})",
+                      "ko": "<b>{name}</b>, {count}단계 중 {step}단계 (지금까지 갱신 {updates}번)"},
+    "stepper.update_summary": {"en": "update {count}: E {before} → {after}", "ko": "갱신 {count}번: E {before} → {after}"},
+    "stepper.forward_summary": {"en": "step {step} of {count} (forward pass): {formula}",
+                                "ko": "{count}단계 중 {step}단계 (순전파): {formula}"},
+    "stepper.backward_summary": {"en": "step {step} of {count} (backward pass): {formula}",
+                                 "ko": "{count}단계 중 {step}단계 (역전파): {formula}"},
+    "stepper.previous": {"en": "◀ previous step", "ko": "◀ 이전 단계"},
+    "stepper.previous_tip": {"en": "go back one step", "ko": "한 단계 뒤로"},
+    "stepper.next": {"en": "next step ▶", "ko": "다음 단계 ▶"},
+    "stepper.next_tip": {"en": "go on one step", "ko": "한 단계 앞으로"},
+    "stepper.update": {"en": "take one update", "ko": "한 번 갱신하기"},
+    "stepper.update_tip": {"en": "change every weight by −{rate} × its gradient",
+                           "ko": "모든 가중치를 −{rate} × 기울기만큼 바꿔요"},
 }

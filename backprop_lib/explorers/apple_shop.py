@@ -10,6 +10,7 @@ from typing import NamedTuple
 import ipywidgets as widgets
 
 from ..figures.graphs import apple_shop_graph, draw_graph, format_number
+from ..messages import message
 from .base import Explorer, Frame, control_layout, slider_style
 
 
@@ -37,29 +38,27 @@ def apple_shop(apple_price: float = 100.0, apple_count: float = 2.0, tax: float 
 def describe_apple_shop(shop: AppleShop) -> str:
     """One line with every number at 4 significant digits (the graph's own rounding)."""
     n = format_number
-    return (f"apple price {n(shop.apple_price)}, apple count {n(shop.apple_count)}, tax {n(shop.tax)} "
-            f"→ total {n(shop.total)}; gradients: ∂total/∂price {n(shop.grad_apple_price)}, "
-            f"∂total/∂count {n(shop.grad_apple_count)}, ∂total/∂tax {n(shop.grad_tax)}")
+    return message("apple.summary", price=n(shop.apple_price), count=n(shop.apple_count), tax=n(shop.tax),
+                   total=n(shop.total), grad_price=n(shop.grad_apple_price), grad_count=n(shop.grad_apple_count),
+                   grad_tax=n(shop.grad_tax))
 
 
 def _caption(shop: AppleShop) -> str:
     """The chain rule (연쇄 법칙) behind each gradient, with this state's numbers."""
     n = format_number
-    return (f"<p>total = price × count × tax = {n(shop.apple_price)} × {n(shop.apple_count)} × {n(shop.tax)}"
-            f" = <b style='color:#1f5fbf'>{n(shop.total)}</b><br>"
-            f"∂total/∂price = count × tax = <b style='color:#d1495b'>{n(shop.grad_apple_price)}</b>, "
-            f"∂total/∂count = price × tax = <b style='color:#d1495b'>{n(shop.grad_apple_count)}</b>, "
-            f"∂total/∂tax = price × count = <b style='color:#d1495b'>{n(shop.grad_tax)}</b></p>")
+    return message("apple.caption", price=n(shop.apple_price), count=n(shop.apple_count), tax=n(shop.tax),
+                   total=n(shop.total), grad_price=n(shop.grad_apple_price), grad_count=n(shop.grad_apple_count),
+                   grad_tax=n(shop.grad_tax))
 
 
 def apple_shop_explorer(apple_price: float = 100.0, apple_count: int = 2, tax: float = 1.1) -> Explorer:
     """Sliders for the apple price, the number of apples and the tax; the graph redraws on every change."""
-    price_slider = widgets.FloatSlider(value=apple_price, min=10, max=300, step=10, readout_format=".0f", description="apple price",
+    price_slider = widgets.FloatSlider(value=apple_price, min=10, max=300, step=10, readout_format=".0f", description=message("figure.apple_price"),
                                        continuous_update=False, style=slider_style(), layout=control_layout())
-    count_slider = widgets.IntSlider(value=apple_count, min=1, max=10, description="apple count",
+    count_slider = widgets.IntSlider(value=apple_count, min=1, max=10, description=message("figure.apple_count"),
                                      continuous_update=False, style=slider_style(), layout=control_layout())
     tax_slider = widgets.FloatSlider(value=tax, min=1.0, max=1.5, step=0.05, readout_format=".2f",
-                                     description="tax", continuous_update=False, style=slider_style(), layout=control_layout())
+                                     description=message("figure.tax"), continuous_update=False, style=slider_style(), layout=control_layout())
 
     def render() -> Frame:
         values = (price_slider.value, count_slider.value, tax_slider.value)
@@ -67,6 +66,6 @@ def apple_shop_explorer(apple_price: float = 100.0, apple_count: int = 2, tax: f
         figure = draw_graph(*apple_shop_graph(*values))
         return Frame(figure, _caption(shop), describe_apple_shop(shop))
 
-    explorer = Explorer("apple-shop", "Apple-shop explorer", [price_slider, count_slider, tax_slider], render)
+    explorer = Explorer("apple-shop", message("apple.title"), [price_slider, count_slider, tax_slider], render)
     explorer.watch(price_slider, count_slider, tax_slider)
     return explorer

@@ -18,8 +18,8 @@ import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 
 from ..errors import CourseError
+from ..messages import message
 
-HINT = "Run this cell in JupyterLab to move the controls."
 # Captions sit on white with dark text, like the figures, so they read the same in light and dark themes.
 CAPTION_STYLE = ("background:white; color:#222; padding:4px 10px; border-radius:4px; line-height:1.5; "
                  "max-width:700px")
@@ -107,7 +107,7 @@ class Explorer:
             self.summary = f"{self.title}: {type(error).__name__}: {error}"
             return
         self.png = figure_png(frame.figure)
-        self.picture.outputs = (png_output(self.png, f"{self.title} (picture)"),)
+        self.picture.outputs = (png_output(self.png, message("explorer.picture", title=self.title)),)
         self.caption.value = f"<div style='{CAPTION_STYLE}'>{frame.caption}</div>"
         self.summary = frame.summary
 
@@ -119,7 +119,7 @@ class Explorer:
     def _repr_mimebundle_(self, **kwargs) -> dict:
         """The live widget for JupyterLab, the first picture for static viewers, a stable line of text."""
         bundle = self.widget._repr_mimebundle_(**kwargs)
-        bundle["text/plain"] = f"{self.title}: {self.first_summary}\n({HINT})"
+        bundle["text/plain"] = f"{self.title}: {self.first_summary}\n({message('explorer.hint')})"
         bundle["image/png"] = base64.b64encode(self.first_png).decode("ascii")
         return bundle
 

@@ -20,6 +20,7 @@ from ..figures.regions import plot_decision_regions
 from ..figures.style import figure_size
 from ..layers import Affine, ReLU, Sigmoid
 from ..losses import MeanSquaredError, SumSquaredError
+from ..messages import message
 from ..network import Network
 from ..optimizers import SGD
 from ..training import History, train
@@ -61,9 +62,8 @@ def train_xor(hidden_size: int = 3, activation: str = "sigmoid", learning_rate: 
 def describe_run(run: XorRun) -> str:
     """The final loss and the four outputs at fixed precision, and whether XOR is solved."""
     outputs = ", ".join(f"{value:.4f}" for value in run.history.outputs[:, 0])
-    verdict = "solved" if run.solved else "not solved"
-    return (f"final loss (mean squared error) {run.history.final_loss:.6f}; outputs for (0,0), (0,1), (1,0), (1,1): "
-            f"{outputs} → XOR {verdict}")
+    return message("xor.summary_solved" if run.solved else "xor.summary_unsolved",
+                   loss=f"{run.history.final_loss:.6f}", outputs=outputs)
 
 
 def draw_run(run: XorRun, settings: str):
@@ -71,9 +71,9 @@ def draw_run(run: XorRun, settings: str):
     inputs, targets = xor_data()
     figure, (loss_axes, region_axes) = plt.subplots(1, 2, figsize=figure_size(0.5),
                                                     gridspec_kw={"width_ratios": [1, 1]})
-    plot_losses(run.history, ax=loss_axes, title="Loss during training")
+    plot_losses(run.history, ax=loss_axes, title=message("figure.loss_title"))
     plot_decision_regions(run.network.forward, inputs, targets, ax=region_axes, resolution=120,
-                          title="Decision region", class_names=["XOR = 0", "XOR = 1"])
+                          title=message("xor.decision_region"), class_names=["XOR = 0", "XOR = 1"])
     figure.suptitle(settings, fontsize=11)
     figure.tight_layout()
     plt.close(figure)
@@ -84,29 +84,29 @@ def xor_explorer(hidden_size: int = 3, activation: str = "sigmoid", learning_rat
                  seed: int = 0, epochs: int = 2000) -> Explorer:
     """Controls for the hidden size, activation, learning rate, seed and epochs; each change trains anew."""
     style = slider_style()
-    hidden_slider = widgets.IntSlider(value=hidden_size, min=1, max=8, description="hidden units",
+    hidden_slider = widgets.IntSlider(value=hidden_size, min=1, max=8, description=message("xor.hidden_units"),
                                       continuous_update=False, style=style, layout=control_layout())
-    activation_buttons = toggle_buttons(list(ACTIVATIONS), activation, "activation")
+    activation_buttons = toggle_buttons(list(ACTIVATIONS), activation, message("xor.activation"))
     rate_slider = widgets.FloatLogSlider(value=learning_rate, base=10, min=-2, max=1, step=0.1,
-                                         readout_format=".3g", description="learning rate",
+                                         readout_format=".3g", description=message("xor.learning_rate"),
                                          continuous_update=False, style=style, layout=control_layout())
-    seed_slider = widgets.IntSlider(value=seed, min=0, max=20, description="seed",
+    seed_slider = widgets.IntSlider(value=seed, min=0, max=20, description=message("xor.seed"),
                                     continuous_update=False, style=style, layout=control_layout())
-    epochs_slider = widgets.IntSlider(value=epochs, min=100, max=5000, step=100, description="epochs",
+    epochs_slider = widgets.IntSlider(value=epochs, min=100, max=5000, step=100, description=message("xor.epochs"),
                                       continuous_update=False, style=style, layout=control_layout())
     controls = [hidden_slider, activation_buttons, rate_slider, seed_slider, epochs_slider]
 
     def render() -> Frame:
         settings = dict(hidden_size=hidden_slider.value, activation=activation_buttons.value,
                         learning_rate=rate_slider.value, seed=seed_slider.value, epochs=epochs_slider.value)
-        label = (f"{settings['hidden_size']} hidden units ({settings['activation']}), learning rate "
-                 f"{settings['learning_rate']:.3g}, seed {settings['seed']}, {settings['epochs']} epochs")
+        label = message("xor.settings", hidden=settings["hidden_size"], activation=settings["activation"],
+                        rate=f"{settings['learning_rate']:.3g}", seed=settings["seed"], epochs=settings["epochs"])
         run = train_xor(**settings)
         text = describe_run(run)
         colour = "#2e9e6a" if run.solved else "#d1495b"
         caption = f"<p>{label}:<br><b style='color:{colour}'>{text}</b></p>"
         return Frame(draw_run(run, label), caption, f"{label}: {text}")
 
-    explorer = Explorer("xor", "XOR training explorer", controls, render)
+    explorer = Explorer("xor", message("xor.title"), controls, render)
     explorer.watch(*controls)
     return explorer

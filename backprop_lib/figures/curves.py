@@ -9,6 +9,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from ..errors import SettingError, ShapeError, describe
+from ..messages import message
 from .style import CLASS_COLORS, figure_size
 
 
@@ -23,12 +24,13 @@ def _as_curve(name: str, values) -> np.ndarray:
     return curve
 
 
-def plot_losses(losses, log_scale: bool = True, title: str = "Loss during training",
-                ax: Axes | None = None, xlabel: str = "epoch", ylabel: str = "loss") -> Figure:
+def plot_losses(losses, log_scale: bool = True, title: str | None = None,
+                ax: Axes | None = None, xlabel: str | None = None, ylabel: str | None = None) -> Figure:
     """Draw one loss curve, or several from a dict {label: losses or History}, on one plot.
 
     A log scale (default) shows slow late progress and plateaus that a linear scale flattens;
     it needs every loss to be positive. Epochs are counted from 0, like the training loop.
+    Title and axis labels default to the notebook's language ("Loss during training", "epoch", "loss").
     """
     runs = losses if isinstance(losses, Mapping) else {"": losses}
     if not runs:
@@ -48,9 +50,10 @@ def plot_losses(losses, log_scale: bool = True, title: str = "Loss during traini
                 linewidth=2, label=name or None)
     if log_scale:
         ax.set_yscale("log")
-    ax.set_xlabel(xlabel)
-    ax.set_ylabel(ylabel + (" (log scale)" if log_scale else ""))
-    ax.set_title(title)
+    ax.set_xlabel(message("figure.epoch") if xlabel is None else xlabel)
+    ylabel = message("figure.loss") if ylabel is None else ylabel
+    ax.set_ylabel(message("figure.log_scale", label=ylabel) if log_scale else ylabel)
+    ax.set_title(message("figure.loss_title") if title is None else title)
     if any(curves):
         ax.legend()
     if created:

@@ -18,6 +18,7 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle
 
+from ..messages import message
 from ..errors import SettingError, ShapeError, describe
 from .style import (EDGE_COLOR, FORWARD_COLOR, GRADIENT_COLOR, HIGHLIGHT_COLOR, NODE_COLOR,
                     figure_size)
@@ -236,9 +237,9 @@ def _positions(names: list[list[str]]) -> dict[str, tuple[float, float]]:
 
 
 def _default_titles(layer_count: int) -> list[str]:
-    """input / hidden / output (no Hangul: the course's default font has no Korean glyphs)."""
-    middle = ["hidden layer"] * (layer_count - 2)
-    return ["input layer"] + middle + ["output layer"]
+    """input / hidden / output layer, in the notebook's language (Korean figures use NanumGothic)."""
+    middle = [message("figure.hidden_layer")] * (layer_count - 2)
+    return [message("figure.input_layer")] + middle + [message("figure.output_layer")]
 
 
 def _draw_node(axes, position, name: str, value: str | None, gradient: str | None, lit: bool) -> None:

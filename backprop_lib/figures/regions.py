@@ -15,6 +15,7 @@ from matplotlib.colors import LinearSegmentedColormap, ListedColormap, to_rgba
 from matplotlib.figure import Figure
 
 from ..errors import LabelError, ShapeError, describe
+from ..messages import message
 from .style import CLASS_COLORS, EDGE_COLOR, HIGHLIGHT_COLOR, figure_size
 
 HIDDEN_LINE_COLORS = (CLASS_COLORS[2], CLASS_COLORS[3], CLASS_COLORS[4], HIGHLIGHT_COLOR, EDGE_COLOR)
@@ -63,7 +64,7 @@ def _predicted_classes(predict: Callable, grid: np.ndarray) -> tuple[np.ndarray,
 
 
 def plot_decision_regions(predict: Callable[[np.ndarray], np.ndarray], inputs, labels,
-                          ax: Axes | None = None, title: str = "Decision regions", resolution: int = 200,
+                          ax: Axes | None = None, title: str | None = None, resolution: int = 200,
                           bounds: tuple[float, float, float, float] | None = None,
                           padding: float = 0.25, class_names: list[str] | None = None) -> Figure:
     """Colour the plane by the class ``predict`` gives each point, and draw the data on top.
@@ -104,14 +105,14 @@ def plot_decision_regions(predict: Callable[[np.ndarray], np.ndarray], inputs, l
     for k in range(class_count):
         chosen = classes == k
         if np.any(chosen):
-            name = class_names[k] if class_names is not None else f"class {k}"
+            name = class_names[k] if class_names is not None else message("figure.class", k=k)
             ax.scatter(inputs[chosen, 0], inputs[chosen, 1], s=80 if inputs.shape[0] <= 20 else 20,
                        color=colors[k], edgecolors="black", linewidths=0.8, label=name, zorder=3)
     ax.set_xlim(bounds[0], bounds[1])
     ax.set_ylim(bounds[2], bounds[3])
     ax.set_xlabel("$x_1$")
     ax.set_ylabel("$x_2$")
-    ax.set_title(title)
+    ax.set_title(message("figure.decision_regions") if title is None else title)
     ax.grid(False)
     ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0))
     if created:
@@ -120,7 +121,7 @@ def plot_decision_regions(predict: Callable[[np.ndarray], np.ndarray], inputs, l
     return ax.figure
 
 
-def plot_linear_attempts(inputs, labels, lines: list[tuple], title: str = "One line cannot separate XOR",
+def plot_linear_attempts(inputs, labels, lines: list[tuple], title: str | None = None,
                          resolution: int = 100) -> Figure:
     """One panel per line (weights (2,), bias): class 1 where w·x + b > 0; wrong points are ringed.
 
@@ -143,8 +144,8 @@ def plot_linear_attempts(inputs, labels, lines: list[tuple], title: str = "One l
                    edgecolors=HIGHLIGHT_COLOR, linewidths=2.5, zorder=4)
         ax.get_legend().remove()
         ax.set_aspect("equal")
-        ax.set_title(f"{int(np.sum(~wrong))} of {len(classes)} right", fontsize=11)
-    figure.suptitle(title, fontweight="bold")
+        ax.set_title(message("figure.right_count", right=int(np.sum(~wrong)), count=len(classes)), fontsize=11)
+    figure.suptitle(message("figure.one_line_title") if title is None else title, fontweight="bold")
     figure.tight_layout()
     plt.close(figure)
     return figure
@@ -189,7 +190,7 @@ def plot_hidden_lines(weights, bias, ax: Axes, names: list[str] | None = None) -
     return ax.figure
 
 
-def plot_hidden_space(hidden_activations, labels, title: str = "The inputs as the hidden layer sees them",
+def plot_hidden_space(hidden_activations, labels, title: str | None = None,
                       point_names: list[str] | None = None, kind: str = "pairs",
                       output_weights=None, output_bias=None) -> Figure:
     """Show where the hidden layer sends each input: one panel per pair of hidden units, or one 3-D view.
@@ -206,6 +207,7 @@ def plot_hidden_space(hidden_activations, labels, title: str = "The inputs as th
         raise ValueError(f"plot_hidden_space: kind must be 'pairs' or '3d', got {kind!r}.")
     if kind == "3d" and hidden.shape[1] != 3:
         raise ShapeError(f"plot_hidden_space: kind='3d' needs 3 hidden units, got {hidden.shape[1]}.")
+    title = message("figure.hidden_space_title") if title is None else title
     classes = as_class_indices(labels, hidden.shape[0], "plot_hidden_space")
     colors = [CLASS_COLORS[k % len(CLASS_COLORS)] for k in classes]
     names = point_names if point_names is not None else [None] * hidden.shape[0]
@@ -289,7 +291,7 @@ def _draw_plane(ax, w: np.ndarray, b: float) -> None:
     ax.add_collection3d(Poly3DCollection([polygon], facecolor=HIGHLIGHT_COLOR, alpha=0.3, edgecolor="none"))
     closed = np.vstack([polygon, polygon[:1]])
     ax.plot(closed[:, 0], closed[:, 1], closed[:, 2], color=HIGHLIGHT_COLOR, linewidth=2,
-            label="output unit = 0.5")
+            label=message("figure.output_half"))
 
 
 def _hidden_space_3d(hidden, colors, names, title, output_weights, output_bias) -> Figure:
@@ -307,7 +309,7 @@ def _hidden_space_3d(hidden, colors, names, title, output_weights, output_bias) 
                          f"got {describe(output_weights)}.")
     b = 0.0 if output_bias is None else float(np.asarray(output_bias, dtype=np.float64).reshape(-1)[0])
     figure = plt.figure(figsize=figure_size(0.55))
-    for index, subtitle in enumerate(("the output unit's plane", "seen along that plane")):
+    for index, subtitle in enumerate((message("figure.output_plane"), message("figure.along_plane"))):
         ax = figure.add_subplot(1, 2, index + 1, projection="3d")
         _draw_hidden_points_3d(ax, hidden, colors, names)
         _draw_plane(ax, w, b)

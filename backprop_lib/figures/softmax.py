@@ -14,6 +14,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from ..messages import message
 from ..errors import LabelError, SettingError, ShapeError, describe
 from ..losses import softmax
 from .style import CLASS_COLORS, EDGE_COLOR, FORWARD_COLOR, GRADIENT_COLOR, HIGHLIGHT_COLOR, figure_size
@@ -75,7 +76,7 @@ def plot_softmax(scores, temperature: float = 1.0, target: int | None = None,
     width = 0.38 if target is not None else 0.6
     shift = width / 2 if target is not None else 0.0
     bars = ax.bar(classes - shift, probabilities, width=width, color=FORWARD_COLOR,
-                  label="probability $y_k$")
+                  label=message("figure.probability_y"))
     labelled = values.size <= 6          # with more classes the value labels would collide
     for bar, probability in zip(bars if labelled else [], probabilities):
         ax.annotate(_value_text(probability), (bar.get_x() + bar.get_width() / 2, probability),
@@ -86,9 +87,9 @@ def plot_softmax(scores, temperature: float = 1.0, target: int | None = None,
         one_hot[target] = 1.0
         gradient = probabilities - one_hot
         ax.bar([target - shift], [1.0], width=width, fill=False, edgecolor=HIGHLIGHT_COLOR, linewidth=2,
-               linestyle="--", label="target $t_k$ = 1")
-        grad_label = (r"gradient $\partial L/\partial s_k = y_k - t_k$" if temperature == 1.0   # with τ: of z = s/τ
-                      else r"gradient $\partial L/\partial z_k = y_k - t_k$, $z = s/\tau$")
+               linestyle="--", label=message("figure.target_t"))
+        grad_label = (message("figure.gradient_s") if temperature == 1.0   # with τ: of z = s/τ
+                      else message("figure.gradient_z"))
         grad_bars = ax.bar(classes + shift, gradient, width=width, color=GRADIENT_COLOR, label=grad_label)
         for bar, value in zip(grad_bars if labelled else [], gradient):
             below = value < 0
@@ -96,21 +97,21 @@ def plot_softmax(scores, temperature: float = 1.0, target: int | None = None,
                         textcoords="offset points", xytext=(0, -11 if below else 3), ha="center",
                         fontsize=8, color=GRADIENT_COLOR)
         loss = -math.log(max(probabilities[target], 1e-300))
-        title += f";  cross-entropy $-\\log y_{{{target}}}$ = {loss:.3f}"
+        title += message("figure.cross_entropy_suffix", target=target, loss=f"{loss:.3f}")
         ax.set_ylim(-1.18, 1.18)
         ax.axhline(0.0, color=EDGE_COLOR, linewidth=1)
     else:
         ax.set_ylim(0.0, 1.12)
     if labelled:
-        names = [f"class {k}\nscore {score:g}" for k, score in zip(classes, values)]
+        names = [message("figure.class_score", k=k, score=f"{score:g}") for k, score in zip(classes, values)]
     else:
         names = [f"{k}\n{score:g}" for k, score in zip(classes, values)]
-        ax.set_xlabel("class (score below it)")
+        ax.set_xlabel(message("figure.class_score_below"))
     ax.set_xticks(classes, names)
     if target is not None:
         ax.get_xticklabels()[target].set_fontweight("bold")
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2 if labelled else -0.3), ncol=3, fontsize=9)
-    ax.set_ylabel("probability" if target is None else "probability / gradient")
+    ax.set_ylabel(message("figure.probability" if target is None else "figure.probability_gradient"))
     ax.set_title(title)
     ax.grid(axis="x", visible=False)
     if created:
@@ -146,9 +147,9 @@ def plot_cross_entropy_curve(marked: dict[str, float] | None = None, ax: Axes | 
         ax.legend(loc="upper right", fontsize=9)
     ax.set_xlim(0.0, 1.02)
     ax.set_ylim(0.0, 5.5)
-    ax.set_xlabel("p = probability given to the true class")
-    ax.set_ylabel(r"loss $L = -\log p$")
-    ax.set_title("Cross-entropy: the surprise at the right answer")
+    ax.set_xlabel(message("figure.p_true_class"))
+    ax.set_ylabel(message("figure.loss_minus_log_p"))
+    ax.set_title(message("figure.cross_entropy_title"))
     if created:
         figure.tight_layout()
         plt.close(figure)

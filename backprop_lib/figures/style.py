@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import matplotlib
 
+from ..fonts import font_family
+
 FORWARD_COLOR = "#1f5fbf"    # forward values (순전파)
 GRADIENT_COLOR = "#d1495b"   # gradients (역전파)
 NODE_COLOR = "#f4f1ea"       # node fill
@@ -37,6 +39,11 @@ STYLE = {
 def apply_style() -> None:
     """Set the course style for every figure drawn after this call."""
     matplotlib.rcParams.update(STYLE)
+
+
+def follow_language(language: str) -> None:
+    """Figures drawn after this call use the edition's font: NanumGothic for Hangul in Korean."""
+    matplotlib.rcParams["font.family"] = font_family(language)
 
 
 def figure_size(aspect: float = 0.6) -> tuple[float, float]:
