@@ -252,4 +252,81 @@ MESSAGES: dict[str, dict[str, str]] = {
     "stepper.update": {"en": "take one update", "ko": "한 번 갱신하기"},
     "stepper.update_tip": {"en": "change every weight by −{rate} × its gradient",
                            "ko": "모든 가중치를 −{rate} × 기울기만큼 바꿔요"},
+    # --- the grader's feedback (course_tools.grading), in the submission's language ------------
+    "problem.invalid-notebook": {
+        "en": 'The file is not a notebook the grader can read: {detail}',
+        "ko": '채점기가 읽을 수 있는 노트북 파일이 아니에요: {detail}',
+    },
+    "problem.wrong-assignment": {
+        "en": "This is not the assignment's notebook: {detail}",
+        "ko": '이 과제의 노트북이 아니에요: {detail}',
+    },
+    "problem.missing-answers": {
+        "en": 'The answer cell {cell} is not in your notebook (deleted, or replaced by a new cell), so that exercise was graded as unanswered.',
+        "ko": '답 셀 {cell}이(가) 노트북에 없어요(지웠거나 새 셀로 바꿨어요). 그래서 그 연습은 답하지 않은 것으로 채점했어요.',
+    },
+    "problem.duplicate-answers": {
+        "en": 'The answer cell {cell} appears {detail} times; the last copy was graded.',
+        "ko": '답 셀 {cell}이(가) {detail}번 나와요. 마지막 것을 채점했어요.',
+    },
+    "problem.reordered": {
+        "en": "Your answer cells are in another order than in the lesson; they were graded in the lesson's order.",
+        "ko": '답 셀의 순서가 강의 노트북과 달라요. 강의 노트북의 순서대로 채점했어요.',
+    },
+    "problem.not-executed": {
+        "en": 'Your notebook was never run (no cell has an execution count); the grader ran it all the same.',
+        "ko": '노트북을 한 번도 실행하지 않았어요(실행 번호가 있는 셀이 없어요). 그래도 채점기가 모두 실행했어요.',
+    },
+    "problem.syntax-error": {
+        "en": 'Cell {cell} has a syntax error: {detail}',
+        "ko": '셀 {cell}에 문법 오류가 있어요: {detail}',
+    },
+    "problem.error": {
+        "en": 'Cell {cell} raised an error: {detail}',
+        "ko": '셀 {cell}에서 오류가 났어요: {detail}',
+    },
+    "problem.memory": {
+        "en": 'Cell {cell} used more memory than allowed: {detail}',
+        "ko": '셀 {cell}이(가) 허용된 것보다 많은 메모리를 썼어요: {detail}',
+    },
+    "problem.timeout": {
+        "en": 'Cell {cell} ran longer than the time limit and was stopped: {detail}',
+        "ko": '셀 {cell}이(가) 시간 제한보다 오래 실행되어 멈췄어요: {detail}',
+    },
+    "problem.kernel-died": {
+        "en": 'The Python kernel stopped while running cell {cell}: {detail}. Later cells could not run.',
+        "ko": '셀 {cell}을(를) 실행하는 동안 파이썬 커널이 멈췄어요: {detail}. 그 뒤의 셀은 실행하지 못했어요.',
+    },
+    "problem.submission-timeout": {
+        "en": 'The whole notebook ran longer than its time limit; it was stopped in cell {cell}. Later cells could not run.',
+        "ko": '노트북 전체가 시간 제한보다 오래 실행되어 셀 {cell}에서 멈췄어요. 그 뒤의 셀은 실행하지 못했어요.',
+    },
+    "problem.output-truncated": {
+        "en": 'Cell {cell} printed too much: {detail}.',
+        "ko": '셀 {cell}이(가) 너무 많이 출력했어요: {detail}.',
+    },
+    "problem.grader-error": {
+        "en": 'The grader could not finish your notebook ({detail}); your instructor will look at it.',
+        "ko": '채점기가 노트북을 끝까지 채점하지 못했어요({detail}). 담당 교수자가 확인할 거예요.',
+    },
+    "feedback.title": {"en": "# {name}: feedback for {student}", "ko": "# {name}: {student}님의 채점 결과"},
+    "feedback.points": {"en": "**{total} of {maximum} points.** Status: `{status}`.",
+                        "ko": "**{maximum}점 중 {total}점.** 상태: `{status}`."},
+    "feedback.table": {"en": "| exercise | points | visible checks | hidden checks |",
+                       "ko": "| 연습 | 점수 | 보이는 확인 | 숨은 확인 |"},
+    "feedback.of": {"en": "{got} of {maximum}", "ko": "{maximum}점 중 {got}점"},
+    "feedback.passed": {"en": "{passed} of {count} passed", "ko": "{count}개 중 {passed}개 통과"},
+    "feedback.none": {"en": "none", "ko": "없음"},
+    "feedback.scoring": {
+        "en": "An exercise with hidden checks earns its points from them alone: they call your code on "
+              "inputs you have not seen. Its visible check is there to show you what is wrong.",
+        "ko": "숨은 확인이 있는 연습은 숨은 확인으로만 점수를 받아요. 숨은 확인은 여러분이 보지 못한 입력으로 "
+              "여러분의 코드를 불러요. 보이는 확인은 무엇이 틀렸는지 보여 주려고 있는 거예요.",
+    },
+    "feedback.what_happened": {"en": "## What happened", "ko": "## 채점 중에 있었던 일"},
+    "feedback.failed_check": {"en": "## Exercise {number}: the check `{cell}` failed",
+                              "ko": "## 연습 {number}: 확인 셀 `{cell}`을(를) 통과하지 못했어요"},
+    "feedback.expected": {"en": "Expected:", "ko": "기대한 출력:"},
+    "feedback.printed": {"en": "Your notebook printed:", "ko": "여러분의 노트북이 출력한 것:"},
+    "feedback.nothing": {"en": "(nothing)", "ko": "(아무것도 없음)"},
 }

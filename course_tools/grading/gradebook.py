@@ -11,11 +11,10 @@ import os
 import re
 from pathlib import Path
 
+from backprop_lib.messages import message
+
 from .assignment import Assignment, InstructorError
 from .outcome import CellResult, Grade
-
-SCORING_NOTE = ("An exercise with hidden checks earns its points from them alone: they call your code on "
-                "inputs you have not seen. Its visible check is there to show you what is wrong.")
 
 
 def number(value: float) -> str:
@@ -75,29 +74,36 @@ def fenced(text: str) -> str:
     return f"{fence}text\n{text.rstrip()}\n{fence}"
 
 
-def passed(checks: list[CellResult]) -> str:
-    """``2 of 3 passed``, or ``none`` when there are no such checks."""
-    return f"{sum(check.passed for check in checks)} of {len(checks)} passed" if checks else "none"
+def passed(checks: list[CellResult], language: str = "en") -> str:
+    """``2 of 3 passed``, or ``none`` when there are no such checks (in the feedback's language)."""
+    if not checks:
+        return message("feedback.none", language)
+    return message("feedback.passed", language, passed=sum(check.passed for check in checks), count=len(checks))
 
 
 def feedback(grade: Grade, assignment: Assignment) -> str:
-    """The student's feedback in markdown: points per exercise, what went wrong, failed visible checks."""
-    lines = [f"# {assignment.solution_path.stem}: feedback for {grade.student}", "",
-             f"**{number(grade.total)} of {number(grade.maximum)} points.** Status: `{grade.status}`.", "",
-             "| exercise | points | visible checks | hidden checks |", "|---|---|---|---|"]
+    """The student's feedback in markdown, in their notebook's language: points, what went wrong, failed checks."""
+    language = grade.language
+    lines = [message("feedback.title", language, name=assignment.solution_path.stem, student=grade.student), "",
+             message("feedback.points", language, total=number(grade.total), maximum=number(grade.maximum),
+                     status=grade.status), "",
+             message("feedback.table", language), "|---|---|---|---|"]
     for exercise in grade.exercises:
-        points = f"{number(exercise.points)} of {number(exercise.maximum)}"
-        lines.append(f"| {exercise.number} | {points} | {passed(exercise.visible)} | {passed(exercise.hidden)} |")
-    lines += ["", SCORING_NOTE]
+        points = message("feedback.of", language, got=number(exercise.points), maximum=number(exercise.maximum))
+        lines.append(f"| {exercise.number} | {points} | {passed(exercise.visible, language)} | "
+                     f"{passed(exercise.hidden, language)} |")
+    lines += ["", message("feedback.scoring", language)]
     if grade.problems:
-        lines += ["", "## What happened", ""] + [f"- {problem.sentence()}" for problem in grade.problems]
+        lines += ["", message("feedback.what_happened", language), ""]
+        lines += [f"- {problem.sentence(language)}" for problem in grade.problems]
     for exercise in grade.exercises:
         for check in exercise.visible:
             if check.passed or not (check.expected or check.actual):
                 continue
-            lines += ["", f"## Exercise {exercise.number}: the check `{check.cell_id}` failed", "",
-                      "Expected:", "", fenced(check.expected), "", "Your notebook printed:", "",
-                      fenced(check.actual or "(nothing)")]
+            lines += ["", message("feedback.failed_check", language, number=exercise.number, cell=check.cell_id), "",
+                      message("feedback.expected", language), "", fenced(check.expected), "",
+                      message("feedback.printed", language), "",
+                      fenced(check.actual or message("feedback.nothing", language))]
     return "\n".join(lines) + "\n"
 
 
