@@ -10,17 +10,18 @@ LAB_ARGS ?=
 NOTEBOOKS ?=
 SUBMISSIONS ?=
 GRADE_ARGS ?=
-# Unit tests, nbval over every notebook (stored outputs must be reproduced), grading end to end
-# and the JupyterLab browser test, in parallel on every core.
+# Unit tests, nbval over every notebook of both editions (solutions/, solutions/ko/, lessons/en/,
+# lessons/ko/: stored outputs must be reproduced), grading end to end and the JupyterLab browser
+# test, in parallel on every core.
 PYTEST_ARGS ?= -n auto --dist loadscope --nbval --nbval-current-env --nbval-cell-timeout=300 \
-	--ignore=tests/grading_fixtures tests solutions lessons
+	--ignore=tests/grading_fixtures tests solutions lessons/en lessons/ko
 
 .PHONY: help setup lab test lessons bench grade validate-assignment clean
 
 help:
-	@echo "make lab      - set up (first time only) and open the course in JupyterLab"
+	@echo "make lab      - set up (first time only) and open the course in JupyterLab (한국어 / English)"
 	@echo "make test     - set up (first time only) and run every test"
-	@echo "make lessons  - regenerate lessons/ from solutions/ and re-execute both"
+	@echo "make lessons  - regenerate both editions (lessons/en, lessons/ko, solutions/ko) from solutions/"
 	@echo "make bench    - benchmarks: library vs plain numpy, gradient checks, grading speed"
 	@echo "make grade SUBMISSIONS=folder - grade a class of submitted homework notebooks"
 
@@ -43,8 +44,10 @@ $(DEV_STAMP): pyproject.toml $(LAB_STAMP)
 # JupyterLab refuses to run as root unless told; containers and CI machines often are root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
 
+# Opens lessons/start_here.ipynb, where the student chooses 한국어 (lessons/ko/) or English (lessons/en/).
 lab: $(LAB_STAMP)
-	$(VENV)/bin/jupyter lab --ServerApp.root_dir=lessons $(ROOT_FLAG) $(LAB_ARGS)
+	$(VENV)/bin/jupyter lab --ServerApp.root_dir=lessons --LabApp.default_url=/lab/tree/start_here.ipynb \
+		$(ROOT_FLAG) $(LAB_ARGS)
 
 test: setup
 	$(PY) -m tools.ensure_browser

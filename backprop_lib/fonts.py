@@ -3,9 +3,11 @@
 The font files come in the ``koreanize-matplotlib`` wheel (a base dependency). That package is never
 imported (its import needs ``distutils``, gone from Python 3.12): its folder is located with
 importlib and the files are registered with matplotlib's font manager directly. Figures use the
-font only in the Korean edition: ``font_family("ko")`` puts NanumGothic first, with DejaVu Sans as
-matplotlib's default sans-serif as the fallback for symbols it lacks; ``font_family("en")`` is
-matplotlib's default, untouched.
+font only where needed: in the Korean edition ``font_family("ko")`` keeps matplotlib's default
+sans-serif (DejaVu Sans, which also sets numbers and math) first and adds NanumGothic as the
+fallback that draws each Hangul glyph; ``font_family("en")`` is matplotlib's default, untouched.
+(NanumGothic first would break log-scale tick labels: mathtext takes the first family, and
+NanumGothic has no "−".)
 """
 from __future__ import annotations
 
@@ -45,7 +47,7 @@ def register_korean_font() -> str:
 
 
 def font_family(language: str) -> list[str]:
-    """matplotlib's ``font.family`` for an edition: NanumGothic first in Korean, the default otherwise."""
+    """matplotlib's ``font.family`` for an edition: the default font, plus NanumGothic for Hangul in Korean."""
     if language == "ko":
-        return [register_korean_font(), DEFAULT_FAMILY]
+        return [DEFAULT_FAMILY, register_korean_font()]
     return [DEFAULT_FAMILY]

@@ -3,10 +3,12 @@
 One JupyterLab is started from this environment on 127.0.0.1 (random free port, a token, its
 settings, workspaces and runtime files in a temporary folder, autosave off). Each notebook is
 opened in a fresh browser context and its own reset workspace, its outputs are cleared and every
-cell is run (Run > Run All Cells). Then: no cell shows an error; in lessons exactly the exercise
-check cells say "not done yet", in solutions every check passes; every explorer renders, and
-moving its first slider (or pressing its "next step" button) changes its picture. A screenshot
-per notebook goes to artifacts/screenshots/. Two notebooks run at a time; JupyterLab is stopped
+cell is run (Run > Run All Cells). Both editions are opened (solutions/, solutions/ko/,
+lessons/en/, lessons/ko/). Then: no cell shows an error; in lessons exactly the exercise check
+cells say "not done yet" (in the edition's language: "아직 답이 없어요"), in solutions every check
+passes; every explorer renders, and moving its first slider (or pressing its "next step" button)
+changes its picture. A screenshot per notebook goes to artifacts/screenshots/ (the Korean ones
+show Hangul: tools/ensure_browser.py installs Debian's fonts-noto-cjk next to Chromium). Two notebooks run at a time; JupyterLab is stopped
 as soon as all have run, also on failure. Skipped, with the reason, where no Chromium exists.
 """
 from __future__ import annotations
@@ -29,18 +31,20 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from tools.ensure_browser import find_chromium
+from backprop_lib.messages import message
+from course_tools.lessons import edition_language
+from tools.ensure_browser import HANGUL_FONT_PACKAGE, find_chromium, has_hangul_font
 
 pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parents[1]
 SCREENSHOTS = REPO / "artifacts" / "screenshots"
-NOTEBOOKS = sorted(REPO.glob("solutions/*.ipynb")) + sorted(REPO.glob("lessons/*.ipynb"))
+NOTEBOOKS = [path for folder in ("solutions", "solutions/ko", "lessons/en", "lessons/ko")
+             for path in sorted(REPO.glob(f"{folder}/*.ipynb"))]
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 EXPLORER_CALL = re.compile(r"^[^#\n]*\b(apple_shop_explorer|network_stepper|xor_explorer|softmax_explorer)\(",
                            re.MULTILINE)
-NOT_DONE = "not done yet"
 PARALLEL = 2                # notebooks open at the same time
 RUN_TIMEOUT = 180           # seconds for Run All Cells of one notebook
 RENDER_TIMEOUT = 30_000     # milliseconds for a page element, a widget or a redraw to appear
@@ -62,6 +66,14 @@ CELLS_SCRIPT = """() => Array.from(document.querySelectorAll('.jp-NotebookPanel 
     text: (cell.querySelector('.jp-OutputArea') || {}).innerText || '',
     errors: cell.querySelectorAll('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]').length,
   }))"""
+# Whether the page draws Hangul with a real font: two different syllables give two different pictures
+# (without a Korean font both are the same empty box).
+HANGUL_DRAWN = """() => { const canvas = document.createElement('canvas'); canvas.width = 64; canvas.height = 32;
+  const context = canvas.getContext('2d');
+  const family = getComputedStyle(document.querySelector('.jp-RenderedMarkdown') || document.body).fontFamily;
+  const draw = text => { context.clearRect(0, 0, 64, 32); context.font = `24px ${family}`;
+                         context.fillText(text, 4, 26); return canvas.toDataURL(); };
+  return draw('역') !== draw('전'); }"""
 IMAGE_SRC = "el => { const img = el.querySelector('.jp-OutputArea-output img'); return img ? img.src : ''; }"
 IMAGE_SHOWN = "el => !!el.querySelector('.jp-OutputArea-output img[src^=\"data:image/png\"]')"
 IMAGE_CHANGED = ("([el, before]) => { const img = el.querySelector('.jp-OutputArea-output img'); "
@@ -172,14 +184,23 @@ class CodeCell:
     id: str
     role: str | None          # "answer", "check", "hidden-check" or None
     has_explorer: bool
+    number: int | None = None     # the exercise's number
+    language: str = "en"          # the notebook's edition
 
 
 def code_cells(notebook: Path) -> list[CodeCell]:
     """The code cells of a notebook file, in order."""
-    cells = nbformat.read(str(notebook), as_version=4).cells
+    document = nbformat.read(str(notebook), as_version=4)
+    language = edition_language(document)
     return [CodeCell(cell.get("id", ""), cell.get("metadata", {}).get("exercise", {}).get("role"),
-                     bool(EXPLORER_CALL.search(cell.source)))
-            for cell in cells if cell.cell_type == "code"]
+                     bool(EXPLORER_CALL.search(cell.source)), cell.get("metadata", {}).get("exercise", {}).get("number"),
+                     language)
+            for cell in document.cells if cell.cell_type == "code"]
+
+
+def failure_mark(language: str) -> str:
+    """The start of a failed check's line in an edition: "✗ Exercise" or "✗ 연습"."""
+    return " ".join(message("check.failed", language, number=0, reason="").split()[:2])
 
 
 def check_outputs(relative: str, cells: list[CodeCell], shown: list[dict]) -> list[str]:
@@ -197,14 +218,17 @@ def check_outputs(relative: str, cells: list[CodeCell], shown: list[dict]) -> li
             problems.append(f"{where} shows an error: {text.strip()[:400]}")
         if "Error displaying widget" in text:
             problems.append(f"{where}: a widget failed to display")
-        if "✗ Exercise" in text:
+        if failure_mark(cell.language) in text:
             problems.append(f"{where}: an exercise check failed: {text.strip()[:300]}")
         is_check = cell.role in ("check", "hidden-check")
-        if is_lesson and is_check and NOT_DONE not in text:
-            problems.append(f"{where} is an unanswered exercise check but does not say '{NOT_DONE}': {text[:200]!r}")
-        if NOT_DONE in text and not (is_lesson and is_check):
-            problems.append(f"{where} says '{NOT_DONE}' but is not an unanswered exercise check")
-        if not is_lesson and is_check and "passed" not in text:
+        not_done = message("check.not_done", cell.language, number=cell.number)
+        passed = message("check.passed_hidden" if cell.role == "hidden-check" else "check.passed", cell.language,
+                         number=cell.number)
+        if is_lesson and is_check and not_done not in text:
+            problems.append(f"{where} is an unanswered exercise check but does not say {not_done!r}: {text[:200]!r}")
+        if not_done in text and not (is_lesson and is_check):
+            problems.append(f"{where} says {not_done!r} but is not an unanswered exercise check")
+        if not is_lesson and is_check and passed not in text:
             problems.append(f"{where} is a check in a solution but does not pass: {text[:200]!r}")
     return problems
 
@@ -254,15 +278,16 @@ async def run_all_cells(page, cell_count: int) -> list[dict]:
     raise AssertionError(f"Run All Cells did not finish within {RUN_TIMEOUT} s")
 
 
-async def poke(explorer) -> str:
+async def poke(explorer, language: str) -> str:
     """Move the explorer's first slider one step, or press its "next step" button; say which."""
     handle = explorer.locator(".noUi-handle").first
     if await handle.count():
         await handle.focus()
         await handle.press("ArrowRight")
         return "moved its first slider"
-    await explorer.locator("button", has_text="next step").first.click()
-    return 'pressed "next step"'
+    label = message("stepper.next", language)
+    await explorer.locator("button", has_text=label).first.click()
+    return f"pressed {label!r}"
 
 
 async def check_explorers(page, cells: list[CodeCell]) -> list[str]:
@@ -284,7 +309,7 @@ async def check_explorers(page, cells: list[CodeCell]) -> list[str]:
             continue
         await explorer.scroll_into_view_if_needed()
         before = await explorer.evaluate(IMAGE_SRC)
-        action = await poke(explorer)
+        action = await poke(explorer, cells[number].language)
         try:
             await page.wait_for_function(IMAGE_CHANGED, arg=[await explorer.element_handle(), before],
                                          timeout=RENDER_TIMEOUT)
@@ -306,6 +331,7 @@ class NotebookRun:
     problems: list[str] = field(default_factory=list)
     screenshot: Path | None = None
     seconds: float = 0.0
+    draws_hangul: bool | None = None     # Korean editions: whether the page draws Hangul glyphs
 
 
 async def run_notebook(browser, lab: Lab, notebook: Path) -> NotebookRun:
@@ -331,6 +357,8 @@ async def run_notebook(browser, lab: Lab, notebook: Path) -> NotebookRun:
         run.problems += check_outputs(relative, cells, shown)
         if not run.problems:
             run.problems += await check_explorers(page, cells)
+        if cells and cells[0].language == "ko":
+            run.draws_hangul = await page.evaluate(HANGUL_DRAWN)
     except Exception as error:
         run.problems.append(f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}")
         run.problems.append(f"JupyterLab's log ends with:\n{lab.log_tail(15)}")
@@ -385,8 +413,19 @@ def browser_runs(tmp_path_factory) -> dict[Path, NotebookRun]:
         stop_lab(lab)
 
 
-@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda path: f"{path.parent.name}/{path.name}")
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda path: path.relative_to(REPO).as_posix())
 def test_notebook_runs_in_jupyterlab(notebook: Path, browser_runs: dict[Path, NotebookRun]):
     run = browser_runs[notebook]
     where = notebook.relative_to(REPO).as_posix()
     assert not run.problems, f"{where} in JupyterLab (screenshot {run.screenshot}):\n  " + "\n  ".join(run.problems)
+
+
+@pytest.mark.parametrize("notebook", [path for path in NOTEBOOKS if "/ko/" in path.as_posix()],
+                         ids=lambda path: path.relative_to(REPO).as_posix())
+def test_korean_pages_draw_hangul(notebook: Path, browser_runs: dict[Path, NotebookRun]):
+    if not has_hangul_font():
+        pytest.skip(f"no Korean system font for Chromium: install Debian's {HANGUL_FONT_PACKAGE} "
+                    f"(make test does it in CI, via python -m tools.ensure_browser)")
+    run = browser_runs[notebook]
+    assert run.draws_hangul, (f"{notebook.relative_to(REPO)}: Chromium draws Hangul as boxes although a Korean "
+                              f"font is installed (screenshot {run.screenshot})")

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from backprop_lib.messages import LANGUAGES, message
-from course_tools.lessons import (drifted, edition_language, exercise_meta, exercises, lesson_path, read,
-                                  solution_path)
+from course_tools.lessons import (LANDING_PAGE, drifted, edition_language, exercise_meta, exercises,
+                                  landing_drifted, lesson_path, read, solution_path)
 from course_tools.translations import LANGUAGE_CALL, catalogue_path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -116,3 +116,10 @@ def test_unanswered_lesson_runs_to_the_end_and_every_check_says_not_done(case):
             header = message("stub.header_one", language, number=meta["number"], points="")
             assert cell.source.startswith(header.split("(")[0]), f"{cell.id}: the stub's first line is not in {language}"
     assert checks >= 3
+
+
+def test_the_landing_page_lets_the_student_choose_the_language_of_every_lesson():
+    assert landing_drifted(ROOT) is None, landing_drifted(ROOT)
+    text = read(ROOT / "lessons" / LANDING_PAGE).cells[0].source
+    for solution in SOLUTIONS:
+        assert f"(ko/{solution.name})" in text and f"(en/{solution.name})" in text, solution.name

@@ -81,7 +81,8 @@ def plot_softmax(scores, temperature: float = 1.0, target: int | None = None,
     for bar, probability in zip(bars if labelled else [], probabilities):
         ax.annotate(_value_text(probability), (bar.get_x() + bar.get_width() / 2, probability),
                     textcoords="offset points", xytext=(0, 3), ha="center", fontsize=8, color=FORWARD_COLOR)
-    title = "softmax(scores)" if temperature == 1.0 else f"softmax(scores / {temperature:g})"
+    title = (message("figure.softmax_title") if temperature == 1.0
+             else message("figure.softmax_title_scaled", temperature=f"{temperature:g}"))
     if target is not None:
         one_hot = np.zeros(values.size)
         one_hot[target] = 1.0
