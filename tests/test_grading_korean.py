@@ -8,7 +8,11 @@ from pathlib import Path
 import pytest
 
 from course_tools.grading import load_assignment
-from course_tools.grading.classroom import solution_answers, student_notebook, write_class
+from course_tools.grading.classroom import (
+    solution_answers,
+    student_notebook,
+    write_class,
+)
 from course_tools.grading.cli import main
 from course_tools.grading.splice import submission_language
 

@@ -11,8 +11,17 @@ from pathlib import Path
 import pytest
 
 from backprop_lib.messages import LANGUAGES, message
-from course_tools.lessons import (LANDING_PAGE, drifted, edition_language, exercise_meta, exercises,
-                                  landing_drifted, lesson_path, read, solution_path)
+from course_tools.lessons import (
+    LANDING_PAGE,
+    drifted,
+    edition_language,
+    exercise_meta,
+    exercises,
+    landing_drifted,
+    lesson_path,
+    read,
+    solution_path,
+)
 from course_tools.translations import LANGUAGE_CALL, catalogue_path
 
 ROOT = Path(__file__).resolve().parent.parent
