@@ -16,10 +16,10 @@ import numpy as np
 
 from .errors import SettingError, ShapeError, describe
 from .exercises import CheckFailed, ExerciseNotDone
-from .messages import message
 from .gradcheck import numerical_gradient, relative_error
 from .layers import Affine, Layer, ReLU
 from .losses import Loss, MeanSquaredError, SoftmaxWithLoss
+from .messages import message
 from .network import Network
 
 Params = dict[str, np.ndarray]
@@ -44,16 +44,15 @@ def params_from_network(network: Network) -> Params:
 def _check_gradients(grads, params: Params, who: str) -> None:
     """Refuse gradients that do not name and shape every parameter exactly like ``params``."""
     if not isinstance(grads, dict):
-        raise ShapeError(f"{who}: the gradients must be a dict like {{'W1': …, 'b1': …}}, got {describe(grads)}.")
+        raise ShapeError(message("grads.not_a_dict", who=who, got=describe(grads)))
     missing = [name for name in params if name not in grads]
     extra = [name for name in grads if name not in params]
     if missing or extra:
-        raise ShapeError(f"{who}: the gradients must have exactly the names of the parameters "
-                         f"{list(params)}; missing {missing}, unexpected {extra}.")
+        raise ShapeError(message("grads.names", who=who, names=list(params), missing=missing, extra=extra))
     for name, param in params.items():
         if np.shape(grads[name]) != param.shape:
-            raise ShapeError(f"{who}: the gradient of {name} must have the shape of {name}, "
-                             f"{param.shape}; got {describe(grads[name])}.")
+            raise ShapeError(message("grads.shape", who=who, name=name, shape=param.shape,
+                                     got=describe(grads[name])))
 
 
 def gradient_descent(gradient_fn: GradientFunction, inputs: np.ndarray, targets: np.ndarray,
@@ -64,7 +63,7 @@ def gradient_descent(gradient_fn: GradientFunction, inputs: np.ndarray, targets:
     before each update, as the documents print them.
     """
     if isinstance(iterations, bool) or not isinstance(iterations, int) or iterations < 1:
-        raise SettingError(f"gradient_descent: iterations must be a whole number of at least 1, got {iterations!r}.")
+        raise SettingError(message("setting.iterations", got=repr(iterations)))
     costs = np.empty(iterations)
     for iteration in range(iterations):
         cost, grads = gradient_fn(inputs, targets, params)

@@ -333,4 +333,52 @@ MESSAGES: dict[str, dict[str, str]] = {
     "feedback.expected": {"en": "Expected:", "ko": "기대한 출력:"},
     "feedback.printed": {"en": "Your notebook printed:", "ko": "여러분의 노트북이 출력한 것:"},
     "feedback.nothing": {"en": "(nothing)", "ko": "(아무것도 없음)"},
+    # --- errors a learner meets (backprop_lib.layers, backprop_lib.homework) ----------------------
+    "layer.backward_first": {
+        "en": "{layer}: backward() was called before forward(). Run forward on a batch first; "
+              "backward needs what forward keeps.",
+        "ko": "{layer}: forward()보다 먼저 backward()를 불렀어요. 먼저 배치 하나로 forward를 실행하세요. "
+              "backward는 forward가 저장해 둔 값이 필요해요.",
+    },
+    "layer.grad_shape": {
+        "en": "{layer}: backward() expected a gradient of shape {expected} (the shape of this layer's output), "
+              "got {got}.",
+        "ko": "{layer}: backward()에는 모양이 {expected}인 기울기(이 층의 출력과 같은 모양)가 와야 하는데, "
+              "{got}이(가) 왔어요.",
+    },
+    "affine.input_shape": {
+        "en": "{layer}: expected an input of shape (batch, {inputs}) — {inputs} columns, one per input of this "
+              "layer — got {got}.{hint}",
+        "ko": "{layer}: 입력의 모양은 (배치, {inputs})이어야 해요(이 층의 입력 하나에 열 하나씩, {inputs}열). "
+              "그런데 {got}이(가) 왔어요.{hint}",
+    },
+    "affine.batch_hint": {"en": " A single sample needs a batch axis: x.reshape(1, -1).",
+                          "ko": " 샘플 하나에도 배치 축이 필요해요: x.reshape(1, -1)."},
+    "affine.backward_first": {
+        "en": "{layer}: backward() was called before forward(). Run forward on a batch first; "
+              "backward needs that batch.",
+        "ko": "{layer}: forward()보다 먼저 backward()를 불렀어요. 먼저 배치 하나로 forward를 실행하세요. "
+              "backward에는 그 배치가 필요해요.",
+    },
+    "affine.grad_shape": {
+        "en": "{layer}: backward() expected a gradient of shape {expected} (batch, outputs), got {got}.",
+        "ko": "{layer}: backward()에는 모양이 {expected}(배치, 출력)인 기울기가 와야 하는데, {got}이(가) 왔어요.",
+    },
+    "grads.not_a_dict": {
+        "en": "{who}: the gradients must be a dict like {{'W1': …, 'b1': …}}, got {got}.",
+        "ko": "{who}: 기울기는 {{'W1': …, 'b1': …}} 같은 dict여야 하는데, {got}이(가) 왔어요.",
+    },
+    "grads.names": {
+        "en": "{who}: the gradients must have exactly the names of the parameters {names}; missing {missing}, "
+              "unexpected {extra}.",
+        "ko": "{who}: 기울기의 이름은 매개변수 이름 {names}와(과) 똑같아야 해요. 빠진 것 {missing}, 더 있는 것 {extra}.",
+    },
+    "grads.shape": {
+        "en": "{who}: the gradient of {name} must have the shape of {name}, {shape}; got {got}.",
+        "ko": "{who}: {name}의 기울기는 {name}와(과) 같은 모양 {shape}이어야 하는데, {got}이(가) 왔어요.",
+    },
+    "setting.iterations": {
+        "en": "gradient_descent: iterations must be a whole number of at least 1, got {got}.",
+        "ko": "gradient_descent: iterations는 1 이상의 정수여야 하는데, {got}이(가) 왔어요.",
+    },
 }

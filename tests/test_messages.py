@@ -73,3 +73,20 @@ def test_an_unknown_language_is_refused_with_the_fix():
     with pytest.raises(ValueError, match=r'use_language\("ko"\)'):
         use_language("kr")
     assert current_language() == "en"
+
+
+def test_a_learners_mistake_is_explained_in_the_notebooks_language():
+    import numpy as np
+
+    from backprop_lib import Affine, ShapeError
+
+    layer = Affine(np.ones((2, 3)), np.zeros(3), name="hidden")
+    use_language("ko")
+    with pytest.raises(ShapeError) as error:
+        layer.forward(np.ones(2))
+    assert str(error.value) == ("hidden: 입력의 모양은 (배치, 2)이어야 해요(이 층의 입력 하나에 열 하나씩, 2열). "
+                                "그런데 모양이 (2,)인 배열 (float64)이(가) 왔어요. "
+                                "샘플 하나에도 배치 축이 필요해요: x.reshape(1, -1).")
+    use_language("en")
+    with pytest.raises(ShapeError, match=r"expected an input of shape \(batch, 2\)"):
+        layer.forward(np.ones(2))
