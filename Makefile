@@ -8,6 +8,7 @@ LAB_STAMP := $(VENV)/.lab-installed
 DEV_STAMP := $(VENV)/.dev-installed
 LAB_ARGS ?=
 NOTEBOOKS ?=
+LESSONS_ARGS ?=
 SUBMISSIONS ?=
 GRADE_ARGS ?=
 # Unit tests, nbval over every notebook of both editions (solutions/, solutions/ko/, lessons/en/,
@@ -54,7 +55,7 @@ test: setup
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lessons: setup
-	$(VENV)/bin/backprop-lessons build $(NOTEBOOKS)
+	$(VENV)/bin/backprop-lessons build $(LESSONS_ARGS) $(NOTEBOOKS)
 
 bench: setup
 	$(PY) -m benchmarks
