@@ -7,8 +7,10 @@ Beside ``solutions/NN_name.ipynb`` lies ``solutions/NN_name.ko.md``, a list of b
 
 ``sha8`` is the first 8 hex digits of the SHA-256 of the English cell's source: when the English
 cell changes, its block becomes stale and the build says so. Lines before the first block are a
-free header. Every markdown cell needs a block; a code cell needs one when a student reads English
-in it (a comment, or words in a string); a raw cell never. The Korean version of a code cell must
+free header. A markdown cell with words needs a block; a code cell needs one when a student reads
+English in it (a comment, or words in a string; hidden checks never need one); a raw cell never.
+The first code cell's ``use_language("en")`` becomes ``use_language("ko")`` by itself when the cell
+has no block. The Korean version of a code cell must
 be the same program: the same syntax tree once every string constant is blanked (comments are free).
 See docs/authoring.md.
 """
@@ -27,6 +29,7 @@ LANGUAGE = "ko"
 BLOCK = re.compile(r"^@@ cell (\S+) ([0-9a-f]{8}) @@[ \t]*$", re.MULTILINE)
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 ENGLISH_WORDS = re.compile(r"[A-Za-z]{2,}[ ,.:;!?'-]+[A-Za-z]{2,}")
+MARKDOWN_NOT_PROSE = re.compile(r"\$\$.*?\$\$|\$[^$\n]*\$|`[^`]*`|<[^>]*>|\]\([^)]*\)", re.DOTALL)  # math, code, tags, link targets
 MARKERS = ("# BEGIN SOLUTION", "# END SOLUTION")      # the generator's, not a student's reading
 LANGUAGE_CALL = re.compile(r"use_language\(\s*['\"](\w+)['\"]\s*\)")
 
@@ -56,7 +59,7 @@ def sha8(source: str) -> str:
 
 def read_catalogue(path: Path) -> dict[str, Block]:
     """The blocks of a catalogue file by cell id; a cell id given twice is an error."""
-    text = path.read_text(encoding="utf-8")
+    text = path.read_text(encoding="utf-8").replace("\r\n", "\n")      # a catalogue saved on Windows
     blocks: dict[str, Block] = {}
     heads = list(BLOCK.finditer(text))
     for index, head in enumerate(heads):
@@ -94,10 +97,14 @@ def string_constants(source: str) -> list[str]:
 
 
 def needs_translation(cell) -> bool:
-    """Whether a cell shows a student English: every markdown cell; code with comments or words in strings."""
+    """Whether a cell shows a student English: markdown with words; code with comments or words in strings.
+
+    Hidden checks need none (students never see them; a block for one is still welcome).
+    """
     if cell.cell_type == "markdown":
-        return bool(cell.source.strip())
-    if cell.cell_type != "code":
+        prose = MARKDOWN_NOT_PROSE.sub(" ", cell.source)
+        return bool(re.search(r"[A-Za-z]{2,}", prose))
+    if cell.cell_type != "code" or cell.get("metadata", {}).get("exercise", {}).get("role") == "hidden-check":
         return False
     if any(re.search(r"[A-Za-z]{2,}", comment) for comment in comments(cell.source) if comment not in MARKERS):
         return True
@@ -149,7 +156,7 @@ def problems_of(notebook, blocks: dict[str, Block]) -> list[str]:
             problems.append(f"{where} is stale: the English cell changed since it was translated (block sha "
                             f"{block.sha}, English now {sha8(cell.source)}). Update the Korean to say what "
                             f"the English now says, then set the header to `@@ cell {cell.id} {sha8(cell.source)} @@`.")
-        elif cell.cell_type == "markdown" and not HANGUL.search(block.source):
+        elif cell.cell_type == "markdown" and needs_translation(cell) and not HANGUL.search(block.source):
             problems.append(f"{where} is still in English: write it in Korean.")
         elif cell.cell_type == "code":
             why = code_differs(cell.source, block.source)

@@ -70,6 +70,17 @@ def test_which_cells_need_a_korean_block():
     assert not needs_translation(cell("code", "c", ANSWER))                 # only the generator's markers
     assert not needs_translation(cell("code", "c", SETUP))
     assert not needs_translation(cell("raw", "r", "a raw cell with words"))
+    assert not needs_translation(cell("markdown", "m", "$$L = -\\log p$$"))             # only math
+    assert not needs_translation(cell("code", "h", 'show_values("hidden batch", x)',
+                                      exercise={"number": 1, "role": "hidden-check"}))   # students never see it
+
+
+def test_a_catalogue_saved_with_windows_line_ends_reads_the_same(solution):
+    write_catalogue(solution, good_blocks())
+    path = catalogue_path(solution)
+    unix = read_catalogue(path)
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    assert read_catalogue(path) == unix
 
 
 def test_a_right_catalogue_gives_the_korean_edition_with_the_same_ids(solution):
