@@ -41,6 +41,11 @@ def message(key: str, language: str | None = None, **values) -> str:
     return MESSAGES[key][language or _current["language"]].format(**values)
 
 
+def template(key: str, language: str | None = None) -> str:
+    """The sentence ``key`` unformatted, for code that fills it in later (e.g. train's report line)."""
+    return MESSAGES[key][language or _current["language"]]
+
+
 def placeholders(text: str) -> set[str]:
     """The names of the {placeholders} of a sentence."""
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
@@ -381,4 +386,34 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "gradient_descent: iterations must be a whole number of at least 1, got {got}.",
         "ko": "gradient_descent: iterations는 1 이상의 정수여야 하는데, {got}이(가) 왔어요.",
     },
+    # --- training (backprop_lib.training) ---------------------------------------------------------
+    "train.report": {"en": "Epoch {epoch}/{epochs}, Loss: {loss:.4f}", "ko": "에폭 {epoch}/{epochs}, 손실: {loss:.4f}"},
+    "train.epochs": {"en": "train: epochs must be a whole number of at least 1, got {got}.",
+                     "ko": "train: epochs는 1 이상의 정수여야 하는데, {got}이(가) 왔어요."},
+    "train.every": {"en": "train: {label} must be a whole number of at least 1 or None, got {got}.",
+                    "ko": "train: {label}은(는) 1 이상의 정수 또는 None이어야 하는데, {got}이(가) 왔어요."},
+    "train.report_without_every": {
+        "en": "train: a report was given but no report_every, so it would never print; say how often, "
+              "e.g. report_every=1000.",
+        "ko": "train: report는 있는데 report_every가 없어서 아무것도 출력되지 않아요. 얼마나 자주 출력할지 "
+              "정하세요. 예: report_every=1000.",
+    },
+    "diverged": {
+        "en": "Training stopped at epoch {epoch}: the loss became {value}. The first non-finite value came from "
+              "{culprit}. {advice}",
+        "ko": "에폭 {epoch}에서 학습을 멈췄어요: 손실이 {value}이(가) 되었어요. 처음으로 유한하지 않은 값이 나온 곳은 "
+              "{culprit}이에요. {advice}",
+    },
+    "diverged.loss": {"en": "the loss itself (every layer's output was finite)",
+                      "ko": "손실 자체(모든 층의 출력은 유한했어요)"},
+    "diverged.inputs": {"en": "the inputs (they already hold NaN or infinite values)",
+                        "ko": "입력(이미 NaN이나 무한대 값이 들어 있어요)"},
+    "diverged.layer": {"en": "layer '{layer}' ({bad} of {count} outputs are NaN or infinite)",
+                       "ko": "'{layer}' 층(출력 {count}개 중 {bad}개가 NaN이나 무한대)"},
+    "diverged.rate": {
+        "en": "A learning rate of {rate} may be too large: try a smaller one, or check the inputs and the initial weights.",
+        "ko": "학습률 {rate}이(가) 너무 클 수 있어요. 더 작은 값을 써 보거나, 입력과 초기 가중치를 확인하세요.",
+    },
+    "diverged.check": {"en": "Check the learning rate, the inputs and the initial weights.",
+                       "ko": "학습률, 입력, 초기 가중치를 확인하세요."},
 }

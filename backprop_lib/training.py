@@ -8,6 +8,7 @@ from typing import Callable
 import numpy as np
 
 from .errors import SettingError, TrainingDiverged
+from .messages import message, template
 
 
 @dataclass
@@ -44,15 +45,14 @@ def train(network, inputs: np.ndarray, targets: np.ndarray, *, loss, optimizer, 
                   or a function report(epoch, loss, network) that prints what the lesson wants.
     """
     if isinstance(epochs, bool) or not isinstance(epochs, int) or epochs < 1:
-        raise SettingError(f"train: epochs must be a whole number of at least 1, got {epochs!r}.")
+        raise SettingError(message("train.epochs", got=repr(epochs)))
     for label, every in (("report_every", report_every), ("snapshot_every", snapshot_every)):
         if every is not None and (not isinstance(every, int) or every < 1):
-            raise SettingError(f"train: {label} must be a whole number of at least 1 or None, got {every!r}.")
+            raise SettingError(message("train.every", label=label, got=repr(every)))
     if report is not None and report_every is None:
-        raise SettingError("train: a report was given but no report_every, so it would never print; "
-                           "say how often, e.g. report_every=1000.")
+        raise SettingError(message("train.report_without_every"))
     if report_every is not None and report is None:
-        report = "Epoch {epoch}/{epochs}, Loss: {loss:.4f}"
+        report = template("train.report")       # "Epoch {epoch}/{epochs}, Loss: {loss:.4f}" in English
     losses = np.empty(epochs)
     snapshots: dict[int, dict[str, np.ndarray]] = {}
     outputs = None
@@ -78,20 +78,17 @@ def train(network, inputs: np.ndarray, targets: np.ndarray, *, loss, optimizer, 
 
 def _diverged_message(network, inputs, epoch: int, value: float, optimizer) -> str:
     """Find the first layer whose output is not finite and explain what to try."""
-    culprit = "the loss itself (every layer's output was finite)"
+    culprit = message("diverged.loss")
     if not np.all(np.isfinite(inputs)):
-        culprit = "the inputs (they already hold NaN or infinite values)"
+        culprit = message("diverged.inputs")
     else:
         x = inputs
         for layer in network.layers:
             x = layer.forward(x)
             if not np.all(np.isfinite(x)):
                 bad = int(np.size(x) - np.count_nonzero(np.isfinite(x)))
-                culprit = f"layer '{layer.name}' ({bad} of {np.size(x)} outputs are NaN or infinite)"
+                culprit = message("diverged.layer", layer=layer.name, bad=bad, count=np.size(x))
                 break
     rate = getattr(optimizer, "learning_rate", None)
-    advice = (f"A learning rate of {rate} may be too large: try a smaller one, "
-              "or check the inputs and the initial weights." if rate is not None
-              else "Check the learning rate, the inputs and the initial weights.")
-    return (f"Training stopped at epoch {epoch}: the loss became {value}. "
-            f"The first non-finite value came from {culprit}. {advice}")
+    advice = message("diverged.rate", rate=rate) if rate is not None else message("diverged.check")
+    return message("diverged", epoch=epoch, value=value, culprit=culprit, advice=advice)
