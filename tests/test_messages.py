@@ -90,3 +90,20 @@ def test_a_learners_mistake_is_explained_in_the_notebooks_language():
     use_language("en")
     with pytest.raises(ShapeError, match=r"expected an input of shape \(batch, 2\)"):
         layer.forward(np.ones(2))
+
+
+def test_the_training_report_line_follows_the_notebook(capsys):
+    import numpy as np
+
+    from backprop_lib import SGD, Affine, MeanSquaredError, Network, train
+
+    def run() -> str:
+        network = Network([Affine(np.array([[0.5]]), np.array([0.0]))])
+        train(network, np.array([[1.0]]), np.array([[1.0]]), loss=MeanSquaredError(), optimizer=SGD(0.1),
+              epochs=2, report_every=1)
+        return capsys.readouterr().out
+
+    # w, b = 0.5, 0: loss (1 − 0.5)² = 0.25; one SGD step of 0.1 along −2(o − t) = 1 gives 0.6, 0.1: (1 − 0.7)² = 0.09
+    assert run() == "Epoch 0/2, Loss: 0.2500\nEpoch 1/2, Loss: 0.0900\n"
+    use_language("ko")
+    assert run() == "에폭 0/2, 손실: 0.2500\n에폭 1/2, 손실: 0.0900\n"
