@@ -388,7 +388,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--english-fallback", action="store_true",
                         help="build a Korean edition even where Korean blocks (or the whole catalogue) are "
                              "missing, leaving those cells in English; the drift test still fails on them")
-    args = parser.parse_args(argv)
+    args = parser.parse_intermixed_args(argv)      # `build --english-fallback solutions/…` as make writes it
     paths = [resolve(path, args.course) for path in args.solutions] or sorted((args.course / "solutions").glob("*.ipynb"))
     if not paths:
         parser.error(f"no solutions/*.ipynb in {args.course.resolve()}: run this in the course folder or pass --course DIR")

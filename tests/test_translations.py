@@ -162,3 +162,9 @@ def test_translate_appends_the_missing_blocks_then_the_build_says_what_to_transl
         editions(solution)
     assert main(["check", "--course", str(solution.parent.parent)]) == 1
     assert "is still in English" in capsys.readouterr().out
+
+
+def test_flags_may_come_between_the_command_and_the_notebooks_as_make_writes_them(solution, capsys):
+    write_catalogue(solution, good_blocks())
+    assert main(["check", "--english-fallback", "01", "--course", str(solution.parent.parent)]) == 1
+    assert "lessons/en/01_demo.ipynb is missing: run `make lessons" in capsys.readouterr().out   # parsed, not built
