@@ -128,19 +128,21 @@ class Problem:
     """One of part 3's problems: how to draw its data, the loss that judges it, the target to beat."""
 
     name: str
-    description: str
+    description_key: str   # its description in backprop_lib.messages, shown in the notebook's language
     draw: Callable[[int, np.random.RandomState], tuple[np.ndarray, np.ndarray]]
     make_loss: Callable[[], Loss]
     target: float          # a network passes when its loss on fresh held-out data is below this
     output_width: int
 
+    @property
+    def description(self) -> str:
+        """What the problem asks, in the notebook's language."""
+        return message(self.description_key)
+
 
 PROBLEMS = {
-    "circles": Problem("circles", "2 inputs → 2 class scores; class 0 inside a circle, class 1 on a ring "
-                       "around it (like XOR, no single line separates them); loss SoftmaxWithLoss",
-                       _circles, SoftmaxWithLoss, target=0.05, output_width=2),
-    "wave": Problem("wave", "1 input → 1 output; learn sin(x) for x from −3 to 3; loss MeanSquaredError",
-                    _wave, MeanSquaredError, target=0.005, output_width=1),
+    "circles": Problem("circles", "homework.circles", _circles, SoftmaxWithLoss, target=0.05, output_width=2),
+    "wave": Problem("wave", "homework.wave", _wave, MeanSquaredError, target=0.005, output_width=1),
 }
 
 

@@ -416,4 +416,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "diverged.check": {"en": "Check the learning rate, the inputs and the initial weights.",
                        "ko": "학습률, 입력, 초기 가중치를 확인하세요."},
+    # --- homework part 3's problems (backprop_lib.homework.PROBLEMS) ---------------------------
+    "homework.circles": {
+        "en": "2 inputs → 2 class scores; class 0 inside a circle, class 1 on a ring around it (like XOR, no single "
+              "line separates them); loss SoftmaxWithLoss",
+        "ko": "입력 2개 → 클래스 점수 2개; 클래스 0은 원 안쪽, 클래스 1은 그 둘레의 고리 위에 있어요(XOR처럼 직선 "
+              "하나로는 나눌 수 없어요); 손실 SoftmaxWithLoss",
+    },
+    "homework.wave": {
+        "en": "1 input → 1 output; learn sin(x) for x from −3 to 3; loss MeanSquaredError",
+        "ko": "입력 1개 → 출력 1개; −3에서 3까지의 x에 대해 sin(x)를 학습해요; 손실 MeanSquaredError",
+    },
 }
