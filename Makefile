@@ -15,13 +15,15 @@ GRADE_ARGS ?=
 # lessons/ko/: stored outputs must be reproduced), grading end to end and the JupyterLab browser
 # test, in parallel on every core.
 PYTEST_ARGS ?= -n auto --dist loadscope --nbval --nbval-current-env --nbval-cell-timeout=300 \
+	--nbval-sanitize-with tests/nbval_sanitize.cfg \
 	--ignore=tests/grading_fixtures tests solutions lessons/en lessons/ko
 
-.PHONY: help setup lab test lessons bench grade validate-assignment clean
+.PHONY: help setup lab test test-oldest lessons bench grade validate-assignment clean
 
 help:
 	@echo "make lab      - set up (first time only) and open the course in JupyterLab (한국어 / English)"
 	@echo "make test     - set up (first time only) and run every test"
+	@echo "make test-oldest - unit tests and nbval with the lowest versions pyproject.toml allows"
 	@echo "make lessons  - regenerate both editions (lessons/en, lessons/ko, solutions/ko) from solutions/"
 	@echo "make bench    - benchmarks: library vs plain numpy, gradient checks, grading speed"
 	@echo "make grade SUBMISSIONS=folder - grade a class of submitted homework notebooks"
@@ -54,6 +56,23 @@ test: setup
 	$(PY) -m tools.ensure_browser
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+# The lower end of every declared range: a second venv with constraints/oldest.txt installed,
+# then the unit tests and nbval over both editions (the browser test needs only `make test`).
+OLDEST_VENV  := .venv-oldest
+OLDEST_PY    := $(OLDEST_VENV)/bin/python
+OLDEST_STAMP := $(OLDEST_VENV)/.course-installed
+
+$(OLDEST_STAMP): pyproject.toml constraints/oldest.txt
+	@test -x $(OLDEST_PY) || $(PYTHON) -m venv $(OLDEST_VENV)
+	$(OLDEST_PY) -m pip install --quiet --upgrade pip
+	$(OLDEST_PY) -m pip install --quiet -c constraints/oldest.txt -e ".[dev]"
+	@touch $(OLDEST_STAMP)
+
+test-oldest: $(OLDEST_STAMP)
+	@echo "Lowest declared versions installed:"
+	@$(OLDEST_PY) -m pip list --format=freeze | grep -iE '^($(shell sed -n 's/^\([A-Za-z0-9_.-]*\)==.*/\1/p' constraints/oldest.txt | paste -sd'|'))=='
+	$(OLDEST_PY) -m pytest -m "not browser" $(PYTEST_ARGS)
+
 lessons: setup
 	$(VENV)/bin/backprop-lessons build $(LESSONS_ARGS) $(NOTEBOOKS)
 
@@ -68,4 +87,4 @@ validate-assignment: setup
 	$(VENV)/bin/backprop-grade --validate
 
 clean:
-	rm -rf $(VENV) .pytest_cache artifacts
+	rm -rf $(VENV) $(OLDEST_VENV) .pytest_cache artifacts

@@ -8,7 +8,7 @@ their own, ``course_tools``, which imports this one and never the reverse.
 """
 from .documents import (document_000_start, document_002_start, document_004_start,
                         sigmoid_network, xor_data)
-from .errors import (CourseError, LabelError, NotReadyError, SettingError, ShapeError,
+from .errors import (CourseError, DomainError, LabelError, NotReadyError, SettingError, ShapeError,
                      TrainingDiverged)
 from .gradcheck import GradientReport, gradient_check, numerical_gradient, relative_error
 from .layers import Affine, Layer, ReLU, Sigmoid
@@ -22,7 +22,7 @@ from .training import History, train
 from .value import Value
 
 __all__ = [
-    "Add", "Adam", "Affine", "Branch", "CourseError", "CrossEntropy", "GradientReport", "History",
+    "Add", "Adam", "Affine", "Branch", "CourseError", "CrossEntropy", "DomainError", "GradientReport", "History",
     "LabelError", "Layer", "Loss", "MeanSquaredError", "Momentum", "Mul", "Network", "NotReadyError",
     "ReLU", "SGD", "SettingError", "ShapeError", "Sigmoid", "SoftmaxWithLoss", "SumSquaredError",
     "TrainingDiverged", "Value", "cross_entropy", "current_language", "document_000_start", "document_002_start",

@@ -22,6 +22,10 @@ class SettingError(CourseError, ValueError):
     """A setting such as a learning rate that is out of its allowed range."""
 
 
+class DomainError(CourseError, ValueError):
+    """A number outside the range where an operation is defined, e.g. a negative base under a fractional power."""
+
+
 class TrainingDiverged(CourseError, FloatingPointError):
     """The loss became NaN or infinite during training."""
 

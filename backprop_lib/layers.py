@@ -12,6 +12,8 @@ import numpy as np
 from .errors import NotReadyError, ShapeError, describe
 from .messages import message
 
+EXP_NEG_15 = np.exp(-15.0)     # Sigmoid: exp(−x) below this means x > 15, where 1 − σ(x) takes its other form
+
 
 class Layer:
     """What every layer shares: a name, its parameter names, and a guard for backward."""
@@ -46,28 +48,51 @@ class Layer:
 
 
 class Sigmoid(Layer):
-    """out = 1 / (1 + exp(-x));  backward: grad_output · out · (1 − out)."""
+    """out = 1 / (1 + exp(-x));  backward: grad_output · out · (1 − out).  Shapes: x, out and both gradients alike.
+
+    The plain formulas, bit for bit, for every |x| ≤ 15: the lessons' printed numbers depend on them.
+    Beyond, two corners need another form of the same function: below x ≈ −709.8 exp(−x) overflows,
+    and there σ(x) = eˣ to double precision; above 15, 1 − out has lost digits to rounding (all of
+    them from x ≈ 37 on), and there 1 − σ(x) = e^(−x) · σ(x), which keeps them.
+    """
 
     def __init__(self, name: str | None = None) -> None:
         super().__init__(name)
         self.out: np.ndarray | None = None
+        self.complement: np.ndarray | None = None       # 1 − out, kept only when some |x| > 15
 
     def forward(self, x: np.ndarray) -> np.ndarray:
-        """Squash every entry into (0, 1) and keep the result: σ' is written in terms of σ."""
-        self.out = 1 / (1 + np.exp(-x))
-        return self.out
+        """Squash every entry into (0, 1) and keep the result (σ' is written in terms of σ); return a copy."""
+        if np.abs(x).max() <= 15:
+            self.out, self.complement = 1 / (1 + np.exp(-x)), None
+        else:
+            self.out, self.complement = sigmoid_far_out(x)
+        return self.out.copy()
 
     def backward(self, grad_output: np.ndarray) -> np.ndarray:
-        """dL/dx = dL/dout · σ(x)(1 − σ(x))."""
+        """dL/dx = dL/dout · σ(x)(1 − σ(x)), with 1 − σ(x) = 1 − out unless forward kept a more precise one."""
         self._check_grad(grad_output, self.out)
-        return grad_output * (self.out * (1 - self.out))
+        complement = 1 - self.out if self.complement is None else self.complement
+        return grad_output * (self.out * complement)
 
     def __repr__(self) -> str:
         return f"Sigmoid(name={self.name!r})"
 
 
+def sigmoid_far_out(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """σ(x) and 1 − σ(x) for a batch with some |x| > 15; entries with |x| ≤ 15 get the plain formulas' bits."""
+    with np.errstate(over="ignore", invalid="ignore"):  # only in the branches np.where discards
+        exp_neg = np.exp(-x)
+        out = np.where(exp_neg == np.inf, np.exp(x), 1 / (1 + exp_neg))     # σ(x) = eˣ below −709.8
+        complement = np.where(exp_neg < EXP_NEG_15, exp_neg * out, 1 - out)  # 1 − σ(x) = e^(−x)·σ(x) above 15
+    return out, complement
+
+
 class ReLU(Layer):
-    """out = max(0, x);  backward lets the gradient through where x > 0 and blocks it elsewhere."""
+    """out = max(0, x);  backward lets the gradient through where x > 0 and blocks it elsewhere.
+
+    Shapes: x, out and both gradients alike.
+    """
 
     def __init__(self, name: str | None = None) -> None:
         super().__init__(name)
@@ -92,6 +117,11 @@ class Affine(Layer):
 
     backward:  grad_x = grad_output @ weightsᵀ,  grad_weights = xᵀ @ grad_output,
                grad_bias = grad_output summed over the batch (every sample used the same bias).
+    Shapes: x (N, D), out and grad_output (N, M), grad_x (N, D), grad_weights (D, M), grad_bias (M,).
+
+    Teaching choice: forward keeps a reference to the batch x, not a copy, as document 003's Affine
+    does (a copy per step would cost time and memory for nothing in a normal training loop). Changing
+    x in place between forward and backward therefore changes grad_weights.
     """
 
     def __init__(self, weights: np.ndarray, bias: np.ndarray | None = None,

@@ -38,7 +38,10 @@ class Loss:
 
 
 class SumSquaredError(Loss):
-    """E = ½ Σ (t − o)² over every output of every sample (document 004);  dE/do = o − t."""
+    """E = ½ Σ (t − o)² over every output of every sample (document 004);  dE/do = o − t.
+
+    Shapes: outputs and targets (N, M), the same; forward returns a number, backward (N, M).
+    """
 
     def __init__(self, name: str | None = None) -> None:
         super().__init__(name)
@@ -48,16 +51,19 @@ class SumSquaredError(Loss):
         """Half the summed squared error; the ½ cancels the 2 of the derivative."""
         outputs, targets = self._same_shape(outputs, targets)
         self.difference = outputs - targets
-        return float(0.5 * ((targets - outputs) ** 2).sum())
+        return float(0.5 * (self.difference ** 2).sum())        # (o − t)² is (t − o)², bit for bit
 
     def backward(self) -> np.ndarray:
-        """dE/d(outputs) = outputs − targets."""
+        """dE/d(outputs) = outputs − targets, shape (N, M): a copy, so the caller may change it in place."""
         self._require_forward(self.difference)
-        return self.difference
+        return self.difference.copy()
 
 
 class MeanSquaredError(Loss):
-    """L = mean of (t − o)² over all entries (documents 000 and 002);  dL/do = 2(o − t) / count."""
+    """L = mean of (t − o)² over all entries (documents 000 and 002);  dL/do = 2(o − t) / count.
+
+    Shapes: outputs and targets (N, M), the same; forward returns a number, backward (N, M).
+    """
 
     def __init__(self, name: str | None = None) -> None:
         super().__init__(name)
@@ -67,7 +73,7 @@ class MeanSquaredError(Loss):
         """The mean of (t − o)²: sum / count, the arithmetic of ``np.mean`` without its call overhead."""
         outputs, targets = self._same_shape(outputs, targets)
         self.difference = outputs - targets
-        squared = (targets - outputs) ** 2
+        squared = self.difference ** 2                            # (o − t)² is (t − o)², bit for bit
         return float(squared.sum() / squared.size)
 
     def backward(self) -> np.ndarray:
@@ -141,7 +147,12 @@ def _check_2d(scores, who: str) -> np.ndarray:
 
 
 class CrossEntropy(Loss):
-    """L = −(1/N) Σ t log p for probabilities p (N, K);  dL/dp = −t / (N p)."""
+    """L = −(1/N) Σ t log(p + 1e-12) for probabilities p (N, K);  dL/dp = −t / ((p + 1e-12)·N), shape (N, K).
+
+    The 1e-12 keeps the log and the division finite where a true class got probability 0; elsewhere it
+    changes nothing visible (p ≥ 1e-4 moves by less than 1e-8 relatively). Teaching choice: forward
+    keeps the probabilities array itself, not a copy, like the nodes of document 003.
+    """
 
     def __init__(self, name: str | None = None) -> None:
         super().__init__(name)
@@ -157,7 +168,7 @@ class CrossEntropy(Loss):
         return cross_entropy(probabilities, self.one_hot)
 
     def backward(self) -> np.ndarray:
-        """dL/dp = −t / p, divided by the batch size."""
+        """dL/dp = −t / (p + 1e-12), divided by the batch size N: −t / ((p + 1e-12)·N)."""
         self._require_forward(self.probabilities)
         return -self.one_hot / (self.probabilities + 1e-12) / self.probabilities.shape[0]
 

@@ -8,7 +8,7 @@ tests/test_messages.py checks that every key has both languages with the same pl
 from __future__ import annotations
 
 import string
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 
 LANGUAGES = ("en", "ko")
 _current = {"language": "en"}
@@ -44,6 +44,27 @@ def message(key: str, language: str | None = None, **values) -> str:
 def template(key: str, language: str | None = None) -> str:
     """The sentence ``key`` unformatted, for code that fills it in later (e.g. train's report line)."""
     return MESSAGES[key][language or _current["language"]]
+
+
+class Templates(Mapping):
+    """The catalogue's keys under ``prefix``, by their last part: ``Templates("describe.curves")["run"]``.
+
+    A figure module keeps its description templates as ``TEXT = Templates("describe.<module>")``; each
+    lookup happens when a description is written, so it is in the notebook's language at that moment.
+    """
+
+    def __init__(self, prefix: str) -> None:
+        self.prefix = prefix
+
+    def __getitem__(self, key: str) -> str:
+        return template(f"{self.prefix}.{key}")
+
+    def __iter__(self) -> Iterator[str]:
+        start = len(self.prefix) + 1
+        return (key[start:] for key in MESSAGES if key.startswith(self.prefix + "."))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
 def placeholders(text: str) -> set[str]:
@@ -161,10 +182,116 @@ MESSAGES: dict[str, dict[str, str]] = {
     "figure.loss_minus_log_p": {"en": r"loss $L = -\log p$", "ko": "손실 L = −log p"},
     "figure.cross_entropy_title": {"en": "Cross-entropy: the surprise at the right answer",
                                    "ko": "교차 엔트로피: 정답을 보고 놀란 정도"},
+    # --- figure descriptions (text alternatives, backprop_lib.figures.described): one group per figure
+    # module, read there as TEXT = Templates("describe.<module>"). Sentences built from the figure's numbers.
+    "describe.figure.titles": {"en": "Figure: {titles}", "ko": "그림: {titles}"},
+    "describe.figure.none": {"en": "Figure without a description", "ko": "설명이 없는 그림"},
+    "describe.curves.figure": {"en": "{title}: {ylabel} per {xlabel}{scale}.",
+                               "ko": "{title}: {xlabel}마다의 {ylabel}{scale}."},
+    "describe.curves.log": {"en": ", on a log scale", "ko": ", 로그 눈금"},
+    "describe.curves.run": {
+        "en": "{name}{count} {xlabel}s from {first} at {xlabel} 0 to {last} at {xlabel} {end}, lowest {low} at {xlabel} {at}.",
+        "ko": "{name}{xlabel} {count}번: {xlabel} 0에서 {first}, {xlabel} {end}에서 {last}, "
+              "가장 낮은 값은 {xlabel} {at}에서 {low}.",
+    },
+    "describe.curves.name": {"en": "{name}: ", "ko": "{name}: "},
+    "describe.graphs.graph": {
+        "en": "{title}Computational graph of {nodes} nodes; each edge's forward value is written above it, "
+              "its gradient below it.",
+        "ko": "{title}노드 {nodes}개의 계산 그래프예요. 간선마다 위에는 순전파 값, 아래에는 기울기가 적혀 있어요.",
+    },
+    "describe.graphs.title": {"en": "{title}. ", "ko": "{title}. "},
+    "describe.graphs.edge": {"en": "{source} to {target}: {numbers}.", "ko": "{source}에서 {target}(으)로: {numbers}."},
+    "describe.graphs.forward": {"en": "forward value {value}", "ko": "순전파 값 {value}"},
+    "describe.graphs.gradient": {"en": "gradient {value}", "ko": "기울기 {value}"},
+    "describe.graphs.nothing": {"en": "no numbers", "ko": "수 없음"},
+    "describe.graphs.value_input": {"en": "{name}: input = {value}, gradient {grad}",
+                                    "ko": "{name}: 입력 = {value}, 기울기 {grad}"},
+    "describe.graphs.value_op": {"en": "{name}: {op} of ({inputs}) = {value}, gradient {grad}",
+                                 "ko": "{name}: ({inputs})의 {op} = {value}, 기울기 {grad}"},
+    "describe.network.title": {"en": "{title}. ", "ko": "{title}. "},
+    "describe.network.network": {"en": "{title}A fully connected network, layers left to right: {layers}.",
+                                 "ko": "{title}완전 연결 신경망이에요. 왼쪽에서 오른쪽으로 층: {layers}."},
+    "describe.network.layer": {"en": "{name} {units}", "ko": "{name} {units}"},
+    "describe.network.weights": {"en": "Weights: {items}.", "ko": "가중치: {items}."},
+    "describe.network.weight": {"en": "{name} from {source} to {target}{value}",
+                                "ko": "{source}에서 {target}(으)로 가는 {name}{value}"},
+    "describe.network.weight_value": {"en": " = {value}", "ko": " = {value}"},
+    "describe.network.values": {"en": "Forward values above the units: {items}.", "ko": "뉴런 위의 순전파 값: {items}."},
+    "describe.network.gradients": {"en": "Gradients below the units: {items}.", "ko": "뉴런 아래의 기울기: {items}."},
+    "describe.network.notes": {"en": "Notes under the weights: {items}.", "ko": "가중치 아래의 메모: {items}."},
+    "describe.network.item": {"en": "{name} {value}", "ko": "{name} {value}"},
+    "describe.network.highlight": {"en": "In focus: {items}.", "ko": "강조한 것: {items}."},
+    "describe.network.caption": {"en": "Caption: {caption}", "ko": "설명: {caption}"},
+    "describe.regions.regions": {
+        "en": "{title}: the plane from x1 = {x0} to {x1} and x2 = {y0} to {y1}, shaded by the class the model "
+              "predicts ({shares}).",
+        "ko": "{title}: x1 = {x0}에서 {x1}까지, x2 = {y0}에서 {y1}까지의 평면을 모델이 예측한 클래스에 따라 "
+              "색칠했어요({shares}).",
+    },
+    "describe.regions.share": {"en": "{name} on {percent}% of it", "ko": "{name}: 평면의 {percent}%"},
+    "describe.regions.boundary": {"en": " A line marks where the probability of {name} is 0.5.",
+                                  "ko": " {name}의 확률이 0.5인 곳에 선이 있어요."},
+    "describe.regions.point": {"en": "({x1}, {x2}), {name}: {verdict}", "ko": "({x1}, {x2}), {name}: {verdict}"},
+    "describe.regions.point_right": {"en": "predicted right", "ko": "맞게 예측"},
+    "describe.regions.point_wrong": {"en": "predicted {name}, wrong", "ko": "{name}(으)로 잘못 예측"},
+    "describe.regions.points": {"en": "Points: {items}.", "ko": "점: {items}."},
+    "describe.regions.class_count": {"en": "{name}: {count} points, {right} predicted right",
+                                     "ko": "{name}: 점 {count}개 중 {right}개 맞게 예측"},
+    "describe.regions.right": {"en": "{right} of {count} points lie in the region of their own class.",
+                               "ko": "점 {count}개 중 {right}개가 자기 클래스의 영역에 있어요."},
+    "describe.regions.attempts": {
+        "en": "{title}: {count} panels, each cuts the plane with one straight line (class 1 where "
+              "w·x + b > 0); wrongly classified points are ringed.",
+        "ko": "{title}: 그림 {count}개, 각각 직선 하나로 평면을 나눠요(w·x + b > 0인 쪽이 클래스 1). "
+              "잘못 분류한 점에는 고리를 둘렀어요.",
+    },
+    "describe.regions.attempt": {"en": "Panel {number}: {line} > 0 gets {right} of {count} right{wrong}.",
+                                 "ko": "그림 {number}: {line} > 0은 {count}개 중 {right}개를 맞혀요{wrong}."},
+    "describe.regions.attempt_wrong": {"en": "; wrong: {points}", "ko": "; 틀린 점: {points}"},
+    "describe.regions.hidden_lines": {
+        "en": "Lines where each hidden unit's weighted input is 0 (its sigmoid output 0.5), "
+              "with an arrow to the side where it is switched on: {items}.",
+        "ko": "은닉 뉴런마다 가중 입력이 0인(시그모이드 출력이 0.5인) 직선과, 그 뉴런이 켜지는 쪽을 가리키는 "
+              "화살표: {items}.",
+    },
+    "describe.regions.hidden_line": {"en": "{name}: {line} = 0", "ko": "{name}: {line} = 0"},
+    "describe.regions.space": {
+        "en": "{title}: the {count} inputs as points in the space of the {units} hidden units' outputs. {items}.",
+        "ko": "{title}: 입력 {count}개를 은닉 뉴런 {units}개의 출력이 이루는 공간의 점으로 나타냈어요. {items}.",
+    },
+    "describe.regions.space_point": {"en": "{name} at ({coords}), {label}", "ko": "{name}: 위치 ({coords}), {label}"},
+    "describe.regions.plane": {
+        "en": " The plane where the output unit is 0.5, {line} = 0: on its side above 0.5 lie {above}; "
+              "on the other side {below}.",
+        "ko": " 출력 뉴런이 0.5인 평면 {line} = 0: 0.5보다 큰 쪽에 {above}, 반대쪽에 {below}이(가) 있어요.",
+    },
+    "describe.regions.nothing": {"en": "no point", "ko": "점 없음"},
+    "describe.regions.input": {"en": "input {number}", "ko": "입력 {number}"},
+    "describe.softmax.softmax": {"en": "{title}: a bar per class for the probability y{gradient}. {items}.",
+                                 "ko": "{title}: 클래스마다 확률 y의 막대{gradient}. {items}."},
+    "describe.softmax.scaled": {"en": " (scores divided by the temperature {temperature})",
+                                "ko": " (점수를 온도 {temperature}(으)로 나눔)"},
+    "describe.softmax.with_gradient": {
+        "en": ", the true class {target} outlined, and beside each a hatched bar for the gradient y - t",
+        "ko": ", 정답 클래스 {target}에 테두리, 그리고 막대마다 옆에 기울기 y - t의 빗금 막대",
+    },
+    "describe.softmax.class": {"en": "class {k}, score {score}: probability {probability}",
+                               "ko": "클래스 {k}, 점수 {score}: 확률 {probability}"},
+    "describe.softmax.class_gradient": {"en": ", gradient {gradient}", "ko": ", 기울기 {gradient}"},
+    "describe.softmax.loss": {"en": " Cross-entropy -log y{target} = {loss}.",
+                              "ko": " 교차 엔트로피 -log y{target} = {loss}."},
+    "describe.softmax.curve": {
+        "en": "{title}: the loss L = -log p against the probability p given to the true class, from p = 0.005 "
+              "(L = 5.3) down to p = 1 (L = 0); the loss grows without bound as p approaches 0.",
+        "ko": "{title}: 정답 클래스에 준 확률 p에 따른 손실 L = -log p, p = 0.005(L = 5.3)에서 p = 1(L = 0)까지. "
+              "p가 0에 가까워질수록 손실은 끝없이 커져요.",
+    },
+    "describe.softmax.marked": {"en": " Marked: {items}.", "ko": " 표시한 점: {items}."},
+    "describe.softmax.mark": {"en": "{name}: p = {p}, L = {loss}", "ko": "{name}: 확률 p = {p}, 손실 L = {loss}"},
     # --- explorers (backprop_lib.explorers): titles, controls, captions, one-line summaries --------
     "explorer.hint": {"en": "Run this cell in JupyterLab to move the controls.",
                       "ko": "컨트롤을 움직이려면 JupyterLab에서 이 셀을 실행하세요."},
-    "explorer.picture": {"en": "{title} (picture)", "ko": "{title} (그림)"},
     "apple.title": {"en": "Apple-shop explorer", "ko": "사과 가게 탐색기"},
     "apple.summary": {
         "en": "apple price {price}, apple count {count}, tax {tax} → total {total}; gradients: "
@@ -173,14 +300,14 @@ MESSAGES: dict[str, dict[str, str]] = {
               "∂지불/∂값 {grad_price}, ∂지불/∂개수 {grad_count}, ∂지불/∂소비세 {grad_tax}",
     },
     "apple.caption": {
-        "en": "<p>total = price × count × tax = {price} × {count} × {tax} = <b style='color:#1f5fbf'>{total}</b><br>"
-              "∂total/∂price = count × tax = <b style='color:#d1495b'>{grad_price}</b>, "
-              "∂total/∂count = price × tax = <b style='color:#d1495b'>{grad_count}</b>, "
-              "∂total/∂tax = price × count = <b style='color:#d1495b'>{grad_tax}</b></p>",
-        "ko": "<p>지불 금액 = 값 × 개수 × 소비세 = {price} × {count} × {tax} = <b style='color:#1f5fbf'>{total}</b><br>"
-              "∂지불/∂값 = 개수 × 소비세 = <b style='color:#d1495b'>{grad_price}</b>, "
-              "∂지불/∂개수 = 값 × 소비세 = <b style='color:#d1495b'>{grad_count}</b>, "
-              "∂지불/∂소비세 = 값 × 개수 = <b style='color:#d1495b'>{grad_tax}</b></p>",
+        "en": "<p>total = price × count × tax = {price} × {count} × {tax} = <b style='color:{forward_color}'>{total}</b><br>"
+              "∂total/∂price = count × tax = <b style='color:{gradient_color}'>{grad_price}</b>, "
+              "∂total/∂count = price × tax = <b style='color:{gradient_color}'>{grad_count}</b>, "
+              "∂total/∂tax = price × count = <b style='color:{gradient_color}'>{grad_tax}</b></p>",
+        "ko": "<p>지불 금액 = 값 × 개수 × 소비세 = {price} × {count} × {tax} = <b style='color:{forward_color}'>{total}</b><br>"
+              "∂지불/∂값 = 개수 × 소비세 = <b style='color:{gradient_color}'>{grad_price}</b>, "
+              "∂지불/∂개수 = 값 × 소비세 = <b style='color:{gradient_color}'>{grad_count}</b>, "
+              "∂지불/∂소비세 = 값 × 개수 = <b style='color:{gradient_color}'>{grad_tax}</b></p>",
     },
     "softmax.title": {"en": "Softmax explorer", "ko": "소프트맥스 탐색기"},
     "softmax.summary": {
@@ -209,6 +336,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "최종 손실(평균 제곱 오차) {loss}; (0,0), (0,1), (1,0), (1,1)의 출력: {outputs} → XOR 해결 못 함",
     },
     "xor.decision_region": {"en": "Decision region", "ko": "결정 영역"},
+    "xor.describe_left": {"en": "{settings}. Left:", "ko": "{settings}. 왼쪽:"},
+    "xor.describe_right": {"en": "Right:", "ko": "오른쪽:"},
     "xor.hidden_units": {"en": "hidden units", "ko": "은닉 뉴런 수"},
     "xor.activation": {"en": "activation", "ko": "활성화 함수"},
     "xor.learning_rate": {"en": "learning rate", "ko": "학습률"},
@@ -218,6 +347,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{hidden} hidden units ({activation}), learning rate {rate}, seed {seed}, {epochs} epochs",
         "ko": "은닉 뉴런 {hidden}개 ({activation}), 학습률 {rate}, 시드 {seed}, 에폭 {epochs}번",
     },
+    "digits.title": {"en": "Digit explorer", "ko": "숫자 탐색기"},
+    "digits.picker": {"en": "test digit", "ko": "테스트 숫자"},
+    "digits.pixel": {"en": "pixel row {row}, column {column}", "ko": "픽셀 {row}행 {column}열"},
+    "digits.caption": {
+        "en": "<p>Test digit {index} (true class {true_class}). Press a square to switch that pixel between ink "
+              "and paper. The network says <b>{predicted}</b>.</p>",
+        "ko": "<p>테스트 숫자 {index} (정답 클래스 {true_class}). 네모를 누르면 그 픽셀이 잉크와 종이 사이에서 "
+              "바뀌어요. 신경망의 답은 <b>{predicted}</b>예요.</p>",
+    },
+    "digits.says": {"en": "the network says {predicted} (most likely classes {listed})",
+                    "ko": "신경망의 답은 {predicted} (가능성이 가장 높은 클래스 {listed})"},
+    "digits.summary": {"en": "test digit {index}, true class {true_class}: {state}",
+                       "ko": "테스트 숫자 {index}, 정답 클래스 {true_class}: {state}"},
     "stepper.title": {"en": "2-2-2 network stepper", "ko": "2-2-2 신경망 단계별 보기"},
     "stepper.inputs": {"en": "inputs x1 = {x1}, x2 = {x2}; targets t1 = {t1}, t2 = {t2}",
                        "ko": "입력 x1 = {x1}, x2 = {x2}; 정답 t1 = {t1}, t2 = {t2}"},
@@ -244,8 +386,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "stepper.forward_pass": {"en": "forward pass (순전파)", "ko": "순전파 (forward pass)"},
     "stepper.backward_pass": {"en": "backward pass (역전파)", "ko": "역전파 (backward pass)"},
     "stepper.chain": {
-        "en": "<br>local gradient {local}, running chain product ∂E/∂z = <b style='color:#d1495b'>{value}</b>",
-        "ko": "<br>국소 기울기 {local}, 지금까지의 연쇄 곱 ∂E/∂z = <b style='color:#d1495b'>{value}</b>",
+        "en": "<br>local gradient {local}, running chain product ∂E/∂z = <b style='color:{gradient_color}'>{value}</b>",
+        "ko": "<br>국소 기울기 {local}, 지금까지의 연쇄 곱 ∂E/∂z = <b style='color:{gradient_color}'>{value}</b>",
     },
     "stepper.where": {"en": "<b>{name}</b>, step {step} of {count} (updates taken: {updates})",
                       "ko": "<b>{name}</b>, {count}단계 중 {step}단계 (지금까지 갱신 {updates}번)"},

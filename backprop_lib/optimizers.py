@@ -82,20 +82,20 @@ class Adam:
             if not 0 <= beta < 1:
                 raise SettingError(f"Adam: {label} must be in [0, 1), got {beta!r}.")
         self.beta1, self.beta2, self.epsilon = beta1, beta2, epsilon
-        self.steps = 0
+        self.steps: dict[str, int] = {}            # per parameter, as in PyTorch: one that joins later starts at 1
         self.first_moment: dict[str, np.ndarray] = {}
         self.second_moment: dict[str, np.ndarray] = {}
 
     def step(self, params: dict[str, np.ndarray], grads: dict[str, np.ndarray]) -> None:
-        """One Adam step for every parameter."""
-        self.steps += 1
+        """One Adam step for every parameter, bias-corrected by that parameter's own step count t."""
         for name, param in params.items():
             grad = gradient_of(grads, name, "Adam")
+            t = self.steps[name] = self.steps.get(name, 0) + 1
             m = self.beta1 * self.first_moment.get(name, 0.0) + (1 - self.beta1) * grad
             v = self.beta2 * self.second_moment.get(name, 0.0) + (1 - self.beta2) * grad ** 2
             self.first_moment[name], self.second_moment[name] = m, v
-            m_hat = m / (1 - self.beta1 ** self.steps)
-            v_hat = v / (1 - self.beta2 ** self.steps)
+            m_hat = m / (1 - self.beta1 ** t)
+            v_hat = v / (1 - self.beta2 ** t)
             param -= self.learning_rate * m_hat / (np.sqrt(v_hat) + self.epsilon)
 
     def __repr__(self) -> str:

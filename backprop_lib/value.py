@@ -3,11 +3,14 @@
 Every operation records its inputs and its local derivatives. ``backward()`` orders the graph
 so each node comes after everything that uses it (reverse topological order) and pushes
 gradients back with ``+=``: a value used twice receives the sum of both paths. This is what
-autodiff frameworks do, at the size of a page.
+autodiff frameworks do, at the size of a page. The ordering walks the graph with a list as its
+stack rather than by recursion, so a loss summed over 100,000 terms (a graph 100,000 deep) works.
 """
 from __future__ import annotations
 
 import math
+
+from .errors import DomainError
 
 
 class Value:
@@ -40,8 +43,35 @@ class Value:
     def __sub__(self, other) -> "Value":
         return self + (-self._wrap(other))
 
-    def __pow__(self, exponent: float) -> "Value":
-        return Value(self.data ** exponent, (self,), (exponent * self.data ** (exponent - 1),), f"**{exponent}")
+    def __pow__(self, exponent: "float | Value") -> "Value":
+        """self ** exponent. A constant exponent p: d/dx = p·x^(p−1). A Value exponent b: d/db = a^b·ln a.
+
+        At x = 0: x ** 0 is 1 with derivative 0 (a constant); x ** p for 0 < p < 1 (e.g. √x) is 0 with
+        derivative inf, as PyTorch reports it: the tangent is vertical there. That inf (or nan, where it
+        meets a zero gradient) then shows in every gradient it reaches, which is the honest answer.
+        """
+        if isinstance(exponent, Value):
+            return self._power_of_value(exponent)
+        check_power(self.data, exponent)
+        if exponent == 0:
+            local = 0.0                          # x ** 0 is the constant 1, at x = 0 too
+        elif self.data == 0 and exponent < 1:
+            local = math.inf                     # e.g. √x: its slope grows without bound as x → 0⁺
+        else:
+            local = exponent * self.data ** (exponent - 1)
+        return Value(self.data ** exponent, (self,), (local,), f"**{exponent}")
+
+    def _power_of_value(self, exponent: "Value") -> "Value":
+        """a ** b with both a and b Values: d/da = b·a^(b−1), d/db = a^b·ln a, defined for a > 0."""
+        a, b = self.data, exponent.data
+        if a <= 0:
+            raise DomainError(
+                f"Value ** Value: expected a positive base when the exponent is a Value (its gradient "
+                f"a^b·ln a needs ln a), got {a:g}. If the exponent is a constant, pass it as a plain number: "
+                f"x ** {b:g} rather than x ** Value({b:g})."
+            )
+        out = a ** b
+        return Value(out, (self, exponent), (b * a ** (b - 1), out * math.log(a)), "**")
 
     def __truediv__(self, other) -> "Value":
         return self * self._wrap(other) ** -1.0
@@ -55,6 +85,9 @@ class Value:
     def __rtruediv__(self, other) -> "Value":
         return self._wrap(other) / self
 
+    def __rpow__(self, base) -> "Value":
+        return self._wrap(base) ** self
+
     def exp(self) -> "Value":
         out = math.exp(self.data)
         return Value(out, (self,), (out,), "exp")
@@ -66,20 +99,32 @@ class Value:
         s = 1.0 / (1.0 + math.exp(-self.data))
         return Value(s, (self,), (s * (1.0 - s),), "sigmoid")
 
+    def tanh(self) -> "Value":
+        t = math.tanh(self.data)
+        return Value(t, (self,), (1.0 - t * t,), "tanh")
+
     def relu(self) -> "Value":
         return Value(max(self.data, 0.0), (self,), (1.0 if self.data > 0 else 0.0,), "relu")
 
     def graph_order(self) -> list["Value"]:
-        """Every value this one depends on, each listed after all of its parents (topological order)."""
-        order, visited = [], set()
+        """Every value this one depends on, each listed after all of its parents (topological order).
 
-        def visit(node: "Value") -> None:
-            if id(node) not in visited:
-                visited.add(id(node))
-                for parent in node.parents:
-                    visit(parent)
+        A depth-first walk: a node is listed once all its parents are. The stack holds each node
+        being visited with an iterator over the parents it has still to visit; a list, not recursion,
+        so the depth of the graph is not limited by Python's recursion limit (about 1,000 calls).
+        """
+        order, visited = [], {id(self)}
+        stack = [(self, iter(self.parents))]
+        while stack:
+            node, parents = stack[-1]
+            for parent in parents:
+                if id(parent) not in visited:
+                    visited.add(id(parent))
+                    stack.append((parent, iter(parent.parents)))
+                    break
+            else:                                # every parent is listed: list the node itself
+                stack.pop()
                 order.append(node)
-        visit(self)
         return order
 
     def backward(self) -> None:
@@ -101,3 +146,19 @@ class Value:
     def __repr__(self) -> str:
         name = f"{self.label}=" if self.label else ""
         return f"Value({name}{self.data:.6g}, grad={self.grad:.6g})"
+
+
+def check_power(base: float, exponent: float) -> None:
+    """Refuse base ** exponent where it is not a real number: 0 to a negative power, a negative base to a fraction."""
+    if base == 0 and exponent < 0:
+        raise DomainError(
+            f"Value ** {exponent:g}: expected a nonzero base for a negative exponent, got 0 "
+            f"(0 ** {exponent:g} divides by zero; x / y is computed as x * y ** -1). "
+            "Keep the base away from 0, e.g. divide by (y + 1e-12)."
+        )
+    if base < 0 and not float(exponent).is_integer():
+        raise DomainError(
+            f"Value ** {exponent:g}: expected a whole-number exponent for a negative base, got the base "
+            f"{base:g} (a negative number to a fractional power has no real value: Python would return a complex "
+            "number). Use a whole exponent, or apply the power to a positive quantity such as x * x."
+        )

@@ -11,8 +11,9 @@ From ``solutions/NN_name.ipynb`` (English) and its Korean catalogue ``solutions/
     lessons/ko/NN_name.ipynb     the Korean lesson
 and re-executes the English solution in place. An answer cell (metadata ``exercise.role ==
 "answer"``) has its region between ``# BEGIN SOLUTION`` and ``# END SOLUTION`` replaced by a stub;
-hidden-check cells are dropped; every other cell, and every cell id, is kept, so the two
-editions have the same cells. See docs/authoring.md.
+hidden-check cells are dropped; mutant cells (raw variants of an answer, role ``"mutant"``, for
+the mutant suite) are dropped from every generated notebook, the Korean solution too; every other
+cell, and every cell id, is kept, so the two editions have the same cells. See docs/authoring.md.
 """
 from __future__ import annotations
 
@@ -78,9 +79,11 @@ def exercises(notebook) -> dict[int, Exercise]:
             exercise.check_ids.append(cell.id)
         elif role == "hidden-check":
             exercise.hidden_ids.append(cell.id)
+        elif role == "mutant":            # a wrong or right variant of the answer, for the mutant suite
+            continue
         else:
-            raise AuthoringError(f"cell {cell.id}: exercise role must be answer, check or "
-                                 f"hidden-check, got {role!r}.")
+            raise AuthoringError(f"cell {cell.id}: exercise role must be answer, check, "
+                                 f"hidden-check or mutant, got {role!r}.")
     return found
 
 
@@ -170,7 +173,7 @@ def make_lesson(solution, source_name: str = "") -> nbformat.NotebookNode:
     for cell in lesson.cells:
         meta = exercise_meta(cell)
         role = meta and meta.get("role")
-        if role == "hidden-check":
+        if role in ("hidden-check", "mutant"):
             continue
         if role == "answer":
             number = meta["number"]
@@ -188,11 +191,12 @@ def make_lesson(solution, source_name: str = "") -> nbformat.NotebookNode:
 
 
 def korean_solution(solution, path: Path, english_fallback: bool = False) -> nbformat.NotebookNode:
-    """The Korean edition of a source solution, from its catalogue (see course_tools.translations)."""
+    """The Korean edition of a source solution, from its catalogue (see course_tools.translations), without mutants."""
     try:
         korean = translated(solution, path, english_fallback)
     except TranslationError as error:
         raise AuthoringError(str(error)) from error
+    korean.cells = [cell for cell in korean.cells if (exercise_meta(cell) or {}).get("role") != "mutant"]
     korean.metadata["backprop_course"] = {"generated_from": f"solutions/{path.name}", "kind": "solution",
                                           "language": "ko"}
     return korean
@@ -327,7 +331,10 @@ def landing_page(course: Path) -> nbformat.NotebookNode:
     rows = []
     for solution in sorted((course / "solutions").glob("*.ipynb")):
         source = read(solution)
-        korean = translated(source, solution, english_fallback=True)
+        try:
+            korean = translated(source, solution, english_fallback=True)
+        except TranslationError:        # a stale catalogue (`check` names it): the English title until it is fixed
+            korean = source
         links = {language: f"[{title_of(notebook) or solution.stem}]({language}/{solution.name})"
                  for language, notebook in (("ko", korean), ("en", source))}
         rows.append(f"| {solution.stem.split('_')[0]} | {links['ko']} | {links['en']} |")

@@ -6,9 +6,16 @@ opened in a fresh browser context and its own reset workspace, its outputs are c
 cell is run (Run > Run All Cells). Both editions are opened (solutions/, solutions/ko/,
 lessons/en/, lessons/ko/). Then: no cell shows an error; in lessons exactly the exercise check
 cells say "not done yet" (in the edition's language: "아직 답이 없어요"), in solutions every check
-passes; every explorer renders, and moving its first slider (or pressing its "next step" button)
-changes its picture. A screenshot per notebook goes to artifacts/screenshots/ (the Korean ones
-show Hangul: tools/ensure_browser.py installs Debian's fonts-noto-cjk next to Chromium). Two notebooks run at a time; JupyterLab is stopped
+passes; every explorer renders and is driven by keyboard only: Tab reaches every control, each
+control has an accessible name, and an arrow key (or Enter on "next step", "다음 단계" in Korean)
+changes its picture. Accessibility: axe-core (bundled by the PyPI package axe-playwright-python,
+pinned in pyproject) scans the notebook's cell outputs and rendered Markdown, and any serious or
+critical violation fails the notebook; JupyterLab's own chrome (menus, toolbars, the code editors,
+prompts and collapse buttons) is out of scope, as the course cannot change it. Every figure in the
+page must be an image whose accessible name (alt text) describes it, one per figure output of the
+notebook file. A screenshot per notebook goes to artifacts/screenshots/ (the Korean ones show
+Hangul: tools/ensure_browser.py installs Debian's fonts-noto-cjk next to Chromium). Two notebooks
+run at a time; JupyterLab is stopped
 as soon as all have run, also on failure. Skipped, with the reason, where no Chromium exists.
 """
 from __future__ import annotations
@@ -43,7 +50,7 @@ NOTEBOOKS = [path for folder in ("solutions", "solutions/ko", "lessons/en", "les
              for path in sorted(REPO.glob(f"{folder}/*.ipynb"))]
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-EXPLORER_CALL = re.compile(r"^[^#\n]*\b(apple_shop_explorer|network_stepper|xor_explorer|softmax_explorer)\(",
+EXPLORER_CALL = re.compile(r"^[^#\n]*\b(apple_shop_explorer|network_stepper|xor_explorer|softmax_explorer|digits_explorer)\(",
                            re.MULTILINE)
 PARALLEL = 2                # notebooks open at the same time
 RUN_TIMEOUT = 180           # seconds for Run All Cells of one notebook
@@ -78,6 +85,22 @@ IMAGE_SRC = "el => { const img = el.querySelector('.jp-OutputArea-output img'); 
 IMAGE_SHOWN = "el => !!el.querySelector('.jp-OutputArea-output img[src^=\"data:image/png\"]')"
 IMAGE_CHANGED = ("([el, before]) => { const img = el.querySelector('.jp-OutputArea-output img'); "
                  "return !!img && img.src !== before; }")
+
+# Keyboard: what has the focus, and every control a keyboard user must be able to reach.
+FOCUSED = """el => { const f = document.activeElement;
+  return el.contains(f) ? {tag: f.tagName.toLowerCase(), type: f.type || '', text: (f.innerText || f.value || '').trim(),
+                           key: Array.from(el.querySelectorAll('*')).indexOf(f)} : null; }"""
+CONTROLS = """el => Array.from(el.querySelectorAll('input, select, button, [role="slider"], [contenteditable="true"]'))
+  .filter(c => !c.disabled && c.offsetParent !== null).map(c => Array.from(el.querySelectorAll('*')).indexOf(c))"""
+MARK_START = "el => { const title = el.querySelector('.widget-html'); title.tabIndex = -1; title.focus(); }"
+UNNAMED_CONTROL = re.compile(r"^\s*- '?(slider|spinbutton|textbox|combobox|button|checkbox|radio|listbox)(:|$)",
+                             re.MULTILINE)
+# An aria snapshot line is YAML: `- img "name"`, or `- 'img "name"'` when the name holds an apostrophe.
+NAMED_IMAGE = re.compile(r'^\s*- \'?img "([^"]{40,})', re.MULTILINE)   # 40+ characters: a description, not a word
+ANY_IMAGE = re.compile(r"^\s*- '?img\b", re.MULTILINE)
+AXE_SCRIPT = None           # axe.min.js, read once from the axe-playwright-python package
+AXE_SCOPE = {"include": [".jp-NotebookPanel .jp-OutputArea", ".jp-NotebookPanel .jp-MarkdownOutput"]}
+BLOCKING_IMPACTS = ("serious", "critical")
 
 
 def free_port() -> int:
@@ -278,16 +301,47 @@ async def run_all_cells(page, cell_count: int) -> list[dict]:
     raise AssertionError(f"Run All Cells did not finish within {RUN_TIMEOUT} s")
 
 
-async def poke(explorer, language: str) -> str:
-    """Move the explorer's first slider one step, or press its "next step" button; say which."""
-    handle = explorer.locator(".noUi-handle").first
-    if await handle.count():
-        await handle.focus()
-        await handle.press("ArrowRight")
-        return "moved its first slider"
-    label = message("stepper.next", language)
-    await explorer.locator("button", has_text=label).first.click()
-    return f"pressed {label!r}"
+async def drive_by_keyboard(page, explorer, language: str) -> tuple[str, list[str]]:
+    """Tab through the explorer's controls from its title, then step the first one that changes the picture.
+
+    Only the starting point is set by the test (focus on the explorer's title, where a screen reader's
+    reading cursor arrives); everything after is key presses. Returns what was done and the problems.
+    """
+    problems = []
+    next_step = message("stepper.next", language).strip("◀▶ ")     # "next step", or "다음 단계" in Korean
+    controls = await explorer.evaluate(CONTROLS)
+    await explorer.evaluate(MARK_START)
+    reached, first = [], None
+    for _ in range(len(controls) + 5):
+        await page.keyboard.press("Tab")
+        focused = await explorer.evaluate(FOCUSED)
+        if focused is None:
+            break                                   # Tab has left the explorer
+        reached.append(focused["key"])
+        if first is None and (focused["tag"] in ("input", "select") or next_step in focused["text"]):
+            first = focused
+            break
+    if first is None:
+        return "found no control to operate", [f"Tab from the title reached no number field, drop-down or "
+                                                f"{next_step!r} button (reached {len(reached)} elements)"]
+    key = "Enter" if first["tag"] == "button" else "ArrowUp"
+    await page.keyboard.press(key)
+    if first["tag"] == "input":
+        await page.keyboard.press("Enter")          # a number field applies its value on Enter
+    action = f"pressed {key} on the focused {first['tag']} {first['text']!r}"
+    for _ in range(len(controls) + 5):              # the rest of the explorer: every control reachable by Tab
+        await page.keyboard.press("Tab")
+        focused = await explorer.evaluate(FOCUSED)
+        if focused is None:
+            break
+        reached.append(focused["key"])
+    missed = set(controls) - set(reached)
+    if missed:
+        problems.append(f"{len(missed)} of {len(controls)} controls were never reached with Tab")
+    tree = await explorer.aria_snapshot()
+    for unnamed in UNNAMED_CONTROL.finditer(tree):
+        problems.append(f"a {unnamed.group(1)} without an accessible name: {unnamed.group(0).strip()!r}")
+    return action, problems
 
 
 async def check_explorers(page, cells: list[CodeCell]) -> list[str]:
@@ -309,7 +363,8 @@ async def check_explorers(page, cells: list[CodeCell]) -> list[str]:
             continue
         await explorer.scroll_into_view_if_needed()
         before = await explorer.evaluate(IMAGE_SRC)
-        action = await poke(explorer, cells[number].language)
+        action, keyboard_problems = await drive_by_keyboard(page, explorer, cells[number].language)
+        problems += [f"{where}, by keyboard: {problem}" for problem in keyboard_problems]
         try:
             await page.wait_for_function(IMAGE_CHANGED, arg=[await explorer.element_handle(), before],
                                          timeout=RENDER_TIMEOUT)
@@ -324,6 +379,39 @@ async def check_explorers(page, cells: list[CodeCell]) -> list[str]:
     return problems
 
 
+async def check_accessibility(page, notebook: Path, run: "NotebookRun") -> list[str]:
+    """axe-core over the cells' outputs and Markdown; every figure announced with its description."""
+    global AXE_SCRIPT
+    if AXE_SCRIPT is None:
+        import axe_playwright_python
+        AXE_SCRIPT = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
+    await page.evaluate(AXE_SCRIPT)
+    violations = await page.evaluate(
+        "scope => axe.run(scope, {resultTypes: ['violations']}).then(r => r.violations.map(v => "
+        "({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' '))})))", AXE_SCOPE)
+    run.axe_violations = [v for v in violations if v["impact"] in BLOCKING_IMPACTS]
+    problems = [f"axe-core {v['impact']} violation {v['id']} ({v['help']}) at {len(v['nodes'])} places, "
+                f"e.g. {v['nodes'][0]}" for v in run.axe_violations]
+    tree = await page.locator(".jp-NotebookPanel .jp-Notebook").first.aria_snapshot()
+    run.figures_in_file = len(figure_outputs(notebook))
+    run.figures_described = len(NAMED_IMAGE.findall(tree))
+    images = len(ANY_IMAGE.findall(tree))
+    if images != run.figures_described:
+        problems.append(f"{images - run.figures_described} of {images} images in the accessibility tree "
+                        "have no description (an accessible name of 40+ characters)")
+    if run.figures_described != run.figures_in_file:
+        problems.append(f"the accessibility tree shows {run.figures_described} described figures, "
+                        f"the notebook file has {run.figures_in_file} figure outputs")
+    return problems
+
+
+def figure_outputs(notebook: Path) -> list[dict]:
+    """The outputs of a notebook file that show a picture (an image, or HTML with an <img>)."""
+    return [output for cell in nbformat.read(str(notebook), as_version=4).cells
+            for output in cell.get("outputs", [])
+            if "image/png" in output.get("data", {}) or "<img" in output.get("data", {}).get("text/html", "")]
+
+
 @dataclass
 class NotebookRun:
     """What the browser saw in one notebook."""
@@ -332,6 +420,9 @@ class NotebookRun:
     screenshot: Path | None = None
     seconds: float = 0.0
     draws_hangul: bool | None = None     # Korean editions: whether the page draws Hangul glyphs
+    axe_violations: list[dict] = field(default_factory=list)
+    figures_in_file: int = 0
+    figures_described: int = 0
 
 
 async def run_notebook(browser, lab: Lab, notebook: Path) -> NotebookRun:
@@ -357,6 +448,7 @@ async def run_notebook(browser, lab: Lab, notebook: Path) -> NotebookRun:
         run.problems += check_outputs(relative, cells, shown)
         if not run.problems:
             run.problems += await check_explorers(page, cells)
+            run.problems += await check_accessibility(page, notebook, run)
         if cells and cells[0].language == "ko":
             run.draws_hangul = await page.evaluate(HANGUL_DRAWN)
     except Exception as error:
@@ -417,6 +509,8 @@ def browser_runs(tmp_path_factory) -> dict[Path, NotebookRun]:
 def test_notebook_runs_in_jupyterlab(notebook: Path, browser_runs: dict[Path, NotebookRun]):
     run = browser_runs[notebook]
     where = notebook.relative_to(REPO).as_posix()
+    print(f"{where}: {run.figures_in_file} figure outputs, {run.figures_described} described in the accessibility "
+          f"tree, {len(run.axe_violations)} serious or critical axe-core violations")
     assert not run.problems, f"{where} in JupyterLab (screenshot {run.screenshot}):\n  " + "\n  ".join(run.problems)
 
 

@@ -9,14 +9,15 @@ from backprop_lib import (SGD, Adam, Add, Affine, Branch, CourseError, CrossEntr
                           MeanSquaredError, Momentum, Mul, Network, NotReadyError, ReLU, SettingError,
                           ShapeError, Sigmoid, SoftmaxWithLoss, SumSquaredError, TrainingDiverged,
                           train, xor_data)
+from backprop_lib.errors import DomainError
 
 
 def test_error_classes_are_course_errors_and_familiar_builtins():
     assert issubclass(ShapeError, ValueError) and issubclass(LabelError, ValueError)
-    assert issubclass(SettingError, ValueError)
+    assert issubclass(SettingError, ValueError) and issubclass(DomainError, ValueError)
     assert issubclass(NotReadyError, RuntimeError)
     assert issubclass(TrainingDiverged, FloatingPointError)
-    for error in (ShapeError, LabelError, SettingError, NotReadyError, TrainingDiverged):
+    for error in (ShapeError, LabelError, SettingError, DomainError, NotReadyError, TrainingDiverged):
         assert issubclass(error, CourseError)
 
 

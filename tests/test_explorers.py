@@ -50,7 +50,9 @@ def test_apple_shop_explorer_redraws_when_a_slider_moves():
     count.value = 3
     assert explorer.summary != first_summary and "total 330" in explorer.summary
     assert explorer.png != first_png
-    assert explorer.picture.outputs[0]["data"]["image/png"]
+    picture = explorer.picture.outputs[0]["data"]
+    assert 'alt="Apple shop: forward values and gradients.' in picture["text/html"]   # the picture's text alternative
+    assert "forward value 3, gradient" in picture["text/plain"]
 
 
 def test_explorer_shows_one_stable_bundle_and_leaves_no_pyplot_figure_open():
@@ -58,7 +60,8 @@ def test_explorer_shows_one_stable_bundle_and_leaves_no_pyplot_figure_open():
     explorer = apple_shop_explorer()
     explorer.controls[0].value = 200            # a later state must not change what the cell stored
     bundle = explorer._repr_mimebundle_()
-    assert set(bundle) == {"text/plain", "image/png", WIDGET_VIEW}
+    assert set(bundle) == {"text/plain", "text/html", WIDGET_VIEW}
+    assert "forward value 100, gradient 2.2" in bundle["text/html"]   # the first picture's alt text
     assert bundle["text/plain"] == (
         "Apple-shop explorer: apple price 100, apple count 2, tax 1.1 → total 220; gradients: "
         "∂total/∂price 2.2, ∂total/∂count 110, ∂total/∂tax 200\n"

@@ -68,7 +68,7 @@ def test_adam_two_steps():
     np.testing.assert_allclose(params["layer.weights"], after_second, rtol=1e-13)
     # the same numbers, rounded: the second step moves the first entry by about 0.03456
     assert params["layer.weights"][0] == pytest.approx(0.8654394, abs=1e-7)
-    assert optimizer.steps == 2
+    assert optimizer.steps == {"layer.weights": 2}
 
 
 def test_optimizers_keep_state_per_parameter_name():

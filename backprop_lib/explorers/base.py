@@ -4,20 +4,21 @@ An explorer's picture is drawn in the kernel by ``backprop_lib.figures`` and put
 widget by setting its ``outputs`` directly. Nothing is printed or displayed while a picture is
 drawn, so the cell that shows an explorer has exactly one output: the explorer itself. Its
 ``text/plain`` form is a fixed-precision summary of the first state (what nbval compares), and
-its ``image/png`` form is the first picture (what a viewer without widgets shows, e.g. GitHub).
+its ``text/html`` form is the first picture (what a viewer without widgets shows, e.g. GitHub).
+Every picture is an ``<img>`` whose alt text is the figure's own description (see
+``figures.described``); every control has a visible description that is also its accessible name.
 """
 from __future__ import annotations
 
-import base64
-import io
 from dataclasses import dataclass
 from typing import Callable
 
 import ipywidgets as widgets
-import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 
 from ..errors import CourseError
+from ..figures.described import figure_bundle, figure_html, figure_png
+from ..figures.palette import GRADIENT_TEXT
 from ..messages import message
 
 # Captions sit on white with dark text, like the figures, so they read the same in light and dark themes.
@@ -27,26 +28,16 @@ CAPTION_STYLE = ("background:white; color:#222; padding:4px 10px; border-radius:
 
 @dataclass
 class Frame:
-    """One state of an explorer: its picture, a short HTML caption and a one-line plain-text summary."""
+    """One state of an explorer: its picture (a DescribedFigure), a short HTML caption and a one-line summary."""
 
     figure: Figure
     caption: str
     summary: str
 
 
-def figure_png(figure: Figure) -> bytes:
-    """Render a figure to PNG bytes (the course style's dpi) and close it, so pyplot never shows it too."""
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", bbox_inches="tight")
-    plt.close(figure)
-    return buffer.getvalue()
-
-
-def png_output(png: bytes, description: str) -> dict:
-    """The output record of an Output widget that shows one PNG image."""
-    return {"output_type": "display_data",
-            "data": {"image/png": base64.b64encode(png).decode("ascii"), "text/plain": description},
-            "metadata": {}}
+def picture_output(png: bytes, description: str) -> dict:
+    """The output record of an Output widget that shows one picture with its text alternative."""
+    return {"output_type": "display_data", "data": figure_bundle(png, description), "metadata": {}}
 
 
 def slider_style() -> dict:
@@ -54,8 +45,30 @@ def slider_style() -> dict:
     return {"description_width": "120px"}
 
 
+# ipywidgets 8's sliders give their handle (role="slider") no accessible name: a screen reader says
+# "slider, 100" and not what it sets (axe-core: aria-input-field-name, serious). Its number fields and
+# drop-downs are real <input>/<select> elements tied to their description by <label for>, reached
+# with Tab, stepped with the arrow keys, so the explorers use those.
+def number_box(description: str, value: float, low: float, high: float, step: float) -> widgets.Widget:
+    """A labelled number field: Tab reaches it, ↑/↓ step it by ``step``, typing and Enter set it."""
+    whole = all(float(number).is_integer() for number in (value, low, high, step)) and isinstance(value, int)
+    kind = widgets.BoundedIntText if whole else widgets.BoundedFloatText
+    return kind(value=value, min=low, max=high, step=step, description=description, continuous_update=False,
+                style=slider_style(), layout=widgets.Layout(width="260px"))
+
+
+def choice(description: str, options: list, value) -> widgets.Dropdown:
+    """A labelled drop-down of a few values (e.g. a log scale: 0.1, 0.3, 1, …); ↑/↓ pick the next one."""
+    options = sorted(set(options) | {value})
+    return widgets.Dropdown(options=options, value=value, description=description, style=slider_style(),
+                            layout=widgets.Layout(width="260px"))
+
+
 def toggle_buttons(options: list, value, description: str) -> widgets.ToggleButtons:
-    """A choice of a few options, laid out like a slider: its description on the left, same width."""
+    """A choice of a few options, laid out like the other controls: its description on the left, same width.
+
+    Each option is a <button> with its own text, reached with Tab and chosen with Enter or Space.
+    """
     buttons = widgets.ToggleButtons(options=options, value=value, description=description,
                                     style={**slider_style(), "button_width": "100px"})
     buttons.add_class("widget-inline-hbox")     # ipywidgets 8 puts a toggle's description above it otherwise
@@ -63,11 +76,6 @@ def toggle_buttons(options: list, value, description: str) -> widgets.ToggleButt
 
 
 TABLE = "<table style='border-spacing:12px 2px; margin-left:-12px'>"   # a small table with room between columns
-
-
-def control_layout() -> widgets.Layout:
-    """Controls wide enough to move in small steps, narrow enough to sit beside nothing."""
-    return widgets.Layout(width="480px")
 
 
 class Explorer:
@@ -92,22 +100,22 @@ class Explorer:
         self.widget.add_class(f"backprop-explorer-{name}")
         self.png = b""
         self.summary = ""
-        self.first_png = b""
-        self.first_summary = ""
+        self.description = ""
         self.refresh()
-        self.first_png, self.first_summary = self.png, self.summary
+        self.first_png, self.first_summary, self.first_description = self.png, self.summary, self.description
 
     def refresh(self, change: object = None) -> None:
         """Redraw the picture and caption; a course error (e.g. training diverged) is shown, not raised."""
         try:
             frame = self._render()
         except CourseError as error:
-            self.caption.value = (f"<div style='{CAPTION_STYLE}'><p style='color:#d1495b'>"
+            self.caption.value = (f"<div style='{CAPTION_STYLE}'><p style='color:{GRADIENT_TEXT}'>"
                                   f"<b>{type(error).__name__}:</b> {error}</p></div>")
             self.summary = f"{self.title}: {type(error).__name__}: {error}"
             return
         self.png = figure_png(frame.figure)
-        self.picture.outputs = (png_output(self.png, message("explorer.picture", title=self.title)),)
+        self.description = getattr(frame.figure, "description", "") or f"{self.title}: {frame.summary}"
+        self.picture.outputs = (picture_output(self.png, self.description),)
         self.caption.value = f"<div style='{CAPTION_STYLE}'>{frame.caption}</div>"
         self.summary = frame.summary
 
@@ -120,7 +128,7 @@ class Explorer:
         """The live widget for JupyterLab, the first picture for static viewers, a stable line of text."""
         bundle = self.widget._repr_mimebundle_(**kwargs)
         bundle["text/plain"] = f"{self.title}: {self.first_summary}\n({message('explorer.hint')})"
-        bundle["image/png"] = base64.b64encode(self.first_png).decode("ascii")
+        bundle["text/html"] = figure_html(self.first_png, self.first_description)
         return bundle
 
     def __repr__(self) -> str:

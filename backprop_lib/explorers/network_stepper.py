@@ -16,6 +16,7 @@ import numpy as np
 from ..documents import document_004_start
 from ..errors import ShapeError, describe
 from ..figures.network import draw_network, named_weights
+from ..figures.palette import GRADIENT_TEXT
 from ..layers import Affine, Sigmoid
 from ..losses import SumSquaredError
 from ..messages import message
@@ -228,7 +229,7 @@ class NetworkStepper:
         step = self.steps[self.position]
         pass_name = message(f"stepper.{step.phase}_pass")
         lines = step.formula.split(";  ")
-        chain = (message("stepper.chain", local=f"{step.local_gradient:.8f}", value=f"{step.value:.8f}")
+        chain = (message("stepper.chain", gradient_color=GRADIENT_TEXT, local=f"{step.local_gradient:.8f}", value=f"{step.value:.8f}")
                  if step.phase == "backward" else "")
         where = message("stepper.where", name=pass_name, step=self.position + 1, count=len(self.steps),
                         updates=self.updates)

@@ -1,6 +1,6 @@
 """Lesson 4's explorer: move three scores and a temperature, see softmax's probabilities and y − t.
 
-``softmax_state`` is the plain function behind the sliders: it runs backprop_lib's SoftmaxWithLoss
+``softmax_state`` is the plain function behind the controls: it runs backprop_lib's SoftmaxWithLoss
 on the scaled scores z = s / τ and returns the probabilities y (소프트맥스), the cross-entropy
 (교차 엔트로피) of the chosen target and the gradient ∂L/∂z = y − t that starts the backward pass.
 """
@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-import ipywidgets as widgets
 import numpy as np
 
 from ..errors import SettingError
+from ..figures.palette import GRADIENT_TEXT
 from ..figures.softmax import plot_softmax
 from ..losses import SoftmaxWithLoss
 from ..messages import message
-from .base import TABLE, Explorer, Frame, control_layout, slider_style, toggle_buttons
+from .base import TABLE, Explorer, Frame, choice, number_box, toggle_buttons
 
 DOCUMENT_SCORES = (5.3, 0.3, 10.1)   # document 003's scores
 
@@ -56,7 +56,7 @@ def _caption(state: SoftmaxState) -> str:
     one_hot = np.eye(state.scores.size)[state.target]
     rows = "".join(
         f"<tr><td>{message('figure.class', k=k)}</td><td>{score:.1f}</td><td>{probability:.4f}</td><td>{target:g}</td>"
-        f"<td style='color:#d1495b'>{gradient:+.4f}</td></tr>"
+        f"<td style='color:{GRADIENT_TEXT}'>{gradient:+.4f}</td></tr>"
         for k, (score, probability, target, gradient)
         in enumerate(zip(state.scores, state.probabilities, one_hot, state.gradient)))
     return (message("softmax.caption", target=state.target, loss=f"{state.loss:.4f}")
@@ -65,20 +65,15 @@ def _caption(state: SoftmaxState) -> str:
 
 
 def softmax_explorer(scores=DOCUMENT_SCORES, temperature: float = 1.0, target: int = 0) -> Explorer:
-    """Sliders for three scores and the temperature, and a choice of target class."""
-    style = slider_style()
-    score_sliders = [widgets.FloatSlider(value=score, min=-5, max=12, step=0.1, description=message("softmax.score", k=k),
-                                         continuous_update=False, style=style, layout=control_layout())
-                     for k, score in enumerate(scores)]
-    temperature_slider = widgets.FloatLogSlider(value=temperature, base=10, min=-1, max=1, step=0.05,
-                                                readout_format=".2f", description=message("softmax.temperature"),
-                                                continuous_update=False, style=style, layout=control_layout())
+    """Number fields for three scores, a choice of temperature and of target class."""
+    score_fields = [number_box(message("softmax.score", k=k), float(score), -5.0, 12.0, 0.1) for k, score in enumerate(scores)]
+    temperature_field = choice(message("softmax.temperature"), [0.1, 0.2, 0.5, 1.0, 2.0, 3.0, 5.0, 10.0], float(temperature))
     target_buttons = toggle_buttons([(message("figure.class", k=k), k) for k in range(len(scores))], target,
                                     message("softmax.target"))
-    controls = [*score_sliders, temperature_slider, target_buttons]
+    controls = [*score_fields, temperature_field, target_buttons]
 
     def render() -> Frame:
-        state = softmax_state([slider.value for slider in score_sliders], temperature_slider.value,
+        state = softmax_state([field.value for field in score_fields], temperature_field.value,
                               target_buttons.value)
         figure = plot_softmax(state.scores, state.temperature, state.target)
         return Frame(figure, _caption(state), describe_softmax(state))

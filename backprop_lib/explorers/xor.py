@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-import ipywidgets as widgets
-import matplotlib.pyplot as plt
 import numpy as np
 
 from ..documents import xor_data
 from ..errors import SettingError
 from ..figures.curves import plot_losses
+from ..figures.described import add_description, new_subplots
+from ..figures.palette import GOOD_TEXT, GRADIENT_TEXT
 from ..figures.regions import plot_decision_regions
 from ..figures.style import figure_size
 from ..layers import Affine, ReLU, Sigmoid
@@ -24,7 +24,7 @@ from ..messages import message
 from ..network import Network
 from ..optimizers import SGD
 from ..training import History, train
-from .base import Explorer, Frame, control_layout, slider_style, toggle_buttons
+from .base import Explorer, Frame, choice, number_box, toggle_buttons
 
 ACTIVATIONS = {"sigmoid": Sigmoid, "relu": ReLU}
 
@@ -69,41 +69,36 @@ def describe_run(run: XorRun) -> str:
 def draw_run(run: XorRun, settings: str):
     """The loss curve (log scale) beside the decision region of the trained network."""
     inputs, targets = xor_data()
-    figure, (loss_axes, region_axes) = plt.subplots(1, 2, figsize=figure_size(0.5),
+    figure, (loss_axes, region_axes) = new_subplots(1, 2, figsize=figure_size(0.5),
                                                     gridspec_kw={"width_ratios": [1, 1]})
+    add_description(figure, message("xor.describe_left", settings=settings))
     plot_losses(run.history, ax=loss_axes, title=message("figure.loss_title"))
+    add_description(figure, message("xor.describe_right"))
     plot_decision_regions(run.network.forward, inputs, targets, ax=region_axes, resolution=120,
                           title=message("xor.decision_region"), class_names=["XOR = 0", "XOR = 1"])
     figure.suptitle(settings, fontsize=11)
     figure.tight_layout()
-    plt.close(figure)
     return figure
 
 
 def xor_explorer(hidden_size: int = 3, activation: str = "sigmoid", learning_rate: float = 1.0,
                  seed: int = 0, epochs: int = 2000) -> Explorer:
     """Controls for the hidden size, activation, learning rate, seed and epochs; each change trains anew."""
-    style = slider_style()
-    hidden_slider = widgets.IntSlider(value=hidden_size, min=1, max=8, description=message("xor.hidden_units"),
-                                      continuous_update=False, style=style, layout=control_layout())
+    hidden_field = number_box(message("xor.hidden_units"), hidden_size, 1, 8, 1)
     activation_buttons = toggle_buttons(list(ACTIVATIONS), activation, message("xor.activation"))
-    rate_slider = widgets.FloatLogSlider(value=learning_rate, base=10, min=-2, max=1, step=0.1,
-                                         readout_format=".3g", description=message("xor.learning_rate"),
-                                         continuous_update=False, style=style, layout=control_layout())
-    seed_slider = widgets.IntSlider(value=seed, min=0, max=20, description=message("xor.seed"),
-                                    continuous_update=False, style=style, layout=control_layout())
-    epochs_slider = widgets.IntSlider(value=epochs, min=100, max=5000, step=100, description=message("xor.epochs"),
-                                      continuous_update=False, style=style, layout=control_layout())
-    controls = [hidden_slider, activation_buttons, rate_slider, seed_slider, epochs_slider]
+    rate_field = choice(message("xor.learning_rate"), [0.01, 0.03, 0.1, 0.3, 1.0, 2.0, 3.0, 10.0], float(learning_rate))
+    seed_field = number_box(message("xor.seed"), seed, 0, 20, 1)
+    epochs_field = number_box(message("xor.epochs"), epochs, 100, 5000, 100)
+    controls = [hidden_field, activation_buttons, rate_field, seed_field, epochs_field]
 
     def render() -> Frame:
-        settings = dict(hidden_size=hidden_slider.value, activation=activation_buttons.value,
-                        learning_rate=rate_slider.value, seed=seed_slider.value, epochs=epochs_slider.value)
+        settings = dict(hidden_size=hidden_field.value, activation=activation_buttons.value,
+                        learning_rate=rate_field.value, seed=seed_field.value, epochs=epochs_field.value)
         label = message("xor.settings", hidden=settings["hidden_size"], activation=settings["activation"],
                         rate=f"{settings['learning_rate']:.3g}", seed=settings["seed"], epochs=settings["epochs"])
         run = train_xor(**settings)
         text = describe_run(run)
-        colour = "#2e9e6a" if run.solved else "#d1495b"
+        colour = GOOD_TEXT if run.solved else GRADIENT_TEXT   # the words "solved" / "not solved" say it too
         caption = f"<p>{label}:<br><b style='color:{colour}'>{text}</b></p>"
         return Frame(draw_run(run, label), caption, f"{label}: {text}")
 

@@ -3,14 +3,30 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from ..errors import SettingError, ShapeError, describe
-from ..messages import message
-from .style import CLASS_COLORS, figure_size
+from ..messages import Templates, message
+from .described import add_description, fmt, new_subplots
+from .palette import CLASS_COLORS, LINE_STYLES, cycle
+from .style import figure_size
+
+# The words of this module's text alternatives, in the notebook's language (backprop_lib.messages).
+TEXT = Templates("describe.curves")
+
+
+def describe_losses(curves: dict[str, np.ndarray], title: str, xlabel: str, ylabel: str, log_scale: bool) -> str:
+    """Each run's first, last and lowest loss, in words."""
+    parts = [TEXT["figure"].format(title=title, ylabel=ylabel, xlabel=xlabel, scale=TEXT["log"] if log_scale else "")]
+    for name, curve in curves.items():
+        finite = np.where(np.isfinite(curve), curve, np.inf)
+        lowest = int(np.argmin(finite))
+        parts.append(TEXT["run"].format(name=TEXT["name"].format(name=name) if name else "", count=curve.size,
+                                        xlabel=xlabel, first=fmt(curve[0]), last=fmt(curve[-1]), end=curve.size - 1,
+                                        low=fmt(curve[lowest]), at=lowest))
+    return " ".join(parts)
 
 
 def _as_curve(name: str, values) -> np.ndarray:
@@ -26,7 +42,7 @@ def _as_curve(name: str, values) -> np.ndarray:
 
 def plot_losses(losses, log_scale: bool = True, title: str | None = None,
                 ax: Axes | None = None, xlabel: str | None = None, ylabel: str | None = None) -> Figure:
-    """Draw one loss curve, or several from a dict {label: losses or History}, on one plot.
+    """Draw one loss curve, or several from a dict {label: losses or History}, on one plot (runs differ in colour and line style).
 
     A log scale (default) shows slow late progress and plateaus that a linear scale flattens;
     it needs every loss to be positive. Epochs are counted from 0, like the training loop.
@@ -44,19 +60,21 @@ def plot_losses(losses, log_scale: bool = True, title: str | None = None,
                                    "contain zero or negative values. Pass log_scale=False.")
     created = ax is None
     if created:
-        figure, ax = plt.subplots(figsize=figure_size(0.55))
+        figure, ax = new_subplots(figsize=figure_size(0.55))
     for index, (name, curve) in enumerate(curves.items()):
-        ax.plot(np.arange(curve.size), curve, color=CLASS_COLORS[index % len(CLASS_COLORS)],
-                linewidth=2, label=name or None)
+        ax.plot(np.arange(curve.size), curve, color=cycle(CLASS_COLORS, index),
+                linestyle=cycle(LINE_STYLES, index), linewidth=2, label=name or None)
     if log_scale:
         ax.set_yscale("log")
-    ax.set_xlabel(message("figure.epoch") if xlabel is None else xlabel)
+    title = message("figure.loss_title") if title is None else title
+    xlabel = message("figure.epoch") if xlabel is None else xlabel
     ylabel = message("figure.loss") if ylabel is None else ylabel
+    ax.set_xlabel(xlabel)
     ax.set_ylabel(message("figure.log_scale", label=ylabel) if log_scale else ylabel)
-    ax.set_title(message("figure.loss_title") if title is None else title)
+    ax.set_title(title)
     if any(curves):
         ax.legend()
+    add_description(ax, describe_losses(curves, title, xlabel, ylabel, log_scale))
     if created:
         figure.tight_layout()
-        plt.close(figure)   # returned, not also shown by pyplot: a notebook displays it once
     return ax.figure

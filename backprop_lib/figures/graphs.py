@@ -3,7 +3,8 @@
 A graph is described by plain data: nodes ``(name, label, position)`` and edges
 ``(source, target, forward value, gradient)``. ``draw_graph`` draws any such description;
 ``apple_shop_graph``, ``neuron_graph`` and ``sigmoid_graph`` build one from numbers computed
-by backprop_lib itself (its Mul/Add nodes and Value), so a figure can never disagree with the library.
+by backprop_lib itself (its Mul/Add nodes and Value), so a figure can never disagree with the library;
+``value_graph`` reads any scalar expression from its root (a Value, or a student's own micrograd-style engine).
 Every ``draw_…`` function is a pure function of its numbers and returns a matplotlib Figure that
 pyplot has already closed: return it from a notebook cell (or ``display`` it) and it is shown once.
 """
@@ -11,15 +12,16 @@ from __future__ import annotations
 
 from typing import NamedTuple, Sequence
 
-import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch, Patch
 
-from ..messages import message
+from ..messages import Templates, message
 from ..nodes import Add, Mul
 from ..value import Value
+from .described import add_description, new_figure
+from .palette import FORWARD_TEXT, GRADIENT_TEXT, WHITE
 from .style import EDGE_COLOR, FIGURE_WIDTH, FORWARD_COLOR, GRADIENT_COLOR, NODE_COLOR
 
 NODE_RADIUS = 0.32        # radius of an operation's circle, in data units
@@ -27,6 +29,21 @@ BOX_INCHES = 0.3          # height of an input or output box, in inches
 CHAR_INCHES = 0.072       # width of one 10-point label character, in inches (DejaVu Sans, about)
 LABEL_OFFSET = 5          # distance of an edge's numbers from the edge, in points
 MAX_SCALE = 0.85          # inches per data unit, so small graphs do not grow huge
+
+# The words of this module's text alternatives, in the notebook's language (backprop_lib.messages).
+TEXT = Templates("describe.graphs")
+
+
+def describe_graph(nodes: dict[str, GraphNode], edges: list[GraphEdge], title: str | None,
+                   number_format: str) -> str:
+    """Every edge with its forward value and gradient, as the figure writes them."""
+    parts = [TEXT["graph"].format(title=TEXT["title"].format(title=title) if title else "", nodes=len(nodes))]
+    for edge in edges:
+        numbers = [TEXT[kind].format(value=format_number(value, number_format).replace("\N{MINUS SIGN}", "-"))
+                   for kind, value in (("forward", edge.forward), ("gradient", edge.gradient)) if value is not None]
+        parts.append(TEXT["edge"].format(source=edge.source, target=edge.target,
+                                         numbers=", ".join(numbers) or TEXT["nothing"]))
+    return " ".join(parts)
 
 
 class GraphNode(NamedTuple):
@@ -100,7 +117,7 @@ def _node_patch(node: GraphNode, scale: float):
                       linewidth=1.5, zorder=3)
     width, height = _box_width(node.label, scale), BOX_INCHES / scale
     return FancyBboxPatch((x - width / 2, y - height / 2), width, height,
-                          boxstyle="round,pad=0,rounding_size=0.08", facecolor="white",
+                          boxstyle="round,pad=0,rounding_size=0.08", facecolor=WHITE,
                           edgecolor=EDGE_COLOR, linewidth=1.0, zorder=3)
 
 
@@ -157,7 +174,7 @@ def format_number(value: float, number_format: str = ".4g") -> str:
 
 def draw_graph(nodes: Sequence, edges: Sequence, title: str | None = None, ax: Axes | None = None,
                number_format: str = ".4g") -> Figure:
-    """Draw a computational graph: forward values (blue) above each edge, gradients (red) below it.
+    """Draw a computational graph: forward values (blue) above each edge, gradients (vermillion) below it.
 
     nodes: (name, label, (x, y)) or (name, label, (x, y), kind) with kind "op" (circle) or "value" (box).
     edges: (source, target, forward, gradient); use None for a number that should not be shown.
@@ -170,8 +187,7 @@ def draw_graph(nodes: Sequence, edges: Sequence, title: str | None = None, ax: A
     if ax is None:
         scale, (x_min, x_max, y_min, y_max) = _fit(node_by_name, FIGURE_WIDTH - 0.2)
         size = (round((x_max - x_min) * scale + 0.2, 1), round((y_max - y_min) * scale + 1.0, 1))
-        figure = plt.figure(figsize=size)
-        plt.close(figure)     # returned, not left open: a notebook shows it once, as the cell's result
+        figure = new_figure(figsize=size)   # closed in pyplot: a notebook shows it once, as the cell's result
         ax = figure.add_axes((0.1 / figure.get_figwidth(), 0.55 / figure.get_figheight(),
                               1 - 0.2 / figure.get_figwidth(), 1 - 1.0 / figure.get_figheight()))
     else:
@@ -189,7 +205,7 @@ def draw_graph(nodes: Sequence, edges: Sequence, title: str | None = None, ax: A
                                      arrowstyle="-|>", mutation_scale=14, color=EDGE_COLOR,
                                      linewidth=1.3, zorder=2))
         middle, normal = (start + end) / 2, _label_side(start, end)
-        for value, side, color in ((edge.forward, 1, FORWARD_COLOR), (edge.gradient, -1, GRADIENT_COLOR)):
+        for value, side, color in ((edge.forward, 1, FORWARD_TEXT), (edge.gradient, -1, GRADIENT_TEXT)):
             if value is not None:
                 offset = side * LABEL_OFFSET * normal
                 ax.annotate(format_number(value, number_format), middle, color=color,
@@ -203,8 +219,9 @@ def draw_graph(nodes: Sequence, edges: Sequence, title: str | None = None, ax: A
         ax.set_title(title)
     ax.legend(handles=[Patch(color=FORWARD_COLOR, label=message("figure.forward_above")),
                        Patch(color=GRADIENT_COLOR, label=message("figure.gradient_below"))],
-              loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=2, fontsize=9,
+              loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=2, fontsize=10,
               handlelength=1.0, borderaxespad=0.0)
+    add_description(ax, describe_graph(node_by_name, edge_list, title, number_format))
     return ax.figure
 
 
@@ -319,3 +336,120 @@ def sigmoid_graph(x: float = 0.4) -> GraphDescription:
 def draw_sigmoid_graph(x: float = 0.4, ax: Axes | None = None) -> Figure:
     """The sigmoid as four nodes with forward values and gradients at input x: a Figure."""
     return draw_graph(*sigmoid_graph(x), ax=ax)
+
+
+OP_SYMBOLS = {"+": "+", "*": "×", "exp": "exp", "log": "log", "sigmoid": "σ", "relu": "max", "tanh": "tanh"}
+
+
+def _parents_and_op(node) -> tuple[tuple, str]:
+    """A value's parents and operation, from ``_prev``/``_op`` (a student's engine) or ``parents``/``op`` (Value)."""
+    if hasattr(node, "_prev"):
+        return tuple(node._prev), str(getattr(node, "_op", ""))
+    if hasattr(node, "parents"):
+        return tuple(node.parents), str(getattr(node, "op", ""))
+    raise TypeError(f"value_graph: a node needs its parents in `_prev` (or `parents`) and its operation in "
+                    f"`_op` (or `op`); got a {type(node).__name__} with neither.")
+
+
+def _op_symbol(op: str) -> str:
+    """How an operation reads inside its circle: × for *, σ for sigmoid, max for ReLU = max(0, x), ^2 for **2."""
+    if op.startswith("**"):
+        return "^" + format_number(float(op[2:]), "g")
+    return OP_SYMBOLS.get(op, op or "?")
+
+
+def _value_nodes(root) -> list:
+    """Every value the root depends on, each after its parents (the order the figure numbers them in)."""
+    order, seen, stack = [], set(), [(root, False)]
+    while stack:
+        node, expanded = stack.pop()
+        if expanded:
+            order.append(node)
+        elif id(node) not in seen:
+            seen.add(id(node))
+            stack.append((node, True))
+            stack.extend((parent, False) for parent in reversed(_parents_and_op(node)[0]))
+    return order
+
+
+def _place_column(members: list, x: float, position: dict, parents_of: dict, users_of: dict) -> None:
+    """Put each value of a column at the height of its neighbours (its parents, or an input's users), 1.3 apart."""
+    def wanted(node) -> float:
+        neighbours = parents_of[id(node)] or [user for user in users_of[id(node)] if id(user) in position]
+        return float(np.mean([position[id(other)][1] for other in neighbours])) if neighbours else 0.0
+    members.sort(key=wanted, reverse=True)
+    heights = [wanted(node) for node in members]
+    for row in range(1, len(heights)):
+        heights[row] = min(heights[row], heights[row - 1] - 1.3)
+    shift = float(np.mean([wanted(node) for node in members]) - np.mean(heights))
+    for node, height in zip(members, heights):
+        position[id(node)] = (x, height + shift)
+
+
+def value_graph(root, title: str | None = None) -> GraphDescription:
+    """The graph of a scalar expression, read from its root: leaves as boxes, operations as circles.
+
+    Works for backprop_lib's Value and for any engine whose values keep ``data``, ``grad``, their parents
+    in ``_prev`` and their operation in ``_op`` (micrograd's names). An edge shows the value it carries
+    (blue) and that value's gradient (red); a value used twice shows its *total* gradient on each edge.
+    """
+    nodes = _value_nodes(root)
+    if len(nodes) > 40:
+        raise ValueError(f"value_graph: the expression has {len(nodes)} values; a figure stays readable "
+                         "up to 40. Draw a smaller part of it (call value_graph on an intermediate value).")
+    names = {id(node): f"v{index}" for index, node in enumerate(nodes)}
+    parents_of = {id(node): _parents_and_op(node)[0] for node in nodes}
+    users_of: dict[int, list] = {id(node): [] for node in nodes}
+    for node in nodes:
+        for parent in parents_of[id(node)]:
+            users_of[id(parent)].append(node)
+    depth: dict[int, int] = {}
+    for node in nodes:                       # an operation sits one column right of its deepest parent
+        depth[id(node)] = 1 + max((depth[id(parent)] for parent in parents_of[id(node)]), default=-1)
+    for node in reversed(nodes):             # an input sits just left of the first operation using it
+        if not parents_of[id(node)] and users_of[id(node)]:
+            depth[id(node)] = min(depth[id(user)] for user in users_of[id(node)]) - 1
+    columns: dict[int, list] = {}
+    for node in nodes:
+        columns.setdefault(depth[id(node)], []).append(node)
+    position: dict[int, tuple[float, float]] = {}
+    for _ in range(2):                       # inputs follow their users, found in the first round
+        for column in sorted(columns):
+            _place_column(columns[column], 1.9 * column, position, parents_of, users_of)
+    graph_nodes, edges = [], []
+    for node in nodes:
+        parents, op = _parents_and_op(node)
+        name = names[id(node)]
+        if parents:
+            graph_nodes.append(GraphNode(name, _op_symbol(op), position[id(node)]))
+        else:
+            label = getattr(node, "label", "") or format_number(node.data)
+            graph_nodes.append(GraphNode(name, label, position[id(node)], "value"))
+        for parent in dict.fromkeys(parents):      # a parent used twice by this node: one edge
+            edges.append(GraphEdge(names[id(parent)], name, parent.data, parent.grad))
+    x, y = position[id(root)]
+    graph_nodes.append(GraphNode("output", getattr(root, "label", "") or "out", (x + 1.9, y), "value"))
+    edges.append(GraphEdge(names[id(root)], "output", root.data, root.grad))
+    return GraphDescription(graph_nodes, edges, title)
+
+
+def describe_value_graph(root) -> str:
+    """The same graph in words, one line per value in forward order: what it is, its value and gradient."""
+    nodes = _value_nodes(root)
+    names = {id(node): getattr(node, "label", "") or f"v{index}" for index, node in enumerate(nodes)}
+    lines = []
+    for node in nodes:
+        parents, op = _parents_and_op(node)
+        numbers = {"name": names[id(node)], "value": format_number(node.data), "grad": format_number(node.grad)}
+        if not parents:
+            lines.append(TEXT["value_input"].format(**numbers))
+        else:
+            inputs = ", ".join(names[id(parent)] for parent in parents)
+            words = op if op in ("sigmoid", "relu") else _op_symbol(op)     # in words, the engine's own name
+            lines.append(TEXT["value_op"].format(op=words, inputs=inputs, **numbers))
+    return "\n".join(lines)
+
+
+def draw_value_graph(root, title: str | None = None, ax: Axes | None = None) -> Figure:
+    """Draw the graph of a scalar expression from its root value (see ``value_graph``): a Figure."""
+    return draw_graph(*value_graph(root, title), ax=ax)

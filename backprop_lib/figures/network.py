@@ -13,15 +13,15 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
-import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle
 
-from ..messages import message
 from ..errors import SettingError, ShapeError, describe
-from .style import (EDGE_COLOR, FORWARD_COLOR, GRADIENT_COLOR, HIGHLIGHT_COLOR, NODE_COLOR,
-                    figure_size)
+from ..messages import Templates, message
+from .described import add_description, new_figure
+from .palette import FORWARD_TEXT, GRADIENT_TEXT, WHITE
+from .style import EDGE_COLOR, HIGHLIGHT_COLOR, NODE_COLOR, figure_size
 
 NODE_RADIUS = 0.3        # in data units; layers are LAYER_GAP apart, units UNIT_GAP apart
 LAYER_GAP = 3.2
@@ -30,7 +30,32 @@ LEVEL_LABEL_AT = 0.4     # how far along a level edge its weight is written (fro
 SLANTED_LABEL_AT = 0.76  # slanted edges: the weight nearer the target, away from where slanted edges cross,
 SLANTED_NOTE_AT = 0.27   # and the note on the edge nearer the source
 NOTE_OFFSET = 0.3        # how far under a level edge's weight its note sits
-TEXT_BOX = {"boxstyle": "round,pad=0.1", "facecolor": "white", "edgecolor": "none"}  # keeps text readable over edges
+TEXT_BOX = {"boxstyle": "round,pad=0.1", "facecolor": WHITE, "edgecolor": "none"}  # keeps text readable over edges
+
+# The words of this module's text alternatives, in the notebook's language (backprop_lib.messages).
+TEXT = Templates("describe.network")
+
+
+def describe_network(names: list[list[str]], titles: list[str], edges: list["Edge"], weight_text: dict[str, str],
+                     node_values: dict, node_gradients: dict, edge_notes: dict, lit: list[str],
+                     title: str | None, caption: str | None, decimals: int) -> str:
+    """The layers, every weight and every number the drawing writes, in reading order."""
+    layers = "; ".join(TEXT["layer"].format(name=name, units=", ".join(units)) for name, units in zip(titles, names))
+    parts = [TEXT["network"].format(title=TEXT["title"].format(title=title) if title else "", layers=layers)]
+    weights = [TEXT["weight"].format(name=edge.name, source=edge.source, target=edge.target,
+                                     value=TEXT["weight_value"].format(value=weight_text[edge.name].split(" = ", 1)[1])
+                                     if " = " in weight_text[edge.name] else "") for edge in edges]
+    parts.append(TEXT["weights"].format(items="; ".join(weights)))
+    for key, mapping in (("values", node_values), ("gradients", node_gradients), ("notes", edge_notes)):
+        if mapping:
+            items = "; ".join(TEXT["item"].format(name=name, value=_format(value, decimals))
+                              for name, value in mapping.items())
+            parts.append(TEXT[key].format(items=items))
+    if lit:
+        parts.append(TEXT["highlight"].format(items=", ".join(lit)))
+    if caption:
+        parts.append(TEXT["caption"].format(caption=caption))
+    return " ".join(parts)
 
 
 class Edge(NamedTuple):
@@ -137,8 +162,7 @@ def draw_network(layer_sizes: Sequence[int],
     bottom = -height / 2 - NODE_RADIUS - (1.15 if caption else 0.55)
     left, right = -0.9, width + 0.9
     ceiling = top + (0.5 if title else 0)
-    figure = plt.figure(figsize=figure_size((ceiling - bottom) / (right - left)))
-    plt.close(figure)   # returned, not also shown by pyplot: a notebook displays it once
+    figure = new_figure(figsize=figure_size((ceiling - bottom) / (right - left)))  # closed in pyplot: shown once
     axes = figure.add_axes((0, 0, 1, 1))
     axes.set_axis_off()
     axes.set_xlim(left, right)
@@ -158,8 +182,16 @@ def draw_network(layer_sizes: Sequence[int],
         axes.text(width / 2, top + 0.4, title, ha="center", va="top", fontsize=13, fontweight="bold")
     if caption:
         axes.text(width / 2, bottom + 0.12, caption, ha="center", va="bottom", fontsize=11,
-                  bbox={"boxstyle": "round,pad=0.35", "facecolor": "white", "edgecolor": HIGHLIGHT_COLOR})
+                  bbox={"boxstyle": "round,pad=0.35", "facecolor": WHITE, "edgecolor": HIGHLIGHT_COLOR})
+    add_description(figure, describe_network(names, titles, edges, weight_text, node_values, node_gradients, edge_notes,
+                                      [*lit_nodes_in_order(names, lit_nodes), *[e.name for e in edges if e.name in lit_edges]],
+                                      title, caption, decimals))
     return figure
+
+
+def lit_nodes_in_order(names: list[list[str]], lit: set[str]) -> list[str]:
+    """The highlighted units in drawing order (a set has no order a description could keep)."""
+    return [name for layer in names for name in layer if name in lit]
 
 
 def _check_sizes(layer_sizes: Sequence[int]) -> list[int]:
@@ -249,10 +281,10 @@ def _draw_node(axes, position, name: str, value: str | None, gradient: str | Non
                           edgecolor=EDGE_COLOR, linewidth=2.4 if lit else 1.4, zorder=3))
     axes.text(x, y, _math(name), ha="center", va="center", fontsize=13, zorder=4)
     if value is not None:
-        axes.text(x, y + NODE_RADIUS + 0.08, value, color=FORWARD_COLOR, ha="center", va="bottom",
+        axes.text(x, y + NODE_RADIUS + 0.08, value, color=FORWARD_TEXT, ha="center", va="bottom",
                   fontsize=10, zorder=6, bbox=TEXT_BOX)
     if gradient is not None:
-        axes.text(x, y - NODE_RADIUS - 0.08, gradient, color=GRADIENT_COLOR, ha="center", va="top",
+        axes.text(x, y - NODE_RADIUS - 0.08, gradient, color=GRADIENT_TEXT, ha="center", va="top",
                   fontsize=10, zorder=6, bbox=TEXT_BOX)
 
 
@@ -271,7 +303,7 @@ def _draw_edge(axes, start, end, text: str | None, note: str | None, lit: bool) 
     along = NODE_RADIUS + fraction * (length - 2 * NODE_RADIUS)
     lx, ly = x0 + ux * along, y0 + uy * along
     angle = float(np.degrees(np.arctan2(y1 - y0, x1 - x0)))
-    box = {"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": color if lit else "none",
+    box = {"boxstyle": "round,pad=0.15", "facecolor": WHITE, "edgecolor": color if lit else "none",
            "linewidth": 1.5}
     if text:
         axes.text(lx, ly, text, ha="center", va="center", rotation=angle,
@@ -283,7 +315,7 @@ def _draw_edge(axes, start, end, text: str | None, note: str | None, lit: bool) 
         nx, ny = x0 + ux * note_along, y0 + uy * note_along
     if note:
         axes.text(nx, ny, note, ha="center", va="center", rotation=angle, rotation_mode="anchor",
-                  fontsize=9, color=GRADIENT_COLOR, zorder=5, bbox=TEXT_BOX)
+                  fontsize=10, color=GRADIENT_TEXT, zorder=5, bbox=TEXT_BOX)
 
 
 def _format(value: float | str, decimals: int) -> str:

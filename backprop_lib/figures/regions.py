@@ -8,17 +8,47 @@ from __future__ import annotations
 
 from typing import Callable
 
-import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.colors import LinearSegmentedColormap, ListedColormap, to_rgba
 from matplotlib.figure import Figure
 
 from ..errors import LabelError, ShapeError, describe
-from ..messages import message
-from .style import CLASS_COLORS, EDGE_COLOR, HIGHLIGHT_COLOR, figure_size
+from ..messages import Templates, message
+from .described import add_description, fmt, linear_text, new_figure, new_subplots
+from .palette import BLACK, CLASS_COLORS, CLASS_MARKERS, HIDDEN_LINE_COLORS, LINE_STYLES, RING, WHITE, cycle
+from .style import EDGE_COLOR, figure_size
 
-HIDDEN_LINE_COLORS = (CLASS_COLORS[2], CLASS_COLORS[3], CLASS_COLORS[4], HIGHLIGHT_COLOR, EDGE_COLOR)
+# The words of this module's text alternatives, in the notebook's language (backprop_lib.messages).
+TEXT = Templates("describe.regions")
+
+
+def _class_name(k: int, class_names: list[str] | None) -> str:
+    return class_names[k] if class_names is not None and k < len(class_names) else message("figure.class", k=k)
+
+
+def describe_regions(title: str, bounds, predicted: np.ndarray, inputs: np.ndarray, classes: np.ndarray,
+                     at_points: np.ndarray, class_names, binary: bool) -> str:
+    """How much of the plane each class gets, and which points land in the region of their class."""
+    shares = ", ".join(TEXT["share"].format(name=_class_name(k, class_names),
+                                            percent=round(100 * float(np.mean(predicted == k))))
+                       for k in range(int(predicted.max()) + 1) if np.any(predicted == k))
+    parts = [TEXT["regions"].format(title=title, x0=fmt(bounds[0], 3), x1=fmt(bounds[1], 3), y0=fmt(bounds[2], 3),
+                                    y1=fmt(bounds[3], 3), shares=shares)]
+    if binary:
+        parts[0] += TEXT["boundary"].format(name=_class_name(1, class_names))
+    if len(inputs) <= 12:
+        items = "; ".join(TEXT["point"].format(
+            x1=fmt(x[0], 3), x2=fmt(x[1], 3), name=_class_name(k, class_names),
+            verdict=TEXT["point_right"] if p == k else TEXT["point_wrong"].format(name=_class_name(p, class_names)))
+            for x, k, p in zip(inputs, classes, at_points))
+    else:
+        items = "; ".join(TEXT["class_count"].format(name=_class_name(k, class_names), count=int(np.sum(classes == k)),
+                                                     right=int(np.sum((classes == k) & (at_points == k))))
+                          for k in np.unique(classes))
+    parts.append(TEXT["points"].format(items=items))
+    parts.append(TEXT["right"].format(right=int(np.sum(at_points == classes)), count=len(classes)))
+    return " ".join(parts)
 
 
 def _check_inputs(inputs, who: str) -> np.ndarray:
@@ -90,10 +120,10 @@ def plot_decision_regions(predict: Callable[[np.ndarray], np.ndarray], inputs, l
 
     created = ax is None
     if created:
-        figure, ax = plt.subplots(figsize=figure_size(0.8))
+        figure, ax = new_subplots(figsize=figure_size(0.8))
     extent = (bounds[0], bounds[1], bounds[2], bounds[3])
     if probability is not None:
-        shades = LinearSegmentedColormap.from_list("binary_shades", [colors[0], "white", colors[1]])
+        shades = LinearSegmentedColormap.from_list("binary_shades", [colors[0], WHITE, colors[1]])
         ax.imshow(probability.reshape(grid_x.shape), origin="lower", extent=extent, cmap=shades,
                   vmin=0, vmax=1, alpha=0.45, aspect="auto", interpolation="bilinear")
         ax.contour(grid_x, grid_y, probability.reshape(grid_x.shape), levels=[0.5],
@@ -107,17 +137,21 @@ def plot_decision_regions(predict: Callable[[np.ndarray], np.ndarray], inputs, l
         if np.any(chosen):
             name = class_names[k] if class_names is not None else message("figure.class", k=k)
             ax.scatter(inputs[chosen, 0], inputs[chosen, 1], s=80 if inputs.shape[0] <= 20 else 20,
-                       color=colors[k], edgecolors="black", linewidths=0.8, label=name, zorder=3)
+                       color=colors[k], marker=cycle(CLASS_MARKERS, k), edgecolors=BLACK, linewidths=0.8,
+                       label=name, zorder=3)
     ax.set_xlim(bounds[0], bounds[1])
     ax.set_ylim(bounds[2], bounds[3])
     ax.set_xlabel("$x_1$")
     ax.set_ylabel("$x_2$")
-    ax.set_title(message("figure.decision_regions") if title is None else title)
+    title = message("figure.decision_regions") if title is None else title
+    ax.set_title(title)
     ax.grid(False)
     ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0))
+    at_points, _ = _predicted_classes(predict, inputs)
+    add_description(ax, describe_regions(title, bounds, predicted, inputs, classes, at_points, class_names,
+                                         probability is not None))
     if created:
         figure.tight_layout()
-        plt.close(figure)   # returned, not also shown by pyplot: a notebook displays it once
     return ax.figure
 
 
@@ -131,8 +165,10 @@ def plot_linear_attempts(inputs, labels, lines: list[tuple], title: str | None =
     classes = as_class_indices(labels, inputs.shape[0], "plot_linear_attempts")
     if len(lines) == 0:
         raise ShapeError("plot_linear_attempts: give at least one line as (weights, bias), e.g. ([1, 1], -0.5).")
-    figure, axes = plt.subplots(1, len(lines), figsize=figure_size(0.4 if len(lines) > 2 else 0.5), squeeze=False)
-    for ax, (weights, bias) in zip(axes[0], lines):
+    figure, axes = new_subplots(1, len(lines), figsize=figure_size(0.4 if len(lines) > 2 else 0.5), squeeze=False)
+    title = message("figure.one_line_title") if title is None else title
+    panels = [TEXT["attempts"].format(title=title, count=len(lines))]
+    for number, (ax, (weights, bias)) in enumerate(zip(axes[0], lines), start=1):
         weights = np.asarray(weights, dtype=np.float64).reshape(-1)
         if weights.shape != (2,):
             raise ShapeError(f"plot_linear_attempts: each line needs 2 weights, got {describe(weights)}.")
@@ -141,13 +177,17 @@ def plot_linear_attempts(inputs, labels, lines: list[tuple], title: str | None =
         plot_decision_regions(classify, inputs, classes, ax=ax, resolution=resolution)
         wrong = classify(inputs) != classes
         ax.scatter(inputs[wrong, 0], inputs[wrong, 1], s=380, facecolors="none",
-                   edgecolors=HIGHLIGHT_COLOR, linewidths=2.5, zorder=4)
+                   edgecolors=RING, linewidths=2.5, zorder=4)
+        points = ", ".join(f"({fmt(x[0], 3)}, {fmt(x[1], 3)})" for x in inputs[wrong])
+        panels.append(TEXT["attempt"].format(number=number, line=linear_text(weights, ["x1", "x2"], float(bias)),
+                                             right=int(np.sum(~wrong)), count=len(classes),
+                                             wrong=TEXT["attempt_wrong"].format(points=points) if points else ""))
         ax.get_legend().remove()
         ax.set_aspect("equal")
         ax.set_title(message("figure.right_count", right=int(np.sum(~wrong)), count=len(classes)), fontsize=11)
-    figure.suptitle(message("figure.one_line_title") if title is None else title, fontweight="bold")
+    figure.suptitle(title, fontweight="bold")
     figure.tight_layout()
-    plt.close(figure)
+    add_description(figure, " ".join(panels), replace=True)   # the panels' own sentences say less
     return figure
 
 
@@ -170,23 +210,28 @@ def plot_hidden_lines(weights, bias, ax: Axes, names: list[str] | None = None) -
     y_min, y_max = ax.get_ylim()
     center = np.array([(x_min + x_max) / 2, (y_min + y_max) / 2])
     arrow_length = 0.08 * min(x_max - x_min, y_max - y_min)
+    described = []
     for j in range(units):
         w, b = weights[:, j], bias[j]
         norm = np.hypot(*w)
         if norm == 0:
             continue   # a unit with zero weights is constant: it draws no line
-        color = HIDDEN_LINE_COLORS[j % len(HIDDEN_LINE_COLORS)]
+        color, style = cycle(HIDDEN_LINE_COLORS, j), cycle(LINE_STYLES[1:], j)   # solid is left to the 0.5 boundary
         name = names[j] if names is not None else f"$h_{j + 1}$ = 0.5"
+        described.append(TEXT["hidden_line"].format(name=names[j] if names is not None else f"h{j + 1}",
+                                                    line=linear_text(w, ["x1", "x2"], b)))
         direction = np.array([-w[1], w[0]]) / norm            # along the line
         foot = center - (w @ center + b) / norm ** 2 * w      # the point of the line nearest the centre
         span = 2 * max(x_max - x_min, y_max - y_min)
         ends = np.array([foot - span * direction, foot + span * direction])
-        ax.plot(ends[:, 0], ends[:, 1], color=color, linewidth=2, linestyle="--", label=name)
+        ax.plot(ends[:, 0], ends[:, 1], color=color, linewidth=2, linestyle=style, label=name)
         ax.annotate("", xy=foot + arrow_length * w / norm, xytext=foot,
                     arrowprops={"arrowstyle": "->", "color": color, "linewidth": 2})
     ax.set_xlim(x_min, x_max)
     ax.set_ylim(y_min, y_max)
     ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0))
+    if described:
+        add_description(ax, TEXT["hidden_lines"].format(items="; ".join(described)))
     return ax.figure
 
 
@@ -209,18 +254,52 @@ def plot_hidden_space(hidden_activations, labels, title: str | None = None,
         raise ShapeError(f"plot_hidden_space: kind='3d' needs 3 hidden units, got {hidden.shape[1]}.")
     title = message("figure.hidden_space_title") if title is None else title
     classes = as_class_indices(labels, hidden.shape[0], "plot_hidden_space")
-    colors = [CLASS_COLORS[k % len(CLASS_COLORS)] for k in classes]
     names = point_names if point_names is not None else [None] * hidden.shape[0]
     if kind == "3d":
-        return _hidden_space_3d(hidden, colors, names, title, output_weights, output_bias)
+        figure = _hidden_space_3d(hidden, classes, names, title, output_weights, output_bias)
+    else:
+        figure = _hidden_space_pairs(hidden, classes, names, title)
+    add_description(figure, describe_hidden_space(hidden, classes, names, title, output_weights, output_bias))
+    return figure
+
+
+def describe_hidden_space(hidden: np.ndarray, classes: np.ndarray, names: list, title: str,
+                          output_weights, output_bias) -> str:
+    """Where every input lands in the hidden space, and on which side of the output's plane."""
+    labels = [name if name is not None else TEXT["input"].format(number=index + 1) for index, name in enumerate(names)]
+    items = "; ".join(TEXT["space_point"].format(name=label, coords=", ".join(fmt(v, 2) for v in point),
+                                                 label=_class_name(k, None))
+                      for label, point, k in zip(labels, hidden, classes))
+    text = TEXT["space"].format(title=title, count=len(hidden), units=hidden.shape[1], items=items)
+    if output_weights is not None:
+        w = np.asarray(output_weights, dtype=np.float64).reshape(-1)
+        b = 0.0 if output_bias is None else float(np.asarray(output_bias, dtype=np.float64).reshape(-1)[0])
+        above = hidden @ w + b > 0
+        line = linear_text(w, [f"h{index + 1}" for index in range(len(w))], b)
+        text += TEXT["plane"].format(line=line,
+                                     above=", ".join(np.array(labels)[above]) or TEXT["nothing"],
+                                     below=", ".join(np.array(labels)[~above]) or TEXT["nothing"])
+    return text
+
+
+def _scatter_classes(ax, columns: list[np.ndarray], classes: np.ndarray, **options) -> None:
+    """One scatter per class: its colour and its marker shape."""
+    for k in np.unique(classes):
+        chosen = classes == k
+        ax.scatter(*[column[chosen] for column in columns], s=80, color=cycle(CLASS_COLORS, k),
+                   marker=cycle(CLASS_MARKERS, k), edgecolors=BLACK, linewidths=0.8, **options)
+
+
+def _hidden_space_pairs(hidden: np.ndarray, classes: np.ndarray, names: list, title: str) -> Figure:
+    """One panel per pair of hidden units."""
     pairs = [(i, j) for i in range(hidden.shape[1]) for j in range(i + 1, hidden.shape[1])]
-    figure, axes = plt.subplots(1, len(pairs), figsize=figure_size(0.4 if len(pairs) == 3 else 0.8),
+    figure, axes = new_subplots(1, len(pairs), figsize=figure_size(0.4 if len(pairs) == 3 else 0.8),
                                 squeeze=False)
     for ax, (i, j) in zip(axes[0], pairs):
-        ax.scatter(hidden[:, i], hidden[:, j], s=80, c=colors, edgecolors="black", linewidths=0.8, zorder=3)
+        _scatter_classes(ax, [hidden[:, i], hidden[:, j]], classes, zorder=3)
         for point, name in zip(hidden, names):
             if name is not None:
-                ax.annotate(name, (point[i], point[j]), textcoords="offset points", xytext=(6, 6), fontsize=9)
+                ax.annotate(name, (point[i], point[j]), textcoords="offset points", xytext=(6, 6), fontsize=10)
         ax.set_xlim(-0.05, 1.15)
         ax.set_ylim(-0.05, 1.15)
         ax.set_aspect("equal")
@@ -228,7 +307,6 @@ def plot_hidden_space(hidden_activations, labels, title: str | None = None,
         ax.set_ylabel(f"$h_{j + 1}$")
     figure.suptitle(title, fontweight="bold")
     figure.tight_layout()
-    plt.close(figure)
     return figure
 
 
@@ -239,17 +317,16 @@ def _edge_on_azimuth(normal: np.ndarray, elevation: float) -> float:
     return float(np.degrees(np.arctan2(normal[1], normal[0]) + np.arccos(np.clip(tilt, -1, 1))))
 
 
-def _draw_hidden_points_3d(ax, hidden, colors, names) -> None:
-    ax.scatter(hidden[:, 0], hidden[:, 1], hidden[:, 2], s=80, c=colors, edgecolors="black",
-               linewidths=0.8, depthshade=False)
+def _draw_hidden_points_3d(ax, hidden, classes, names) -> None:
+    _scatter_classes(ax, [hidden[:, 0], hidden[:, 1], hidden[:, 2]], classes, depthshade=False)
     for point, name in zip(hidden, names):
         if name is not None:
-            ax.text(point[0], point[1], point[2] + 0.06, name, fontsize=9)
+            ax.text(point[0], point[1], point[2] + 0.06, name, fontsize=10)
     for setter in (ax.set_xlim, ax.set_ylim, ax.set_zlim):
         setter(0, 1)
     for setter in (ax.set_xticks, ax.set_yticks, ax.set_zticks):
         setter([0, 0.5, 1], labels=["0", "0.5", "1"])   # short labels: "1.0" and "0.0" collide at the corners
-    ax.tick_params(labelsize=9, pad=0)
+    ax.tick_params(labelsize=10, pad=0)
     ax.set_box_aspect((1, 1, 1))
     ax.set_proj_type("ortho")
     ax.set_xlabel("$h_1$")
@@ -288,34 +365,32 @@ def _draw_plane(ax, w: np.ndarray, b: float) -> None:
     polygon = _plane_in_cube(w, b)
     if len(polygon) == 0:
         return
-    ax.add_collection3d(Poly3DCollection([polygon], facecolor=HIGHLIGHT_COLOR, alpha=0.3, edgecolor="none"))
+    ax.add_collection3d(Poly3DCollection([polygon], facecolor=EDGE_COLOR, alpha=0.3, edgecolor="none"))
     closed = np.vstack([polygon, polygon[:1]])
-    ax.plot(closed[:, 0], closed[:, 1], closed[:, 2], color=HIGHLIGHT_COLOR, linewidth=2,
+    ax.plot(closed[:, 0], closed[:, 1], closed[:, 2], color=EDGE_COLOR, linewidth=2,
             label=message("figure.output_half"))
 
 
-def _hidden_space_3d(hidden, colors, names, title, output_weights, output_bias) -> Figure:
+def _hidden_space_3d(hidden, classes, names, title, output_weights, output_bias) -> Figure:
     """One 3-D view; with the output layer given, a second view looking along its plane (edge-on)."""
     if output_weights is None:
-        figure = plt.figure(figsize=figure_size(0.8))
+        figure = new_figure(figsize=figure_size(0.8))
         ax = figure.add_subplot(projection="3d")
-        _draw_hidden_points_3d(ax, hidden, colors, names)
+        _draw_hidden_points_3d(ax, hidden, classes, names)
         ax.set_title(title)
-        plt.close(figure)
         return figure
     w = np.asarray(output_weights, dtype=np.float64).reshape(-1)
     if w.shape != (3,) or not np.any(w):
         raise ShapeError("plot_hidden_space: output_weights must hold 3 numbers, not all zero, "
                          f"got {describe(output_weights)}.")
     b = 0.0 if output_bias is None else float(np.asarray(output_bias, dtype=np.float64).reshape(-1)[0])
-    figure = plt.figure(figsize=figure_size(0.55))
+    figure = new_figure(figsize=figure_size(0.55))
     for index, subtitle in enumerate((message("figure.output_plane"), message("figure.along_plane"))):
         ax = figure.add_subplot(1, 2, index + 1, projection="3d")
-        _draw_hidden_points_3d(ax, hidden, colors, names)
+        _draw_hidden_points_3d(ax, hidden, classes, names)
         _draw_plane(ax, w, b)
         if index == 1:
             ax.view_init(elev=15, azim=_edge_on_azimuth(w, 15))
         ax.set_title(subtitle, fontsize=11)
     figure.suptitle(title, fontweight="bold")
-    plt.close(figure)
     return figure

@@ -1,7 +1,7 @@
 """Softmax (소프트맥스) as bars: scores become probabilities, and cross-entropy's gradient is y − t.
 
 ``plot_softmax`` is a pure function of (scores, temperature, target): the softmax explorer
-redraws it on every slider move. ``plot_cross_entropy_curve`` shows the loss −log p of the
+redraws it on every change of its controls. ``plot_cross_entropy_curve`` shows the loss −log p of the
 probability given to the true class (교차 엔트로피), the "surprise" at the right answer.
 """
 from __future__ import annotations
@@ -9,15 +9,34 @@ from __future__ import annotations
 import math
 import numbers
 
-import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from ..messages import message
 from ..errors import LabelError, SettingError, ShapeError, describe
 from ..losses import softmax
-from .style import CLASS_COLORS, EDGE_COLOR, FORWARD_COLOR, GRADIENT_COLOR, HIGHLIGHT_COLOR, figure_size
+from ..messages import Templates, message
+from .described import add_description, fmt, new_subplots
+from .palette import BLACK, CLASS_COLORS, FORWARD_TEXT, GRADIENT_TEXT, cycle
+from .style import EDGE_COLOR, FORWARD_COLOR, GRADIENT_COLOR, HIGHLIGHT_COLOR, figure_size
+
+# The words of this module's text alternatives, in the notebook's language (backprop_lib.messages).
+TEXT = Templates("describe.softmax")
+
+
+def describe_softmax(title: str, scores: np.ndarray, probabilities: np.ndarray, temperature: float,
+                     target: int | None, gradient: np.ndarray | None, loss: float | None) -> str:
+    """Every class's score, probability and (with a target) gradient, at the figure's precision."""
+    items = "; ".join(
+        TEXT["class"].format(k=k, score=fmt(score), probability=_value_text(probability))
+        + (TEXT["class_gradient"].format(gradient=_value_text(gradient[k], "+")) if gradient is not None else "")
+        for k, (score, probability) in enumerate(zip(scores, probabilities)))
+    text = TEXT["softmax"].format(
+        title=title.split(";")[0] + (TEXT["scaled"].format(temperature=fmt(temperature)) if temperature != 1.0 else ""),
+        gradient=TEXT["with_gradient"].format(target=target) if target is not None else "", items=items)
+    if target is not None:
+        text += TEXT["loss"].format(target=target, loss=f"{loss:.3f}")
+    return text
 
 
 def _checked_scores(scores) -> np.ndarray:
@@ -72,7 +91,7 @@ def plot_softmax(scores, temperature: float = 1.0, target: int | None = None,
 
     created = ax is None
     if created:
-        figure, ax = plt.subplots(figsize=figure_size(0.55))
+        figure, ax = new_subplots(figsize=figure_size(0.55))
     width = 0.38 if target is not None else 0.6
     shift = width / 2 if target is not None else 0.0
     bars = ax.bar(classes - shift, probabilities, width=width, color=FORWARD_COLOR,
@@ -80,7 +99,7 @@ def plot_softmax(scores, temperature: float = 1.0, target: int | None = None,
     labelled = values.size <= 6          # with more classes the value labels would collide
     for bar, probability in zip(bars if labelled else [], probabilities):
         ax.annotate(_value_text(probability), (bar.get_x() + bar.get_width() / 2, probability),
-                    textcoords="offset points", xytext=(0, 3), ha="center", fontsize=8, color=FORWARD_COLOR)
+                    textcoords="offset points", xytext=(0, 3), ha="center", fontsize=10, color=FORWARD_TEXT)
     title = (message("figure.softmax_title") if temperature == 1.0
              else message("figure.softmax_title_scaled", temperature=f"{temperature:g}"))
     if target is not None:
@@ -91,13 +110,18 @@ def plot_softmax(scores, temperature: float = 1.0, target: int | None = None,
                linestyle="--", label=message("figure.target_t"))
         grad_label = (message("figure.gradient_s") if temperature == 1.0   # with τ: of z = s/τ
                       else message("figure.gradient_z"))
-        grad_bars = ax.bar(classes + shift, gradient, width=width, color=GRADIENT_COLOR, label=grad_label)
+        grad_bars = ax.bar(classes + shift, gradient, width=width, color=GRADIENT_COLOR, hatch="//",
+                           edgecolor=BLACK, linewidth=0.5, label=grad_label)   # hatched: not told by colour alone
         for bar, value in zip(grad_bars if labelled else [], gradient):
             below = value < 0
             ax.annotate(_value_text(value, "+"), (bar.get_x() + bar.get_width() / 2, value),
-                        textcoords="offset points", xytext=(0, -11 if below else 3), ha="center",
-                        fontsize=8, color=GRADIENT_COLOR)
+                        textcoords="offset points", xytext=(0, -13 if below else 3), ha="center",
+                        fontsize=10, color=GRADIENT_TEXT)
         loss = -math.log(max(probabilities[target], 1e-300))
+    else:
+        gradient, loss = None, None
+    description = describe_softmax(title, values, probabilities, temperature, target, gradient, loss)
+    if target is not None:
         title += message("figure.cross_entropy_suffix", target=target, loss=f"{loss:.3f}")
         ax.set_ylim(-1.18, 1.18)
         ax.axhline(0.0, color=EDGE_COLOR, linewidth=1)
@@ -111,13 +135,13 @@ def plot_softmax(scores, temperature: float = 1.0, target: int | None = None,
     ax.set_xticks(classes, names)
     if target is not None:
         ax.get_xticklabels()[target].set_fontweight("bold")
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2 if labelled else -0.3), ncol=3, fontsize=9)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2 if labelled else -0.3), ncol=3, fontsize=10)
     ax.set_ylabel(message("figure.probability" if target is None else "figure.probability_gradient"))
     ax.set_title(title)
     ax.grid(axis="x", visible=False)
+    add_description(ax, description)
     if created:
         figure.tight_layout()
-        plt.close(figure)   # returned, not also shown by pyplot: a notebook displays it once
     return ax.figure
 
 
@@ -135,23 +159,25 @@ def plot_cross_entropy_curve(marked: dict[str, float] | None = None, ax: Axes | 
                                f"got {probability!r}.")
     created = ax is None
     if created:
-        figure, ax = plt.subplots(figsize=figure_size(0.5))
+        figure, ax = new_subplots(figsize=figure_size(0.5))
     p = np.linspace(0.005, 1.0, 400)
     ax.plot(p, -np.log(p), color=FORWARD_COLOR, linewidth=2)
     markers = ("o", "s", "D", "^", "v")
     for index, (name, probability) in enumerate(marked.items()):
         loss = -math.log(probability)
         ax.scatter([probability], [loss], s=70, marker=markers[index % len(markers)],
-                   color=CLASS_COLORS[(index + 1) % len(CLASS_COLORS)], edgecolors="black", zorder=3,
+                   color=cycle(CLASS_COLORS, index + 1), edgecolors=BLACK, zorder=3,
                    label=f"{name}: p = {probability:.4g}, L = {loss:.3f}")
     if marked:
-        ax.legend(loc="upper right", fontsize=9)
+        ax.legend(loc="upper right", fontsize=10)
     ax.set_xlim(0.0, 1.02)
     ax.set_ylim(0.0, 5.5)
     ax.set_xlabel(message("figure.p_true_class"))
     ax.set_ylabel(message("figure.loss_minus_log_p"))
     ax.set_title(message("figure.cross_entropy_title"))
+    marks = "; ".join(TEXT["mark"].format(name=name, p=fmt(probability), loss=f"{-math.log(probability):.3f}")
+                      for name, probability in marked.items())
+    add_description(ax, TEXT["curve"].format(title=ax.get_title()) + (TEXT["marked"].format(items=marks) if marks else ""))
     if created:
         figure.tight_layout()
-        plt.close(figure)
     return ax.figure

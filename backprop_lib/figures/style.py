@@ -1,7 +1,8 @@
 """One look for every figure of the course: the colours, the fonts, the size.
 
-Forward values are drawn in FORWARD_COLOR (blue) above edges, gradients in GRADIENT_COLOR
-(red-orange) below them, in every figure. Figures have an opaque white background so they
+Colours come from ``palette`` (Okabe–Ito, safe for colour blindness): forward values are drawn
+in FORWARD_COLOR (blue) above edges, gradients in GRADIENT_COLOR (vermillion) below them, in every
+figure. No text is smaller than 10 points. Figures have an opaque white background so they
 look the same in JupyterLab's light and dark themes.
 """
 from __future__ import annotations
@@ -9,13 +10,14 @@ from __future__ import annotations
 import matplotlib
 
 from ..fonts import font_family
+from . import palette
 
-FORWARD_COLOR = "#1f5fbf"    # forward values (순전파)
-GRADIENT_COLOR = "#d1495b"   # gradients (역전파)
-NODE_COLOR = "#f4f1ea"       # node fill
-EDGE_COLOR = "#444444"       # graph edges and node outlines
-HIGHLIGHT_COLOR = "#f2b134"  # the node or unit in focus
-CLASS_COLORS = ("#1f5fbf", "#d1495b", "#2e9e6a", "#8e5cc4", "#e07b00")
+FORWARD_COLOR = palette.FORWARD       # forward values (순전파)
+GRADIENT_COLOR = palette.GRADIENT     # gradients (역전파)
+NODE_COLOR = palette.NODE_FILL        # node fill
+EDGE_COLOR = palette.DARK_GREY        # graph edges and node outlines
+HIGHLIGHT_COLOR = palette.HIGHLIGHT   # the node or unit in focus
+CLASS_COLORS = palette.CLASS_COLORS
 FIGURE_WIDTH = 7.0           # inches: fits a JupyterLab notebook column at 100 dpi
 
 STYLE = {
@@ -33,6 +35,10 @@ STYLE = {
     "axes.spines.right": False,
     "legend.frameon": False,
     "svg.hashsalt": "backprop-course",
+    "xtick.labelsize": 10,
+    "ytick.labelsize": 10,
+    "legend.fontsize": 10,
+    "axes.prop_cycle": matplotlib.cycler(color=palette.CLASS_COLORS),
 }
 
 

@@ -2,6 +2,8 @@
 
     backprop-grade SUBMISSIONS_DIR [--solution S.ipynb] [--output DIR] [--regrade] ...
     backprop-grade --validate [--solution S.ipynb] [--course DIR]
+    backprop-grade SUBMISSIONS_DIR --shard K/N --output DIR_K      # one slice of a large class
+    backprop-grade --merge DIR_1 ... DIR_N --output DIR            # join the slices
 
 Each ``NAME.ipynb`` in SUBMISSIONS_DIR is the submission of the student NAME. The grader writes
 ``gradebook.csv`` and ``feedback/NAME.md`` into the output folder (default SUBMISSIONS_DIR/graded),
@@ -22,6 +24,7 @@ from .gradebook import Gradebook, number, write_feedback
 from .outcome import Grade
 from .runner import Submission, grade_submissions
 from .sandbox import Limits, isolation_available
+from .shards import in_shard, merge, parse_shard
 from .validate import validate_assignment
 
 MIN_MEMORY_MB = 512
@@ -88,6 +91,10 @@ def grade_folder(args: argparse.Namespace) -> int:
     folder = Path(args.submissions).resolve()
     submissions = list_submissions(folder)
     output = Path(args.output).resolve() if args.output else folder / "graded"
+    if args.shard:
+        index, count = parse_shard(args.shard)
+        submissions = [s for s in submissions if in_shard(s.student, index, count)]
+        output = Path(args.output).resolve() if args.output else folder / f"graded-{index}-of-{count}"
     output.mkdir(parents=True, exist_ok=True)
     gradebook = Gradebook(output / "gradebook.csv", assignment, regrade=args.regrade)
     todo = [s for s in submissions if s.student not in gradebook.graded()]
@@ -149,6 +156,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--memory-mb", type=int, default=Limits.memory_mb, help="memory per kernel (default %(default)s)")
     p.add_argument("--max-output-kb", type=int, default=Limits.max_output_kb,
                    help="output kept per cell (default %(default)s)")
+    p.add_argument("--shard", metavar="K/N", help="grade only shard K of N (a deterministic slice of the class, "
+                   "for a Slurm job array or a Kubernetes Indexed Job); join the shards with --merge")
+    p.add_argument("--merge", nargs="+", type=Path, metavar="SHARD_OUTPUT",
+                   help="join the --output folders of graded shards into --output (gradebook and feedback)")
     p.add_argument("--keep-work", action="store_true", help="keep the temporary work folder (to debug the grader)")
     return p
 
@@ -162,6 +173,12 @@ def main(argv: list[str] | None = None) -> int:
         parser().error(f"--memory-mb must be at least {MIN_MEMORY_MB}: a kernel that imports numpy and "
                        f"matplotlib needs about 400 MB of address space")
     try:
+        if args.merge:
+            if not args.output:
+                parser().error("say where the joined gradebook goes: --merge SHARD... --output DIR")
+            count = merge(args.merge, args.output.resolve())
+            print(f"Joined {len(args.merge)} shards: {count} students in {args.output / 'gradebook.csv'}")
+            return 0
         if args.validate:
             assignment = load_assignment(args.solution, args.lesson, args.course)
             problems = validate_assignment(assignment, limits_from(args), args.jobs)

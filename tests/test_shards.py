@@ -1,0 +1,63 @@
+"""Grading a class in shards (``--shard K/N``) and joining them (``--merge``) gives the one-run gradebook."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from course_tools.grading import InstructorError, load_assignment
+from course_tools.grading.classroom import solution_answers, student_notebook, write_class
+from course_tools.grading.cli import main
+from course_tools.grading.shards import in_shard, parse_shard
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "grading_fixtures" / "solutions" / "fixture_homework.ipynb"
+LIMITS = ["--cell-timeout", "5", "--submission-timeout", "20", "--memory-mb", "1024", "--jobs", "2"]
+STUDENTS = ["ahn", "baek", "cho", "dong", "eun", "fox"]
+
+
+def a_class(folder: Path) -> None:
+    """Six students: right, unanswered and a wrong first answer, in turn."""
+    assignment = load_assignment(FIXTURE)
+    right = solution_answers(assignment)
+    wrong = {**right, "ex1-answer": "def sigmoid_backward(output, grad_output):\n    return grad_output * output\n"}
+    kinds = [right, None, wrong]
+    write_class(folder, {name: student_notebook(assignment, kinds[i % 3]) for i, name in enumerate(STUDENTS)})
+
+
+def test_three_shards_merged_equal_one_run(tmp_path, capsys):
+    submissions = tmp_path / "class"
+    a_class(submissions)
+    assert main([str(submissions), "--solution", str(FIXTURE), "--output", str(tmp_path / "one"), *LIMITS]) == 0
+    shards = [tmp_path / f"shard{k}" for k in (1, 2, 3)]
+    for k, folder in enumerate(shards, start=1):
+        assert main([str(submissions), "--solution", str(FIXTURE), "--shard", f"{k}/3", "--output", str(folder),
+                     *LIMITS]) == 0
+    assert main(["--merge", *map(str, shards), "--output", str(tmp_path / "joined")]) == 0
+    one_run = (tmp_path / "one" / "gradebook.csv").read_text(encoding="utf-8")
+    assert (tmp_path / "joined" / "gradebook.csv").read_text(encoding="utf-8") == one_run
+    assert sorted(p.name for p in (tmp_path / "joined" / "feedback").iterdir()) == [f"{s}.md" for s in STUDENTS]
+    for name in STUDENTS:
+        joined = (tmp_path / "joined" / "feedback" / f"{name}.md").read_text(encoding="utf-8")
+        assert joined == (tmp_path / "one" / "feedback" / f"{name}.md").read_text(encoding="utf-8")
+    assert len(one_run.strip().splitlines()) == 1 + len(STUDENTS)
+
+
+def test_every_student_is_in_exactly_one_shard_and_stays_there():
+    names = [f"student{i}" for i in range(200)]
+    for count in (1, 2, 3, 7):
+        owners = [[k for k in range(1, count + 1) if in_shard(name, k, count)] for name in names]
+        assert all(len(found) == 1 for found in owners)
+    assert [in_shard("student7", k, 3) for k in (1, 2, 3)] == [in_shard("student7", k, 3) for k in (1, 2, 3)]
+
+
+@pytest.mark.parametrize("text", ["3", "0/3", "4/3", "a/b", "1/0", "2/3/4"])
+def test_a_bad_shard_says_what_it_expects(text):
+    with pytest.raises(InstructorError, match="K"):
+        parse_shard(text)
+
+
+def test_merge_refuses_a_folder_without_a_gradebook(tmp_path, capsys):
+    (tmp_path / "empty").mkdir()
+    assert main(["--merge", str(tmp_path / "empty"), "--output", str(tmp_path / "joined")]) == 2
+    assert "no gradebook.csv" in capsys.readouterr().err
