@@ -168,3 +168,16 @@ def test_flags_may_come_between_the_command_and_the_notebooks_as_make_writes_the
     write_catalogue(solution, good_blocks())
     assert main(["check", "--english-fallback", "01", "--course", str(solution.parent.parent)]) == 1
     assert "lessons/en/01_demo.ipynb is missing: run `make lessons" in capsys.readouterr().out   # parsed, not built
+
+
+def test_mutant_cells_stay_in_the_english_source_only(solution):
+    """A mutant (a raw variant of an answer, for the mutant suite) needs no translation and reaches no edition."""
+    notebook = nbformat.read(solution, as_version=4)
+    notebook.cells.append(cell("raw", "ex1-mutant-1", "half = rate * 2",
+                               exercise={"number": 1, "role": "mutant", "kind": "wrong", "name": "doubled"}))
+    nbformat.write(notebook, solution)
+    write_catalogue(solution, good_blocks())
+    for path, generated in editions(solution).items():
+        ids = [c.id for c in generated.cells]
+        assert "ex1-mutant-1" not in ids, f"{path.parent.parent.name}/{path.parent.name}: the mutant was kept"
+        assert "mutant" in ids                       # a raw cell without the mutant role is kept
