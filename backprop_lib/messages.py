@@ -289,6 +289,91 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "describe.softmax.marked": {"en": " Marked: {items}.", "ko": " 표시한 점: {items}."},
     "describe.softmax.mark": {"en": "{name}: p = {p}, L = {loss}", "ko": "{name}: 확률 p = {p}, 손실 L = {loss}"},
+    "describe.digits.grid": {"en": "{count} digits, each an 8×8 image of grey pixels with its label above it: {labels}.",
+                             "ko": "숫자 {count}개, 각각 회색 픽셀로 된 8×8 이미지이고 위에 레이블이 있어요: {labels}."},
+    "describe.digits.counts": {"en": "{title}: for each class 0 to 9, one bar per part. {items}.",
+                               "ko": "{title}: 클래스 0부터 9까지 클래스마다 부분별로 막대가 하나씩 있어요. {items}."},
+    "describe.digits.counts_part": {"en": "{name} ({total} images), classes 0 to 9: {counts}",
+                                    "ko": "{name} (이미지 {total}개), 클래스 0부터 9까지: {counts}"},
+    "describe.digits.curves": {
+        "en": "{title}: loss (log scale) and accuracy per epoch, training dashed, validation solid. {items}",
+        "ko": "{title}: 에폭마다의 손실(로그 눈금)과 정확도, 학습은 점선, 검증은 실선이에요. {items}",
+    },
+    "describe.digits.curves_run": {
+        "en": "{name}: {epochs} epochs; at the last one training loss {loss} and accuracy {accuracy}{validation}.",
+        "ko": "{name}: 에폭 {epochs}번; 마지막 에폭에서 학습 손실 {loss}, 정확도 {accuracy}{validation}.",
+    },
+    "describe.digits.curves_validation": {
+        "en": ", validation loss {loss} and accuracy {accuracy}, lowest validation loss at epoch {best}",
+        "ko": ", 검증 손실 {loss}, 정확도 {accuracy}, 검증 손실이 가장 낮은 에폭은 {best}",
+    },
+    "describe.digits.spread": {"en": "{title}: a histogram per hidden layer and initial scale. {items}",
+                               "ko": "{title}: 은닉층과 초기 크기마다 히스토그램이 하나씩 있어요. {items}"},
+    "describe.digits.spread_scale": {"en": "{name}: {layers}.", "ko": "{name}: {layers}."},
+    "describe.digits.spread_layer": {"en": "layer {layer} std {std}, {zeros}% zeros",
+                                     "ko": "{layer}층 표준편차 {std}, 0인 값 {zeros}%"},
+    "describe.digits.search": {
+        "en": "{title}, by learning rate (rows) and hidden units (columns): {items}. "
+              "Best: learning rate {rate}, {size} hidden units, {accuracy}.",
+        "ko": "{title}, 학습률(행)과 은닉 뉴런 수(열)에 따라: {items}. "
+              "가장 좋은 설정: 학습률 {rate}, 은닉 뉴런 {size}개, {accuracy}.",
+    },
+    "describe.digits.search_row": {"en": "learning rate {rate}: {values}", "ko": "학습률 {rate}: {values}"},
+    "describe.digits.search_cell": {"en": "{size} units {accuracy}", "ko": "뉴런 {size}개 {accuracy}"},
+    "describe.digits.confusion": {
+        "en": "{title}: true class in rows, predicted class in columns. {right} of {count} test digits lie on "
+              "the diagonal (predicted right). {mistakes}",
+        "ko": "{title}: 행은 정답 클래스, 열은 예측한 클래스예요. 테스트 숫자 {count}개 중 {right}개가 대각선 위에 "
+              "있어요(맞게 예측). {mistakes}",
+    },
+    "describe.digits.confusion_mistakes": {"en": "Mistakes: {items}.", "ko": "틀린 것: {items}."},
+    "describe.digits.confusion_mistake": {"en": "{true} taken for {predicted} {count}×",
+                                          "ko": "{true}을(를) {predicted}(으)로 {count}번"},
+    "describe.digits.confusion_none": {"en": "No mistakes.", "ko": "틀린 것이 없어요."},
+    "describe.digits.wrong": {
+        "en": "{title}: {count} digits, each above its ten softmax probabilities. {items}.",
+        "ko": "{title}: 숫자 {count}개, 각각 아래에 소프트맥스 확률 10개가 있어요. {items}.",
+    },
+    "describe.digits.wrong_digit": {"en": "true {true}, said {predicted} with p = {p} (p of the true class {p_true})",
+                                    "ko": "정답 {true}, 예측 {predicted}, 확률 p = {p} (정답 클래스의 p {p_true})"},
+    "describe.digits.weights": {
+        "en": "{title}: {count} hidden units, each drawn as an 8×8 image of its 64 input weights; "
+              "the weights shown range from {low} to {high}.",
+        "ko": "{title}: 은닉 뉴런 {count}개, 각각 입력 가중치 64개를 8×8 이미지로 그렸어요. "
+              "그려진 가중치는 {low}에서 {high}까지예요.",
+    },
+    "describe.digits.probabilities": {
+        "en": "{title}. An 8×8 digit with {ink} ink pixels beside the softmax probability of each class: {items}.{true}",
+        "ko": "{title}. 잉크 픽셀이 {ink}개인 8×8 숫자와, 그 옆에 클래스마다의 소프트맥스 확률: {items}.{true}",
+    },
+    "describe.digits.probabilities_true": {"en": " The true class is {true_class}.",
+                                           "ko": " 정답 클래스는 {true_class}예요."},
+    # --- lesson 6's figure labels (backprop_lib.figures.digits) ---------------------------------------
+    "figure.digits_class": {"en": "class (digit)", "ko": "클래스 (숫자)"},
+    "figure.digits_image_count": {"en": "number of images", "ko": "이미지 수"},
+    "figure.digits_counts_title": {"en": "Class counts in each part of the split", "ko": "나눈 부분마다의 클래스별 개수"},
+    "figure.digits_learning_curves": {"en": "Learning curves", "ko": "학습 곡선"},
+    "figure.digits_accuracy": {"en": "accuracy", "ko": "정확도"},
+    "figure.digits_solid_dashed": {"en": "solid: validation\ndashed: training", "ko": "실선: 검증\n점선: 학습"},
+    "figure.digits_layer_std": {"en": "layer {layer}: std {std}", "ko": "{layer}층: 표준편차 {std}"},
+    "figure.digits_spread_title": {"en": "Outputs of each hidden ReLU layer, by initial weight scale",
+                                   "ko": "초기 가중치 크기에 따른 은닉 ReLU 층의 출력"},
+    "figure.digits_search_title": {"en": "Validation accuracy of each setting", "ko": "설정마다의 검증 정확도"},
+    "figure.digits_predicted_class": {"en": "predicted class", "ko": "예측한 클래스"},
+    "figure.digits_true_class": {"en": "true class", "ko": "정답 클래스"},
+    "figure.digits_confusion_title": {"en": "Confusion matrix (test digits)", "ko": "혼동 행렬 (테스트 숫자)"},
+    "figure.digits_none_wrong": {"en": "No misclassified digits.", "ko": "잘못 분류한 숫자가 없어요."},
+    "figure.digits_true_said": {"en": "true {true}, said {predicted}\np = {p}", "ko": "정답 {true}, 예측 {predicted}\np = {p}"},
+    "figure.digits_misclassified_title": {
+        "en": "Misclassified test digits: hatched bar = true class, dotted bar = predicted class",
+        "ko": "잘못 분류한 테스트 숫자: 빗금 막대 = 정답 클래스, 점무늬 막대 = 예측한 클래스",
+    },
+    "figure.digits_unit": {"en": "unit {number}", "ko": "뉴런 {number}"},
+    "figure.digits_weights_title": {"en": "First-layer weights as 8×8 images (blue: positive, red: negative)",
+                                    "ko": "8×8 이미지로 본 첫 층의 가중치 (파랑: 양수, 빨강: 음수)"},
+    "figure.digits_the_digit": {"en": "the digit", "ko": "숫자"},
+    "figure.digits_softmax_probability": {"en": "softmax probability", "ko": "소프트맥스 확률"},
+    "figure.digits_network_says": {"en": "the network says {predicted} (p = {p})", "ko": "신경망의 답: {predicted} (p = {p})"},
     # --- explorers (backprop_lib.explorers): titles, controls, captions, one-line summaries --------
     "explorer.hint": {"en": "Run this cell in JupyterLab to move the controls.",
                       "ko": "컨트롤을 움직이려면 JupyterLab에서 이 셀을 실행하세요."},
