@@ -625,6 +625,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "train: report는 있는데 report_every가 없어서 아무것도 출력되지 않아요. 얼마나 자주 출력할지 "
               "정하세요. 예: report_every=1000.",
     },
+    "accuracy.shapes": {
+        "en": "accuracy: expected scores (N, classes) and N class indices, got scores of shape {scores} and "
+              "labels of shape {labels}.",
+        "ko": "accuracy: 점수는 (N, 클래스 수), 레이블은 클래스 번호 N개여야 하는데, 점수의 모양은 {scores}, "
+              "레이블의 모양은 {labels}이에요.",
+    },
+    "minibatch.whole": {"en": "train_minibatch: {name} must be a whole number of at least 1, got {got}.",
+                        "ko": "train_minibatch: {name}은(는) 1 이상의 정수여야 하는데, {got}이(가) 왔어요."},
+    "minibatch.weight_decay": {"en": "train_minibatch: weight_decay must be 0 or positive, got {got}.",
+                               "ko": "train_minibatch: weight_decay는 0 이상이어야 하는데, {got}이(가) 왔어요."},
+    "minibatch.patience": {
+        "en": "train_minibatch: early stopping (patience) watches the validation loss; pass validation=(inputs, labels) too.",
+        "ko": "train_minibatch: 조기 종료(patience)는 검증 손실을 지켜봐요. validation=(inputs, labels)도 함께 넘기세요.",
+    },
     "diverged": {
         "en": "Training stopped at epoch {epoch}: the loss became {value}. The first non-finite value came from "
               "{culprit}. {advice}",

@@ -98,8 +98,7 @@ def accuracy(scores: np.ndarray, labels: np.ndarray) -> float:
     """The fraction of samples whose highest score is their true class (labels are class indices)."""
     scores, labels = np.asarray(scores), np.asarray(labels)
     if scores.ndim != 2 or labels.shape != (scores.shape[0],):
-        raise SettingError(f"accuracy: expected scores (N, classes) and N class indices, got scores of "
-                           f"shape {scores.shape} and labels of shape {labels.shape}.")
+        raise SettingError(message("accuracy.shapes", scores=scores.shape, labels=labels.shape))
     return float(np.mean(np.argmax(scores, axis=1) == labels))
 
 
@@ -161,14 +160,13 @@ def train_minibatch(network, inputs: np.ndarray, labels: np.ndarray, *, loss, op
                   the weights of the best epoch (early stopping); needs ``validation``.
     """
     if isinstance(epochs, bool) or not isinstance(epochs, int) or epochs < 1:
-        raise SettingError(f"train_minibatch: epochs must be a whole number of at least 1, got {epochs!r}.")
+        raise SettingError(message("minibatch.whole", name="epochs", got=repr(epochs)))
     if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
-        raise SettingError(f"train_minibatch: batch_size must be a whole number of at least 1, got {batch_size!r}.")
+        raise SettingError(message("minibatch.whole", name="batch_size", got=repr(batch_size)))
     if weight_decay < 0:
-        raise SettingError(f"train_minibatch: weight_decay must be 0 or positive, got {weight_decay!r}.")
+        raise SettingError(message("minibatch.weight_decay", got=repr(weight_decay)))
     if patience is not None and validation is None:
-        raise SettingError("train_minibatch: early stopping (patience) watches the validation loss; "
-                           "pass validation=(inputs, labels) too.")
+        raise SettingError(message("minibatch.patience"))
     labels = np.asarray(labels)
     rng = np.random.RandomState(seed)
     params = network.params
