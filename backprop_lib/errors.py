@@ -1,4 +1,5 @@
 """The errors backprop_lib raises, each written for a learner: what was expected, what was given, how to fix it."""
+from .messages import message
 
 
 class CourseError(Exception):
@@ -33,6 +34,6 @@ def describe(array) -> str:
     """Say what an array-like is, shortly: its shape and dtype, or its type."""
     shape = getattr(array, "shape", None)
     if shape is None:
-        return f"a {type(array).__name__} ({array!r})"
+        return message("describe.object", type_name=type(array).__name__, value=repr(array))
     dtype = getattr(array, "dtype", "")
-    return f"an array of shape {tuple(shape)} ({dtype})"
+    return message("describe.array", shape=tuple(shape), dtype=dtype)

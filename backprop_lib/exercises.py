@@ -5,7 +5,8 @@ notebook run from top to bottom goes on past an unfinished exercise; instead it 
   "Exercise N is not done yet: …"        (the answer is still ``...`` or its stub raises),
   "✗ Exercise N: …what is wrong…"        (a check failed, or the answer raised an error),
   "✓ Exercise N passed."                 (every check in the block held; a hidden check prints no verdict:
-                                         it prints values, and the grader compares them outside the kernel).
+                                         it prints values, and the grader compares them outside the kernel),
+in the notebook's language (backprop_lib.messages: "✓ 연습 N 통과." in the Korean edition).
 Values are printed at a fixed precision, so the same answer always prints the same text
 (the grader compares that text with nbval).
 """
@@ -19,6 +20,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .messages import LANGUAGES, message
+
 LIBRARY_FOLDER = str(Path(__file__).resolve().parent)
 
 
@@ -30,24 +33,15 @@ class CheckFailed(AssertionError):
     """An answer was checked and is not right; the message says how it differs."""
 
 
-# Feedback sentences, kept together for translation.
-RETURNED_NONE = "your function returned None — is the `return` missing?"
-LOW_PRECISION = "{name} is {dtype}; compute in float64 (the check wants {digits} decimals): "
-RAISED_IN_CHECK = ("your code returned something the check cannot use, so the check raised {error} "
-                   "while reading it (the line is the check's, not yours)")
-
 # Hidden checks draw their inputs from this seed: 0 in the public solution, the instructor's own when grading.
 HIDDEN_SEED_VARIABLE = "BACKPROP_HIDDEN_SEED"
 # A float32 result carries about 7 significant digits; within this of the float64 value it is right.
 LOW_PRECISION_RELATIVE = 1e-5
 
-NOT_DONE_HINT = ("write your answer in the exercise cell above (replace the ... or the raise line), "
-                 "run that cell, then run this check again.")
 
-
-def not_done_message(number: int) -> str:
+def not_done_message(number: int, language: str | None = None) -> str:
     """The one sentence a student sees for an exercise they have not answered yet."""
-    return f"Exercise {number} is not done yet: {NOT_DONE_HINT}"
+    return message("check.not_done", language, number=number)
 
 
 @contextmanager
@@ -55,16 +49,17 @@ def exercise_check(number: int, hidden: bool = False):
     """Run the checks of exercise ``number`` and print the verdict instead of raising."""
     try:
         yield
-    except NotImplementedError as error:
-        message = str(error)
-        print(message if message.startswith(f"Exercise {number} ") else not_done_message(number))
+    except NotImplementedError as error:     # a stub, or a ... answer: its own sentence when it names this exercise
+        text = str(error)
+        own = any(text.startswith(not_done_message(number, language).split(":")[0] + ":") for language in LANGUAGES)
+        print(text if own else not_done_message(number))
     except CheckFailed as error:
-        print(f"✗ Exercise {number}: {error}")
+        print(message("check.failed", number=number, reason=error))
     except Exception as error:  # the student's own code raised: show where, briefly
-        print(f"✗ Exercise {number}: {raised_message(error)}")
+        print(message("check.failed", number=number, reason=raised_message(error)))
     else:
         if not hidden:      # a hidden check prints values only: the grader, not the kernel, decides
-            print(f"✓ Exercise {number} passed.")
+            print(message("check.passed", number=number))
 
 
 def raised_message(error: Exception) -> str:
@@ -74,18 +69,18 @@ def raised_message(error: Exception) -> str:
     own = frames[1:]                          # frames[0] is the with-block: a line of the check cell itself
     if own:
         where = own[-1]
-        place = f" (line {where.lineno}: {where.line})" if where.line else f" (line {where.lineno})"
-        return f"your code raised {type(error).__name__}: {error}{place}"
+        place = message("check.raised_at", line=where.lineno, code=(where.line or "").strip())
+        return message("check.raised_reason", error_type=type(error).__name__, error=error, place=place)
     if "NoneType" in str(error):
-        return RETURNED_NONE
-    return RAISED_IN_CHECK.format(error=f"{type(error).__name__}: {error}")
+        return message("check.returned_none")
+    return message("check.raised_in_check", error=f"{type(error).__name__}: {error}")
 
 
 def _require_answer(name: str, got) -> None:
     if got is Ellipsis:
-        raise ExerciseNotDone(f"{name} is still ...")
+        raise ExerciseNotDone(message("check.still_ellipsis", name=name))
     if got is None:
-        raise CheckFailed(f"{name}: {RETURNED_NONE}")
+        raise CheckFailed(f"{name}: {message('check.returned_none')}")
 
 
 def low_precision(got) -> str | None:
@@ -127,20 +122,20 @@ def check_close(name: str, got, expected, digits: int = 8) -> None:
             raise TypeError(name)
         got_array = np.asarray(got, dtype=np.float64)
     except (TypeError, ValueError):
-        raise CheckFailed(f"{name} should be a number or an array of numbers, got {type(got).__name__}.")
+        raise CheckFailed(message("check.not_a_number", name=name, type_name=type(got).__name__))
     expected_array = np.asarray(expected, dtype=np.float64)
     if got_array.shape != expected_array.shape:
-        raise CheckFailed(f"{name} has shape {got_array.shape}, expected {expected_array.shape}.")
+        raise CheckFailed(message("check.shape", name=name, got=got_array.shape, expected=expected_array.shape))
     if not np.all(np.isfinite(got_array)):
-        raise CheckFailed(f"{name} holds NaN or infinite values: {format_value(got_array, digits)}.")
+        raise CheckFailed(message("check.not_finite", name=name, value=format_value(got_array, digits)))
     tolerance = 0.5 * 10.0 ** -digits + 1e-12
     error = np.abs(got_array - expected_array)
     dtype = low_precision(got)
     within_precision = dtype is not None and np.all(error <= LOW_PRECISION_RELATIVE * np.abs(expected_array) + tolerance)
     if not np.all(error <= tolerance) and not (within_precision and digits <= 8):   # float32 holds ~7 digits
-        hint = LOW_PRECISION.format(name=name, dtype=dtype, digits=digits) if within_precision else ""
-        raise CheckFailed(f"{hint}{name} should be {format_value(expected_array, digits)}, "
-                          f"but it is {format_value(got_array, digits)}.")
+        hint = message("check.low_precision", name=name, dtype=dtype, digits=digits) if within_precision else ""
+        raise CheckFailed(hint + message("check.close_wrong", name=name, expected=format_value(expected_array, digits),
+                                         got=format_value(got_array, digits)))
     # print the expected value: every answer within the tolerance then prints the same text,
     # which is what the grader compares (an answer off in the 15th digit must not lose points)
     print(f"{name} = {format_value(expected_array, digits)}")
@@ -150,14 +145,14 @@ def check_equal(name: str, got, expected) -> None:
     """Check an exact answer (a whole number, a string, a shape, True/False) and print it."""
     _require_answer(name, got)
     if got != expected:
-        raise CheckFailed(f"{name} should be {expected!r}, but it is {got!r}.")
+        raise CheckFailed(message("check.close_wrong", name=name, expected=repr(expected), got=repr(got)))
     print(f"{name} = {got!r}")
 
 
 def check_true(condition: bool, explanation: str) -> None:
     """Check a condition; ``explanation`` says what should hold, shown when it does not."""
     if condition is Ellipsis:
-        raise ExerciseNotDone("still ...")
+        raise ExerciseNotDone(message("check.still_ellipsis", name="condition"))
     if not condition:
         raise CheckFailed(explanation)
 

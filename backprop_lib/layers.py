@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from .errors import NotReadyError, ShapeError, describe
+from .messages import message
 
 EXP_NEG_15 = np.exp(-15.0)     # Sigmoid: exp(−x) below this means x > 15, where 1 − σ(x) takes its other form
 
@@ -40,15 +41,10 @@ class Layer:
     def _check_grad(self, grad_output: np.ndarray, kept: np.ndarray | None) -> None:
         """Refuse a backward that came before forward, or a gradient of the wrong shape."""
         if kept is None:
-            raise NotReadyError(
-                f"{self.label}: backward() was called before forward(). "
-                "Run forward on a batch first; backward needs what forward keeps."
-            )
+            raise NotReadyError(message("layer.backward_first", layer=self.label))
         if np.shape(grad_output) != kept.shape:
-            raise ShapeError(
-                f"{self.label}: backward() expected a gradient of shape {kept.shape} "
-                f"(the shape of this layer's output), got {describe(grad_output)}."
-            )
+            raise ShapeError(message("layer.grad_shape", layer=self.label, expected=kept.shape,
+                                     got=describe(grad_output)))
 
 
 class Sigmoid(Layer):
@@ -164,12 +160,9 @@ class Affine(Layer):
         """Weighted sums of a batch: row n of the output belongs to sample n."""
         n_inputs = self.weights.shape[0]
         if np.ndim(x) != 2 or np.shape(x)[1] != n_inputs:
-            hint = (" A single sample needs a batch axis: x.reshape(1, -1)."
-                    if np.ndim(x) == 1 and np.shape(x)[0] == n_inputs else "")
-            raise ShapeError(
-                f"{self.label}: expected an input of shape (batch, {n_inputs}) — "
-                f"{n_inputs} columns, one per input of this layer — got {describe(x)}.{hint}"
-            )
+            hint = (message("affine.batch_hint") if np.ndim(x) == 1 and np.shape(x)[0] == n_inputs else "")
+            raise ShapeError(message("affine.input_shape", layer=self.label, inputs=n_inputs, got=describe(x),
+                                     hint=hint))
         self.x = x
         out = x @ self.weights
         if self.bias is not None:
@@ -179,16 +172,11 @@ class Affine(Layer):
     def backward(self, grad_output: np.ndarray) -> np.ndarray:
         """Store grad_weights and grad_bias; return the gradient for the layer below."""
         if self.x is None:
-            raise NotReadyError(
-                f"{self.label}: backward() was called before forward(). "
-                "Run forward on a batch first; backward needs that batch."
-            )
+            raise NotReadyError(message("affine.backward_first", layer=self.label))
         expected = (self.x.shape[0], self.weights.shape[1])
         if np.shape(grad_output) != expected:
-            raise ShapeError(
-                f"{self.label}: backward() expected a gradient of shape {expected} "
-                f"(batch, outputs), got {describe(grad_output)}."
-            )
+            raise ShapeError(message("affine.grad_shape", layer=self.label, expected=expected,
+                                     got=describe(grad_output)))
         self.grad_weights = self.x.T @ grad_output
         if self.bias is not None:
             self.grad_bias = grad_output.sum(axis=0)

@@ -8,6 +8,7 @@ from typing import Callable
 import numpy as np
 
 from .errors import SettingError, TrainingDiverged
+from .messages import message, template
 
 
 @dataclass
@@ -44,15 +45,14 @@ def train(network, inputs: np.ndarray, targets: np.ndarray, *, loss, optimizer, 
                   or a function report(epoch, loss, network) that prints what the lesson wants.
     """
     if isinstance(epochs, bool) or not isinstance(epochs, int) or epochs < 1:
-        raise SettingError(f"train: epochs must be a whole number of at least 1, got {epochs!r}.")
+        raise SettingError(message("train.epochs", got=repr(epochs)))
     for label, every in (("report_every", report_every), ("snapshot_every", snapshot_every)):
         if every is not None and (not isinstance(every, int) or every < 1):
-            raise SettingError(f"train: {label} must be a whole number of at least 1 or None, got {every!r}.")
+            raise SettingError(message("train.every", label=label, got=repr(every)))
     if report is not None and report_every is None:
-        raise SettingError("train: a report was given but no report_every, so it would never print; "
-                           "say how often, e.g. report_every=1000.")
+        raise SettingError(message("train.report_without_every"))
     if report_every is not None and report is None:
-        report = "Epoch {epoch}/{epochs}, Loss: {loss:.4f}"
+        report = template("train.report")       # "Epoch {epoch}/{epochs}, Loss: {loss:.4f}" in English
     losses = np.empty(epochs)
     snapshots: dict[int, dict[str, np.ndarray]] = {}
     outputs = None
@@ -78,33 +78,27 @@ def train(network, inputs: np.ndarray, targets: np.ndarray, *, loss, optimizer, 
 
 def _diverged_message(network, inputs, epoch: int, value: float, optimizer) -> str:
     """Find the first layer whose output is not finite and explain what to try."""
-    culprit = "the loss itself (every layer's output was finite)"
+    culprit = message("diverged.loss")
     if not np.all(np.isfinite(inputs)):
-        culprit = "the inputs (they already hold NaN or infinite values)"
+        culprit = message("diverged.inputs")
     else:
         x = inputs
         for layer in network.layers:
             x = layer.forward(x)
             if not np.all(np.isfinite(x)):
                 bad = int(np.size(x) - np.count_nonzero(np.isfinite(x)))
-                culprit = f"layer '{layer.name}' ({bad} of {np.size(x)} outputs are NaN or infinite)"
+                culprit = message("diverged.layer", layer=layer.name, bad=bad, count=np.size(x))
                 break
     rate = getattr(optimizer, "learning_rate", None)
-    advice = (f"A learning rate of {rate} may be too large: try a smaller one, "
-              "or check the inputs and the initial weights." if rate is not None
-              else "Check the learning rate, the inputs and the initial weights.")
-    return (f"Training stopped at epoch {epoch}: the loss became {value}. "
-            f"The first non-finite value came from {culprit}. {advice}")
-
-
+    advice = message("diverged.rate", rate=rate) if rate is not None else message("diverged.check")
+    return message("diverged", epoch=epoch, value=value, culprit=culprit, advice=advice)
 # Mini-batches, validation and early stopping (lesson 6) -------------------------------------------
 
 def accuracy(scores: np.ndarray, labels: np.ndarray) -> float:
     """The fraction of samples whose highest score is their true class (labels are class indices)."""
     scores, labels = np.asarray(scores), np.asarray(labels)
     if scores.ndim != 2 or labels.shape != (scores.shape[0],):
-        raise SettingError(f"accuracy: expected scores (N, classes) and N class indices, got scores of "
-                           f"shape {scores.shape} and labels of shape {labels.shape}.")
+        raise SettingError(message("accuracy.shapes", scores=scores.shape, labels=labels.shape))
     return float(np.mean(np.argmax(scores, axis=1) == labels))
 
 
@@ -166,14 +160,13 @@ def train_minibatch(network, inputs: np.ndarray, labels: np.ndarray, *, loss, op
                   the weights of the best epoch (early stopping); needs ``validation``.
     """
     if isinstance(epochs, bool) or not isinstance(epochs, int) or epochs < 1:
-        raise SettingError(f"train_minibatch: epochs must be a whole number of at least 1, got {epochs!r}.")
+        raise SettingError(message("minibatch.whole", name="epochs", got=repr(epochs)))
     if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
-        raise SettingError(f"train_minibatch: batch_size must be a whole number of at least 1, got {batch_size!r}.")
+        raise SettingError(message("minibatch.whole", name="batch_size", got=repr(batch_size)))
     if weight_decay < 0:
-        raise SettingError(f"train_minibatch: weight_decay must be 0 or positive, got {weight_decay!r}.")
+        raise SettingError(message("minibatch.weight_decay", got=repr(weight_decay)))
     if patience is not None and validation is None:
-        raise SettingError("train_minibatch: early stopping (patience) watches the validation loss; "
-                           "pass validation=(inputs, labels) too.")
+        raise SettingError(message("minibatch.patience"))
     labels = np.asarray(labels)
     rng = np.random.RandomState(seed)
     params = network.params

@@ -15,7 +15,8 @@ from ..digits import IMAGE_SIDE, DigitSet
 from ..errors import SettingError, ShapeError, describe
 from ..figures.digits import plot_digit_probabilities
 from ..losses import softmax
-from .base import Explorer, Frame, control_layout, slider_style
+from ..messages import message
+from .base import Explorer, Frame, number_box
 
 INK = 0.5        # a pixel at or above this counts as ink: its toggle is shown pressed
 
@@ -50,15 +51,19 @@ def describe_digit(state: DigitState) -> str:
     """The predicted class and the three most likely classes at fixed precision."""
     top = np.argsort(-state.probabilities, kind="stable")[:3]
     listed = ", ".join(f"{k}: {state.probabilities[k]:.3f}" for k in top)
-    return f"the network says {state.predicted} (most likely classes {listed})"
+    return message("digits.says", predicted=state.predicted, listed=listed)
 
 
 def digits_explorer(network, digits: DigitSet, index: int = 0) -> Explorer:
-    """A slider to pick one of ``digits`` and an 8×8 grid of toggles to edit it; redraws the probabilities."""
-    picker = widgets.IntSlider(value=index, min=0, max=len(digits) - 1, description="test digit",
-                               continuous_update=False, style=slider_style(), layout=control_layout())
-    toggles = [widgets.ToggleButton(layout=widgets.Layout(width="28px", height="28px"))
-               for _ in range(IMAGE_SIDE ** 2)]
+    """A number field to pick one of ``digits`` and an 8×8 grid of toggles to edit it; redraws the probabilities.
+
+    Every toggle is a <button> named by its tooltip ("pixel row 3, column 5"): Tab reaches it, Enter presses it.
+    """
+    picker = number_box(message("digits.picker"), index, 0, len(digits) - 1, 1)
+    toggles = [widgets.ToggleButton(tooltip=message("digits.pixel", row=pixel // IMAGE_SIDE + 1,
+                                                    column=pixel % IMAGE_SIDE + 1),
+                                    layout=widgets.Layout(width="28px", height="28px"))
+               for pixel in range(IMAGE_SIDE ** 2)]
     grid = widgets.VBox([widgets.HBox(toggles[row * IMAGE_SIDE:(row + 1) * IMAGE_SIDE])
                          for row in range(IMAGE_SIDE)])
     image = {"pixels": digits.inputs[index].copy(), "loading": False}
@@ -83,13 +88,13 @@ def digits_explorer(network, digits: DigitSet, index: int = 0) -> Explorer:
         state = digit_state(network, image["pixels"])
         true_class = int(digits.labels[picker.value])
         figure = plot_digit_probabilities(state.pixels, state.probabilities, true_class)
-        caption = (f"<p>Test digit {picker.value} (true class {true_class}). Press a square to switch that "
-                   f"pixel between ink and paper. The network says <b>{state.predicted}</b>.</p>")
-        return Frame(figure, caption, f"test digit {picker.value}, true class {true_class}: {describe_digit(state)}")
+        caption = message("digits.caption", index=picker.value, true_class=true_class, predicted=state.predicted)
+        summary = message("digits.summary", index=picker.value, true_class=true_class, state=describe_digit(state))
+        return Frame(figure, caption, summary)
 
     for toggle, value in zip(toggles, image["pixels"]):
         toggle.value = bool(value >= INK)
-    explorer = Explorer("digits", "Digit explorer", [picker, grid], render)
+    explorer = Explorer("digits", message("digits.title"), [picker, grid], render)
     picker.observe(load, names="value")
     for toggle in toggles:
         toggle.observe(edit, names="value")

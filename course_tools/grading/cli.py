@@ -178,7 +178,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--course", type=Path, default=Path.cwd(),
                    help="the course folder, holding solutions/ and lessons/ (default: the current folder)")
     p.add_argument("--lesson", type=Path,
-                   help="the lesson the students received (default: lessons/ next to solutions/)")
+                   help="the English lesson the students received (default: lessons/en/ next to solutions/; "
+                        "Korean submissions use lessons/ko/)")
     p.add_argument("--output", type=Path, help="where gradebook.csv and feedback/ go (default SUBMISSIONS/graded)")
     p.add_argument("--regrade", action="store_true", help="grade every submission again, not only the missing ones")
     p.add_argument("--jobs", type=int, default=cores, help=f"submissions run at a time (default: the {cores} cores)")

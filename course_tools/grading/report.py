@@ -79,8 +79,12 @@ def exercise_points(points: float, visible: list[CellResult], hidden: list[CellR
     return round(points * sum(check.passed for check in visible) / len(visible), 2)
 
 
-def score(assignment: Assignment, student: str, cells: list[CellResult], problems: list[Problem]) -> Grade:
-    """A submission's grade from its cells' results (none when it could not run) and the problems found."""
+def score(assignment: Assignment, student: str, cells: list[CellResult], problems: list[Problem],
+          language: str = "en") -> Grade:
+    """A submission's grade from its cells' results (none when it could not run) and the problems found.
+
+    ``language`` is the submission's: its feedback is written in it.
+    """
     by_id = {cell.cell_id: cell for cell in cells}
 
     def result(cell_id: str, number: int, role: str) -> CellResult:
@@ -94,4 +98,4 @@ def score(assignment: Assignment, student: str, cells: list[CellResult], problem
         exercises.append(ExerciseResult(number, points, exercise.points, visible, hidden))
     found = list(problems) + [problem for cell in cells for problem in cell.problems]
     unique = list(dict.fromkeys(found))
-    return Grade(student, exercises, unique, seconds=round(sum(cell.seconds for cell in cells), 2))
+    return Grade(student, exercises, unique, seconds=round(sum(cell.seconds for cell in cells), 2), language=language)

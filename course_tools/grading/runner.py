@@ -94,7 +94,8 @@ def log_tail(log: Path, lines: int = 5) -> str:
 
 def grader_error(assignment: Assignment, spliced: Spliced, detail: str) -> Grade:
     """The grade of a submission the run did not finish (graded again by the next run)."""
-    return score(assignment, spliced.student, [], spliced.problems + [Problem("grader-error", detail=detail)])
+    return score(assignment, spliced.student, [], spliced.problems + [Problem("grader-error", detail=detail)],
+                 spliced.language)
 
 
 def run_spliced(assignment: Assignment, pending: dict[str, Spliced], root: Path, limits: Limits, workers: int,
@@ -113,7 +114,8 @@ def run_spliced(assignment: Assignment, pending: dict[str, Spliced], root: Path,
             for report in sorted(results.glob("*.xml")):
                 spliced = pending.pop(report.stem, None)
                 if spliced is not None:
-                    on_grade(score(assignment, spliced.student, read_junit(report), spliced.problems))
+                    on_grade(score(assignment, spliced.student, read_junit(report), spliced.problems,
+                                   spliced.language))
                     last_progress = time.monotonic()
             if ended:
                 break
@@ -149,7 +151,7 @@ def grade_submissions(assignment: Assignment, submissions: list[Submission], on_
         for index, submission in enumerate(submissions):
             spliced = splice(assignment, submission.student, submission.path)
             if spliced.notebook is None:
-                on_grade(score(assignment, spliced.student, [], spliced.problems))
+                on_grade(score(assignment, spliced.student, [], spliced.problems, spliced.language))
                 continue
             key = slug(index, submission.student)
             folder = root / "run" / key

@@ -2,7 +2,8 @@
 
 The solution must score full marks (every check, visible and hidden, passes) and the unanswered
 lesson must fail every check and every hidden probe (a check that passes without an answer grades
-nothing). Both run with hidden seed 0, whose outputs the solution stores.
+nothing) — in every edition the course has (English, and Korean where solutions/ko/ holds it). Both run
+with hidden seed 0, whose outputs the solution stores.
 """
 from __future__ import annotations
 
@@ -42,15 +43,24 @@ def judge(solution: Grade, lesson: Grade, assignment: Assignment) -> list[str]:
 
 
 def validate_assignment(assignment: Assignment, limits: Limits, jobs: int) -> list[str]:
-    """Grade the solution and the unanswered lesson, print the verdict, return what is wrong."""
+    """Grade the solution and the unanswered lesson of every edition, print the verdict, return what is wrong."""
     grades: dict[str, Grade] = {}
+    editions = {assignment.language: assignment, **assignment.editions}
     with tempfile.TemporaryDirectory(prefix="backprop-validate-") as folder:
-        lesson = Path(folder) / "lesson.ipynb"
-        nbformat.write(assignment.lesson, lesson)
-        grade_submissions(assignment, [Submission("solution", assignment.solution_path), Submission("lesson", lesson)],
-                          lambda grade: grades.__setitem__(grade.student, grade), limits, jobs,
-                          isolation_available(), [assignment.solution_path.parent], Path(folder) / "grading.log")
-    problems = judge(grades["solution"], grades["lesson"], assignment)
+        submissions = []
+        for language, edition in editions.items():
+            lesson = Path(folder) / f"lesson-{language}.ipynb"
+            nbformat.write(edition.lesson, lesson)
+            submissions += [Submission(f"solution-{language}", edition.solution_path),
+                            Submission(f"lesson-{language}", lesson)]
+        grade_submissions(assignment, submissions, lambda grade: grades.__setitem__(grade.student, grade), limits,
+                          jobs, isolation_available(), [assignment.solution_path.parent], Path(folder) / "grading.log")
+    problems = []
+    for language in editions:
+        found = judge(grades[f"solution-{language}"], grades[f"lesson-{language}"], assignment)
+        problems += [f"({language}) {problem}" if len(editions) > 1 else problem for problem in found]
+        wrong = [name for name in (f"solution-{language}", f"lesson-{language}") if grades[name].language != language]
+        problems += [f"{name} was graded as {grades[name].language}, not {language}" for name in wrong]
     print(f"Assignment {assignment.name}: {len(assignment.exercises)} exercises, {number(assignment.maximum)} "
           f"points, {assignment.check_count} checks ({sum(assignment.probes.values())} hidden probes).")
     for exercise in sorted(assignment.exercises.values(), key=lambda e: e.number):
@@ -60,6 +70,6 @@ def validate_assignment(assignment: Assignment, limits: Limits, jobs: int) -> li
     for problem in problems:
         print(f"  ✗ {problem}")
     if not problems:
-        print(f"  ✓ the solution scores {number(grades['solution'].total)} of {number(assignment.maximum)}; "
-              f"the unanswered lesson fails all {assignment.check_count} checks.")
+        print(f"  ✓ in {' and '.join(editions)}: the solution scores {number(assignment.maximum)} of "
+              f"{number(assignment.maximum)}; the unanswered lesson fails all {assignment.check_count} checks.")
     return problems
