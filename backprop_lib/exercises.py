@@ -141,12 +141,21 @@ def check_close(name: str, got, expected, digits: int = 8) -> None:
     print(f"{name} = {format_value(expected_array, digits)}")
 
 
+def _plain(value):
+    """numpy scalars as Python ones, also inside tuples and lists, so that 76 prints as 76, not np.int64(76)."""
+    if isinstance(value, np.generic):
+        return value.item()
+    if type(value) in (tuple, list):
+        return type(value)(_plain(item) for item in value)
+    return value
+
+
 def check_equal(name: str, got, expected) -> None:
     """Check an exact answer (a whole number, a string, a shape, True/False) and print it."""
     _require_answer(name, got)
     if got != expected:
-        raise CheckFailed(message("check.close_wrong", name=name, expected=repr(expected), got=repr(got)))
-    print(f"{name} = {got!r}")
+        raise CheckFailed(message("check.close_wrong", name=name, expected=repr(_plain(expected)), got=repr(_plain(got))))
+    print(f"{name} = {_plain(got)!r}")
 
 
 def check_true(condition: bool, explanation: str) -> None:
