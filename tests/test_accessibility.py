@@ -21,11 +21,15 @@ from backprop_lib import xor_data
 from backprop_lib.figures import palette
 from backprop_lib.figures.curves import plot_losses
 from backprop_lib.figures.described import DescribedFigure, figure_bundle, linear_text
+from backprop_lib.figures.digits import (plot_activation_spread, plot_class_counts, plot_confusion,
+                                         plot_digit_grid, plot_digit_probabilities, plot_first_layer_weights,
+                                         plot_learning_curves, plot_misclassified, plot_search)
 from backprop_lib.figures.graphs import draw_apple_shop, draw_neuron, draw_sigmoid_graph
 from backprop_lib.figures.network import draw_network
 from backprop_lib.figures.regions import (plot_decision_regions, plot_hidden_lines, plot_hidden_space,
                                           plot_linear_attempts)
 from backprop_lib.figures.softmax import plot_cross_entropy_curve, plot_softmax
+from backprop_lib.training import MiniBatchHistory
 
 colorspacious = pytest.importorskip("colorspacious")
 
@@ -110,6 +114,26 @@ def xor_regions():
     return figure, hidden
 
 
+def digit_figures() -> dict[str, DescribedFigure]:
+    """Lesson 6's figures, drawn from small fixed data (not the real digits: no download, no training)."""
+    rng = np.random.RandomState(6)
+    images, labels = rng.rand(12, 64), np.arange(12) % 10
+    probabilities = np.full((3, 10), 0.02)
+    probabilities[[0, 1, 2], [8, 7, 3]] = 0.82
+    run = MiniBatchHistory([2.3, 0.9, 0.5, 0.3], [0.4, 0.8, 0.9, 0.95], [2.2, 1.0, 0.7, 0.75], [0.45, 0.8, 0.88, 0.87])
+    return {
+        "digit grid": plot_digit_grid(images, labels, columns=5, rows=2),
+        "class counts": plot_class_counts({"train": labels, "test": np.array([1, 1, 3])}),
+        "learning curves": plot_learning_curves({"Adam": run, "SGD, no validation": MiniBatchHistory([2.3, 2.0], [0.3, 0.4])}),
+        "activation spread": plot_activation_spread({"s = 1": [np.ones(5), np.arange(5.0)], "He": [np.zeros(5)]}),
+        "search": plot_search([0.01, 0.001], [32, 64, 128], [[0.95, 0.962, 0.97], [0.9, 0.93, 0.94]]),
+        "confusion": plot_confusion([1, 1, 2, 8, 8, 8], [1, 7, 2, 1, 1, 8]),
+        "misclassified": plot_misclassified(images[:3], np.array([3, 1, 8]), probabilities),
+        "first-layer weights": plot_first_layer_weights(np.linspace(-1, 1, 64 * 3).reshape(64, 3)),
+        "digit probabilities": plot_digit_probabilities(images[0], probabilities[0], true_class=3),
+    }
+
+
 def every_figure() -> dict[str, DescribedFigure]:
     """One figure from every figure function of the course, drawn from small fixed data."""
     inputs, targets = xor_data()
@@ -134,6 +158,7 @@ def every_figure() -> dict[str, DescribedFigure]:
         "softmax": plot_softmax([5.3, 0.3, 10.1]),
         "softmax with target": plot_softmax([5.3, 0.3, 10.1], temperature=3.0, target=0),
         "cross-entropy": plot_cross_entropy_curve({"document 001": 0.5987, "confident and wrong": 0.01}),
+        **digit_figures(),
     }
 
 
@@ -160,6 +185,17 @@ def test_every_figure_function_returns_a_described_figure(figures):
     ("softmax", ["class 2, score 10.1: probability 0.992"]),
     ("softmax with target", ["gradient -0.837", "Cross-entropy -log y0 = 1.815"]),
     ("cross-entropy", ["document 001: p = 0.5987, L = 0.513"]),
+    ("digit grid", ["The first 10 digits, 2 rows of 5", "row 2: 5 6 7 8 9"]),
+    ("class counts", ["train, 12 images: 0: 2, 1: 2", "test, 3 images: 0: 0, 1: 2, 2: 0, 3: 1"]),
+    ("learning curves", ["Adam: 4 epochs, training loss from 2.3 to 0.3", "validation loss lowest 0.7 at epoch 3",
+                         "validation accuracy 87.0 % at the end (best 88.0 % at epoch 3)", "SGD, no validation: 2 epochs"]),
+    ("activation spread", ["s = 1: standard deviation 0, 1.4 in layers 1 to 2", "He: standard deviation 0 in layers 1 to 1"]),
+    ("search", ["learning rate 0.001: 32: 90.0 %", "Best: learning rate 0.01, 128 hidden units, 97.0 %"]),
+    ("confusion", ["Confusion matrix of 6 test digits", "3 on the diagonal are right (50.0 %)", "8: 1 of 3",
+                   "true 8 said 1 (2×), true 1 said 7 (1×)"]),
+    ("misclassified", ["3 misclassified test digits", "true 3, said 8 with p = 0.82 (p of the true class 0.02)"]),
+    ("first-layer weights", ["3 hidden units", "from -1 to 1", "unit 1: + at (7, 7) 0.98, - at (0, 0) -1"]),
+    ("digit probabilities", ["of true class 3", "it says 8 with p = 0.82"]),
 ])
 def test_descriptions_are_written_from_the_figures_own_numbers(figures, name, numbers):
     description = figures[name].description

@@ -15,7 +15,7 @@ from ..digits import IMAGE_SIDE, DigitSet
 from ..errors import SettingError, ShapeError, describe
 from ..figures.digits import plot_digit_probabilities
 from ..losses import softmax
-from .base import Explorer, Frame, control_layout, slider_style
+from .base import Explorer, Frame, number_box
 
 INK = 0.5        # a pixel at or above this counts as ink: its toggle is shown pressed
 
@@ -54,11 +54,15 @@ def describe_digit(state: DigitState) -> str:
 
 
 def digits_explorer(network, digits: DigitSet, index: int = 0) -> Explorer:
-    """A slider to pick one of ``digits`` and an 8×8 grid of toggles to edit it; redraws the probabilities."""
-    picker = widgets.IntSlider(value=index, min=0, max=len(digits) - 1, description="test digit",
-                               continuous_update=False, style=slider_style(), layout=control_layout())
-    toggles = [widgets.ToggleButton(layout=widgets.Layout(width="28px", height="28px"))
-               for _ in range(IMAGE_SIDE ** 2)]
+    """A number field to pick one of ``digits`` and an 8×8 grid of toggles to edit it; redraws the probabilities.
+
+    Every control works from the keyboard: Tab reaches the field (↑/↓ or typing and Enter pick a digit) and each
+    toggle (Space or Enter switches its pixel); each toggle's tooltip, "pixel row r, column c", is its name.
+    """
+    picker = number_box("test digit", int(index), 0, len(digits) - 1, 1)
+    toggles = [widgets.ToggleButton(tooltip=f"pixel row {row + 1}, column {column + 1}",
+                                    layout=widgets.Layout(width="28px", height="28px"))
+               for row in range(IMAGE_SIDE) for column in range(IMAGE_SIDE)]
     grid = widgets.VBox([widgets.HBox(toggles[row * IMAGE_SIDE:(row + 1) * IMAGE_SIDE])
                          for row in range(IMAGE_SIDE)])
     image = {"pixels": digits.inputs[index].copy(), "loading": False}
@@ -83,8 +87,9 @@ def digits_explorer(network, digits: DigitSet, index: int = 0) -> Explorer:
         state = digit_state(network, image["pixels"])
         true_class = int(digits.labels[picker.value])
         figure = plot_digit_probabilities(state.pixels, state.probabilities, true_class)
-        caption = (f"<p>Test digit {picker.value} (true class {true_class}). Press a square to switch that "
-                   f"pixel between ink and paper. The network says <b>{state.predicted}</b>.</p>")
+        caption = (f"<p>Test digit {picker.value} (true class {true_class}). Press a square (or reach it with Tab "
+                   f"and press Space) to switch that pixel between ink and paper. "
+                   f"The network says <b>{state.predicted}</b>.</p>")
         return Frame(figure, caption, f"test digit {picker.value}, true class {true_class}: {describe_digit(state)}")
 
     for toggle, value in zip(toggles, image["pixels"]):
