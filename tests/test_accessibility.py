@@ -194,7 +194,7 @@ def test_every_figure_function_returns_a_described_figure(figures):
     ("confusion", ["Confusion matrix of 6 test digits", "3 on the diagonal are right (50.0 %)", "8: 1 of 3",
                    "true 8 said 1 (2×), true 1 said 7 (1×)"]),
     ("misclassified", ["3 misclassified test digits", "true 3, said 8 with p = 0.82 (p of the true class 0.02)"]),
-    ("first-layer weights", ["3 hidden units", "from -1 to 1", "unit 1: + at (7, 7) 0.98, - at (0, 0) -1"]),
+    ("first-layer weights", ["3 hidden units", "from -1 to 1", "unit 1: + at (7, 7) 0.98, - at (0, 0) -1.00"]),
     ("digit probabilities", ["of true class 3", "it says 8 with p = 0.82"]),
 ])
 def test_descriptions_are_written_from_the_figures_own_numbers(figures, name, numbers):

@@ -44,7 +44,11 @@ TEXT = {
     "none_wrong": "No misclassified digits.",
     "weights": "First-layer weights of {count} hidden units, each drawn as an 8×8 image, blue for positive and "
                "red for negative, from {low} to {high}. Strongest pixels (row, column): {items}.",
-    "weight_unit": "unit {unit}: + at ({pr}, {pc}) {plus}, - at ({nr}, {nc}) {minus}",
+    "weight_unit": "unit {unit}: {plus}, {minus}",
+    "weight_pixel": "{sign} at ({row}, {column}) {value}",
+    "weight_none": "no {kind} weight",
+    "+": "positive",
+    "-": "negative",
     "probabilities": "A digit{true} beside the network's softmax probabilities: it says {predicted} with "
                      "p = {p}; most likely {top}.",
     "true_class": " of true class {true}",
@@ -281,7 +285,7 @@ def plot_misclassified(images, labels, probabilities, columns: int = 5) -> Figur
         add_description(figure, TEXT["none_wrong"])
         return figure
     rows = -(-count // columns)
-    figure, axes = new_subplots(2 * rows, columns, figsize=(FIGURE_WIDTH, 2.6 * rows + 0.4),
+    figure, axes = new_subplots(2 * rows, columns, figsize=(FIGURE_WIDTH, 2.3 * rows + 0.4),
                                 gridspec_kw={"height_ratios": [1.4, 1] * rows}, squeeze=False)
     described = []
     for index in range(rows * columns):
@@ -304,6 +308,19 @@ def plot_misclassified(images, labels, probabilities, columns: int = 5) -> Figur
     return figure
 
 
+def _strongest(column: np.ndarray, sign: str) -> str:
+    """Where one unit's largest positive (sign "+") or negative ("-") weight is, at 2 decimals.
+
+    A weight that rounds to 0.00 counts as none: which of many near-zero weights is largest is noise.
+    """
+    pixel = int(np.argmax(column) if sign == "+" else np.argmin(column))
+    value = round(float(column[pixel]), 2)
+    if value == 0 or (value > 0) != (sign == "+"):
+        return TEXT["weight_none"].format(kind=TEXT[sign])
+    return TEXT["weight_pixel"].format(sign=sign, row=pixel // IMAGE_SIDE, column=pixel % IMAGE_SIDE,
+                                       value=f"{value:.2f}")
+
+
 def plot_first_layer_weights(weights, count: int = 32, columns: int = 8) -> Figure:
     """The weights into the first `count` hidden units, each drawn as an 8×8 image (blue +, red −)."""
     weights = np.asarray(weights, dtype=np.float64)
@@ -321,10 +338,8 @@ def plot_first_layer_weights(weights, count: int = 32, columns: int = 8) -> Figu
             ax.imshow(column.reshape(IMAGE_SIDE, IMAGE_SIDE), cmap="RdBu", vmin=-limit, vmax=limit,
                       interpolation="nearest")
             ax.set_title(f"unit {index + 1}", fontsize=10, fontweight="normal")
-            plus, minus = int(np.argmax(column)), int(np.argmin(column))
-            units.append(TEXT["weight_unit"].format(unit=index + 1, pr=plus // IMAGE_SIDE, pc=plus % IMAGE_SIDE,
-                                                    plus=fmt(column[plus], 2), nr=minus // IMAGE_SIDE,
-                                                    nc=minus % IMAGE_SIDE, minus=fmt(column[minus], 2)))
+            units.append(TEXT["weight_unit"].format(unit=index + 1, plus=_strongest(column, "+"),
+                                                    minus=_strongest(column, "-")))
     figure.suptitle("First-layer weights as 8×8 images (blue: positive, red: negative)", fontweight="bold",
                     fontsize=11)
     shown = weights[:, :count]
