@@ -52,3 +52,16 @@ def test_explorer_redraws_when_a_pixel_is_toggled_or_another_digit_is_picked(tes
     assert explorer.summary.startswith(f"test digit 5, true class {test_digits.labels[5]}")
     assert [toggle.value for toggle in toggles] == list(test_digits.inputs[5] >= 0.5)
     assert explorer.first_summary == first_summary
+
+
+def test_every_control_is_a_named_keyboard_control(test_digits):
+    """No slider (its handle has no accessible name): a number field, and 64 buttons named by their pixel."""
+    import ipywidgets as widgets
+
+    explorer = digits_explorer(relu_network([64, 8, 10], seed=0), test_digits, index=2)
+    picker, grid = explorer.controls
+    assert isinstance(picker, widgets.BoundedIntText) and picker.description == "test digit"
+    assert (picker.min, picker.max, picker.value) == (0, len(test_digits) - 1, 2)
+    names = [toggle.tooltip for row in grid.children for toggle in row.children]
+    assert names[0] == "pixel row 1, column 1" and names[63] == "pixel row 8, column 8"
+    assert len(set(names)) == 64
