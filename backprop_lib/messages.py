@@ -194,6 +194,28 @@ MESSAGES: dict[str, dict[str, str]] = {
     # module, read there as TEXT = Templates("describe.<module>"). Sentences built from the figure's numbers.
     "describe.figure.titles": {"en": "Figure: {titles}", "ko": "그림: {titles}"},
     "describe.figure.none": {"en": "Figure without a description", "ko": "설명이 없는 그림"},
+    "describe.optimizers.figure": {
+        "en": "Paths of optimizers, {steps} steps each, on the narrow valley L = ½(w₁² + {steepness}·w₂²), "
+              "from (w₁, w₂) = ({w1:g}, {w2:g}); the minimum is at (0, 0).",
+        "ko": "좁은 골짜기 L = ½(w₁² + {steepness}·w₂²) 위에서 (w₁, w₂) = ({w1:g}, {w2:g})에서 출발해 "
+              "{steps}걸음씩 움직인 최적화 방법들의 경로입니다. 최솟값은 (0, 0)에 있습니다.",
+    },
+    "describe.optimizers.path": {
+        "en": "{label}: after {steps} steps at ({w1}, {w2}), loss {loss}, crossed the valley floor {crossings} times.",
+        "ko": "{label}: {steps}걸음 뒤 ({w1}, {w2})에 있고 손실은 {loss}, 골짜기 바닥을 {crossings}번 건넜습니다.",
+    },
+    "describe.optimizers.rates": {
+        "en": "Plain SGD on the same valley with {count} learning rates, {steps} steps each, one panel each.",
+        "ko": "같은 골짜기에서 학습률 {count}가지로 {steps}걸음씩 움직인 SGD입니다. 학습률마다 그림 한 칸입니다.",
+    },
+    "figure.optimizers.along": {"en": "w₁ (along the valley)", "ko": "w₁ (골짜기를 따라)"},
+    "figure.optimizers.across": {"en": "w₂ (across)", "ko": "w₂ (골짜기를 가로질러)"},
+    "figure.optimizers.title": {"en": "{steps} steps on a narrow valley, L = ½(w₁² + {steepness}·w₂²)",
+                                "ko": "좁은 골짜기에서 {steps}걸음, L = ½(w₁² + {steepness}·w₂²)"},
+    "figure.optimizers.too_small": {"en": "too small", "ko": "너무 작음"},
+    "figure.optimizers.about_right": {"en": "about right", "ko": "적당함"},
+    "figure.optimizers.too_large": {"en": "too large", "ko": "너무 큼"},
+    "figure.optimizers.loss_after": {"en": "loss after {steps}: {loss}", "ko": "{steps}걸음 뒤 손실: {loss}"},
     "describe.curves.figure": {"en": "{title}: {ylabel} per {xlabel}{scale}.",
                                "ko": "{title}: {xlabel}마다의 {ylabel}{scale}."},
     "describe.curves.log": {"en": ", on a log scale", "ko": ", 로그 눈금"},

@@ -26,6 +26,7 @@ from backprop_lib.figures.digits import (plot_activation_spread, plot_class_coun
                                          plot_learning_curves, plot_misclassified, plot_search)
 from backprop_lib.figures.graphs import draw_apple_shop, draw_neuron, draw_sigmoid_graph
 from backprop_lib.figures.network import draw_network
+from backprop_lib.figures.optimizers import plot_learning_rates, plot_optimizer_paths
 from backprop_lib.figures.regions import (plot_decision_regions, plot_hidden_lines, plot_hidden_space,
                                           plot_linear_attempts)
 from backprop_lib.figures.softmax import plot_cross_entropy_curve, plot_softmax
@@ -142,6 +143,8 @@ def every_figure() -> dict[str, DescribedFigure]:
         "softmax with target": plot_softmax([5.3, 0.3, 10.1], temperature=3.0, target=0),
         "cross-entropy": plot_cross_entropy_curve({"document 001": 0.5987, "confident and wrong": 0.01}),
         **digits_figures(),
+        "optimizer paths": plot_optimizer_paths(steps=20),
+        "learning rates": plot_learning_rates(steps=20),
     }
 
 

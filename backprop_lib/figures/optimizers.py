@@ -9,14 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from ..errors import SettingError, ShapeError, describe
+from ..messages import Templates, message
 from ..optimizers import SGD, Adam, Momentum
-from .style import CLASS_COLORS, EDGE_COLOR, figure_size
+from .described import add_description, fmt, new_subplots
+from .palette import CLASS_COLORS, CLASS_MARKERS, LINE_STYLES, cycle
+from .style import EDGE_COLOR, figure_size
+
+# The words of this module's text alternatives, in the notebook's language (backprop_lib.messages).
+TEXT = Templates("describe.optimizers")
 
 STEEPNESS = 25.0                    # curvature across the valley; along it the curvature is 1
 START = (-4.0, 1.0)                 # far along the valley, high on one wall
@@ -66,14 +71,22 @@ def _draw_valley(ax: Axes) -> None:
     ax.plot(0, 0, marker="*", markersize=13, color=EDGE_COLOR, zorder=4)
     ax.set_xlim(left, right)
     ax.set_ylim(bottom, top)
-    ax.set_xlabel("w₁ (along the valley)")
-    ax.set_ylabel("w₂ (across)")
+    ax.set_xlabel(message("figure.optimizers.along"))
+    ax.set_ylabel(message("figure.optimizers.across"))
     ax.grid(False)
 
 
-def _draw_path(ax: Axes, path: np.ndarray, color: str, label: str) -> None:
-    ax.plot(path[:, 0], path[:, 1], color=color, linewidth=1.6, marker="o", markersize=3,
-            label=label, zorder=3)
+def _draw_path(ax: Axes, path: np.ndarray, index: int, label: str) -> None:
+    """One path; paths differ in colour, line style and marker (a second cue)."""
+    ax.plot(path[:, 0], path[:, 1], color=cycle(CLASS_COLORS, index), linestyle=cycle(LINE_STYLES, index),
+            linewidth=1.6, marker=cycle(CLASS_MARKERS, index), markersize=3, label=label, zorder=3)
+
+
+def describe_path(label: str, path: np.ndarray) -> str:
+    """Where a path ends, its loss there, and how often it crossed the valley floor (w₂ changing sign)."""
+    crossings = int(np.sum(np.signbit(path[1:, 1]) != np.signbit(path[:-1, 1])))
+    return TEXT["path"].format(label=label, steps=len(path) - 1, w1=fmt(path[-1, 0], 3), w2=fmt(path[-1, 1], 3),
+                               loss=fmt(valley_loss(*path[-1]), 3), crossings=crossings)
 
 
 def plot_optimizer_paths(optimizers: Mapping[str, object] | None = None, steps: int = 40,
@@ -85,32 +98,40 @@ def plot_optimizer_paths(optimizers: Mapping[str, object] | None = None, steps: 
                            "e.g. {'SGD': SGD(0.07), 'Adam': Adam(0.3)}.")
     created = ax is None
     if created:
-        figure, ax = plt.subplots(figsize=figure_size(0.55))
+        figure, ax = new_subplots(figsize=figure_size(0.55))
     _draw_valley(ax)
+    parts = [TEXT["figure"].format(steps=steps, steepness=f"{STEEPNESS:g}", w1=START[0], w2=START[1])]
     for index, (label, optimizer) in enumerate(optimizers.items()):
-        _draw_path(ax, optimizer_path(optimizer, steps), CLASS_COLORS[index % len(CLASS_COLORS)], label)
-    ax.set_title(f"{steps} steps on a narrow valley, L = ½(w₁² + {STEEPNESS:g}·w₂²)")
+        path = optimizer_path(optimizer, steps)
+        _draw_path(ax, path, index, label)
+        parts.append(describe_path(label, path))
+    ax.set_title(message("figure.optimizers.title", steps=steps, steepness=f"{STEEPNESS:g}"))
     ax.legend(loc="lower right")
+    add_description(ax, " ".join(parts))
     if created:
         figure.tight_layout()
-        plt.close(figure)   # returned, not also shown by pyplot: a notebook displays it once
     return ax.figure
 
 
 def plot_learning_rates(learning_rates: Mapping[str, float] | None = None, steps: int = 40) -> Figure:
     """Plain SGD on the valley with one learning rate per panel: too small, about right, too large."""
-    learning_rates = learning_rates or {"too small": 0.005, "about right": 0.05, "too large": 0.085}
-    figure, axes = plt.subplots(1, len(learning_rates), figsize=figure_size(0.42), sharey=True)
+    learning_rates = learning_rates or {message("figure.optimizers.too_small"): 0.005,
+                                        message("figure.optimizers.about_right"): 0.05,
+                                        message("figure.optimizers.too_large"): 0.085}
+    figure, axes = new_subplots(1, len(learning_rates), figsize=figure_size(0.42), sharey=True)
     axes = np.atleast_1d(axes)
+    parts = [TEXT["rates"].format(count=len(learning_rates), steps=steps)]
     for index, (ax, (name, rate)) in enumerate(zip(axes, learning_rates.items())):
         path = optimizer_path(SGD(rate), steps)
         _draw_valley(ax)
-        _draw_path(ax, path, CLASS_COLORS[index % len(CLASS_COLORS)], name)
+        _draw_path(ax, path, index, name)
         final = valley_loss(*path[-1])
         ax.set_title(f"η = {rate:g}: {name}", fontsize=11)
-        ax.text(0.03, 0.04, f"loss after {steps}: {final:.3g}", transform=ax.transAxes, fontsize=9)
+        ax.text(0.03, 0.04, message("figure.optimizers.loss_after", steps=steps, loss=f"{final:.3g}"),
+                transform=ax.transAxes, fontsize=10)
+        parts.append(describe_path(f"η = {rate:g} ({name})", path))
         if index:
             ax.set_ylabel("")
+    add_description(figure, " ".join(parts))
     figure.tight_layout()
-    plt.close(figure)
     return figure
