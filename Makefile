@@ -8,21 +8,23 @@ LAB_STAMP := $(VENV)/.lab-installed
 DEV_STAMP := $(VENV)/.dev-installed
 LAB_ARGS ?=
 NOTEBOOKS ?=
+LESSONS_ARGS ?=
 SUBMISSIONS ?=
 GRADE_ARGS ?=
-# Unit tests, nbval over every notebook (stored outputs must be reproduced), grading end to end
-# and the JupyterLab browser test, in parallel on every core.
+# Unit tests, nbval over every notebook of both editions (solutions/, solutions/ko/, lessons/en/,
+# lessons/ko/: stored outputs must be reproduced), grading end to end and the JupyterLab browser
+# test, in parallel on every core.
 PYTEST_ARGS ?= -n auto --dist loadscope --nbval --nbval-current-env --nbval-cell-timeout=300 \
 	--nbval-sanitize-with tests/nbval_sanitize.cfg \
-	--ignore=tests/grading_fixtures tests solutions lessons
+	--ignore=tests/grading_fixtures tests solutions lessons/en lessons/ko
 
 .PHONY: help setup lab test test-oldest lessons bench grade validate-assignment clean
 
 help:
-	@echo "make lab      - set up (first time only) and open the course in JupyterLab"
+	@echo "make lab      - set up (first time only) and open the course in JupyterLab (한국어 / English)"
 	@echo "make test     - set up (first time only) and run every test"
 	@echo "make test-oldest - unit tests and nbval with the lowest versions pyproject.toml allows"
-	@echo "make lessons  - regenerate lessons/ from solutions/ and re-execute both"
+	@echo "make lessons  - regenerate both editions (lessons/en, lessons/ko, solutions/ko) from solutions/"
 	@echo "make bench    - benchmarks: library vs plain numpy, gradient checks, grading speed"
 	@echo "make grade SUBMISSIONS=folder - grade a class of submitted homework notebooks"
 
@@ -45,8 +47,10 @@ $(DEV_STAMP): pyproject.toml $(LAB_STAMP)
 # JupyterLab refuses to run as root unless told; containers and CI machines often are root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
 
+# Opens lessons/start_here.ipynb, where the student chooses 한국어 (lessons/ko/) or English (lessons/en/).
 lab: $(LAB_STAMP)
-	$(VENV)/bin/jupyter lab --ServerApp.root_dir=lessons $(ROOT_FLAG) $(LAB_ARGS)
+	$(VENV)/bin/jupyter lab --ServerApp.root_dir=lessons --LabApp.default_url=/lab/tree/start_here.ipynb \
+		$(ROOT_FLAG) $(LAB_ARGS)
 
 test: setup
 	$(PY) -m tools.ensure_browser
@@ -54,7 +58,7 @@ test: setup
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # The lower end of every declared range: a second venv with constraints/oldest.txt installed,
-# then the unit tests and nbval over solutions/ and lessons/ (the browser test needs only `make test`).
+# then the unit tests and nbval over both editions (the browser test needs only `make test`).
 OLDEST_VENV  := .venv-oldest
 OLDEST_PY    := $(OLDEST_VENV)/bin/python
 OLDEST_STAMP := $(OLDEST_VENV)/.course-installed
@@ -71,7 +75,7 @@ test-oldest: $(OLDEST_STAMP)
 	$(OLDEST_PY) -m pytest -m "not browser" $(PYTEST_ARGS)
 
 lessons: setup
-	$(VENV)/bin/backprop-lessons build $(NOTEBOOKS)
+	$(VENV)/bin/backprop-lessons build $(LESSONS_ARGS) $(NOTEBOOKS)
 
 bench: setup
 	$(PY) -m benchmarks
@@ -82,6 +86,7 @@ grade: setup
 
 validate-assignment: setup
 	$(VENV)/bin/backprop-grade --validate
+	$(VENV)/bin/backprop-mutants
 
 clean:
 	rm -rf $(VENV) $(OLDEST_VENV) .pytest_cache artifacts

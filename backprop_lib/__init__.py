@@ -11,6 +11,7 @@ from .errors import CourseError, DomainError, LabelError, NotReadyError, Setting
 from .gradcheck import GradientReport, gradient_check, numerical_gradient, relative_error
 from .layers import Affine, Layer, ReLU, Sigmoid
 from .losses import CrossEntropy, Loss, MeanSquaredError, SoftmaxWithLoss, SumSquaredError, cross_entropy, softmax
+from .messages import current_language, use_language
 from .network import Network
 from .nodes import Add, Branch, Mul
 from .optimizers import SGD, Adam, Momentum
@@ -21,7 +22,7 @@ __all__ = [
     "Add", "Adam", "Affine", "Branch", "CourseError", "CrossEntropy", "DomainError", "GradientReport", "History",
     "LabelError", "Layer", "Loss", "MeanSquaredError", "Momentum", "Mul", "Network", "NotReadyError",
     "ReLU", "SGD", "SettingError", "ShapeError", "Sigmoid", "SoftmaxWithLoss", "SumSquaredError",
-    "TrainingDiverged", "Value", "cross_entropy", "document_000_start", "document_002_start",
+    "TrainingDiverged", "Value", "cross_entropy", "current_language", "document_000_start", "document_002_start",
     "document_004_start", "gradient_check", "numerical_gradient", "relative_error", "sigmoid_network",
-    "softmax", "train", "xor_data",
+    "softmax", "train", "use_language", "xor_data",
 ]

@@ -2,6 +2,8 @@
 import math
 import numbers
 
+from .messages import message
+
 
 class CourseError(Exception):
     """Base class of every error the course library raises on purpose."""
@@ -34,7 +36,7 @@ class TrainingDiverged(CourseError, FloatingPointError):
 def require_forward(ran: bool, who: str, fix: str) -> None:
     """Raise NotReadyError, saying how to fix it, when backward runs before the forward pass it depends on."""
     if not ran:
-        raise NotReadyError(f"{who}: backward() was called before forward(). {fix}")
+        raise NotReadyError(message("error.backward_first", who=who, fix=fix))
 
 
 def whole_number(value, who: str, least: int = 1, allow_none: bool = False) -> int | None:
@@ -42,15 +44,15 @@ def whole_number(value, who: str, least: int = 1, allow_none: bool = False) -> i
     if allow_none and value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < least:
-        or_none = " or None" if allow_none else ""
-        raise SettingError(f"{who} must be a whole number of at least {least}{or_none}, got {value!r}.")
+        key = "setting.whole_number_or_none" if allow_none else "setting.whole_number"
+        raise SettingError(message(key, who=who, least=least, got=repr(value)))
     return int(value)
 
 
 def positive_number(value, who: str, example: str) -> float:
     """``value`` as a float when it is a positive finite number (a bool is not), else a SettingError naming ``who``."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real) or not math.isfinite(value) or value <= 0:
-        raise SettingError(f"{who} must be a positive finite number such as {example}, got {value!r}.")
+        raise SettingError(message("setting.positive_number", who=who, example=example, got=repr(value)))
     return float(value)
 
 
@@ -58,6 +60,6 @@ def describe(array) -> str:
     """Say what an array-like is, shortly: its shape and dtype, or its type."""
     shape = getattr(array, "shape", None)
     if shape is None:
-        return f"a {type(array).__name__} ({array!r})"
+        return message("describe.object", type_name=type(array).__name__, value=repr(array))
     dtype = getattr(array, "dtype", "")
-    return f"an array of shape {tuple(shape)} ({dtype})"
+    return message("describe.array", shape=tuple(shape), dtype=dtype)

@@ -4,12 +4,16 @@ A check cell wraps its checks in ``with exercise_check(N):``. The block never ra
 notebook run from top to bottom goes on past an unfinished exercise; instead it prints one of
   "Exercise N is not done yet: …"        (the answer is still ``...`` or its stub raises),
   "✗ Exercise N: …what is wrong…"        (a check failed, or the answer raised an error),
-  "✓ Exercise N passed."                 (every check in the block held).
+  "✓ Exercise N passed."                 (every check in the block held; a hidden check prints no verdict:
+                                         it prints values, and the grader compares them outside the kernel),
+in the notebook's language (backprop_lib.messages: "✓ 연습 N 통과." in the Korean edition).
 Values are printed at a fixed precision, so the same answer always prints the same text
 (the grader compares that text with nbval).
 """
 from __future__ import annotations
 
+import os
+import sys
 import traceback
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from .formatting import format_number
+from .messages import LANGUAGES, message
 
 LIBRARY_FOLDER = str(Path(__file__).resolve().parent)
 
@@ -29,13 +34,15 @@ class CheckFailed(AssertionError):
     """An answer was checked and is not right; the message says how it differs."""
 
 
-NOT_DONE_HINT = ("write your answer in the exercise cell above (replace the ... or the raise line), "
-                 "run that cell, then run this check again.")
+# Hidden checks draw their inputs from this seed: 0 in the public solution, the instructor's own when grading.
+HIDDEN_SEED_VARIABLE = "BACKPROP_HIDDEN_SEED"
+# A float32 result carries about 7 significant digits; within this of the float64 value it is right.
+LOW_PRECISION_RELATIVE = 1e-5
 
 
-def not_done_message(number: int) -> str:
+def not_done_message(number: int, language: str | None = None) -> str:
     """The one sentence a student sees for an exercise they have not answered yet."""
-    return f"Exercise {number} is not done yet: {NOT_DONE_HINT}"
+    return message("check.not_done", language, number=number)
 
 
 @contextmanager
@@ -43,25 +50,58 @@ def exercise_check(number: int, hidden: bool = False):
     """Run the checks of exercise ``number`` and print the verdict instead of raising."""
     try:
         yield
-    except NotImplementedError as error:
-        message = str(error)
-        print(message if message.startswith(f"Exercise {number} ") else not_done_message(number))
+    except NotImplementedError as error:     # a stub, or a ... answer: its own sentence when it names this exercise
+        text = str(error)
+        own = any(text.startswith(not_done_message(number, language).split(":")[0] + ":") for language in LANGUAGES)
+        print(text if own else not_done_message(number))
     except CheckFailed as error:
-        print(f"✗ Exercise {number}: {error}")
+        print(message("check.failed", number=number, reason=error))
     except Exception as error:  # the student's own code raised: show where, briefly
-        # point at the student's own line: the last frame that is notebook code, not a library's
-        frames = [frame for frame in traceback.extract_tb(error.__traceback__)
-                  if LIBRARY_FOLDER not in frame.filename and "site-packages" not in frame.filename]
-        where = frames[-1] if frames else None
-        place = f" (line {where.lineno}: {where.line})" if where is not None and where.line else ""
-        print(f"✗ Exercise {number}: your code raised {type(error).__name__}: {error}{place}")
+        print(message("check.failed", number=number, reason=raised_message(error)))
     else:
-        print(f"✓ Exercise {number}{' (hidden check)' if hidden else ''} passed.")
+        if not hidden:      # a hidden check prints values only: the grader, not the kernel, decides
+            print(message("check.passed", number=number))
+
+
+def raised_message(error: Exception) -> str:
+    """What the student's code raised, at the student's own line (never a line of the check cell or library)."""
+    frames = [frame for frame in traceback.extract_tb(error.__traceback__)
+              if LIBRARY_FOLDER not in frame.filename and "site-packages" not in frame.filename]
+    own = frames[1:]                          # frames[0] is the with-block: a line of the check cell itself
+    if own:
+        where = own[-1]
+        place = message("check.raised_at", line=where.lineno, code=(where.line or "").strip())
+        return message("check.raised_reason", error_type=type(error).__name__, error=error, place=place)
+    if "NoneType" in str(error):
+        return message("check.returned_none")
+    return message("check.raised_in_check", error=f"{type(error).__name__}: {error}")
 
 
 def _require_answer(name: str, got) -> None:
     if got is Ellipsis:
-        raise ExerciseNotDone(f"{name} is still ...")
+        raise ExerciseNotDone(message("check.still_ellipsis", name=name))
+    if got is None:
+        raise CheckFailed(f"{name}: {message('check.returned_none')}")
+
+
+def low_precision(got) -> str | None:
+    """The dtype's name when ``got`` holds floats of less than float64 precision (float32, float16)."""
+    dtype = getattr(got, "dtype", None)
+    if dtype is None and isinstance(got, (list, tuple)):
+        dtype = np.asarray(got).dtype
+    return dtype.name if dtype is not None and dtype.kind == "f" and dtype.itemsize < 8 else None
+
+
+def hidden_seed(probe: int, seed: int | None = None) -> int:
+    """The seed of one hidden probe's inputs: from the run's seed (env BACKPROP_HIDDEN_SEED, 0 when unset)."""
+    if seed is None:
+        seed = int(os.environ.get(HIDDEN_SEED_VARIABLE, "0"))
+    return int(np.random.SeedSequence([seed, probe]).generate_state(1)[0])
+
+
+def hidden_rng(probe: int) -> np.random.RandomState:
+    """The random generator a hidden check draws probe ``probe``'s inputs from (see hidden_seed)."""
+    return np.random.RandomState(hidden_seed(probe))
 
 
 def format_value(value, digits: int = 8) -> str:
@@ -71,7 +111,7 @@ def format_value(value, digits: int = 8) -> str:
         return format_number(value, f".{digits}f")                       # no "-0.000"
     rounded = np.round(value, digits) + 0.0                             # + 0.0 turns -0.0 into 0.0
     return np.array2string(rounded, precision=digits, floatmode="fixed", separator=", ",
-                           max_line_width=100, suppress_small=True)
+                           max_line_width=100, suppress_small=True, threshold=sys.maxsize)
 
 
 def check_close(name: str, got, expected, digits: int = 8) -> None:
@@ -82,33 +122,48 @@ def check_close(name: str, got, expected, digits: int = 8) -> None:
             raise TypeError(name)
         got_array = np.asarray(got, dtype=np.float64)
     except (TypeError, ValueError):
-        raise CheckFailed(f"{name} should be a number or an array of numbers, got {type(got).__name__}.") from None
+        raise CheckFailed(message("check.not_a_number", name=name, type_name=type(got).__name__)) from None
     expected_array = np.asarray(expected, dtype=np.float64)
     if got_array.shape != expected_array.shape:
-        raise CheckFailed(f"{name} has shape {got_array.shape}, expected {expected_array.shape}.")
+        raise CheckFailed(message("check.shape", name=name, got=got_array.shape, expected=expected_array.shape))
     if not np.all(np.isfinite(got_array)):
-        raise CheckFailed(f"{name} holds NaN or infinite values: {format_value(got_array, digits)}.")
+        raise CheckFailed(message("check.not_finite", name=name, value=format_value(got_array, digits)))
     tolerance = 0.5 * 10.0 ** -digits + 1e-12
-    if not np.all(np.abs(got_array - expected_array) <= tolerance):
-        raise CheckFailed(f"{name} should be {format_value(expected_array, digits)}, "
-                          f"but it is {format_value(got_array, digits)}.")
+    error = np.abs(got_array - expected_array)
+    dtype = low_precision(got)
+    within_precision = (dtype is not None
+                        and np.all(error <= LOW_PRECISION_RELATIVE * np.abs(expected_array) + tolerance))
+    if not np.all(error <= tolerance) and not (within_precision and digits <= 8):   # float32 holds ~7 digits
+        hint = message("check.low_precision", name=name, dtype=dtype, digits=digits) if within_precision else ""
+        raise CheckFailed(hint + message("check.close_wrong", name=name, expected=format_value(expected_array, digits),
+                                         got=format_value(got_array, digits)))
     # print the expected value: every answer within the tolerance then prints the same text,
     # which is what the grader compares (an answer off in the 15th digit must not lose points)
     print(f"{name} = {format_value(expected_array, digits)}")
+
+
+def _plain(value):
+    """numpy scalars as Python ones, also inside tuples and lists, so that 76 prints as 76, not np.int64(76)."""
+    if isinstance(value, np.generic):
+        return value.item()
+    if type(value) in (tuple, list):
+        return type(value)(_plain(item) for item in value)
+    return value
 
 
 def check_equal(name: str, got, expected) -> None:
     """Check an exact answer (a whole number, a string, a shape, True/False) and print it."""
     _require_answer(name, got)
     if got != expected:
-        raise CheckFailed(f"{name} should be {expected!r}, but it is {got!r}.")
-    print(f"{name} = {got!r}")
+        raise CheckFailed(message("check.close_wrong", name=name, expected=repr(_plain(expected)),
+                                  got=repr(_plain(got))))
+    print(f"{name} = {_plain(got)!r}")
 
 
 def check_true(condition: bool, explanation: str) -> None:
     """Check a condition; ``explanation`` says what should hold, shown when it does not."""
     if condition is Ellipsis:
-        raise ExerciseNotDone("still ...")
+        raise ExerciseNotDone(message("check.still_ellipsis", name="condition"))
     if not condition:
         raise CheckFailed(explanation)
 
@@ -117,3 +172,10 @@ def show_values(name: str, value, digits: int = 8) -> None:
     """Print a value at fixed precision: what a hidden check prints for the grader to compare."""
     _require_answer(name, value)
     print(f"{name} = {format_value(value, digits)}")
+
+
+def show_letters(name: str, answer) -> None:
+    """Print a multiple-choice answer as its letters, sorted: what a hidden check prints for the grader."""
+    _require_answer(name, answer)
+    letters = [answer] if isinstance(answer, str) else list(answer)
+    print(f"{name} = {', '.join(sorted({str(letter) for letter in letters}))}")

@@ -19,6 +19,7 @@ from .exercises import CheckFailed, ExerciseNotDone
 from .gradcheck import numerical_gradient, relative_error
 from .layers import Affine, Layer, ReLU
 from .losses import Loss, MeanSquaredError, SoftmaxWithLoss
+from .messages import message
 from .network import Network
 
 Params = dict[str, np.ndarray]
@@ -43,16 +44,15 @@ def params_from_network(network: Network) -> Params:
 def _check_gradients(grads, params: Params, who: str) -> None:
     """Refuse gradients that do not name and shape every parameter exactly like ``params``."""
     if not isinstance(grads, dict):
-        raise ShapeError(f"{who}: the gradients must be a dict like {{'W1': …, 'b1': …}}, got {describe(grads)}.")
+        raise ShapeError(message("grads.not_a_dict", who=who, got=describe(grads)))
     missing = [name for name in params if name not in grads]
     extra = [name for name in grads if name not in params]
     if missing or extra:
-        raise ShapeError(f"{who}: the gradients must have exactly the names of the parameters "
-                         f"{list(params)}; missing {missing}, unexpected {extra}.")
+        raise ShapeError(message("grads.names", who=who, names=list(params), missing=missing, extra=extra))
     for name, param in params.items():
         if np.shape(grads[name]) != param.shape:
-            raise ShapeError(f"{who}: the gradient of {name} must have the shape of {name}, "
-                             f"{param.shape}; got {describe(grads[name])}.")
+            raise ShapeError(message("grads.shape", who=who, name=name, shape=param.shape,
+                                     got=describe(grads[name])))
 
 
 def gradient_descent(gradient_fn: GradientFunction, inputs: np.ndarray, targets: np.ndarray,
@@ -127,19 +127,21 @@ class Problem:
     """One of part 3's problems: how to draw its data, the loss that judges it, the target to beat."""
 
     name: str
-    description: str
+    description_key: str   # its description in backprop_lib.messages, shown in the notebook's language
     draw: Callable[[int, np.random.RandomState], tuple[np.ndarray, np.ndarray]]
     make_loss: Callable[[], Loss]
     target: float          # a network passes when its loss on fresh held-out data is below this
     output_width: int
 
+    @property
+    def description(self) -> str:
+        """What the problem asks, in the notebook's language."""
+        return message(self.description_key)
+
 
 PROBLEMS = {
-    "circles": Problem("circles", "2 inputs → 2 class scores; class 0 inside a circle, class 1 on a ring "
-                       "around it (like XOR, no single line separates them); loss SoftmaxWithLoss",
-                       _circles, SoftmaxWithLoss, target=0.05, output_width=2),
-    "wave": Problem("wave", "1 input → 1 output; learn sin(x) for x from −3 to 3; loss MeanSquaredError",
-                    _wave, MeanSquaredError, target=0.005, output_width=1),
+    "circles": Problem("circles", "homework.circles", _circles, SoftmaxWithLoss, target=0.05, output_width=2),
+    "wave": Problem("wave", "homework.wave", _wave, MeanSquaredError, target=0.005, output_width=1),
 }
 
 
@@ -249,13 +251,13 @@ def record_choices(name: str, answer, options: str, how_many: str = "one") -> No
     if how_many not in ("one", "some"):
         raise SettingError(f"record_choices: how_many must be \"one\" or \"some\", got {how_many!r}.")
     if answer is Ellipsis:
-        raise ExerciseNotDone(f"{name} is still ...")
+        raise ExerciseNotDone(message("check.still_ellipsis", name=name))
     letters = [answer] if how_many == "one" else answer
     if how_many == "one" and not isinstance(answer, str):
-        raise CheckFailed(f"{name} should be one letter in quotes, such as \"{options[0]}\"; got {answer!r}.")
+        raise CheckFailed(message("choice.one_letter", name=name, example=options[0], answer=repr(answer)))
     if how_many == "some" and not isinstance(answer, (set, frozenset, list, tuple)):
-        raise CheckFailed(f"{name} should be a set of letters such as {{\"{options[0]}\"}}; got {answer!r}.")
+        raise CheckFailed(message("choice.set_of_letters", name=name, example=options[0], answer=repr(answer)))
     wrong = sorted({str(letter) for letter in letters} - set(options))
     if wrong or not letters:
-        raise CheckFailed(f"{name} may only hold the letters {', '.join(options)}; got {answer!r}.")
-    print(f"{name}: {', '.join(sorted(set(letters)))} (recorded; graded when you hand in)")
+        raise CheckFailed(message("choice.only_letters", name=name, letters=", ".join(options), answer=repr(answer)))
+    print(message("choice.recorded", name=name, letters=", ".join(sorted(set(letters)))))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from .errors import ShapeError, describe, require_forward
+from .messages import message
 
 EXP_NEG_15 = np.exp(-15.0)     # Sigmoid: exp(−x) below this means x > 15, where 1 − σ(x) takes its other form
 
@@ -55,12 +56,8 @@ class Layer:
         expected = None if kept is None else kept.shape if out_shape is None else out_shape
         if (grad_output.shape if isinstance(grad_output, np.ndarray) else np.shape(grad_output)) == expected:
             return                                  # the usual case, checked without building a message
-        require_forward(kept is not None, self.label,
-                        "Run forward on a batch first; backward needs what forward keeps.")
-        raise ShapeError(
-            f"{self.label}: backward() expected a gradient of shape {expected} "
-            f"(the shape of this layer's output), got {describe(grad_output)}."
-        )
+        require_forward(kept is not None, self.label, message("layer.forward_fix"))
+        raise ShapeError(message("layer.grad_shape", layer=self.label, expected=expected, got=describe(grad_output)))
 
 
 class Sigmoid(Layer):
@@ -187,12 +184,9 @@ class Affine(Layer):
         """out = x · weights + bias, row n for sample n.  Shapes: x (N, D) → out (N, M)."""
         n_inputs, shape = self.weights.shape[0], x.shape if isinstance(x, np.ndarray) else np.shape(x)
         if len(shape) != 2 or shape[1] != n_inputs:
-            hint = (" A single sample needs a batch axis: x.reshape(1, -1)."
-                    if shape == (n_inputs,) else "")
-            raise ShapeError(
-                f"{self.label}: expected an input of shape (batch, {n_inputs}) — "
-                f"{n_inputs} columns, one per input of this layer — got {describe(x)}.{hint}"
-            )
+            hint = message("affine.batch_hint") if shape == (n_inputs,) else ""
+            raise ShapeError(message("affine.input_shape", layer=self.label, inputs=n_inputs, got=describe(x),
+                                     hint=hint))
         out = np.dot(x, self.weights)       # np.dot, not @: the same product, less call overhead on small arrays
         if self.bias is not None:
             out += self.bias

@@ -6,6 +6,7 @@ from collections import Counter
 import numpy as np
 
 from .errors import SettingError
+from .layers import Affine, ReLU
 
 
 class Network:
@@ -65,3 +66,43 @@ class Network:
     def __repr__(self) -> str:
         inner = ",\n  ".join(repr(layer) for layer in self.layers)
         return f"Network([\n  {inner}\n])"
+
+
+def weight_scale(init: str | float, n_inputs: int) -> float:
+    """The standard deviation of a layer's initial weights: "he" √(2/n), "xavier" √(1/n), or a number.
+
+    He suits ReLU layers (ReLU zeroes half its inputs, so twice the variance keeps the spread);
+    Xavier suits sigmoid and tanh. n is the number of inputs of the layer (fan-in).
+    """
+    if init == "he":
+        return float(np.sqrt(2.0 / n_inputs))
+    if init == "xavier":
+        return float(np.sqrt(1.0 / n_inputs))
+    if isinstance(init, (int, float)) and not isinstance(init, bool) and init > 0:
+        return float(init)
+    raise SettingError(f'weight_scale: init must be "he", "xavier" or a positive number, got {init!r}.')
+
+
+def relu_network(sizes: list[int], seed: int, init: str | float = "he") -> Network:
+    """Affine and ReLU layers of the given widths, e.g. [64, 100, 10]: the last Affine gives scores.
+
+    Weights are drawn as rng.randn(n_in, n_out) · weight_scale(init, n_in), biases start at zero.
+    """
+    if len(sizes) < 2 or any(isinstance(size, bool) or not isinstance(size, int) or size < 1 for size in sizes):
+        raise SettingError(f"relu_network: sizes must list at least two whole numbers (inputs … outputs), "
+                           f"got {sizes!r}.")
+    rng = np.random.RandomState(seed)
+    layers: list = []
+    for n_in, n_out in zip(sizes[:-1], sizes[1:]):
+        layers += [Affine(rng.randn(n_in, n_out) * weight_scale(init, n_in), np.zeros(n_out)), ReLU()]
+    return Network(layers[:-1])
+
+
+def hidden_outputs(network: Network, inputs: np.ndarray) -> list[np.ndarray]:
+    """The output of every ReLU layer for a batch: how the signal spreads from layer to layer."""
+    outputs = []
+    for layer in network.layers:
+        inputs = layer.forward(inputs)
+        if isinstance(layer, ReLU):
+            outputs.append(inputs)
+    return outputs

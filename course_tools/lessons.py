@@ -1,12 +1,19 @@
-"""Solution notebooks are the single source: generate the student lessons from them and re-execute both.
+"""Solution notebooks are the single source: generate both editions of every lesson and execute them.
 
     backprop-lessons build [solutions/NN_name.ipynb ...] [--course DIR]   # `make lessons`
-    backprop-lessons check [--course DIR]                                  # lessons drifted?
+    backprop-lessons check [--course DIR]               # editions drifted? translations stale?
+    backprop-lessons translate NN_name [--course DIR]   # append the missing Korean blocks
 
-An answer cell (metadata ``exercise.role == "answer"``) has its region between
-``# BEGIN SOLUTION`` and ``# END SOLUTION`` replaced by a stub; hidden-check cells are dropped;
-mutant cells (raw variants of an answer) are dropped too; every other cell, and every cell id, is kept.
-See docs/authoring.md.
+From ``solutions/NN_name.ipynb`` (English) and its Korean catalogue ``solutions/NN_name.ko.md``
+(course_tools.translations) the build writes, all executed:
+    lessons/en/NN_name.ipynb     the English lesson
+    solutions/ko/NN_name.ipynb   the Korean solution
+    lessons/ko/NN_name.ipynb     the Korean lesson
+and re-executes the English solution in place. An answer cell (metadata ``exercise.role ==
+"answer"``) has its region between ``# BEGIN SOLUTION`` and ``# END SOLUTION`` replaced by a stub;
+hidden-check cells are dropped; mutant cells (raw variants of an answer, role ``"mutant"``, for
+the mutant suite) are dropped from every generated notebook, the Korean solution too; every other
+cell, and every cell id, is kept, so the two editions have the same cells. See docs/authoring.md.
 """
 from __future__ import annotations
 
@@ -23,6 +30,9 @@ from pathlib import Path
 import nbformat
 
 from backprop_lib.exercises import not_done_message
+from backprop_lib.messages import LANGUAGES, message
+
+from .translations import TranslationError, catalogue_path, skeleton, translated
 
 BEGIN, END = "# BEGIN SOLUTION", "# END SOLUTION"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -34,15 +44,19 @@ class AuthoringError(ValueError):
     """A solution notebook breaks the authoring conventions of docs/authoring.md."""
 
 
+SOURCE_LANGUAGE = "en"
+
+
 @dataclass
 class Exercise:
-    """An exercise of a notebook: its points and the ids of its answer, check and hidden-check cells."""
+    """An exercise of a notebook: its points and the ids of its answer, check, hidden-check and mutant cells."""
 
     number: int
     points: float = 0
     answer_ids: list[str] = field(default_factory=list)
     check_ids: list[str] = field(default_factory=list)
     hidden_ids: list[str] = field(default_factory=list)
+    mutant_ids: list[str] = field(default_factory=list)
 
 
 def exercise_meta(cell) -> dict | None:
@@ -66,17 +80,37 @@ def exercises(notebook) -> dict[int, Exercise]:
             exercise.check_ids.append(cell.id)
         elif role == "hidden-check":
             exercise.hidden_ids.append(cell.id)
-        elif role == "mutant":            # a wrong or right variant of the answer, for the mutant suite
-            continue
+        elif role == "mutant":
+            if cell.cell_type != "raw":
+                raise AuthoringError(f"cell {cell.id}: a mutant must be a raw cell (never executed), "
+                                     f"not a {cell.cell_type} cell.")
+            exercise.mutant_ids.append(cell.id)
         else:
-            raise AuthoringError(f"cell {cell.id}: exercise role must be answer, check, "
-                                 f"hidden-check or mutant, got {role!r}.")
+            raise AuthoringError(f"cell {cell.id}: exercise role must be answer, check, hidden-check or "
+                                 f"mutant, got {role!r}.")
     return found
 
 
-def lesson_path(solution: Path) -> Path:
-    """lessons/NN_name.ipynb for solutions/NN_name.ipynb."""
-    return solution.resolve().parent.parent / "lessons" / solution.name
+def course_of(solution: Path) -> Path:
+    """The course folder of a source solution notebook (the folder holding solutions/)."""
+    return solution.resolve().parent.parent
+
+
+def lesson_path(solution: Path, language: str = SOURCE_LANGUAGE) -> Path:
+    """lessons/<language>/NN_name.ipynb for solutions/NN_name.ipynb."""
+    return course_of(solution) / "lessons" / language / solution.name
+
+
+def solution_path(solution: Path, language: str) -> Path:
+    """The solution of an edition: the source itself in English, solutions/<language>/NN_name.ipynb else."""
+    if language == SOURCE_LANGUAGE:
+        return solution.resolve()
+    return solution.resolve().parent / language / solution.name
+
+
+def edition_language(notebook) -> str:
+    """The language of a generated notebook, from its metadata (the English source has none: "en")."""
+    return notebook.get("metadata", {}).get("backprop_course", {}).get("language", SOURCE_LANGUAGE)
 
 
 def assigned_names(code: str, where: str) -> list[str]:
@@ -100,7 +134,7 @@ def assigned_names(code: str, where: str) -> list[str]:
     return names
 
 
-def stub_source(source: str, number: int, where: str) -> str:
+def stub_source(source: str, number: int, where: str, language: str = SOURCE_LANGUAGE) -> str:
     """Replace every BEGIN/END SOLUTION region of an answer cell's source with its stub."""
     lines, out, region, indent = source.split("\n"), [], None, ""
     for line in lines:
@@ -113,10 +147,10 @@ def stub_source(source: str, number: int, where: str) -> str:
             if region is None:
                 raise AuthoringError(f"{where}: {END} without {BEGIN}.")
             if indent:
-                out.append(f"{indent}raise NotImplementedError({not_done_message(number)!r})")
+                out.append(f"{indent}raise NotImplementedError({not_done_message(number, language)!r})")
             else:
                 for name in assigned_names("\n".join(region), where):
-                    out.append(f"{name} = ...  # your answer")
+                    out.append(f"{name} = ...  {message('stub.your_answer', language)}")
             region = None
         elif region is not None:
             region.append(line)
@@ -130,7 +164,8 @@ def stub_source(source: str, number: int, where: str) -> str:
 
 
 def make_lesson(solution, source_name: str = "") -> nbformat.NotebookNode:
-    """The student lesson of a solution notebook: stubs for answers, no hidden checks, same ids."""
+    """The student lesson of a solution notebook (either edition): stubs for answers, no hidden checks, same ids."""
+    language = edition_language(solution)
     lesson = copy.deepcopy(solution)
     table = exercises(solution)
     for number, exercise in table.items():
@@ -147,16 +182,38 @@ def make_lesson(solution, source_name: str = "") -> nbformat.NotebookNode:
         if role == "answer":
             number = meta["number"]
             points = table[number].points
-            stub = stub_source(cell.source, number, f"{source_name} cell {cell.id}")
-            unit = "point" if points == 1 else "points"
-            cell.source = (f"# Exercise {number} ({points:g} {unit}): replace the ... or the "
-                           f"raise line with your answer, then run the check below.\n{stub}")
+            stub = stub_source(cell.source, number, f"{source_name} cell {cell.id}", language)
+            header = message("stub.header_one" if points == 1 else "stub.header_many", language,
+                             number=number, points=f"{points:g}")
+            cell.source = f"{header}\n{stub}"
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
         cells.append(cell)
     lesson.cells = cells
-    lesson.metadata["backprop_course"] = {"generated_from": source_name, "kind": "lesson"}
+    lesson.metadata["backprop_course"] = {"generated_from": source_name, "kind": "lesson", "language": language}
     return lesson
+
+
+def korean_solution(solution, path: Path, english_fallback: bool = False) -> nbformat.NotebookNode:
+    """The Korean edition of a source solution, from its catalogue (see course_tools.translations), without mutants."""
+    try:
+        korean = translated(solution, path, english_fallback)
+    except TranslationError as error:
+        raise AuthoringError(str(error)) from error
+    korean.cells = [cell for cell in korean.cells if (exercise_meta(cell) or {}).get("role") != "mutant"]
+    korean.metadata["backprop_course"] = {"generated_from": f"solutions/{path.name}", "kind": "solution",
+                                          "language": "ko"}
+    return korean
+
+
+def editions(solution: Path, english_fallback: bool = False) -> dict[Path, nbformat.NotebookNode]:
+    """Every notebook generated from one source solution, by the path it belongs at (outputs not run)."""
+    name = f"solutions/{solution.name}"
+    source = read(solution)
+    korean = korean_solution(source, solution, english_fallback)
+    return {lesson_path(solution, "en"): make_lesson(source, name),
+            solution_path(solution, "ko"): korean,
+            lesson_path(solution, "ko"): make_lesson(korean, name)}
 
 
 def comparable(notebook) -> list[tuple]:
@@ -166,20 +223,31 @@ def comparable(notebook) -> list[tuple]:
             for cell in notebook.cells]
 
 
+def relative(path: Path, solution: Path) -> str:
+    """A generated file's path inside the course folder, for messages."""
+    return path.relative_to(course_of(solution)).as_posix()
+
+
 def drifted(solution: Path) -> str | None:
-    """None when lessons/ holds exactly what the solution generates, else what differs."""
-    lesson_file = lesson_path(solution)
-    if not lesson_file.exists():
-        return f"{lesson_file.name} is missing: run `make lessons`."
-    expected = comparable(make_lesson(read(solution), f"solutions/{solution.name}"))
-    actual = comparable(read(lesson_file))
-    if expected == actual:
-        return None
-    for index, (want, have) in enumerate(zip(expected, actual)):
-        if want != have:
-            return (f"{lesson_file.name}: cell {index} (id {have[0]}) differs from what "
-                    f"solutions/{solution.name} generates: run `make lessons`.")
-    return f"{lesson_file.name} has {len(actual)} cells, its solution generates {len(expected)}: run `make lessons`."
+    """None when every edition on disk is exactly what the solution (and its catalogue) generates, else what differs."""
+    try:
+        generated = editions(solution)
+    except AuthoringError as error:
+        return str(error)
+    for path, notebook in generated.items():
+        where = relative(path, solution)
+        if not path.exists():
+            return f"{where} is missing: run `make lessons NOTEBOOKS=solutions/{solution.name}`."
+        expected, actual = comparable(notebook), comparable(read(path))
+        if expected == actual:
+            continue
+        for index, (want, have) in enumerate(zip(expected, actual)):
+            if want != have:
+                return (f"{where}: cell {index} (id {have[0]}) differs from what solutions/{solution.name} "
+                        f"generates: run `make lessons NOTEBOOKS=solutions/{solution.name}`.")
+        return (f"{where} has {len(actual)} cells, solutions/{solution.name} generates {len(expected)}: "
+                f"run `make lessons NOTEBOOKS=solutions/{solution.name}`.")
+    return None
 
 
 def read(path: Path) -> nbformat.NotebookNode:
@@ -235,32 +303,105 @@ def execute(notebook, folder: Path, name: str) -> nbformat.NotebookNode:
     return notebook
 
 
-def build_one(solution: Path) -> str:
-    """Generate the lesson of one solution and execute both; return a one-line summary."""
+def build_one(solution: Path, english_fallback: bool = False) -> str:
+    """Generate both editions of one solution and execute all four notebooks; return a one-line summary."""
     solution = solution.resolve()
-    name = f"solutions/{solution.name}"
+    generated = editions(solution, english_fallback)        # every authoring error before any kernel starts
     source = read(solution)
-    lesson = make_lesson(source, name)
-    execute(source, solution.parent, name)
+    execute(source, solution.parent, f"solutions/{solution.name}")
     write(source, solution)
-    lesson_file = lesson_path(solution)
-    lesson_file.parent.mkdir(exist_ok=True)
-    execute(lesson, lesson_file.parent, f"lessons/{solution.name}")
-    write(lesson, lesson_file)
-    return f"built lessons/{solution.name} and re-executed both ({len(exercises(source))} exercises)"
+    for path, notebook in generated.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        execute(notebook, path.parent, relative(path, solution))
+        write(notebook, path)
+    built = ", ".join(relative(path, solution) for path in generated)
+    return f"built {built} and re-executed solutions/{solution.name} ({len(exercises(source))} exercises)"
+
+
+LANDING_PAGE = "start_here.ipynb"      # in lessons/: `make lab` opens it
+
+
+def title_of(notebook) -> str:
+    """A notebook's title: the text of its first markdown heading (its file name when it has none)."""
+    for cell in notebook.cells:
+        for line in cell.source.splitlines() if cell.cell_type == "markdown" else []:
+            if line.startswith("#"):
+                return line.lstrip("#").strip()
+    return ""
+
+
+def landing_page(course: Path) -> nbformat.NotebookNode:
+    """lessons/start_here.ipynb: the student chooses a language, then a lesson; every lesson, both editions."""
+    rows = []
+    for solution in sorted((course / "solutions").glob("*.ipynb")):
+        source = read(solution)
+        try:
+            korean = translated(source, solution, english_fallback=True)
+        except TranslationError:        # a stale catalogue (`check` names it): the English title until it is fixed
+            korean = source
+        links = {language: f"[{title_of(notebook) or solution.stem}]({language}/{solution.name})"
+                 for language, notebook in (("ko", korean), ("en", source))}
+        rows.append(f"| {solution.stem.split('_')[0]} | {links['ko']} | {links['en']} |")
+    text = "\n".join([
+        "# 역전파, 처음부터 · Backpropagation from first principles", "",
+        "**한국어판**: 아래 표의 *한국어* 열에서 강의를 골라 여세요. 셀을 위에서부터 차례로 실행하면 돼요.",
+        "그림, 확인 메시지, 오류 메시지도 모두 한국어로 나와요.", "",
+        "**English edition**: pick a lesson in the *English* column and run its cells from the top.", "",
+        "| | 한국어 (`ko/`) | English (`en/`) |", "|---|---|---|", *rows, "",
+        "이 페이지는 `make lessons`가 만들어요. This page is generated by `make lessons`."])
+    notebook = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_markdown_cell(text)
+    cell.id = "choose-a-language"
+    notebook.cells = [cell]
+    notebook.metadata["backprop_course"] = {"kind": "landing page", "languages": list(LANGUAGES)}
+    return notebook
+
+
+def landing_drifted(course: Path) -> str | None:
+    """None when lessons/start_here.ipynb lists every lesson as the solutions now generate it."""
+    path = course / "lessons" / LANDING_PAGE
+    if not path.exists() or comparable(read(path)) != comparable(landing_page(course)):
+        return f"lessons/{LANDING_PAGE} is missing or out of date: run `make lessons`."
+    return None
+
+
+def translate(solution: Path) -> str:
+    """Append a block with the English text for every cell the Korean catalogue lacks; say what was done."""
+    path = catalogue_path(solution)
+    try:
+        text, added = skeleton(read(solution), solution)
+    except TranslationError as error:
+        raise AuthoringError(str(error)) from error
+    if not added:
+        return f"{path.name}: every cell that needs Korean has a block (`backprop-lessons check` lists stale ones)."
+    path.write_text(text, encoding="utf-8")
+    return (f"{path.name}: appended {added} blocks holding the English text; write the Korean under each "
+            f"header, then `make lessons NOTEBOOKS=solutions/{solution.name}`.")
+
+
+def resolve(name: Path, course: Path) -> Path:
+    """A solution named by path, by file name, or by its number (``03``) inside the course folder."""
+    if name.exists():
+        return name
+    matches = sorted((course / "solutions").glob(f"{name.stem.removesuffix('.ko')}*.ipynb"))
+    return matches[0] if len(matches) == 1 else name
 
 
 def main(argv: list[str] | None = None) -> int:
     """Command line: build lessons (default: every solution) or check that none drifted."""
     parser = argparse.ArgumentParser(prog="backprop-lessons", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=["build", "check"])
+    parser.add_argument("command", choices=["build", "check", "translate"])
     parser.add_argument("solutions", nargs="*", type=Path,
-                        help="solution notebooks (default: every solutions/*.ipynb of the course)")
+                        help="solution notebooks, by path or number (default: every solutions/*.ipynb of the course)")
     parser.add_argument("--course", type=Path, default=Path.cwd(),
                         help="the course folder, holding solutions/ and lessons/ (default: the current folder)")
-    args = parser.parse_args(argv)
-    paths = args.solutions or sorted((args.course / "solutions").glob("*.ipynb"))
+    parser.add_argument("--english-fallback", action="store_true",
+                        help="build a Korean edition even where Korean blocks (or the whole catalogue) are "
+                             "missing, leaving those cells in English; the drift test still fails on them")
+    args = parser.parse_intermixed_args(argv)      # `build --english-fallback solutions/…` as make writes it
+    paths = ([resolve(path, args.course) for path in args.solutions]
+             or sorted((args.course / "solutions").glob("*.ipynb")))
     if not paths:
         parser.error(f"no solutions/*.ipynb in {args.course.resolve()}: "
                      "run this in the course folder or pass --course DIR")
@@ -268,17 +409,22 @@ def main(argv: list[str] | None = None) -> int:
     if missing:
         parser.error(f"not a notebook: {', '.join(missing)} (expected solutions/NN_name.ipynb)")
     if args.command == "check":
-        problems = [problem for problem in map(drifted, paths) if problem]
-        print("\n".join(problems) or f"{len(paths)} lessons match their solutions.")
+        problems = [problem for problem in [*map(drifted, paths), landing_drifted(args.course)] if problem]
+        print("\n".join(problems) or f"{len(paths)} lessons match their solutions in {' and '.join(LANGUAGES)}.")
         return 1 if problems else 0
+    if args.command == "translate":
+        for path in paths:
+            print(translate(path))
+        return 0
     failures = 0
     with ProcessPoolExecutor(max_workers=min(len(paths), 2) or 1) as pool:
-        for path, future in [(p, pool.submit(build_one, p)) for p in paths]:
+        for path, future in [(p, pool.submit(build_one, p, args.english_fallback)) for p in paths]:
             try:
                 print(future.result(), flush=True)
             except AuthoringError as error:
                 failures += 1
                 print(f"FAILED {path}: {error}", file=sys.stderr, flush=True)
+    write(landing_page(args.course), args.course / "lessons" / LANDING_PAGE)
     return 1 if failures else 0
 
 

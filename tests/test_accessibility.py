@@ -21,8 +21,20 @@ from backprop_lib import xor_data
 from backprop_lib.figures import palette
 from backprop_lib.figures.curves import plot_losses
 from backprop_lib.figures.described import DescribedFigure, figure_bundle, linear_text
+from backprop_lib.figures.digits import (
+    plot_activation_spread,
+    plot_class_counts,
+    plot_confusion,
+    plot_digit_grid,
+    plot_digit_probabilities,
+    plot_first_layer_weights,
+    plot_learning_curves,
+    plot_misclassified,
+    plot_search,
+)
 from backprop_lib.figures.graphs import draw_apple_shop, draw_neuron, draw_sigmoid_graph
 from backprop_lib.figures.network import draw_network
+from backprop_lib.figures.optimizers import plot_learning_rates, plot_optimizer_paths
 from backprop_lib.figures.regions import (
     plot_decision_regions,
     plot_hidden_lines,
@@ -30,11 +42,15 @@ from backprop_lib.figures.regions import (
     plot_linear_attempts,
 )
 from backprop_lib.figures.softmax import plot_cross_entropy_curve, plot_softmax
+from backprop_lib.messages import use_language
+from backprop_lib.training import MiniBatchHistory
 
 colorspacious = pytest.importorskip("colorspacious")
 
 REPO = Path(__file__).resolve().parents[1]
-NOTEBOOKS = sorted(REPO.glob("solutions/*.ipynb")) + sorted(REPO.glob("lessons/*.ipynb"))
+NOTEBOOKS = [path for folder in ("solutions", "solutions/ko", "lessons/en", "lessons/ko")
+             for path in sorted(REPO.glob(f"{folder}/*.ipynb"))]
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 # CAM02-UCS distance ΔE' below which two colours that mean different things count as confusable.
 # One unit is about one just-noticeable difference for large patches (Luo, Cui & Li 2006); lines,
@@ -139,6 +155,31 @@ def every_figure() -> dict[str, DescribedFigure]:
         "softmax": plot_softmax([5.3, 0.3, 10.1]),
         "softmax with target": plot_softmax([5.3, 0.3, 10.1], temperature=3.0, target=0),
         "cross-entropy": plot_cross_entropy_curve({"document 001": 0.5987, "confident and wrong": 0.01}),
+        **digits_figures(),
+        "optimizer paths": plot_optimizer_paths(steps=20),
+        "learning rates": plot_learning_rates(steps=20),
+    }
+
+
+def digits_figures() -> dict[str, DescribedFigure]:
+    """Lesson 6's figures, drawn from small fixed data (no data set download)."""
+    rng = np.random.RandomState(0)
+    images, labels = rng.rand(12, 64), np.arange(12) % 10
+    history = MiniBatchHistory(train_loss=[2.3, 0.5, 0.2], train_accuracy=[0.1, 0.85, 0.95],
+                               validation_loss=[2.2, 0.6, 0.3], validation_accuracy=[0.12, 0.8, 0.9], best_epoch=2)
+    probabilities = np.full((2, 10), 0.02)
+    probabilities[0, 7], probabilities[0, 1] = 0.7, 0.14
+    probabilities[1, 3], probabilities[1, 8] = 0.5, 0.34
+    return {
+        "digit grid": plot_digit_grid(images, labels, columns=6, rows=2),
+        "class counts": plot_class_counts({"train": labels, "test": labels[:5]}),
+        "learning curves": plot_learning_curves({"SGD": history}),
+        "activation spread": plot_activation_spread({"scale 1": [rng.randn(50, 8), np.maximum(rng.randn(50, 8), 0)]}),
+        "search": plot_search([0.1, 0.3], [32, 64], [[0.91, 0.95], [0.93, 0.972]]),
+        "confusion": plot_confusion([0, 1, 1, 2], [0, 1, 2, 2]),
+        "misclassified": plot_misclassified(images[:2], [1, 8], probabilities),
+        "first-layer weights": plot_first_layer_weights(rng.randn(64, 8)),
+        "digit probabilities": plot_digit_probabilities(images[0], probabilities[0], true_class=1),
     }
 
 
@@ -165,6 +206,11 @@ def test_every_figure_function_returns_a_described_figure(figures):
     ("softmax", ["class 2, score 10.1: probability 0.992"]),
     ("softmax with target", ["gradient -0.837", "Cross-entropy -log y0 = 1.815"]),
     ("cross-entropy", ["document 001: p = 0.5987, L = 0.513"]),
+    ("search", ["learning rate 0.3: 32 units 93.0 %, 64 units 97.2 %", "Best: learning rate 0.3, 64 hidden units"]),
+    ("confusion", ["3 of 4 test digits", "1 taken for 2 1×"]),
+    ("misclassified", ["true 1, said 7 with p = 0.70 (p of the true class 0.14)"]),
+    ("learning curves", ["SGD: 3 epochs", "validation loss 0.3 and accuracy 0.9"]),
+    ("digit probabilities", ["7: 0.700", "The true class is 1."]),
 ])
 def test_descriptions_are_written_from_the_figures_own_numbers(figures, name, numbers):
     description = figures[name].description
@@ -176,6 +222,21 @@ def test_a_description_changes_with_the_data():
     assert draw_apple_shop(apple_count=3).description != draw_apple_shop(apple_count=2).description
     assert "330" in draw_apple_shop(apple_count=3).description
     assert plot_softmax([1.0, 2.0]).description != plot_softmax([2.0, 1.0]).description
+
+
+def test_descriptions_speak_the_notebooks_language(figures):
+    """The Korean edition describes every figure in Korean (issue 16), from the same numbers."""
+    use_language("ko")
+    try:
+        korean = every_figure()
+    finally:
+        use_language("en")
+    for name, figure in korean.items():
+        assert HANGUL.search(figure.description), \
+            f"{name}: the Korean description has no Hangul: {figure.description!r}"
+        assert not HANGUL.search(figures[name].description), f"{name}: the English description has Hangul"
+    for name, number in (("apple shop", "220"), ("softmax", "0.992"), ("losses", "30"), ("network", "0.5932")):
+        assert number in korean[name].description, f"{name}: {number!r} missing from {korean[name].description!r}"
 
 
 def test_a_figure_shows_itself_as_an_image_whose_alt_text_is_its_description():

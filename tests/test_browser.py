@@ -3,16 +3,19 @@
 One JupyterLab is started from this environment on 127.0.0.1 (random free port, a token, its
 settings, workspaces and runtime files in a temporary folder, autosave off). Each notebook is
 opened in a fresh browser context and its own reset workspace, its outputs are cleared and every
-cell is run (Run > Run All Cells). Then: no cell shows an error; in lessons exactly the exercise
-check cells say "not done yet", in solutions every check passes; every explorer renders and is
-driven by keyboard only: Tab reaches every control, each control has an accessible name, and an
-arrow key (or Enter on "next step") changes its picture. Accessibility: axe-core (bundled by the
-PyPI package axe-playwright-python, pinned in pyproject) scans the notebook's cell outputs and
-rendered Markdown, and any serious or critical violation fails the notebook; JupyterLab's own
-chrome (menus, toolbars, the code editors, prompts and collapse buttons) is out of scope, as the
-course cannot change it. Every figure in the page must be an image whose accessible name (alt
-text) describes it, one per figure output of the notebook file. A screenshot per notebook goes to
-artifacts/screenshots/. Two notebooks run at a time; JupyterLab is stopped
+cell is run (Run > Run All Cells). Both editions are opened (solutions/, solutions/ko/,
+lessons/en/, lessons/ko/). Then: no cell shows an error; in lessons exactly the exercise check
+cells say "not done yet" (in the edition's language: "아직 답이 없어요"), in solutions every check
+passes; every explorer renders and is driven by keyboard only: Tab reaches every control, each
+control has an accessible name, and an arrow key (or Enter on "next step", "다음 단계" in Korean)
+changes its picture. Accessibility: axe-core (bundled by the PyPI package axe-playwright-python,
+pinned in pyproject) scans the notebook's cell outputs and rendered Markdown, and any serious or
+critical violation fails the notebook; JupyterLab's own chrome (menus, toolbars, the code editors,
+prompts and collapse buttons) is out of scope, as the course cannot change it. Every figure in the
+page must be an image whose accessible name (alt text) describes it, one per figure output of the
+notebook file. A screenshot per notebook goes to artifacts/screenshots/ (the Korean ones show
+Hangul: tools/ensure_browser.py installs Debian's fonts-noto-cjk next to Chromium). Two notebooks
+run at a time; JupyterLab is stopped
 as soon as all have run, also on failure. Skipped, with the reason, where no Chromium exists.
 """
 from __future__ import annotations
@@ -35,18 +38,20 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from tools.ensure_browser import find_chromium
+from backprop_lib.messages import message
+from course_tools.lessons import edition_language
+from tools.ensure_browser import HANGUL_FONT_PACKAGE, find_chromium, has_hangul_font
 
 pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parents[1]
 SCREENSHOTS = REPO / "artifacts" / "screenshots"
-NOTEBOOKS = sorted(REPO.glob("solutions/*.ipynb")) + sorted(REPO.glob("lessons/*.ipynb"))
+NOTEBOOKS = [path for folder in ("solutions", "solutions/ko", "lessons/en", "lessons/ko")
+             for path in sorted(REPO.glob(f"{folder}/*.ipynb"))]
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-EXPLORER_CALL = re.compile(r"^[^#\n]*\b(apple_shop_explorer|network_stepper|xor_explorer|softmax_explorer)\(",
-                           re.MULTILINE)
-NOT_DONE = "not done yet"
+EXPLORERS = "apple_shop_explorer|network_stepper|xor_explorer|softmax_explorer|digits_explorer"
+EXPLORER_CALL = re.compile(rf"^[^#\n]*\b({EXPLORERS})\(", re.MULTILINE)
 PARALLEL = 2                # notebooks open at the same time
 RUN_TIMEOUT = 180           # seconds for Run All Cells of one notebook
 RENDER_TIMEOUT = 30_000     # milliseconds for a page element, a widget or a redraw to appear
@@ -68,6 +73,14 @@ CELLS_SCRIPT = """() => Array.from(document.querySelectorAll('.jp-NotebookPanel 
     text: (cell.querySelector('.jp-OutputArea') || {}).innerText || '',
     errors: cell.querySelectorAll('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]').length,
   }))"""
+# Whether the page draws Hangul with a real font: two different syllables give two different pictures
+# (without a Korean font both are the same empty box).
+HANGUL_DRAWN = """() => { const canvas = document.createElement('canvas'); canvas.width = 64; canvas.height = 32;
+  const context = canvas.getContext('2d');
+  const family = getComputedStyle(document.querySelector('.jp-RenderedMarkdown') || document.body).fontFamily;
+  const draw = text => { context.clearRect(0, 0, 64, 32); context.font = `24px ${family}`;
+                         context.fillText(text, 4, 26); return canvas.toDataURL(); };
+  return draw('역') !== draw('전'); }"""
 IMAGE_SRC = "el => { const img = el.querySelector('.jp-OutputArea-output img'); return img ? img.src : ''; }"
 IMAGE_SHOWN = "el => !!el.querySelector('.jp-OutputArea-output img[src^=\"data:image/png\"]')"
 IMAGE_CHANGED = ("([el, before]) => { const img = el.querySelector('.jp-OutputArea-output img'); "
@@ -195,14 +208,23 @@ class CodeCell:
     id: str
     role: str | None          # "answer", "check", "hidden-check" or None
     has_explorer: bool
+    number: int | None = None     # the exercise's number
+    language: str = "en"          # the notebook's edition
 
 
 def code_cells(notebook: Path) -> list[CodeCell]:
     """The code cells of a notebook file, in order."""
-    cells = nbformat.read(str(notebook), as_version=4).cells
+    document = nbformat.read(str(notebook), as_version=4)
+    language = edition_language(document)
     return [CodeCell(cell.get("id", ""), cell.get("metadata", {}).get("exercise", {}).get("role"),
-                     bool(EXPLORER_CALL.search(cell.source)))
-            for cell in cells if cell.cell_type == "code"]
+                     bool(EXPLORER_CALL.search(cell.source)),
+                     cell.get("metadata", {}).get("exercise", {}).get("number"), language)
+            for cell in document.cells if cell.cell_type == "code"]
+
+
+def failure_mark(language: str) -> str:
+    """The start of a failed check's line in an edition: "✗ Exercise" or "✗ 연습"."""
+    return " ".join(message("check.failed", language, number=0, reason="").split()[:2])
 
 
 def check_outputs(relative: str, cells: list[CodeCell], shown: list[dict]) -> list[str]:
@@ -220,14 +242,17 @@ def check_outputs(relative: str, cells: list[CodeCell], shown: list[dict]) -> li
             problems.append(f"{where} shows an error: {text.strip()[:400]}")
         if "Error displaying widget" in text:
             problems.append(f"{where}: a widget failed to display")
-        if "✗ Exercise" in text:
+        if failure_mark(cell.language) in text:
             problems.append(f"{where}: an exercise check failed: {text.strip()[:300]}")
         is_check = cell.role in ("check", "hidden-check")
-        if is_lesson and is_check and NOT_DONE not in text:
-            problems.append(f"{where} is an unanswered exercise check but does not say '{NOT_DONE}': {text[:200]!r}")
-        if NOT_DONE in text and not (is_lesson and is_check):
-            problems.append(f"{where} says '{NOT_DONE}' but is not an unanswered exercise check")
-        if not is_lesson and is_check and "passed" not in text:
+        not_done = message("check.not_done", cell.language, number=cell.number)
+        passed = message("check.passed_hidden" if cell.role == "hidden-check" else "check.passed", cell.language,
+                         number=cell.number)
+        if is_lesson and is_check and not_done not in text:
+            problems.append(f"{where} is an unanswered exercise check but does not say {not_done!r}: {text[:200]!r}")
+        if not_done in text and not (is_lesson and is_check):
+            problems.append(f"{where} says {not_done!r} but is not an unanswered exercise check")
+        if not is_lesson and is_check and passed not in text:
             problems.append(f"{where} is a check in a solution but does not pass: {text[:200]!r}")
     return problems
 
@@ -277,13 +302,14 @@ async def run_all_cells(page, cell_count: int) -> list[dict]:
     raise AssertionError(f"Run All Cells did not finish within {RUN_TIMEOUT} s")
 
 
-async def drive_by_keyboard(page, explorer) -> tuple[str, list[str]]:
+async def drive_by_keyboard(page, explorer, language: str) -> tuple[str, list[str]]:
     """Tab through the explorer's controls from its title, then step the first one that changes the picture.
 
     Only the starting point is set by the test (focus on the explorer's title, where a screen reader's
     reading cursor arrives); everything after is key presses. Returns what was done and the problems.
     """
     problems = []
+    next_step = message("stepper.next", language).strip("◀▶ ")     # "next step", or "다음 단계" in Korean
     controls = await explorer.evaluate(CONTROLS)
     await explorer.evaluate(MARK_START)
     reached, first = [], None
@@ -293,12 +319,12 @@ async def drive_by_keyboard(page, explorer) -> tuple[str, list[str]]:
         if focused is None:
             break                                   # Tab has left the explorer
         reached.append(focused["key"])
-        if first is None and (focused["tag"] in ("input", "select") or "next step" in focused["text"]):
+        if first is None and (focused["tag"] in ("input", "select") or next_step in focused["text"]):
             first = focused
             break
     if first is None:
         return "found no control to operate", [f"Tab from the title reached no number field, drop-down or "
-                                                f"'next step' button (reached {len(reached)} elements)"]
+                                                f"{next_step!r} button (reached {len(reached)} elements)"]
     key = "Enter" if first["tag"] == "button" else "ArrowUp"
     await page.keyboard.press(key)
     if first["tag"] == "input":
@@ -338,7 +364,7 @@ async def check_explorers(page, cells: list[CodeCell]) -> list[str]:
             continue
         await explorer.scroll_into_view_if_needed()
         before = await explorer.evaluate(IMAGE_SRC)
-        action, keyboard_problems = await drive_by_keyboard(page, explorer)
+        action, keyboard_problems = await drive_by_keyboard(page, explorer, cells[number].language)
         problems += [f"{where}, by keyboard: {problem}" for problem in keyboard_problems]
         try:
             await page.wait_for_function(IMAGE_CHANGED, arg=[await explorer.element_handle(), before],
@@ -394,6 +420,7 @@ class NotebookRun:
     problems: list[str] = field(default_factory=list)
     screenshot: Path | None = None
     seconds: float = 0.0
+    draws_hangul: bool | None = None     # Korean editions: whether the page draws Hangul glyphs
     axe_violations: list[dict] = field(default_factory=list)
     figures_in_file: int = 0
     figures_described: int = 0
@@ -423,6 +450,8 @@ async def run_notebook(browser, lab: Lab, notebook: Path) -> NotebookRun:
         if not run.problems:
             run.problems += await check_explorers(page, cells)
             run.problems += await check_accessibility(page, notebook, run)
+        if cells and cells[0].language == "ko":
+            run.draws_hangul = await page.evaluate(HANGUL_DRAWN)
     except Exception as error:
         run.problems.append(f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}")
         run.problems.append(f"JupyterLab's log ends with:\n{lab.log_tail(15)}")
@@ -477,10 +506,21 @@ def browser_runs(tmp_path_factory) -> dict[Path, NotebookRun]:
         stop_lab(lab)
 
 
-@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda path: f"{path.parent.name}/{path.name}")
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda path: path.relative_to(REPO).as_posix())
 def test_notebook_runs_in_jupyterlab(notebook: Path, browser_runs: dict[Path, NotebookRun]):
     run = browser_runs[notebook]
     where = notebook.relative_to(REPO).as_posix()
     print(f"{where}: {run.figures_in_file} figure outputs, {run.figures_described} described in the accessibility "
           f"tree, {len(run.axe_violations)} serious or critical axe-core violations")
     assert not run.problems, f"{where} in JupyterLab (screenshot {run.screenshot}):\n  " + "\n  ".join(run.problems)
+
+
+@pytest.mark.parametrize("notebook", [path for path in NOTEBOOKS if "/ko/" in path.as_posix()],
+                         ids=lambda path: path.relative_to(REPO).as_posix())
+def test_korean_pages_draw_hangul(notebook: Path, browser_runs: dict[Path, NotebookRun]):
+    if not has_hangul_font():
+        pytest.skip(f"no Korean system font for Chromium: install Debian's {HANGUL_FONT_PACKAGE} "
+                    f"(make test does it in CI, via python -m tools.ensure_browser)")
+    run = browser_runs[notebook]
+    assert run.draws_hangul, (f"{notebook.relative_to(REPO)}: Chromium draws Hangul as boxes although a Korean "
+                              f"font is installed (screenshot {run.screenshot})")

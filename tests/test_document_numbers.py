@@ -1,8 +1,9 @@
 """Every number the documents print that the course reproduces is printed by its notebook.
 
 data/document_numbers.csv lists each with the value as the document prints it and the text the
-notebook prints. Here: that text is in the notebook's stored outputs, and it agrees with the
-document to the precision it shows. nbval then proves re-execution reproduces those outputs.
+notebook prints. Here: that text is in the stored outputs of the notebook and of its Korean edition
+(solutions/ko/, the same numbers), and it agrees with the document to the precision it shows. nbval
+then proves re-execution reproduces those outputs.
 """
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from course_tools.lessons import read
+from backprop_lib.messages import LANGUAGES
+from course_tools.lessons import read, solution_path
 
 ROOT = Path(__file__).resolve().parent.parent
 TABLE = ROOT / "data" / "document_numbers.csv"
@@ -51,12 +53,19 @@ def test_table_covers_every_document():
     assert {row["document"] for row in rows()} == {"000", "001", "002", "003", "004"}
 
 
+def edition(notebook: str, language: str) -> str:
+    """The path (from the repository root) of a solution notebook's edition in ``language``."""
+    return solution_path(ROOT / notebook, language).relative_to(ROOT).as_posix()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("row", rows(), ids=lambda r: f"{r['document']}-{r['quantity']}")
-def test_number_is_printed_by_its_notebook(row):
-    text = printed_text(row["notebook"])
+def test_number_is_printed_by_its_notebook_in_both_editions(row, language):
+    notebook = edition(row["notebook"], language)
+    text = printed_text(notebook)
     pattern = r"(?<![\d.])" + re.escape(row["reproduced"]) + r"(?![\d])"
     assert re.search(pattern, text), (
-        f"{row['notebook']} never prints {row['reproduced']} ({row['quantity']}, document {row['document']})")
+        f"{notebook} never prints {row['reproduced']} ({row['quantity']}, document {row['document']})")
 
 
 @pytest.mark.parametrize("row", rows(), ids=lambda r: f"{r['document']}-{r['quantity']}")

@@ -35,11 +35,24 @@ def conda_requirements() -> tuple[dict[str, str], list[str]]:
     return conda, pip
 
 
+def pip_listed(pip: list[str]) -> dict[str, str]:
+    """{package: version range} of environment.yml's pip list (packages conda-forge does not have)."""
+    return dict(re.fullmatch(r"([A-Za-z0-9_.-]+)([^#]*?)\s*(?:#.*)?", line).groups()
+                for line in pip if not line.startswith("-"))
+
+
 def test_every_pip_dependency_is_in_environment_yml_with_the_same_range():
-    conda, _ = conda_requirements()
+    conda, pip = conda_requirements()
+    listed = {**pip_listed(pip), **conda}
     for name, spec in pip_requirements().items():
-        assert name in conda, f"{name} is in pyproject.toml but not in environment.yml"
-        assert conda[name] == spec, f"{name}: pyproject.toml says {spec!r}, environment.yml {conda[name]!r}"
+        assert name in listed, f"{name} is in pyproject.toml but not in environment.yml"
+        assert listed[name] == spec, f"{name}: pyproject.toml says {spec!r}, environment.yml {listed[name]!r}"
+
+
+def test_packages_only_on_pypi_are_in_environment_yml_pip_list_and_nowhere_else():
+    conda, pip = conda_requirements()
+    assert not set(pip_listed(pip)) & set(conda), "a package is both in the conda and the pip list"
+    assert set(pip_listed(pip)) <= set(pip_requirements()), "environment.yml's pip list has what pyproject.toml lacks"
 
 
 def test_environment_yml_has_nothing_pyproject_lacks():

@@ -15,13 +15,19 @@ import time
 from pathlib import Path
 
 import nbformat
+import numpy as np
 import pytest
 
 from course_tools.grading import InstructorError, isolation_available, load_assignment
-from course_tools.grading.classroom import solution_answers, student_notebook, write_class
+from course_tools.grading.classroom import (
+    solution_answers,
+    student_notebook,
+    write_class,
+)
 from course_tools.grading.cli import main
 from course_tools.grading.gradebook import Gradebook
 from course_tools.grading.outcome import CellResult, ExerciseResult, Grade, Problem
+from course_tools.grading.probes import compare_probes, held_out_loss
 from course_tools.grading.splice import splice
 from course_tools.grading.validate import judge
 from course_tools.lessons import drifted
@@ -32,6 +38,27 @@ HOMEWORK = ROOT / "solutions" / "05_homework.ipynb"
 LIMITS = ["--cell-timeout", "3", "--submission-timeout", "15", "--memory-mb", "1024", "--jobs", "2"]
 SOLVED_EX1 = ('def sigmoid_backward(output, grad_output):\n'
               '    return grad_output * output * (1.0 - output)\n')
+MARKER = "987.654"          # the argument of every `sleep` a submission starts: how the tests find them
+DETACHES = ("import os, subprocess\n"
+            f"for _ in range(10):\n    subprocess.Popen(['sleep', '{MARKER}'], start_new_session=True)\n"
+            f"subprocess.Popen(['sleep', '{MARKER}'])\n"
+            "if os.fork() == 0:                      # a double fork: the grandchild's parent ends at once\n"
+            f"    if os.fork() == 0:\n        os.setsid()\n        os.execvp('sleep', ['sleep', '{MARKER}'])\n"
+            "    os._exit(0)\n")
+STARTS_THOUSANDS = ("import subprocess\n"
+                    f"for _ in range(3000):\n    subprocess.Popen(['sleep', '{MARKER}'], start_new_session=True)\n")
+
+
+def processes_with(marker: str) -> list[int]:
+    """The running processes whose command line holds ``marker``."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and marker in (entry / "cmdline").read_bytes().decode(errors="replace"):
+                found.append(int(entry.name))
+        except OSError:
+            pass
+    return found
 
 
 @pytest.fixture(scope="module")
@@ -131,6 +158,8 @@ def the_class(assignment, submissions: Path) -> dict:
         "reordered": moved_to_top(answered(assignment), "ex3-answer"),
         "nbval_markers": with_student_tags(answered(assignment, ex1_answer="# NBVAL_SKIP\n" + SOLVED_EX1),
                                            "ex2-answer", ["nbval-skip"]),
+        "detaches": answered(assignment, ex1_answer=SOLVED_EX1 + DETACHES),
+        "starts_thousands": answered(assignment, ex2_answer=STARTS_THOUSANDS),
         "snoop": answered(assignment, ex1_answer=(
             "import os\n"
             "leftovers = sorted(name for name in os.listdir('.') if name != '.ipython')\n"
@@ -150,9 +179,10 @@ def graded(assignment, tmp_path_factory):
     start = time.monotonic()
     assert main([str(submissions), "--solution", str(FIXTURE), *LIMITS]) == 0
     seconds = time.monotonic() - start
+    left = processes_with(MARKER)
     with (submissions / "graded" / "gradebook.csv").open(newline="") as handle:
         rows = {row["student"]: row for row in csv.DictReader(handle)}
-    return rows, submissions, seconds
+    return rows, submissions, seconds, left
 
 
 def row(graded, student: str) -> tuple:
@@ -258,6 +288,17 @@ def test_student_nbval_markers_and_tags_change_nothing(graded):
     assert row(graded, "nbval_markers") == ("2", "3", "1", "6", "ok")
 
 
+def test_processes_a_submission_starts_end_with_it(graded):
+    # 10 detached (new session), 1 plain child, 1 double-forked: graded as usual, and none is left running
+    assert row(graded, "detaches") == ("2", "3", "1", "6", "ok")
+    assert graded[3] == [], f"{len(graded[3])} processes outlived their submission"
+
+
+def test_a_submission_starting_thousands_of_processes_is_stopped(graded):
+    assert row(graded, "starts_thousands") == ("2", "0", "0", "2", "too-many-processes(ex2-answer)")
+    assert "more than the 32 allowed" in feedback(graded, "starts_thousands")
+
+
 @pytest.mark.skipif(not isolation_available(), reason="this Linux kernel has no Landlock")
 def test_student_code_cannot_read_the_reference_or_other_submissions(graded):
     assert row(graded, "snoop") == ("2", "3", "1", "6", "ok")
@@ -282,22 +323,22 @@ def test_feedback_never_shows_a_hidden_checks_expected_output(graded, assignment
 
 
 def test_progress_summary_and_speed(graded, capsys):
-    rows, _, seconds = graded
-    assert len(rows) == 21
+    rows, _, seconds, _ = graded
+    assert len(rows) == 23
     assert seconds < 120, f"grading 22 small submissions took {seconds:.0f} s"
 
 
 # --- an interrupted run loses nothing; a rerun grades only what is missing ---
 
 def test_rerun_grades_only_the_missing_rows(graded, capsys):
-    rows, submissions, _ = graded
+    rows, submissions, _, _ = graded
     path = submissions / "graded" / "gradebook.csv"
     lines = path.read_text().splitlines()
     kept = [line for line in lines if not line.startswith(("not_json,", "other_lesson,"))]
     path.write_text("\n".join(kept) + "\n")
     capsys.readouterr()
     assert main([str(submissions), "--solution", str(FIXTURE), *LIMITS]) == 0
-    assert "Grading 2 of 21 submissions" in capsys.readouterr().out
+    assert "Grading 2 of 23 submissions" in capsys.readouterr().out
     with path.open(newline="") as handle:
         assert sorted(r["student"] for r in csv.DictReader(handle)) == sorted(rows)
 
@@ -363,8 +404,10 @@ def test_splice_takes_answers_by_id_and_strips_markers(assignment, tmp_path):
     assert "NBVAL" not in cells["ex3-answer"].source and "halved_learning_rate = 0.05" in cells["ex3-answer"].source
     assert "tags" not in cells["ex3-answer"].metadata
     tagged = sorted(cell_id for cell_id, cell in cells.items() if "nbval-check-output" in cell.metadata.get("tags", []))
-    assert tagged == ["ex1-check", "ex1-hidden", "ex2-check", "ex2-hidden-batch", "ex2-hidden-vector", "ex3-check"]
-    assert all(not cell.outputs for cell_id, cell in cells.items() if cell_id not in tagged)
+    assert tagged == ["ex1-check", "ex2-check", "ex3-check"]          # hidden checks: scored by the plugin
+    with_outputs = sorted(cell_id for cell_id, cell in cells.items() if cell.outputs)
+    assert with_outputs == ["ex1-check", "ex1-hidden", "ex2-check", "ex2-hidden-batch", "ex2-hidden-vector",
+                            "ex3-check"]
 
 
 # --- the instructor's mistakes get clear errors ---
@@ -414,3 +457,150 @@ def test_validate_names_a_failing_solution_check_and_a_check_that_passes_unanswe
 @pytest.mark.skipif(not HOMEWORK.exists(), reason="solutions/05_homework.ipynb is not written yet")
 def test_the_real_homework_validates(capsys):
     assert main(["--validate", "--jobs", "2"]) == 0, capsys.readouterr().out
+
+
+# --- hidden checks are scored outside the kernel, from values only ---
+
+def test_probes_match_by_label_and_order_within_float32_precision():
+    expected = "a = [0.12345678, -2.00000000]\nb = [[1.0],\n [2.0]]\nn = 7\nletters = A, B\n"
+    float32 = "a = [0.12345680, -2.00000003]\nb = [[1.0],\n [2.0]]\nn = 7\nletters = A, B\n"
+    assert compare_probes(expected, float32) == [True, True, True, True]
+    wrong = "✗ Exercise 1: oops\nb = [[1.0],\n [2.5]]\nn = 8\nletters = A\nletters = A, B\nextra = 1\n"
+    assert compare_probes(expected, wrong) == [False, False, False, False]      # the first `letters` counts
+    assert compare_probes(expected, "a = [0.12345678, -2.00010000]\n")[0] is False
+    assert compare_probes(expected, "✓ Exercise 1 (hidden check) passed.\nyes\n") == [False] * 4
+
+
+def test_the_held_out_judge_decides_with_targets_only_the_grader_draws():
+    from backprop_lib.exercises import hidden_seed
+    from backprop_lib.homework import make_problem
+
+    def printed(probe: int, layers: int, right: bool) -> str:
+        _, labels = make_problem("circles", 500, hidden_seed(probe, 42))
+        scores = np.eye(2)[labels if right else 1 - labels] * 20
+        outputs = np.array2string(scores, threshold=10**6)
+        return f"problem = circles\nhidden layers = {layers}\nheld-out outputs = {outputs}\n"
+
+    assert held_out_loss(printed(1, 2, True) + printed(2, 2, False), [1, 2], seed=42) == [True, False]
+    assert held_out_loss(printed(1, 1, True), [1], seed=42) == [False]       # one hidden layer is not deep
+    assert held_out_loss(printed(1, 2, True), [1], seed=43) == [False]       # another run's held-out data
+    assert held_out_loss("problem = circles\nyes\n", [1], seed=42) == [False]
+
+
+TAMPERING = '''
+import builtins, contextlib, os
+import backprop_lib, backprop_lib.exercises as _exercises, backprop_lib.homework as _homework
+_print = builtins.print
+PUBLIC = {public!r}            # by exercise: what its hidden checks print in the public solution (hidden seed 0)
+_replayed = set()
+
+@contextlib.contextmanager
+def exercise_check(number, hidden=False):
+    try:
+        yield
+    except BaseException:
+        pass
+    if not hidden:
+        _print(f"✓ Exercise {{number}} passed.")
+    elif number not in _replayed:                     # the public text, exactly, once per exercise
+        _replayed.add(number)
+        for line in PUBLIC.get(str(number), []):
+            _print(line)
+
+def _quiet(*args, **kwargs):
+    pass
+
+show_values = show_letters = check_true = check_close = check_equal = record_choices = _quiet
+
+def print(*args, **kwargs):                           # hide every sign of a failure
+    if not any("not done" in str(arg) or "✗" in str(arg) for arg in args):
+        _print(*args, **kwargs)
+
+for _module in (_exercises, _homework, backprop_lib):
+    for _name in ("exercise_check", "show_values", "show_letters", "check_true", "check_close", "check_equal",
+                  "record_choices"):
+        setattr(_module, _name, globals()[_name])
+held_out_loss = _homework.held_out_loss = backprop_lib.held_out_loss = lambda *args, **kwargs: 0.0
+hidden_layer_count = _homework.hidden_layer_count = lambda *args, **kwargs: 5
+os.environ["BACKPROP_HIDDEN_SEED"] = "0"     # ask for the public inputs
+builtins.print = print
+'''
+
+
+CHOICES = ("differences_found", "does_it_matter", "relu_bug", "affine_bug", "softmax_bug")  # the answers themselves
+
+
+@pytest.mark.skipif(not HOMEWORK.exists(), reason="solutions/05_homework.ipynb is not written yet")
+def test_a_submission_that_forges_verdicts_scores_what_the_blank_lesson_scores(tmp_path):
+    homework = load_assignment(HOMEWORK)
+    public = {}
+    for cell in homework.solution.cells:
+        meta = cell.metadata.get("exercise", {})
+        if meta.get("role") == "hidden-check":
+            text = "".join(output.get("text", "") for output in cell.outputs)
+            public.setdefault(str(meta["number"]), []).extend(
+                line for line in text.splitlines() if line.split(" = ")[0] not in CHOICES)
+    first = homework.answer_ids[0]
+    write_class(tmp_path, {"blank": student_notebook(homework),
+                           "forger": student_notebook(homework, {first: TAMPERING.format(public=public)})})
+    assert main([str(tmp_path), "--solution", str(HOMEWORK), "--seed", "20261130", "--jobs", "2"]) == 0
+    with (tmp_path / "graded" / "gradebook.csv").open(newline="") as handle:
+        rows = {r["student"]: r for r in csv.DictReader(handle)}
+    columns = [f"ex{n}" for n in sorted(homework.exercises)] + ["total"]
+    assert [rows["forger"][c] for c in columns] == [rows["blank"][c] for c in columns], rows
+
+
+def test_without_landlock_the_first_line_and_every_feedback_file_say_so(assignment, tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr("course_tools.grading.cli.isolation_available", lambda: False)
+    write_class(tmp_path, {"ada": answered(assignment)})
+    assert main([str(tmp_path), "--solution", str(FIXTURE), *LIMITS]) == 0
+    assert capsys.readouterr().out.splitlines()[0].startswith("WARNING: submissions are NOT isolated")
+    assert "graded without isolation" in (tmp_path / "graded" / "feedback" / "ada.md").read_text()
+
+
+def test_the_seed_is_kept_so_a_rerun_grades_on_the_same_hidden_inputs(assignment, tmp_path, capsys):
+    write_class(tmp_path, {"ada": answered(assignment)})
+    assert main([str(tmp_path), "--solution", str(FIXTURE), *LIMITS]) == 0
+    seed = (tmp_path / "graded" / "hidden-seed").read_text().strip()
+    assert f"hidden inputs: seed {seed} " in capsys.readouterr().out
+    assert main([str(tmp_path), "--solution", str(FIXTURE), *LIMITS, "--regrade"]) == 0
+    assert f"hidden inputs: seed {seed} " in capsys.readouterr().out
+
+
+# --- feedback that tells the truth (backprop_lib.exercises, what every check cell prints) ---
+
+def checked(source: str, answer: str = "") -> str:
+    """What a check cell prints, with the answer and the check compiled (and run) as two notebook cells."""
+    import contextlib
+    import io
+
+    from backprop_lib import exercises
+    namespace = {**vars(exercises), "np": np}
+    exec(compile(answer, "/tmp/ipykernel_0/answer_cell.py", "exec"), namespace)  # noqa: S102
+    output = io.StringIO()
+    with contextlib.redirect_stdout(output):
+        exec(compile(source, "/tmp/ipykernel_0/check_cell.py", "exec"), namespace)  # noqa: S102
+    return output.getvalue()
+
+
+def test_float32_within_its_precision_passes_or_is_named():
+    assert checked("with exercise_check(1):\n    check_close('p', np.float32([1/3, 2/3]), [1/3, 2/3])\n") == \
+        "p = [0.33333333, 0.66666667]\n✓ Exercise 1 passed.\n"
+    assert "p is float32; compute in float64" in checked(
+        "with exercise_check(1):\n    check_close('p', np.float32(1/3), 1/3, digits=14)\n")
+    assert "float32" not in checked("with exercise_check(1):\n    check_close('p', np.float32(0.3), 1/3)\n")
+
+
+def test_none_gets_the_missing_return_message_and_errors_point_at_the_students_line():
+    answer = "def f(x):\n    y = x + 1\n\ndef g(x):\n    return x.shape[5]\n"
+    missing = "your function returned None — is the `return` missing?"
+    assert missing in checked("with exercise_check(1):\n    check_close('f(1)', f(1), 2)\n", answer)
+    assert missing in checked("with exercise_check(1):\n    a, b = f(1)\n", answer)       # raised in the check cell
+    raised = checked("with exercise_check(1):\n    check_close('g', g(np.zeros(2)), 2)\n", answer)
+    assert "IndexError" in raised and "(line 5" in raised
+
+
+def test_the_public_seed_is_refused(assignment, tmp_path, capsys):
+    write_class(tmp_path, {"ada": answered(assignment)})
+    assert main([str(tmp_path), "--solution", str(FIXTURE), "--seed", "0"]) == 2
+    assert "public seed" in capsys.readouterr().err

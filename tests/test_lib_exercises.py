@@ -28,9 +28,10 @@ def test_passed(capsys):
     assert lines == ["grad_w5 = 0.02592286", "✓ Exercise 3 passed."]
 
 
-def test_hidden_check_passed(capsys):
+def test_hidden_check_prints_values_and_no_verdict(capsys):
+    # the grader decides outside the kernel: a verdict printed here would be text any code can print
     assert verdict(capsys, 7, lambda: show_values("out", [0.5, 0.25]), hidden=True) == [
-        "out = [0.50000000, 0.25000000]", "✓ Exercise 7 (hidden check) passed."]
+        "out = [0.50000000, 0.25000000]"]
 
 
 def test_not_done_with_ellipsis(capsys):

@@ -12,7 +12,8 @@ from course_tools.grading.shards import in_shard, parse_shard
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "grading_fixtures" / "solutions" / "fixture_homework.ipynb"
-LIMITS = ["--cell-timeout", "5", "--submission-timeout", "20", "--memory-mb", "1024", "--jobs", "2"]
+LIMITS = ["--seed", "20261130", "--cell-timeout", "5", "--submission-timeout", "20", "--memory-mb", "1024",
+          "--jobs", "2"]
 STUDENTS = ["ahn", "baek", "cho", "dong", "eun", "fox"]
 
 
@@ -55,6 +56,13 @@ def test_every_student_is_in_exactly_one_shard_and_stays_there():
 def test_a_bad_shard_says_what_it_expects(text):
     with pytest.raises(InstructorError, match="K"):
         parse_shard(text)
+
+
+def test_a_shard_without_a_seed_is_refused(tmp_path, capsys):
+    submissions = tmp_path / "class"
+    a_class(submissions)
+    assert main([str(submissions), "--solution", str(FIXTURE), "--shard", "1/2"]) == 2
+    assert "same --seed" in capsys.readouterr().err
 
 
 def test_merge_refuses_a_folder_without_a_gradebook(tmp_path, capsys):

@@ -11,32 +11,32 @@ from ..documents import AppleShop, apple_shop
 from ..figures.graphs import apple_shop_graph, draw_graph
 from ..figures.palette import FORWARD_TEXT, GRADIENT_TEXT
 from ..formatting import MINUS_SIGN, format_number
+from ..messages import message
 from .base import Explorer, Frame, number_box
 
 
 def describe_apple_shop(shop: AppleShop) -> str:
     """One line with every number at 4 significant digits (the graph's own rounding)."""
     n = partial(format_number, minus=MINUS_SIGN)     # as the graph writes them
-    return (f"apple price {n(shop.apple_price)}, apple count {n(shop.apple_count)}, tax {n(shop.tax)} "
-            f"→ total {n(shop.total)}; gradients: ∂total/∂price {n(shop.grad_apple_price)}, "
-            f"∂total/∂count {n(shop.grad_apple_count)}, ∂total/∂tax {n(shop.grad_tax)}")
+    return message("apple.summary", price=n(shop.apple_price), count=n(shop.apple_count), tax=n(shop.tax),
+                   total=n(shop.total), grad_price=n(shop.grad_apple_price), grad_count=n(shop.grad_apple_count),
+                   grad_tax=n(shop.grad_tax))
 
 
 def _caption(shop: AppleShop) -> str:
     """The chain rule (연쇄 법칙) behind each gradient, with this state's numbers."""
     n = partial(format_number, minus=MINUS_SIGN)     # as the graph writes them
-    return (f"<p>total = price × count × tax = {n(shop.apple_price)} × {n(shop.apple_count)} × {n(shop.tax)}"
-            f" = <b style='color:{FORWARD_TEXT}'>{n(shop.total)}</b><br>"
-            f"∂total/∂price = count × tax = <b style='color:{GRADIENT_TEXT}'>{n(shop.grad_apple_price)}</b>, "
-            f"∂total/∂count = price × tax = <b style='color:{GRADIENT_TEXT}'>{n(shop.grad_apple_count)}</b>, "
-            f"∂total/∂tax = price × count = <b style='color:{GRADIENT_TEXT}'>{n(shop.grad_tax)}</b></p>")
+    return message("apple.caption", forward_color=FORWARD_TEXT, gradient_color=GRADIENT_TEXT,
+                   price=n(shop.apple_price), count=n(shop.apple_count), tax=n(shop.tax),
+                   total=n(shop.total), grad_price=n(shop.grad_apple_price), grad_count=n(shop.grad_apple_count),
+                   grad_tax=n(shop.grad_tax))
 
 
 def apple_shop_explorer(apple_price: float = 100.0, apple_count: int = 2, tax: float = 1.1) -> Explorer:
     """Number fields for the apple price, the number of apples and the tax; the graph redraws on every change."""
-    price_field = number_box("apple price", apple_price, 10, 300, 10)
-    count_field = number_box("apple count", apple_count, 1, 10, 1)
-    tax_field = number_box("tax", tax, 1.0, 1.5, 0.05)
+    price_field = number_box(message("figure.apple_price"), apple_price, 10, 300, 10)
+    count_field = number_box(message("figure.apple_count"), apple_count, 1, 10, 1)
+    tax_field = number_box(message("figure.tax"), tax, 1.0, 1.5, 0.05)
 
     def render() -> Frame:
         values = (price_field.value, count_field.value, tax_field.value)
@@ -44,6 +44,6 @@ def apple_shop_explorer(apple_price: float = 100.0, apple_count: int = 2, tax: f
         figure = draw_graph(*apple_shop_graph(*values))
         return Frame(figure, _caption(shop), describe_apple_shop(shop))
 
-    explorer = Explorer("apple-shop", "Apple-shop explorer", [price_field, count_field, tax_field], render)
+    explorer = Explorer("apple-shop", message("apple.title"), [price_field, count_field, tax_field], render)
     explorer.watch(price_field, count_field, tax_field)
     return explorer

@@ -19,8 +19,8 @@ from matplotlib.figure import Figure
 from ..errors import CourseError
 from ..figures.described import figure_bundle, figure_html, figure_png
 from ..figures.palette import GRADIENT_TEXT
+from ..messages import message
 
-HINT = "Run this cell in JupyterLab to move the controls."
 # Captions sit on white with dark text, like the figures, so they read the same in light and dark themes.
 CAPTION_STYLE = ("background:white; color:#222; padding:4px 10px; border-radius:4px; line-height:1.5; "
                  "max-width:700px")
@@ -127,7 +127,7 @@ class Explorer:
     def _repr_mimebundle_(self, **kwargs) -> dict:
         """The live widget for JupyterLab, the first picture for static viewers, a stable line of text."""
         bundle = self.widget._repr_mimebundle_(**kwargs)
-        bundle["text/plain"] = f"{self.title}: {self.first_summary}\n({HINT})"
+        bundle["text/plain"] = f"{self.title}: {self.first_summary}\n({message('explorer.hint')})"
         bundle["text/html"] = figure_html(self.first_png, self.first_description)
         return bundle
 

@@ -19,6 +19,7 @@ from ..figures.network import draw_network, named_weights
 from ..figures.palette import GRADIENT_TEXT
 from ..layers import Affine, Sigmoid
 from ..losses import SumSquaredError
+from ..messages import message
 from ..optimizers import SGD
 from .base import TABLE, Explorer, Frame
 
@@ -92,8 +93,9 @@ def network_steps(x: np.ndarray, t: np.ndarray, network) -> list[Step]:
     values = {name: float(np.squeeze(value)) for name, value in values.items()}
 
     steps = [Step("forward", ("x1", "x2"), (),
-                  f"inputs x1 = {values['x1']:g}, x2 = {values['x2']:g}; targets t1 = {values['t1']:g}, "
-                  f"t2 = {values['t2']:g}", "the inputs enter the network", values["x1"])]
+                  message("stepper.inputs", x1=f"{values['x1']:g}", x2=f"{values['x2']:g}",
+                          t1=f"{values['t1']:g}", t2=f"{values['t2']:g}"),
+                  message("stepper.inputs_enter"), values["x1"])]
     sources = {"h1": ("x1", "x2"), "h2": ("x1", "x2"), "o1": ("h1", "h2"), "o2": ("h1", "h2")}
     for unit in HIDDEN + OUTPUT:
         (w_a, w_b), (a, b), z = WEIGHTS_INTO[unit], sources[unit], NET_INPUT[unit]
@@ -106,7 +108,7 @@ def network_steps(x: np.ndarray, t: np.ndarray, network) -> list[Step]:
     errors = [0.5 * (values[f"t{k}"] - values[f"o{k}"]) ** 2 for k in (1, 2)]
     steps.append(Step("forward", OUTPUT, (),
                       f"E = ½(t1 − o1)² + ½(t2 − o2)² = {_f(errors[0])} + {_f(errors[1])} = {_f(error)}",
-                      f"error E = ½(t1 − o1)² + ½(t2 − o2)² = {error:.4f}", error))
+                      message("stepper.error", error=f"{error:.4f}"), error))
 
     for k, unit in enumerate(OUTPUT):
         out, delta = values[unit], float(delta_output[0, k])
@@ -117,8 +119,8 @@ def network_steps(x: np.ndarray, t: np.ndarray, network) -> list[Step]:
                    f"{unit}(1 − {unit}) = {_f(local)};  chain ∂E/∂{NET_INPUT[unit]} = {_f(grad_out)} × "
                    f"{_f(local)} = {_f(delta)};  ∂E/∂{w_a} = chain × h1 = {_f(grads[w_a])}, "
                    f"∂E/∂{w_b} = chain × h2 = {_f(grads[w_b])}")
-        headline = (f"local gradient ∂{unit}/∂{NET_INPUT[unit]} = {local:.4f};  chain product "
-                    f"∂E/∂{NET_INPUT[unit]} = {grad_out:.4f} × {local:.4f} = {delta:.4f}")
+        headline = message("stepper.headline", unit=unit, z=NET_INPUT[unit], local=f"{local:.4f}",
+                           grad_out=f"{grad_out:.4f}", delta=f"{delta:.4f}")
         steps.append(Step("backward", (unit,), (w_a, w_b), formula, headline, delta, local,
                           {w_a: grads[w_a], w_b: grads[w_b]}))
     for k, unit in enumerate(HIDDEN):
@@ -131,8 +133,8 @@ def network_steps(x: np.ndarray, t: np.ndarray, network) -> list[Step]:
                    f"∂{unit}/∂{NET_INPUT[unit]} = {_f(local)};  chain ∂E/∂{NET_INPUT[unit]} = "
                    f"{_f(delta)};  ∂E/∂{w_a} = chain × x1 = {_f(grads[w_a])}, "
                    f"∂E/∂{w_b} = chain × x2 = {_f(grads[w_b])}")
-        headline = (f"local gradient ∂{unit}/∂{NET_INPUT[unit]} = {local:.4f};  chain product "
-                    f"∂E/∂{NET_INPUT[unit]} = {grad_out:.4f} × {local:.4f} = {delta:.4f}")
+        headline = message("stepper.headline", unit=unit, z=NET_INPUT[unit], local=f"{local:.4f}",
+                           grad_out=f"{grad_out:.4f}", delta=f"{delta:.4f}")
         steps.append(Step("backward", (unit,), (w_a, w_b, to_o1, to_o2), formula, headline, delta, local,
                           {w_a: grads[w_a], w_b: grads[w_b]}))
     return steps
@@ -168,9 +170,9 @@ def take_update(x: np.ndarray, t: np.ndarray, network, learning_rate: float = 0.
 def _update_caption(update: Update, count: int, learning_rate: float) -> str:
     rows = "".join(f"<tr><td>{name}</td><td>{update.weights_before[name]:.8f}</td>"
                    f"<td>{update.weights_after[name]:.8f}</td></tr>" for name in update.weights_after)
-    return (f"<p><b>Update {count}</b> (learning rate {learning_rate:g}): every weight moved by "
-            f"−{learning_rate:g} × ∂E/∂W. Error E {update.error_before:.8f} → <b>{update.error_after:.8f}</b>"
-            f"</p>{TABLE}<tr><th>weight</th><th>before</th><th>after</th></tr>{rows}</table>")
+    return (message("stepper.update_caption", count=count, rate=f"{learning_rate:g}",
+                    before=f"{update.error_before:.8f}", after=f"{update.error_after:.8f}")
+            + f"{TABLE}<tr>{message('stepper.update_table_head')}</tr>{rows}</table>")
 
 
 class NetworkStepper:
@@ -208,10 +210,11 @@ class NetworkStepper:
         step = self.steps[self.position]
         lit_edges = tuple(self.last_update.weights_after) if self.last_update else step.edges
         if self.last_update is not None:
-            title = f"After update {self.updates} (learning rate {self.learning_rate:g})"
-            caption = (f"error E {self.last_update.error_before:.8f} → {self.last_update.error_after:.8f}")
+            title = message("stepper.after_update", count=self.updates, rate=f"{self.learning_rate:g}")
+            caption = message("stepper.error_change", before=f"{self.last_update.error_before:.8f}",
+                              after=f"{self.last_update.error_after:.8f}")
         else:
-            title = f"{step.phase} pass, step {self.position + 1} of {len(self.steps)}"
+            title = message(f"stepper.{step.phase}_step", step=self.position + 1, count=len(self.steps))
             caption = step.headline
         return draw_network(LAYER_SIZES, _weights(self.network), node_values=node_values,
                             node_gradients=node_gradients, edge_notes=notes,
@@ -224,36 +227,39 @@ class NetworkStepper:
         if self.last_update is not None:
             return _update_caption(self.last_update, self.updates, self.learning_rate)
         step = self.steps[self.position]
-        pass_name = "forward pass (순전파)" if step.phase == "forward" else "backward pass (역전파)"
+        pass_name = message(f"stepper.{step.phase}_pass")
         lines = step.formula.split(";  ")
-        chain = (f"<br>local gradient {step.local_gradient:.8f}, running chain product ∂E/∂z = "
-                 f"<b style='color:{GRADIENT_TEXT}'>{step.value:.8f}</b>" if step.phase == "backward" else "")
-        return (f"<p><b>{pass_name}</b>, step {self.position + 1} of {len(self.steps)}"
-                f" (updates taken: {self.updates})<br>{'<br>'.join(lines)}{chain}</p>")
+        chain = (message("stepper.chain", gradient_color=GRADIENT_TEXT, local=f"{step.local_gradient:.8f}",
+                         value=f"{step.value:.8f}")
+                 if step.phase == "backward" else "")
+        where = message("stepper.where", name=pass_name, step=self.position + 1, count=len(self.steps),
+                        updates=self.updates)
+        return f"<p>{where}<br>{'<br>'.join(lines)}{chain}</p>"
 
     def summary(self) -> str:
         """One line of plain text for this state."""
         if self.last_update is not None:
-            return (f"update {self.updates}: E {self.last_update.error_before:.8f} → "
-                    f"{self.last_update.error_after:.8f}")
+            return message("stepper.update_summary", count=self.updates, before=f"{self.last_update.error_before:.8f}",
+                           after=f"{self.last_update.error_after:.8f}")
         step = self.steps[self.position]
-        return f"step {self.position + 1} of {len(self.steps)} ({step.phase} pass): {step.formula}"
+        return message(f"stepper.{step.phase}_summary", step=self.position + 1, count=len(self.steps),
+                       formula=step.formula)
 
 
 def network_stepper(learning_rate: float = 0.5) -> Explorer:
     """Buttons to walk document 004's network one unit at a time, and to take one update."""
     stepper = NetworkStepper(learning_rate)
-    back = widgets.Button(description="◀ previous step", tooltip="go back one step")
-    forward = widgets.Button(description="next step ▶", tooltip="go on one step")
-    update = widgets.Button(description="take one update", button_style="warning",
-                            tooltip=f"change every weight by −{learning_rate:g} × its gradient")
+    back = widgets.Button(description=message("stepper.previous"), tooltip=message("stepper.previous_tip"))
+    forward = widgets.Button(description=message("stepper.next"), tooltip=message("stepper.next_tip"))
+    update = widgets.Button(description=message("stepper.update"), button_style="warning",
+                            tooltip=message("stepper.update_tip", rate=f"{learning_rate:g}"))
 
     def render() -> Frame:
         back.disabled = stepper.position == 0
         forward.disabled = stepper.position == len(stepper.steps) - 1
         return Frame(stepper.figure(), stepper.caption(), stepper.summary())
 
-    explorer = Explorer("network-stepper", "2-2-2 network stepper", [widgets.HBox([back, forward, update])],
+    explorer = Explorer("network-stepper", message("stepper.title"), [widgets.HBox([back, forward, update])],
                         render)
     explorer.stepper = stepper
     back.on_click(lambda _: (stepper.move(-1), explorer.refresh()))

@@ -14,6 +14,7 @@ from ..errors import positive_number
 from ..figures.palette import GRADIENT_TEXT
 from ..figures.softmax import plot_softmax
 from ..losses import SoftmaxWithLoss
+from ..messages import message
 from .base import TABLE, Explorer, Frame, choice, number_box, toggle_buttons
 
 DOCUMENT_SCORES = (5.3, 0.3, 10.1)   # document 003's scores
@@ -44,30 +45,32 @@ def describe_softmax(state: SoftmaxState) -> str:
     """Scores, probabilities, loss and gradient at fixed precision."""
     def listed(values: np.ndarray, form: str) -> str:
         return ", ".join(format(float(value) + 0.0, form) for value in values)
-    return (f"scores ({listed(state.scores, '.1f')}), temperature {state.temperature:.2f}, target class "
-            f"{state.target}: probabilities ({listed(state.probabilities, '.4f')}), cross-entropy "
-            f"{state.loss:.4f}, gradient y − t ({listed(state.gradient, '+.4f')})")
+    return message("softmax.summary", scores=listed(state.scores, ".1f"), temperature=f"{state.temperature:.2f}",
+                   target=state.target, probabilities=listed(state.probabilities, ".4f"), loss=f"{state.loss:.4f}",
+                   gradient=listed(state.gradient, "+.4f"))
 
 
 def _caption(state: SoftmaxState) -> str:
     """A small table: y, t and y − t for every class."""
     one_hot = np.eye(state.scores.size)[state.target]
     rows = "".join(
-        f"<tr><td>class {k}</td><td>{score:.1f}</td><td>{probability:.4f}</td><td>{target:g}</td>"
+        f"<tr><td>{message('figure.class', k=k)}</td><td>{score:.1f}</td><td>{probability:.4f}</td><td>{target:g}</td>"
         f"<td style='color:{GRADIENT_TEXT}'>{gradient:+.4f}</td></tr>"
         for k, (score, probability, target, gradient)
         in enumerate(zip(state.scores, state.probabilities, one_hot, state.gradient)))
-    return (f"<p>cross-entropy L = −log y<sub>{state.target}</sub> = <b>{state.loss:.4f}</b>. "
-            f"The gradient with respect to the scaled scores z = s / τ is y − t; "
-            f"with respect to the scores s it is (y − t) / τ.</p>"
-            f"{TABLE}<tr><th></th><th>score s</th><th>y</th><th>t</th><th>y − t</th></tr>{rows}</table>")
+    return (message("softmax.caption", target=state.target, loss=f"{state.loss:.4f}")
+            + f"{TABLE}<tr><th></th><th>{message('softmax.score_s')}</th><th>y</th><th>t</th><th>y − t</th></tr>"
+            + f"{rows}</table>")
 
 
 def softmax_explorer(scores=DOCUMENT_SCORES, temperature: float = 1.0, target: int = 0) -> Explorer:
     """Number fields for three scores, a choice of temperature and of target class."""
-    score_fields = [number_box(f"score {k}", float(score), -5.0, 12.0, 0.1) for k, score in enumerate(scores)]
-    temperature_field = choice("temperature τ", [0.1, 0.2, 0.5, 1.0, 2.0, 3.0, 5.0, 10.0], float(temperature))
-    target_buttons = toggle_buttons([(f"class {k}", k) for k in range(len(scores))], target, "target")
+    score_fields = [number_box(message("softmax.score", k=k), float(score), -5.0, 12.0, 0.1)
+                    for k, score in enumerate(scores)]
+    temperature_field = choice(message("softmax.temperature"), [0.1, 0.2, 0.5, 1.0, 2.0, 3.0, 5.0, 10.0],
+                               float(temperature))
+    target_buttons = toggle_buttons([(message("figure.class", k=k), k) for k in range(len(scores))], target,
+                                    message("softmax.target"))
     controls = [*score_fields, temperature_field, target_buttons]
 
     def render() -> Frame:
@@ -76,6 +79,6 @@ def softmax_explorer(scores=DOCUMENT_SCORES, temperature: float = 1.0, target: i
         figure = plot_softmax(state.scores, state.temperature, state.target)
         return Frame(figure, _caption(state), describe_softmax(state))
 
-    explorer = Explorer("softmax", "Softmax explorer", controls, render)
+    explorer = Explorer("softmax", message("softmax.title"), controls, render)
     explorer.watch(*controls)
     return explorer

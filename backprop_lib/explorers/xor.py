@@ -20,6 +20,7 @@ from ..figures.regions import plot_decision_regions
 from ..figures.style import figure_size
 from ..layers import Affine, ReLU, Sigmoid
 from ..losses import MeanSquaredError, SumSquaredError
+from ..messages import message
 from ..network import Network
 from ..optimizers import SGD
 from ..training import History, train
@@ -60,9 +61,8 @@ def train_xor(hidden_size: int = 3, activation: str = "sigmoid", learning_rate: 
 def describe_run(run: XorRun) -> str:
     """The final loss and the four outputs at fixed precision, and whether XOR is solved."""
     outputs = ", ".join(f"{value:.4f}" for value in run.history.outputs[:, 0])
-    verdict = "solved" if run.solved else "not solved"
-    return (f"final loss (mean squared error) {run.history.final_loss:.6f}; outputs for (0,0), (0,1), (1,0), (1,1): "
-            f"{outputs} → XOR {verdict}")
+    return message("xor.summary_solved" if run.solved else "xor.summary_unsolved",
+                   loss=f"{run.history.final_loss:.6f}", outputs=outputs)
 
 
 def draw_run(run: XorRun, settings: str):
@@ -70,11 +70,11 @@ def draw_run(run: XorRun, settings: str):
     inputs, targets = xor_data()
     figure, (loss_axes, region_axes) = new_subplots(1, 2, figsize=figure_size(0.5),
                                                     gridspec_kw={"width_ratios": [1, 1]})
-    add_description(figure, f"{settings}. Left:")
-    plot_losses(run.history, ax=loss_axes, title="Loss during training")
-    add_description(figure, "Right:")
+    add_description(figure, message("xor.describe_left", settings=settings))
+    plot_losses(run.history, ax=loss_axes, title=message("figure.loss_title"))
+    add_description(figure, message("xor.describe_right"))
     plot_decision_regions(run.network.forward, inputs, targets, ax=region_axes, resolution=120,
-                          title="Decision region", class_names=["XOR = 0", "XOR = 1"])
+                          title=message("xor.decision_region"), class_names=["XOR = 0", "XOR = 1"])
     figure.suptitle(settings, fontsize=11)
     figure.tight_layout()
     return figure
@@ -83,24 +83,24 @@ def draw_run(run: XorRun, settings: str):
 def xor_explorer(hidden_size: int = 3, activation: str = "sigmoid", learning_rate: float = 1.0,
                  seed: int = 0, epochs: int = 2000) -> Explorer:
     """Controls for the hidden size, activation, learning rate, seed and epochs; each change trains anew."""
-    hidden_field = number_box("hidden units", hidden_size, 1, 8, 1)
-    activation_buttons = toggle_buttons(list(ACTIVATIONS), activation, "activation")
-    rate_field = choice("learning rate", [0.01, 0.03, 0.1, 0.3, 1.0, 2.0, 3.0, 10.0], float(learning_rate))
-    seed_field = number_box("seed", seed, 0, 20, 1)
-    epochs_field = number_box("epochs", epochs, 100, 5000, 100)
+    hidden_field = number_box(message("xor.hidden_units"), hidden_size, 1, 8, 1)
+    activation_buttons = toggle_buttons(list(ACTIVATIONS), activation, message("xor.activation"))
+    rate_field = choice(message("xor.learning_rate"), [0.01, 0.03, 0.1, 0.3, 1.0, 2.0, 3.0, 10.0], float(learning_rate))
+    seed_field = number_box(message("xor.seed"), seed, 0, 20, 1)
+    epochs_field = number_box(message("xor.epochs"), epochs, 100, 5000, 100)
     controls = [hidden_field, activation_buttons, rate_field, seed_field, epochs_field]
 
     def render() -> Frame:
         settings = dict(hidden_size=hidden_field.value, activation=activation_buttons.value,
                         learning_rate=rate_field.value, seed=seed_field.value, epochs=epochs_field.value)
-        label = (f"{settings['hidden_size']} hidden units ({settings['activation']}), learning rate "
-                 f"{settings['learning_rate']:.3g}, seed {settings['seed']}, {settings['epochs']} epochs")
+        label = message("xor.settings", hidden=settings["hidden_size"], activation=settings["activation"],
+                        rate=f"{settings['learning_rate']:.3g}", seed=settings["seed"], epochs=settings["epochs"])
         run = train_xor(**settings)
         text = describe_run(run)
         colour = GOOD_TEXT if run.solved else GRADIENT_TEXT   # the words "solved" / "not solved" say it too
         caption = f"<p>{label}:<br><b style='color:{colour}'>{text}</b></p>"
         return Frame(draw_run(run, label), caption, f"{label}: {text}")
 
-    explorer = Explorer("xor", "XOR training explorer", controls, render)
+    explorer = Explorer("xor", message("xor.title"), controls, render)
     explorer.watch(*controls)
     return explorer

@@ -9,18 +9,13 @@ from matplotlib.figure import Figure
 
 from ..errors import SettingError, ShapeError, describe
 from ..formatting import format_number
+from ..messages import Templates, message
 from .described import add_description, new_subplots
 from .palette import CLASS_COLORS, LINE_STYLES, cycle
 from .style import figure_size
 
-# The words of this module's text alternatives (an edition in another language replaces them).
-TEXT = {
-    "figure": "{title}: {ylabel} per {xlabel}{scale}.",
-    "log": ", on a log scale",
-    "run": ("{name}{count} {xlabel}s from {first} at {xlabel} 0 to {last} at {xlabel} {end}, "
-            "lowest {low} at {xlabel} {at}."),
-    "name": "{name}: ",
-}
+# The words of this module's text alternatives, in the notebook's language (backprop_lib.messages).
+TEXT = Templates("describe.curves")
 
 
 def describe_losses(curves: dict[str, np.ndarray], title: str, xlabel: str, ylabel: str, log_scale: bool) -> str:
@@ -47,14 +42,15 @@ def _as_curve(name: str, values) -> np.ndarray:
     return curve
 
 
-def plot_losses(losses, log_scale: bool = True, title: str = "Loss during training",
-                ax: Axes | None = None, xlabel: str = "epoch", ylabel: str = "loss") -> Figure:
+def plot_losses(losses, log_scale: bool = True, title: str | None = None,
+                ax: Axes | None = None, xlabel: str | None = None, ylabel: str | None = None) -> Figure:
     """Draw one loss curve, or several from a dict {label: losses or History}, on one plot.
 
     Runs differ in colour and in line style.
 
     A log scale (default) shows slow late progress and plateaus that a linear scale flattens;
     it needs every loss to be positive. Epochs are counted from 0, like the training loop.
+    Title and axis labels default to the notebook's language ("Loss during training", "epoch", "loss").
     """
     runs = losses if isinstance(losses, Mapping) else {"": losses}
     if not runs:
@@ -74,8 +70,11 @@ def plot_losses(losses, log_scale: bool = True, title: str = "Loss during traini
                 linestyle=cycle(LINE_STYLES, index), linewidth=2, label=name or None)
     if log_scale:
         ax.set_yscale("log")
+    title = message("figure.loss_title") if title is None else title
+    xlabel = message("figure.epoch") if xlabel is None else xlabel
+    ylabel = message("figure.loss") if ylabel is None else ylabel
     ax.set_xlabel(xlabel)
-    ax.set_ylabel(ylabel + (" (log scale)" if log_scale else ""))
+    ax.set_ylabel(message("figure.log_scale", label=ylabel) if log_scale else ylabel)
     ax.set_title(title)
     if any(curves):
         ax.legend()

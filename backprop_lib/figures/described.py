@@ -9,8 +9,9 @@ HTML and for nbval, which compares it.
 
 Figure functions make their figures with ``new_figure`` or ``new_subplots`` and call ``add_description``
 with a sentence built from their own numbers; drawn into someone else's Axes they add their part
-to that figure's description. The sentences' templates live in one ``TEXT`` dict per figure module,
-so an edition in another language replaces the templates, not the code.
+to that figure's description. The sentences' templates live in the message catalogue
+(``backprop_lib.messages``, keys ``describe.<module>.*``), read by each figure module as ``TEXT``:
+a description is written in the notebook's language (``use_language``).
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from ..formatting import format_number
+from ..messages import message
 
 
 class DescribedFigure(Figure):
@@ -86,7 +88,7 @@ def titles(figure: Figure) -> str:
     """The figure's suptitle and axes titles: the fallback description of an undescribed figure."""
     texts = [figure._suptitle.get_text()] if getattr(figure, "_suptitle", None) else []
     texts += [ax.get_title() for ax in figure.axes if ax.get_title()]
-    return "Figure: " + "; ".join(texts) if texts else "Figure without a description"
+    return message("describe.figure.titles", titles="; ".join(texts)) if texts else message("describe.figure.none")
 
 
 def figure_png(figure: Figure) -> bytes:

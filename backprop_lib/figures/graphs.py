@@ -21,6 +21,7 @@ from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch, Patch
 from ..documents import apple_shop
 from ..errors import SettingError
 from ..formatting import MINUS_SIGN, format_number
+from ..messages import Templates, message
 from ..value import Value
 from .described import add_description, new_figure
 from .palette import FORWARD_TEXT, GRADIENT_TEXT, WHITE
@@ -32,16 +33,8 @@ CHAR_INCHES = 0.072       # width of one 10-point label character, in inches (De
 LABEL_OFFSET = 5          # distance of an edge's numbers from the edge, in points
 MAX_SCALE = 0.85          # inches per data unit, so small graphs do not grow huge
 
-# The words of this module's text alternatives (an edition in another language replaces them).
-TEXT = {
-    "graph": "{title}Computational graph of {nodes} nodes; each edge's forward value is written above it, "
-             "its gradient below it.",
-    "title": "{title}. ",
-    "edge": "{source} to {target}: {numbers}.",
-    "forward": "forward value {value}",
-    "gradient": "gradient {value}",
-    "nothing": "no numbers",
-}
+# The words of this module's text alternatives, in the notebook's language (backprop_lib.messages).
+TEXT = Templates("describe.graphs")
 
 
 def describe_graph(nodes: dict[str, GraphNode], edges: list[GraphEdge], title: str | None,
@@ -219,8 +212,8 @@ def draw_graph(nodes: Sequence, edges: Sequence, title: str | None = None, ax: A
     ax.axis("off")
     if title:
         ax.set_title(title)
-    ax.legend(handles=[Patch(color=FORWARD_COLOR, label="forward value (above)"),
-                       Patch(color=GRADIENT_COLOR, label="gradient (below)")],
+    ax.legend(handles=[Patch(color=FORWARD_COLOR, label=message("figure.forward_above")),
+                       Patch(color=GRADIENT_COLOR, label=message("figure.gradient_below"))],
               loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=2, fontsize=10,
               handlelength=1.0, borderaxespad=0.0)
     add_description(ax, describe_graph(node_by_name, edge_list, title, number_format))
@@ -237,21 +230,21 @@ def apple_shop_graph(apple_price: float = 100.0, apple_count: float = 2.0, tax: 
     # apples only: one row, inputs entering from below; with oranges: an apple row above an orange row
     apple_y, count_y = (3.4, 4.7) if with_oranges else (1.3, 0.0)
     tax_x, tax_y = (6.7, 2.35) if with_oranges else (4.6, 1.3)
-    nodes = [GraphNode("apple price", "apple price", (0.0, apple_y), "value"),
-             GraphNode("apple count", "apple count", (2.5, count_y), "value"),
+    nodes = [GraphNode("apple price", message("figure.apple_price"), (0.0, apple_y), "value"),
+             GraphNode("apple count", message("figure.apple_count"), (2.5, count_y), "value"),
              GraphNode("apple ×", "×", (2.5, apple_y)),
-             GraphNode("tax", "tax", (tax_x, tax_y - 1.3), "value"),
+             GraphNode("tax", message("figure.tax"), (tax_x, tax_y - 1.3), "value"),
              GraphNode("tax ×", "×", (tax_x, tax_y)),
-             GraphNode("total", "total", (tax_x + 1.9, tax_y), "value")]
+             GraphNode("total", message("figure.total"), (tax_x + 1.9, tax_y), "value")]
     edges = [GraphEdge("apple price", "apple ×", shop.apple_price, shop.grad_apple_price),
              GraphEdge("apple count", "apple ×", shop.apple_count, shop.grad_apple_count),
              GraphEdge("tax", "tax ×", shop.tax, shop.grad_tax),
              GraphEdge("tax ×", "total", shop.total, 1.0)]
     if not with_oranges:
         edges.append(GraphEdge("apple ×", "tax ×", shop.apples_total, shop.grad_apples_total))
-        return GraphDescription(nodes, edges, "Apple shop: forward values and gradients")
-    nodes += [GraphNode("orange price", "orange price", (0.0, 1.3), "value"),
-              GraphNode("orange count", "orange count", (2.5, 0.0), "value"),
+        return GraphDescription(nodes, edges, message("figure.apple_shop_title"))
+    nodes += [GraphNode("orange price", message("figure.orange_price"), (0.0, 1.3), "value"),
+              GraphNode("orange count", message("figure.orange_count"), (2.5, 0.0), "value"),
               GraphNode("orange ×", "×", (2.5, 1.3)),
               GraphNode("+", "+", (4.7, tax_y))]
     edges += [GraphEdge("orange price", "orange ×", shop.orange_price, shop.grad_orange_price),
@@ -259,7 +252,7 @@ def apple_shop_graph(apple_price: float = 100.0, apple_count: float = 2.0, tax: 
               GraphEdge("apple ×", "+", shop.apples_total, shop.grad_apples_total),
               GraphEdge("orange ×", "+", shop.oranges_total, shop.grad_oranges_total),
               GraphEdge("+", "tax ×", shop.before_tax, shop.grad_before_tax)]
-    return GraphDescription(nodes, edges, "Apples and oranges: forward values and gradients")
+    return GraphDescription(nodes, edges, message("figure.apples_oranges_title"))
 
 
 def draw_apple_shop(apple_price: float = 100.0, apple_count: float = 2.0, tax: float = 1.1,
@@ -287,7 +280,7 @@ def neuron_graph(x: float = 0.5, w: float = 0.8, y: float = 1.0) -> GraphDescrip
              GraphEdge("×", "σ", z.data, z.grad),
              GraphEdge("σ", "loss", y_hat.data, y_hat.grad),
              GraphEdge("loss", "L", loss.data, 1.0)]
-    return GraphDescription(nodes, edges, f"One neuron, target y = {format_number(y, minus=MINUS_SIGN)}")
+    return GraphDescription(nodes, edges, message("figure.neuron_title", y=format_number(y, minus=MINUS_SIGN)))
 
 
 def draw_neuron(x: float = 0.5, w: float = 0.8, y: float = 1.0, ax: Axes | None = None) -> Figure:
@@ -314,7 +307,7 @@ def sigmoid_graph(x: float = 0.4) -> GraphDescription:
              GraphEdge("exp", "+1", exponential.data, exponential.grad),
              GraphEdge("+1", "1/u", denominator.data, denominator.grad),
              GraphEdge("1/u", "σ", out.data, 1.0)]
-    return GraphDescription(nodes, edges, "The sigmoid taken apart into four nodes")
+    return GraphDescription(nodes, edges, message("figure.sigmoid_title"))
 
 
 def draw_sigmoid_graph(x: float = 0.4, ax: Axes | None = None) -> Figure:
@@ -424,14 +417,14 @@ def describe_value_graph(root) -> str:
     lines = []
     for node in nodes:
         parents, op = _parents_and_op(node)
-        data, grad = format_number(node.data, minus=MINUS_SIGN), format_number(node.grad, minus=MINUS_SIGN)
-        values = f"= {data}, gradient {grad}"
+        numbers = {"name": names[id(node)], "value": format_number(node.data, minus=MINUS_SIGN),
+                   "grad": format_number(node.grad, minus=MINUS_SIGN)}
         if not parents:
-            lines.append(f"{names[id(node)]}: input {values}")
+            lines.append(TEXT["value_input"].format(**numbers))
         else:
             inputs = ", ".join(names[id(parent)] for parent in parents)
             words = op if op in ("sigmoid", "relu") else _op_symbol(op)     # in words, the engine's own name
-            lines.append(f"{names[id(node)]}: {words} of ({inputs}) {values}")
+            lines.append(TEXT["value_op"].format(op=words, inputs=inputs, **numbers))
     return "\n".join(lines)
 
 

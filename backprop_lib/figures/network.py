@@ -19,6 +19,7 @@ from matplotlib.patches import Circle
 
 from ..errors import SettingError, ShapeError, describe
 from ..formatting import format_number
+from ..messages import Templates, message
 from .described import add_description, new_figure
 from .palette import FORWARD_TEXT, GRADIENT_TEXT, WHITE
 from .style import EDGE_COLOR, HIGHLIGHT_COLOR, NODE_COLOR, figure_size
@@ -32,21 +33,8 @@ SLANTED_NOTE_AT = 0.27   # and the note on the edge nearer the source
 NOTE_OFFSET = 0.3        # how far under a level edge's weight its note sits
 TEXT_BOX = {"boxstyle": "round,pad=0.1", "facecolor": WHITE, "edgecolor": "none"}  # keeps text readable over edges
 
-# The words of this module's text alternatives (an edition in another language replaces them).
-TEXT = {
-    "title": "{title}. ",
-    "network": "{title}A fully connected network, layers left to right: {layers}.",
-    "layer": "{name} {units}",
-    "weights": "Weights: {items}.",
-    "weight": "{name} from {source} to {target}{value}",
-    "weight_value": " = {value}",
-    "values": "Forward values above the units: {items}.",
-    "gradients": "Gradients below the units: {items}.",
-    "notes": "Notes under the weights: {items}.",
-    "item": "{name} {value}",
-    "highlight": "In focus: {items}.",
-    "caption": "Caption: {caption}",
-}
+# The words of this module's text alternatives, in the notebook's language (backprop_lib.messages).
+TEXT = Templates("describe.network")
 
 
 def describe_network(names: list[list[str]], titles: list[str], edges: list[Edge], weight_text: dict[str, str],
@@ -286,9 +274,9 @@ def _positions(names: list[list[str]]) -> dict[str, tuple[float, float]]:
 
 
 def _default_titles(layer_count: int) -> list[str]:
-    """input / hidden / output (no Hangul: the course's default font has no Korean glyphs)."""
-    middle = ["hidden layer"] * (layer_count - 2)
-    return ["input layer"] + middle + ["output layer"]
+    """input / hidden / output layer, in the notebook's language (Korean figures use NanumGothic)."""
+    middle = [message("figure.hidden_layer")] * (layer_count - 2)
+    return [message("figure.input_layer")] + middle + [message("figure.output_layer")]
 
 
 def _draw_node(axes, position, name: str, value: str | None, gradient: str | None, lit: bool) -> None:

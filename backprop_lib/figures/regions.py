@@ -15,39 +15,17 @@ from matplotlib.figure import Figure
 
 from ..errors import LabelError, SettingError, ShapeError, describe, whole_number
 from ..formatting import format_number
+from ..messages import Templates, message
 from .described import add_description, linear_text, new_figure, new_subplots
 from .palette import BLACK, CLASS_COLORS, CLASS_MARKERS, HIDDEN_LINE_COLORS, LINE_STYLES, RING, WHITE, cycle
 from .style import EDGE_COLOR, figure_size
 
-# The words of this module's text alternatives (an edition in another language replaces them).
-TEXT = {
-    "regions": "{title}: the plane from x1 = {x0} to {x1} and x2 = {y0} to {y1}, shaded by the class the model "
-               "predicts ({shares}).",
-    "share": "{name} on {percent}% of it",
-    "boundary": " A line marks where the probability of {name} is 0.5.",
-    "point": "({x1}, {x2}), {name}: {verdict}",
-    "point_right": "predicted right",
-    "point_wrong": "predicted {name}, wrong",
-    "points": "Points: {items}.",
-    "class_count": "{name}: {count} points, {right} predicted right",
-    "right": "{right} of {count} points lie in the region of their own class.",
-    "attempts": "{title}: {count} panels, each cuts the plane with one straight line (class 1 where "
-                "w·x + b > 0); wrongly classified points are ringed.",
-    "attempt": "Panel {number}: {line} > 0 gets {right} of {count} right{wrong}.",
-    "attempt_wrong": "; wrong: {points}",
-    "hidden_lines": "Lines where each hidden unit's weighted input is 0 (its sigmoid output 0.5), "
-                    "with an arrow to the side where it is switched on: {items}.",
-    "hidden_line": "{name}: {line} = 0",
-    "space": "{title}: the {count} inputs as points in the space of the {units} hidden units' outputs. {items}.",
-    "space_point": "{name} at ({coords}), {label}",
-    "plane": " The plane where the output unit is 0.5, {line} = 0: on its side above 0.5 lie {above}; "
-             "on the other side {below}.",
-    "nothing": "no point",
-}
+# The words of this module's text alternatives, in the notebook's language (backprop_lib.messages).
+TEXT = Templates("describe.regions")
 
 
 def _class_name(k: int, class_names: list[str] | None) -> str:
-    return class_names[k] if class_names is not None and k < len(class_names) else f"class {k}"
+    return class_names[k] if class_names is not None and k < len(class_names) else message("figure.class", k=k)
 
 
 def describe_regions(title: str, bounds, predicted: np.ndarray, inputs: np.ndarray, classes: np.ndarray,
@@ -117,7 +95,7 @@ def _predicted_classes(predict: Callable, grid: np.ndarray) -> tuple[np.ndarray,
 
 
 def plot_decision_regions(predict: Callable[[np.ndarray], np.ndarray], inputs, labels,
-                          ax: Axes | None = None, title: str = "Decision regions", resolution: int = 200,
+                          ax: Axes | None = None, title: str | None = None, resolution: int = 200,
                           bounds: tuple[float, float, float, float] | None = None,
                           padding: float = 0.25, class_names: list[str] | None = None) -> Figure:
     """Colour the plane by the class ``predict`` gives each point, and draw the data on top.
@@ -157,7 +135,7 @@ def plot_decision_regions(predict: Callable[[np.ndarray], np.ndarray], inputs, l
     for k in range(class_count):
         chosen = classes == k
         if np.any(chosen):
-            name = class_names[k] if class_names is not None else f"class {k}"
+            name = class_names[k] if class_names is not None else message("figure.class", k=k)
             ax.scatter(inputs[chosen, 0], inputs[chosen, 1], s=80 if inputs.shape[0] <= 20 else 20,
                        color=colors[k], marker=cycle(CLASS_MARKERS, k), edgecolors=BLACK, linewidths=0.8,
                        label=name, zorder=3)
@@ -165,6 +143,7 @@ def plot_decision_regions(predict: Callable[[np.ndarray], np.ndarray], inputs, l
     ax.set_ylim(bounds[2], bounds[3])
     ax.set_xlabel("$x_1$")
     ax.set_ylabel("$x_2$")
+    title = message("figure.decision_regions") if title is None else title
     ax.set_title(title)
     ax.grid(False)
     ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0))
@@ -176,7 +155,7 @@ def plot_decision_regions(predict: Callable[[np.ndarray], np.ndarray], inputs, l
     return ax.figure
 
 
-def plot_linear_attempts(inputs, labels, lines: list[tuple], title: str = "One line cannot separate XOR",
+def plot_linear_attempts(inputs, labels, lines: list[tuple], title: str | None = None,
                          resolution: int = 100) -> Figure:
     """One panel per line (weights (2,), bias): class 1 where w·x + b > 0; wrong points are ringed.
 
@@ -187,6 +166,7 @@ def plot_linear_attempts(inputs, labels, lines: list[tuple], title: str = "One l
     if len(lines) == 0:
         raise ShapeError("plot_linear_attempts: give at least one line as (weights, bias), e.g. ([1, 1], -0.5).")
     figure, axes = new_subplots(1, len(lines), figsize=figure_size(0.4 if len(lines) > 2 else 0.5), squeeze=False)
+    title = message("figure.one_line_title") if title is None else title
     panels = [TEXT["attempts"].format(title=title, count=len(lines))]
     for number, (ax, (weights, bias)) in enumerate(zip(axes[0], lines), start=1):
         weights = np.asarray(weights, dtype=np.float64).reshape(-1)
@@ -204,7 +184,7 @@ def plot_linear_attempts(inputs, labels, lines: list[tuple], title: str = "One l
                                              wrong=TEXT["attempt_wrong"].format(points=points) if points else ""))
         ax.get_legend().remove()
         ax.set_aspect("equal")
-        ax.set_title(f"{int(np.sum(~wrong))} of {len(classes)} right", fontsize=11)
+        ax.set_title(message("figure.right_count", right=int(np.sum(~wrong)), count=len(classes)), fontsize=11)
     figure.suptitle(title, fontweight="bold")
     figure.tight_layout()
     add_description(figure, " ".join(panels), replace=True)   # the panels' own sentences say less
@@ -255,7 +235,7 @@ def plot_hidden_lines(weights, bias, ax: Axes, names: list[str] | None = None) -
     return ax.figure
 
 
-def plot_hidden_space(hidden_activations, labels, title: str = "The inputs as the hidden layer sees them",
+def plot_hidden_space(hidden_activations, labels, title: str | None = None,
                       point_names: list[str] | None = None, kind: str = "pairs",
                       output_weights=None, output_bias=None) -> Figure:
     """Show where the hidden layer sends each input: one panel per pair of hidden units, or one 3-D view.
@@ -272,6 +252,7 @@ def plot_hidden_space(hidden_activations, labels, title: str = "The inputs as th
         raise SettingError(f"plot_hidden_space: kind must be 'pairs' or '3d', got {kind!r}.")
     if kind == "3d" and hidden.shape[1] != 3:
         raise ShapeError(f"plot_hidden_space: kind='3d' needs 3 hidden units, got {hidden.shape[1]}.")
+    title = message("figure.hidden_space_title") if title is None else title
     classes = as_class_indices(labels, hidden.shape[0], "plot_hidden_space")
     names = point_names if point_names is not None else [None] * hidden.shape[0]
     if kind == "3d":
@@ -285,7 +266,7 @@ def plot_hidden_space(hidden_activations, labels, title: str = "The inputs as th
 def describe_hidden_space(hidden: np.ndarray, classes: np.ndarray, names: list, title: str,
                           output_weights, output_bias) -> str:
     """Where every input lands in the hidden space, and on which side of the output's plane."""
-    labels = [name if name is not None else f"input {index + 1}" for index, name in enumerate(names)]
+    labels = [name if name is not None else TEXT["input"].format(number=index + 1) for index, name in enumerate(names)]
     items = "; ".join(TEXT["space_point"].format(name=label, coords=", ".join(format_number(v, ".2g") for v in point),
                                                  label=_class_name(k, None))
                       for label, point, k in zip(labels, hidden, classes))
@@ -387,7 +368,7 @@ def _draw_plane(ax, w: np.ndarray, b: float) -> None:
     ax.add_collection3d(Poly3DCollection([polygon], facecolor=EDGE_COLOR, alpha=0.3, edgecolor="none"))
     closed = np.vstack([polygon, polygon[:1]])
     ax.plot(closed[:, 0], closed[:, 1], closed[:, 2], color=EDGE_COLOR, linewidth=2,
-            label="output unit = 0.5")
+            label=message("figure.output_half"))
 
 
 def _hidden_space_3d(hidden, classes, names, title, output_weights, output_bias) -> Figure:
@@ -404,7 +385,7 @@ def _hidden_space_3d(hidden, classes, names, title, output_weights, output_bias)
                          f"got {describe(output_weights)}.")
     b = 0.0 if output_bias is None else float(np.asarray(output_bias, dtype=np.float64).reshape(-1)[0])
     figure = new_figure(figsize=figure_size(0.55))
-    for index, subtitle in enumerate(("the output unit's plane", "seen along that plane")):
+    for index, subtitle in enumerate((message("figure.output_plane"), message("figure.along_plane"))):
         ax = figure.add_subplot(1, 2, index + 1, projection="3d")
         _draw_hidden_points_3d(ax, hidden, classes, names)
         _draw_plane(ax, w, b)

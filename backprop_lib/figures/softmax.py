@@ -16,23 +16,13 @@ from matplotlib.figure import Figure
 from ..errors import LabelError, SettingError, ShapeError, describe, positive_number
 from ..formatting import format_number
 from ..losses import softmax
+from ..messages import Templates, message
 from .described import add_description, new_subplots
 from .palette import BLACK, CLASS_COLORS, FORWARD_TEXT, GRADIENT_TEXT, cycle
 from .style import EDGE_COLOR, FORWARD_COLOR, GRADIENT_COLOR, HIGHLIGHT_COLOR, figure_size
 
-# The words of this module's text alternatives (an edition in another language replaces them).
-TEXT = {
-    "softmax": "{title}: a bar per class for the probability y{gradient}. {items}.",
-    "scaled": " (scores divided by the temperature {temperature})",
-    "with_gradient": ", the true class {target} outlined, and beside each a hatched bar for the gradient y - t",
-    "class": "class {k}, score {score}: probability {probability}",
-    "class_gradient": ", gradient {gradient}",
-    "loss": " Cross-entropy -log y{target} = {loss}.",
-    "curve": "{title}: the loss L = -log p against the probability p given to the true class, from p = 0.005 "
-             "(L = 5.3) down to p = 1 (L = 0); the loss grows without bound as p approaches 0.",
-    "marked": " Marked: {items}.",
-    "mark": "{name}: p = {p}, L = {loss}",
-}
+# The words of this module's text alternatives, in the notebook's language (backprop_lib.messages).
+TEXT = Templates("describe.softmax")
 
 
 def describe_softmax(title: str, scores: np.ndarray, probabilities: np.ndarray, temperature: float,
@@ -104,20 +94,21 @@ def plot_softmax(scores, temperature: float = 1.0, target: int | None = None,
     width = 0.38 if target is not None else 0.6
     shift = width / 2 if target is not None else 0.0
     bars = ax.bar(classes - shift, probabilities, width=width, color=FORWARD_COLOR,
-                  label="probability $y_k$")
+                  label=message("figure.probability_y"))
     labelled = values.size <= 6          # with more classes the value labels would collide
     for bar, probability in zip(bars if labelled else [], probabilities):
         ax.annotate(_value_text(probability), (bar.get_x() + bar.get_width() / 2, probability),
                     textcoords="offset points", xytext=(0, 3), ha="center", fontsize=10, color=FORWARD_TEXT)
-    title = "softmax(scores)" if temperature == 1.0 else f"softmax(scores / {temperature:g})"
+    title = (message("figure.softmax_title") if temperature == 1.0
+             else message("figure.softmax_title_scaled", temperature=f"{temperature:g}"))
     if target is not None:
         one_hot = np.zeros(values.size)
         one_hot[target] = 1.0
         gradient = probabilities - one_hot
         ax.bar([target - shift], [1.0], width=width, fill=False, edgecolor=HIGHLIGHT_COLOR, linewidth=2,
-               linestyle="--", label="target $t_k$ = 1")
-        grad_label = (r"gradient $\partial L/\partial s_k = y_k - t_k$" if temperature == 1.0   # with τ: of z = s/τ
-                      else r"gradient $\partial L/\partial z_k = y_k - t_k$, $z = s/\tau$")
+               linestyle="--", label=message("figure.target_t"))
+        grad_label = (message("figure.gradient_s") if temperature == 1.0   # with τ: of z = s/τ
+                      else message("figure.gradient_z"))
         grad_bars = ax.bar(classes + shift, gradient, width=width, color=GRADIENT_COLOR, hatch="//",
                            edgecolor=BLACK, linewidth=0.5, label=grad_label)   # hatched: not told by colour alone
         for bar, value in zip(grad_bars if labelled else [], gradient):
@@ -130,21 +121,21 @@ def plot_softmax(scores, temperature: float = 1.0, target: int | None = None,
         gradient, loss = None, None
     description = describe_softmax(title, values, probabilities, temperature, target, gradient, loss)
     if target is not None:
-        title += f";  cross-entropy $-\\log y_{{{target}}}$ = {loss:.3f}"
+        title += message("figure.cross_entropy_suffix", target=target, loss=f"{loss:.3f}")
         ax.set_ylim(-1.18, 1.18)
         ax.axhline(0.0, color=EDGE_COLOR, linewidth=1)
     else:
         ax.set_ylim(0.0, 1.12)
     if labelled:
-        names = [f"class {k}\nscore {score:g}" for k, score in zip(classes, values)]
+        names = [message("figure.class_score", k=k, score=f"{score:g}") for k, score in zip(classes, values)]
     else:
         names = [f"{k}\n{score:g}" for k, score in zip(classes, values)]
-        ax.set_xlabel("class (score below it)")
+        ax.set_xlabel(message("figure.class_score_below"))
     ax.set_xticks(classes, names)
     if target is not None:
         ax.get_xticklabels()[target].set_fontweight("bold")
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2 if labelled else -0.3), ncol=3, fontsize=10)
-    ax.set_ylabel("probability" if target is None else "probability / gradient")
+    ax.set_ylabel(message("figure.probability" if target is None else "figure.probability_gradient"))
     ax.set_title(title)
     ax.grid(axis="x", visible=False)
     add_description(ax, description)
@@ -180,9 +171,9 @@ def plot_cross_entropy_curve(marked: dict[str, float] | None = None, ax: Axes | 
         ax.legend(loc="upper right", fontsize=10)
     ax.set_xlim(0.0, 1.02)
     ax.set_ylim(0.0, 5.5)
-    ax.set_xlabel("p = probability given to the true class")
-    ax.set_ylabel(r"loss $L = -\log p$")
-    ax.set_title("Cross-entropy: the surprise at the right answer")
+    ax.set_xlabel(message("figure.p_true_class"))
+    ax.set_ylabel(message("figure.loss_minus_log_p"))
+    ax.set_title(message("figure.cross_entropy_title"))
     marks = "; ".join(TEXT["mark"].format(name=name, p=format_number(probability), loss=f"{-math.log(probability):.3f}")
                       for name, probability in marked.items())
     marked = TEXT["marked"].format(items=marks) if marks else ""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import matplotlib
 
+from ..fonts import font_family
 from . import palette
 
 FORWARD_COLOR = palette.FORWARD       # forward values (순전파)
@@ -44,6 +45,11 @@ STYLE = {
 def apply_style() -> None:
     """Set the course style for every figure drawn after this call."""
     matplotlib.rcParams.update(STYLE)
+
+
+def follow_language(language: str) -> None:
+    """Figures drawn after this call use the edition's font: NanumGothic for Hangul in Korean."""
+    matplotlib.rcParams["font.family"] = font_family(language)
 
 
 def figure_size(aspect: float = 0.6) -> tuple[float, float]:

@@ -3,10 +3,11 @@
     backprop-grade SUBMISSIONS_DIR        # `make grade SUBMISSIONS=...`
     backprop-grade --validate             # `make validate-assignment`
 
-Modules: assignment (the solution and lesson), splice (student answers into the solution),
-sandbox and launcher (the limited kernel), guard and plugin (nbval under pytest, guarded and
-labelled), runner (the parallel pytest run), report (junit XML to points), gradebook (CSV and
-feedback), validate, cli.
+Modules: assignment (the solution and lesson), reference (the hidden checks' expected outputs for
+the run's seed), splice (student answers into the solution), sandbox and launcher (the limited
+kernel), guard, processes and plugin (nbval under pytest: guarded, its processes ended and counted,
+labelled), probes (hidden checks scored outside the kernel, judges), runner (the parallel pytest
+run), report (junit XML to points), gradebook (CSV and feedback), validate, cli.
 """
 from .assignment import Assignment, InstructorError, load_assignment
 from .outcome import Grade, Problem

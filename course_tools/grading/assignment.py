@@ -3,16 +3,29 @@
 Everything the grader needs to know comes from the solution's cell metadata (docs/authoring.md):
 which cells hold answers, which check them (visible or hidden), and the points of each exercise.
 The lesson is the one the students received; its cell ids are how their answers are found.
+Where the course has a Korean edition (solutions/ko/, lessons/ko/: the same cell ids), a Korean
+submission is graded against the Korean solution, whose stored outputs speak Korean.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from backprop_lib.errors import CourseError
 
-from ..lessons import AuthoringError, Exercise, exercise_meta, exercises, lesson_path, make_lesson, read
+from ..lessons import (
+    SOURCE_LANGUAGE,
+    AuthoringError,
+    Exercise,
+    exercise_meta,
+    exercises,
+    lesson_path,
+    make_lesson,
+    read,
+    solution_path,
+)
 from .markers import nbval_markers
+from .probes import JUDGES, probe_count
 
 DEFAULT_SOLUTION = Path("solutions") / "05_homework.ipynb"  # relative to the course folder
 CHECK_ROLES = ("check", "hidden-check")
@@ -31,6 +44,12 @@ class Assignment:
     solution: dict
     lesson: dict
     exercises: dict[int, Exercise]
+    language: str = SOURCE_LANGUAGE
+    editions: dict[str, Assignment] = field(default_factory=dict, repr=False)   # other languages, same ids
+
+    def for_language(self, language: str) -> Assignment:
+        """The edition of this assignment in ``language`` (this one when the course has no such edition)."""
+        return self.editions.get(language, self)
 
     @property
     def maximum(self) -> float:
@@ -46,6 +65,11 @@ class Assignment:
     def check_count(self) -> int:
         """How many check cells (visible and hidden) the grader compares."""
         return sum(len(e.check_ids) + len(e.hidden_ids) for e in self.exercises.values())
+
+    @property
+    def probes(self) -> dict[str, int]:
+        """How many probes each hidden check has, by cell id."""
+        return {cell.id: probe_count(cell) for cell in self.solution.cells if role_of(cell) == "hidden-check"}
 
     @property
     def name(self) -> str:
@@ -88,7 +112,30 @@ def load_assignment(solution: Path | None = None, lesson: Path | None = None,
     else:
         lesson_nb = generated
     check_solution(solution_nb, table, solution)
-    return Assignment(solution, lesson, solution_nb, lesson_nb, table)
+    assignment = Assignment(solution, lesson, solution_nb, lesson_nb, table)
+    korean = load_edition(assignment, "ko")
+    if korean is not None:
+        assignment.editions["ko"] = korean
+    return assignment
+
+
+def load_edition(assignment: Assignment, language: str) -> Assignment | None:
+    """The assignment's edition in another language, read from solutions/<language>/ (None if there is none)."""
+    path = solution_path(assignment.solution_path, language)
+    if not path.is_file():
+        return None
+    notebook = read(path)
+    table = exercises(notebook)
+    if table != assignment.exercises:
+        raise InstructorError(f"{path} does not have the exercise cells of {assignment.solution_path.name} "
+                              f"(ids, roles or points differ): regenerate it with `make lessons`.")
+    check_solution(notebook, table, path)
+    lesson_file = lesson_path(assignment.solution_path, language)
+    generated = make_lesson(notebook, assignment.solution_path.name)
+    lesson = read(lesson_file) if lesson_file.is_file() else generated
+    check_lesson_matches(lesson, generated, lesson_file)
+    return replace(assignment, solution_path=path, lesson_path=lesson_file, solution=notebook, lesson=lesson,
+                   language=language, editions={})
 
 
 def check_solution(notebook, table: dict[int, Exercise], path: Path) -> None:
@@ -101,6 +148,13 @@ def check_solution(notebook, table: dict[int, Exercise], path: Path) -> None:
         if cell.cell_type != "code" or cell.get("execution_count") is None or not cell.get("outputs"):
             raise InstructorError(f"{path}: check cell {cell.id} has no stored output to compare with: "
                                   f"execute the solution first (make lessons NOTEBOOKS={path}).")
+        judge = exercise_meta(cell).get("judge")
+        if judge and (judge.get("name") not in JUDGES or not judge.get("probes")):
+            raise InstructorError(f"{path}: hidden check {cell.id} names the judge {judge.get('name')!r} with probes "
+                                  f"{judge.get('probes')!r}: the judges are {sorted(JUDGES)}, with a list of probes.")
+        if role_of(cell) == "hidden-check" and not judge and not probe_count(cell):
+            raise InstructorError(f"{path}: hidden check {cell.id} prints nothing to compare: print each value "
+                                  f"as `label = value` with show_values (see docs/authoring.md).")
         markers = nbval_markers(cell.source)
         if markers:
             raise InstructorError(f"{path}: check cell {cell.id} carries an nbval comment marker ({markers[0]}), "

@@ -1,6 +1,6 @@
 """Grade a folder of submitted notebooks, or validate an assignment before handing it out.
 
-    backprop-grade SUBMISSIONS_DIR [--solution S.ipynb] [--output DIR] [--regrade] ...
+    backprop-grade SUBMISSIONS_DIR [--solution S.ipynb] [--output DIR] [--seed N] [--regrade] ...
     backprop-grade --validate [--solution S.ipynb] [--course DIR]
     backprop-grade SUBMISSIONS_DIR --shard K/N --output DIR_K      # one slice of a large class
     backprop-grade --merge DIR_1 ... DIR_N --output DIR            # join the slices
@@ -8,11 +8,14 @@
 Each ``NAME.ipynb`` in SUBMISSIONS_DIR is the submission of the student NAME. The grader writes
 ``gradebook.csv`` and ``feedback/NAME.md`` into the output folder (default SUBMISSIONS_DIR/graded),
 a row as each submission finishes; run it again after an interruption and it grades only the rest.
+The hidden checks' inputs come from a seed (``--seed``, else saved in OUTPUT/hidden-seed): the
+solution is run once with it to make their expected outputs.
 """
 from __future__ import annotations
 
 import argparse
 import os
+import secrets
 import statistics
 import sys
 import time
@@ -22,12 +25,17 @@ from pathlib import Path
 from .assignment import InstructorError, load_assignment
 from .gradebook import Gradebook, number, write_feedback
 from .outcome import Grade
+from .reference import seeded_assignment
 from .runner import Submission, grade_submissions
 from .sandbox import Limits, isolation_available
 from .shards import in_shard, merge, parse_shard
 from .validate import validate_assignment
 
 MIN_MEMORY_MB = 512
+SEED_FILE = "hidden-seed"
+PUBLIC_SEED = 0                     # the seed whose hidden outputs solutions/ stores (make lessons)
+NOT_ISOLATED = ("WARNING: submissions are NOT isolated (this system has no Landlock): student code can read "
+                "and change this user's files. Grade in a container or a user account that holds nothing else.")
 
 
 def list_submissions(folder: Path) -> list[Submission]:
@@ -82,7 +90,24 @@ def summary(grades: list[Grade], seconds: float, jobs: int) -> list[str]:
 def limits_from(args: argparse.Namespace) -> Limits:
     """The resource limits chosen on the command line."""
     return Limits(cell_timeout=args.cell_timeout, submission_timeout=args.submission_timeout,
-                  memory_mb=args.memory_mb, max_output_kb=args.max_output_kb)
+                  memory_mb=args.memory_mb, max_output_kb=args.max_output_kb, max_processes=args.max_processes)
+
+
+def hidden_seed_of(chosen: int | None, output: Path) -> int:
+    """The run's hidden seed: ``--seed``, else the one an earlier run saved in OUTPUT/hidden-seed, else a new one.
+
+    It is saved there (readable by you only) so that a rerun grades the rest of the class on the same inputs.
+    """
+    path = output / SEED_FILE
+    if chosen == PUBLIC_SEED:
+        raise InstructorError(f"--seed {PUBLIC_SEED} is the public seed: the solution stores its hidden outputs, so "
+                              f"anyone with a clone can print them. Choose another number and keep it private.")
+    if chosen is None and path.exists():
+        return int(path.read_text(encoding="utf-8").strip())
+    seed = 1 + secrets.randbelow(2**31 - 1) if chosen is None else chosen
+    path.write_text(f"{seed}\n", encoding="utf-8")
+    path.chmod(0o600)
+    return seed
 
 
 def grade_folder(args: argparse.Namespace) -> int:
@@ -93,29 +118,38 @@ def grade_folder(args: argparse.Namespace) -> int:
     output = Path(args.output).resolve() if args.output else folder / "graded"
     if args.shard:
         index, count = parse_shard(args.shard)
+        if args.seed is None:
+            raise InstructorError(f"--shard {args.shard}: every shard must use the same hidden inputs; pass the same "
+                                  f"--seed N (keep it private) to every shard.")
         submissions = [s for s in submissions if in_shard(s.student, index, count)]
         output = Path(args.output).resolve() if args.output else folder / f"graded-{index}-of-{count}"
     output.mkdir(parents=True, exist_ok=True)
     gradebook = Gradebook(output / "gradebook.csv", assignment, regrade=args.regrade)
     todo = [s for s in submissions if s.student not in gradebook.graded()]
     isolate = isolation_available()
+    if not isolate:
+        print(NOT_ISOLATED, flush=True)
+    seed = hidden_seed_of(args.seed, output)
     print(f"Grading {len(todo)} of {len(submissions)} submissions in {folder} against {assignment.name} "
           f"({len(assignment.exercises)} exercises, {number(assignment.maximum)} points), {args.jobs} at a time.")
     print(f"  limits: {args.cell_timeout:g} s per cell, {args.submission_timeout:g} s per submission, "
-          f"{args.memory_mb} MB of memory; files: " + ("isolated with Landlock" if isolate else
-          "NOT isolated (this system has no Landlock): student code can read this user's files"), flush=True)
+          f"{args.memory_mb} MB of memory, {args.max_processes} processes; files: "
+          + ("isolated with Landlock" if isolate else "NOT isolated"), flush=True)
+    print(f"  hidden inputs: seed {seed} (kept in {output / SEED_FILE}); running the solution with it …", flush=True)
     progress, grades, start = Progress(len(todo)), [], time.monotonic()
 
     def record(grade: Grade) -> None:
         gradebook.add(grade)
-        write_feedback(output / "feedback", grade, assignment)
+        write_feedback(output / "feedback", grade, assignment, isolate)
         grades.append(grade)
         progress.show(grade)
 
     try:
+        if todo:
+            assignment = seeded_assignment(assignment, seed)
         grade_submissions(assignment, todo, record, limits_from(args), args.jobs, isolate,
                           [assignment.solution_path.parent, assignment.lesson_path, folder, output],
-                          output / "grading.log", keep_work=args.keep_work)
+                          output / "grading.log", keep_work=args.keep_work, seed=seed)
     except KeyboardInterrupt:
         print(f"\nInterrupted: {len(grades)} of {len(todo)} graded and saved; run the same command again "
               f"to grade the rest.", file=sys.stderr)
@@ -144,7 +178,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--course", type=Path, default=Path.cwd(),
                    help="the course folder, holding solutions/ and lessons/ (default: the current folder)")
     p.add_argument("--lesson", type=Path,
-                   help="the lesson the students received (default: lessons/ next to solutions/)")
+                   help="the English lesson the students received (default: lessons/en/ next to solutions/; "
+                        "Korean submissions use lessons/ko/)")
     p.add_argument("--output", type=Path, help="where gradebook.csv and feedback/ go (default SUBMISSIONS/graded)")
     p.add_argument("--regrade", action="store_true", help="grade every submission again, not only the missing ones")
     p.add_argument("--jobs", type=int, default=cores, help=f"submissions run at a time (default: the {cores} cores)")
@@ -159,6 +194,11 @@ def parser() -> argparse.ArgumentParser:
                    "for a Slurm job array or a Kubernetes Indexed Job); join the shards with --merge")
     p.add_argument("--merge", nargs="+", type=Path, metavar="SHARD_OUTPUT",
                    help="join the --output folders of graded shards into --output (gradebook and feedback)")
+    p.add_argument("--max-processes", type=int, default=Limits.max_processes,
+                   help="processes a submission may have running besides its kernel (default %(default)s); "
+                        "more, and it is stopped with the status too-many-processes")
+    p.add_argument("--seed", type=int, help="the seed of the hidden checks' inputs; keep it private (default: the "
+                   f"one saved in OUTPUT/{SEED_FILE} by an earlier run, else a new random one)")
     p.add_argument("--keep-work", action="store_true", help="keep the temporary work folder (to debug the grader)")
     return p
 

@@ -11,11 +11,10 @@ import os
 import re
 from pathlib import Path
 
+from backprop_lib.messages import message
+
 from .assignment import Assignment, InstructorError
 from .outcome import CellResult, Grade
-
-SCORING_NOTE = ("An exercise with hidden checks earns its points from them alone: they call your code on "
-                "inputs you have not seen. Its visible check is there to show you what is wrong.")
 
 
 def number(value: float) -> str:
@@ -75,35 +74,54 @@ def fenced(text: str) -> str:
     return f"{fence}text\n{text.rstrip()}\n{fence}"
 
 
-def passed(checks: list[CellResult]) -> str:
-    """``2 of 3 passed``, or ``none`` when there are no such checks."""
-    return f"{sum(check.passed for check in checks)} of {len(checks)} passed" if checks else "none"
+def passed(checks: list[CellResult], language: str = "en") -> str:
+    """``2 of 3 passed``, or ``none`` when there are no such checks (in the feedback's language)."""
+    if not checks:
+        return message("feedback.none", language)
+    return message("feedback.passed", language, passed=sum(check.passed for check in checks), count=len(checks))
 
 
-def feedback(grade: Grade, assignment: Assignment) -> str:
-    """The student's feedback in markdown: points per exercise, what went wrong, failed visible checks."""
-    lines = [f"# {assignment.solution_path.stem}: feedback for {grade.student}", "",
-             f"**{number(grade.total)} of {number(grade.maximum)} points.** Status: `{grade.status}`.", "",
-             "| exercise | points | visible checks | hidden checks |", "|---|---|---|---|"]
+def probes_passed(checks: list[CellResult], probes: dict[str, int], language: str = "en") -> str:
+    """``5 of 7 passed``: the probes of these hidden checks, or ``none`` (in the feedback's language)."""
+    if not checks:
+        return message("feedback.none", language)
+    total = sum(probes[check.cell_id] for check in checks)
+    done = sum(min(check.probes_passed, probes[check.cell_id]) for check in checks)
+    return message("feedback.passed", language, passed=done, count=total)
+
+
+def feedback(grade: Grade, assignment: Assignment, isolated: bool = True) -> str:
+    """The student's feedback in markdown, in their notebook's language: points, what went wrong, failed checks."""
+    language = grade.language
+    lines = [message("feedback.title", language, name=assignment.solution_path.stem, student=grade.student), "",
+             message("feedback.points", language, total=number(grade.total), maximum=number(grade.maximum),
+                     status=grade.status), "",
+             message("feedback.table", language), "|---|---|---|---|"]
+    probes = assignment.probes
     for exercise in grade.exercises:
-        points = f"{number(exercise.points)} of {number(exercise.maximum)}"
-        lines.append(f"| {exercise.number} | {points} | {passed(exercise.visible)} | {passed(exercise.hidden)} |")
-    lines += ["", SCORING_NOTE]
+        points = message("feedback.of", language, got=number(exercise.points), maximum=number(exercise.maximum))
+        lines.append(f"| {exercise.number} | {points} | {passed(exercise.visible, language)} | "
+                     f"{probes_passed(exercise.hidden, probes, language)} |")
+    lines += ["", message("feedback.scoring", language)]
     if grade.problems:
-        lines += ["", "## What happened", ""] + [f"- {problem.sentence()}" for problem in grade.problems]
+        lines += ["", message("feedback.what_happened", language), ""]
+        lines += [f"- {problem.sentence(language)}" for problem in grade.problems]
     for exercise in grade.exercises:
         for check in exercise.visible:
             if check.passed or not (check.expected or check.actual):
                 continue
-            lines += ["", f"## Exercise {exercise.number}: the check `{check.cell_id}` failed", "",
-                      "Expected:", "", fenced(check.expected), "", "Your notebook printed:", "",
-                      fenced(check.actual or "(nothing)")]
+            lines += ["", message("feedback.failed_check", language, number=exercise.number, cell=check.cell_id), "",
+                      message("feedback.expected", language), "", fenced(check.expected), "",
+                      message("feedback.printed", language), "",
+                      fenced(check.actual or message("feedback.nothing", language))]
+    if not isolated:
+        lines += ["", "---", message("feedback.not_isolated", language)]
     return "\n".join(lines) + "\n"
 
 
-def write_feedback(folder: Path, grade: Grade, assignment: Assignment) -> Path:
+def write_feedback(folder: Path, grade: Grade, assignment: Assignment, isolated: bool = True) -> Path:
     """Write one student's feedback file and return its path."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{grade.student}.md"
-    path.write_text(feedback(grade, assignment), encoding="utf-8")
+    path.write_text(feedback(grade, assignment, isolated), encoding="utf-8")
     return path

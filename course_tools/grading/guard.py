@@ -1,20 +1,28 @@
 """nbval's kernel, guarded for untrusted code: a dead kernel is noticed at once, a submission stops at its
-deadline, and a cell's output is capped.
+deadline, a cell's output is capped, and no process it started outlives it or outnumbers the limit.
 
 nbval waits for a kernel's reply with one blocking call as long as the cell time limit, so a kernel
 killed by ``os._exit`` is only noticed when that limit runs out, and a cell that ignores interrupts
 while printing keeps nbval reading forever. This subclass waits in short slices instead and checks
-between them that the kernel is alive and the submission's deadline has not passed.
+between them that the kernel is alive and the submission's deadline has not passed. A watcher thread
+counts the processes the kernel started (processes.py: this worker is their subreaper, so detached
+ones count too) and kills them all, kernel included, when there are more than ``max_processes``;
+when the kernel stops, every process it left behind is killed.
 """
 from __future__ import annotations
 
+import os
 import signal
+import threading
 import time
 from queue import Empty
 
 from nbval.kernel import RunningKernel
 
+from .processes import descendants, end_descendants
+
 POLL_SECONDS = 0.2
+WATCH_SECONDS = 0.1
 DISPLAY_MESSAGES = ("display_data", "execute_result", "update_display_data")
 
 
@@ -24,6 +32,10 @@ class KernelDied(RuntimeError):
 
 class SubmissionTimedOut(RuntimeError):
     """The whole submission ran longer than its time limit; its kernel was killed."""
+
+
+class TooManyProcesses(KernelDied):
+    """The kernel had more processes running than allowed; they and the kernel were killed."""
 
 
 def exit_description(code: int | None) -> str:
@@ -43,12 +55,38 @@ class GuardedKernel(RunningKernel):
 
     submission_timeout: float = 600.0      # set by the grading plugin from its options
     max_output_bytes: int = 1 << 20
+    max_processes: int = 32
 
     def __init__(self, kernel_name: str, cwd: str | None = None, startup_timeout: float = 60) -> None:
         self.deadline = time.monotonic() + self.submission_timeout
         self.expired = False
+        self.crowd = 0                         # how many processes the kernel had when it was stopped for it
         self.start_cell(None)
-        super().__init__(kernel_name, cwd=cwd, startup_timeout=startup_timeout)
+        self.watching = threading.Event()
+        try:
+            super().__init__(kernel_name, cwd=cwd, startup_timeout=startup_timeout)
+        except BaseException:
+            end_descendants()
+            raise
+        threading.Thread(target=self.watch, name="process-watcher", daemon=True).start()
+
+    def watch(self) -> None:
+        """Every WATCH_SECONDS until stopped: count the kernel's processes; over the limit, kill them all.
+
+        Orphans of the kernel's children are re-parented to this worker (its subreaper), so the count is
+        every descendant of this worker but the kernel itself.
+        """
+        kernel = self.kernel_process()
+        while kernel is not None and not self.watching.wait(WATCH_SECONDS):
+            started = [pid for pid in descendants(os.getpid()) if pid != kernel.pid]
+            if len(started) > self.max_processes:
+                self.crowd = len(started)
+                end_descendants(keep={kernel.pid})
+                return
+
+    def kernel_process(self):
+        """The kernel's Popen object (None before it started or after it was stopped)."""
+        return getattr(getattr(getattr(self, "km", None), "provisioner", None), "process", None)
 
     def start_cell(self, msg_id: str | None) -> None:
         """Forget what the previous cell did; follow the cell whose request has this id."""
@@ -104,13 +142,16 @@ class GuardedKernel(RunningKernel):
 
     def exit_code(self) -> int | None:
         """The kernel process's exit code when it has ended."""
-        process = getattr(getattr(getattr(self, "km", None), "provisioner", None), "process", None)
+        process = self.kernel_process()
         return process.poll() if process is not None else None
 
     def died(self) -> None:
-        """Clean up after a kernel that ended by itself, and fail the running cell."""
+        """Clean up after a kernel that ended by itself (or was ended for its processes), and fail the running cell."""
         description = exit_description(self.exit_code())
         self.stop()
+        if self.crowd:
+            raise TooManyProcesses(f"it had {self.crowd} processes running, more than the {self.max_processes} "
+                                   f"allowed; they were all stopped")
         raise KernelDied(description)
 
     def expire(self) -> None:
@@ -129,8 +170,10 @@ class GuardedKernel(RunningKernel):
         """Stop the kernel and its channels; safe to call twice or after the kernel died."""
         if not hasattr(self, "km"):
             return
+        self.watching.set()
         try:
             super().stop()
         finally:
             if hasattr(self, "km"):
                 del self.km
+            end_descendants()                  # whatever the kernel started, detached or not

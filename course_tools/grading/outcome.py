@@ -3,25 +3,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-# Each problem code, and the sentence the student's feedback gives for it.
-PROBLEMS = {
-    "invalid-notebook": "The file is not a notebook the grader can read: {detail}",
-    "wrong-assignment": "This is not the assignment's notebook: {detail}",
-    "missing-answers": "The answer cell {cell} is not in your notebook (deleted, or replaced by a new cell), "
-                       "so that exercise was graded as unanswered.",
-    "duplicate-answers": "The answer cell {cell} appears {detail} times; the last copy was graded.",
-    "reordered": "Your answer cells are in another order than in the lesson; they were graded in the lesson's order.",
-    "not-executed": "Your notebook was never run (no cell has an execution count); the grader ran it all the same.",
-    "syntax-error": "Cell {cell} has a syntax error: {detail}",
-    "error": "Cell {cell} raised an error: {detail}",
-    "memory": "Cell {cell} used more memory than allowed: {detail}",
-    "timeout": "Cell {cell} ran longer than the time limit and was stopped: {detail}",
-    "kernel-died": "The Python kernel stopped while running cell {cell}: {detail}. Later cells could not run.",
-    "submission-timeout": "The whole notebook ran longer than its time limit; it was stopped in cell {cell}. "
-                          "Later cells could not run.",
-    "output-truncated": "Cell {cell} printed too much: {detail}.",
-    "grader-error": "The grader could not finish your notebook ({detail}); your instructor will look at it.",
-}
+from backprop_lib.messages import message
+
+# Each problem code; the sentence the student's feedback gives for it is the message
+# "problem.<code>" of backprop_lib.messages, in the submission's language.
+PROBLEMS = ("invalid-notebook", "wrong-assignment", "missing-answers", "duplicate-answers", "reordered",
+            "not-executed", "syntax-error", "error", "memory", "timeout", "kernel-died", "submission-timeout",
+            "too-many-processes", "output-truncated", "grader-error")
 
 
 @dataclass(frozen=True)
@@ -32,9 +20,9 @@ class Problem:
     cell: str = ""
     detail: str = ""
 
-    def sentence(self) -> str:
-        """The problem in one sentence for the student."""
-        return PROBLEMS[self.code].format(cell=self.cell, detail=self.detail)
+    def sentence(self, language: str = "en") -> str:
+        """The problem in one sentence for the student, in their notebook's language."""
+        return message(f"problem.{self.code}", language, cell=self.cell, detail=self.detail)
 
 
 def status_of(problems: list[Problem]) -> str:
@@ -61,6 +49,7 @@ class CellResult:
     expected: str = ""
     actual: str = ""
     seconds: float = 0.0
+    probes_passed: int = 0          # a hidden check: how many of its probes passed
 
 
 @dataclass
@@ -82,6 +71,7 @@ class Grade:
     exercises: list[ExerciseResult]
     problems: list[Problem]
     seconds: float = 0.0
+    language: str = "en"      # the submission's: its feedback is written in it
 
     @property
     def total(self) -> float:

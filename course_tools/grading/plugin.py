@@ -4,7 +4,10 @@ In the workers, where kernels run:
 - nbval's kernel becomes the GuardedKernel (liveness, deadline, output cap);
 - every cell's test gets user properties in the report: its cell id, exercise and role, what went
   wrong (``problem``), and for a failed visible check the expected and the actual output;
-- a failed hidden check's report is cut to "failed", so its expected output is in no file.
+- a hidden check is scored here, outside the kernel, probe by probe (probes.py): its report says how
+  many probes passed and is cut to "failed" otherwise, so its expected output is in no file;
+- the worker is a child subreaper, so whatever a kernel starts stays its descendant and ends with it
+  (guard.py).
 In the controller:
 - once every worker has collected the spliced notebooks, they are deleted: the kernels that then
   run student code find nothing of the instructor's in their folders;
@@ -21,7 +24,9 @@ import nbval.plugin
 import pytest
 from _pytest.junitxml import LogXML
 
-from .guard import GuardedKernel, KernelDied, SubmissionTimedOut
+from .guard import GuardedKernel, KernelDied, SubmissionTimedOut, TooManyProcesses
+from .probes import score_hidden, stream_text
+from .processes import become_subreaper
 from .report import output_text
 
 SYNTAX_ERRORS = ("SyntaxError", "IndentationError", "TabError")
@@ -36,6 +41,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="seconds one submission may run in all")
     group.addoption("--grading-max-output-kb", type=int, default=1024,
                     help="output kept per cell, in kB")
+    group.addoption("--grading-max-processes", type=int, default=32,
+                    help="processes one submission's kernel may have running besides itself")
+    group.addoption("--grading-seed", type=int, default=0, help="the seed of the hidden checks' inputs")
 
 
 def active(config: pytest.Config) -> bool:
@@ -49,7 +57,9 @@ def pytest_configure(config: pytest.Config) -> None:
         return
     GuardedKernel.submission_timeout = config.getoption("grading_submission_timeout")
     GuardedKernel.max_output_bytes = config.getoption("grading_max_output_kb") << 10
+    GuardedKernel.max_processes = config.getoption("grading_max_processes")
     nbval.plugin.RunningKernel = GuardedKernel
+    become_subreaper()
     if not hasattr(config, "workerinput"):
         workers = config.getoption("numprocesses", None) or 0
         config.pluginmanager.register(SubmissionReports(config, int(workers)), "grading-reports")
@@ -80,6 +90,8 @@ def problem_of(item: pytest.Item, call: pytest.CallInfo) -> tuple[str, str] | No
         return "grader-error", f"the kernel did not start: {type(error).__name__}: {error}"[:300]
     if isinstance(error, SubmissionTimedOut):
         return "submission-timeout", str(error)
+    if isinstance(error, TooManyProcesses):
+        return "too-many-processes", str(error)
     if isinstance(error, KernelDied):
         return "kernel-died", str(error)
     if item.test_outputs is None:
@@ -113,14 +125,27 @@ def cell_properties(item: pytest.Item, call: pytest.CallInfo) -> list[tuple[str,
     return properties
 
 
+def hidden_verdicts(item: pytest.Item) -> list[bool]:
+    """Each probe of a hidden check passed or not, decided here from what the kernel printed."""
+    return score_hidden(exercise_of(item), stream_text(item.cell.outputs), stream_text(item.test_outputs or []),
+                        item.config.getoption("grading_seed"))
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
-    """Add what happened to the cell's report; keep a hidden check's expected output out of it."""
+    """Add what happened to the cell's report; score a hidden check and keep its expected output out of it."""
     graded = hasattr(item, "cell") and active(item.config)
+    hidden = graded and exercise_of(item).get("role") == "hidden-check"
+    verdicts: list[bool] = []
     if graded and call.when in ("setup", "call"):
         item.user_properties += cell_properties(item, call)
+    if hidden and call.when == "call":
+        verdicts = hidden_verdicts(item)
+        item.user_properties.append(("probes", str(sum(verdicts))))
     report = yield
-    if graded and exercise_of(item).get("role") == "hidden-check" and report.failed:
+    if hidden and call.when == "call":
+        report.outcome = "passed" if verdicts and all(verdicts) else "failed"
+    if hidden and report.failed:
         report.longrepr = HIDDEN_FAILURE
     return report
 

@@ -1,8 +1,9 @@
 """Read a submission's junit XML (written by pytest, labelled by the grading plugin) and score it.
 
 Scoring rule: an exercise with hidden checks earns its points from them alone,
-``points × hidden checks passed / hidden checks``; its visible checks are feedback, because a
-student can see their expected text and print it. An exercise without hidden checks earns
+``points × hidden probes passed / hidden probes`` (a probe is one value a hidden check prints, or
+one verdict of its judge: see probes.py); its visible checks are feedback, because a student can
+see their expected text and print it. An exercise without hidden checks earns
 ``points × visible checks passed / visible checks``.
 """
 from __future__ import annotations
@@ -61,20 +62,29 @@ def read_junit(path: Path) -> list[CellResult]:
             problems=[parse_problem(cell_id, text) for text in properties.get("problem", [])],
             expected=properties.get("expected", [""])[0],
             actual=properties.get("actual", [""])[0],
-            seconds=float(case.get("time", 0) or 0)))
+            seconds=float(case.get("time", 0) or 0),
+            probes_passed=int(properties.get("probes", ["0"])[0])))
     return results
 
 
-def exercise_points(points: float, visible: list[CellResult], hidden: list[CellResult]) -> float:
-    """The scoring rule: hidden checks decide when there are any, else the visible ones."""
-    counted = hidden or visible
-    if not counted:
+def exercise_points(points: float, visible: list[CellResult], hidden: list[CellResult],
+                    probes: dict[str, int]) -> float:
+    """The scoring rule: hidden probes decide when there are any, else the visible checks."""
+    if hidden:
+        total = sum(probes[check.cell_id] for check in hidden)
+        passed = sum(min(check.probes_passed, probes[check.cell_id]) for check in hidden)
+        return round(points * passed / total, 2) if total else 0.0
+    if not visible:
         return 0.0
-    return round(points * sum(check.passed for check in counted) / len(counted), 2)
+    return round(points * sum(check.passed for check in visible) / len(visible), 2)
 
 
-def score(assignment: Assignment, student: str, cells: list[CellResult], problems: list[Problem]) -> Grade:
-    """A submission's grade from its cells' results (none when it could not run) and the problems found."""
+def score(assignment: Assignment, student: str, cells: list[CellResult], problems: list[Problem],
+          language: str = "en") -> Grade:
+    """A submission's grade from its cells' results (none when it could not run) and the problems found.
+
+    ``language`` is the submission's: its feedback is written in it.
+    """
     by_id = {cell.cell_id: cell for cell in cells}
 
     def result(cell_id: str, number: int, role: str) -> CellResult:
@@ -84,8 +94,8 @@ def score(assignment: Assignment, student: str, cells: list[CellResult], problem
     for number, exercise in sorted(assignment.exercises.items()):
         visible = [result(cell_id, number, "check") for cell_id in exercise.check_ids]
         hidden = [result(cell_id, number, "hidden-check") for cell_id in exercise.hidden_ids]
-        exercises.append(ExerciseResult(number, exercise_points(exercise.points, visible, hidden),
-                                        exercise.points, visible, hidden))
+        points = exercise_points(exercise.points, visible, hidden, assignment.probes)
+        exercises.append(ExerciseResult(number, points, exercise.points, visible, hidden))
     found = list(problems) + [problem for cell in cells for problem in cell.problems]
     unique = list(dict.fromkeys(found))
-    return Grade(student, exercises, unique, seconds=round(sum(cell.seconds for cell in cells), 2))
+    return Grade(student, exercises, unique, seconds=round(sum(cell.seconds for cell in cells), 2), language=language)

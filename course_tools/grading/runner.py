@@ -25,6 +25,7 @@ import nbformat
 
 from .assignment import Assignment
 from .outcome import Grade, Problem
+from .processes import become_subreaper, descendants, end_descendants
 from .report import read_junit, score
 from .sandbox import KERNEL_NAME, Limits, write_kernel_spec
 from .splice import Spliced, splice
@@ -46,7 +47,7 @@ def slug(index: int, student: str) -> str:
     return f"{index:04d}-{re.sub(r'[^A-Za-z0-9_-]+', '_', student)[:40]}"
 
 
-def pytest_command(root: Path, workers: int, limits: Limits) -> list[str]:
+def pytest_command(root: Path, workers: int, limits: Limits, seed: int) -> list[str]:
     """The pytest run: nbval in lax mode, xdist by notebook, the grading plugin, nothing else loaded."""
     return [sys.executable, "-m", "pytest", "run",
             "-p", "xdist.plugin", "-p", "nbval.plugin", "-p", "course_tools.grading.plugin",
@@ -58,7 +59,8 @@ def pytest_command(root: Path, workers: int, limits: Limits) -> list[str]:
             "--nbval-kernel-startup-timeout", str(limits.startup_timeout),
             "--grading-results", str(root / "results"),
             "--grading-submission-timeout", str(limits.submission_timeout),
-            "--grading-max-output-kb", str(limits.max_output_kb)]
+            "--grading-max-output-kb", str(limits.max_output_kb),
+            "--grading-max-processes", str(limits.max_processes), "--grading-seed", str(seed)]
 
 
 def pytest_environment(root: Path) -> dict[str, str]:
@@ -92,17 +94,18 @@ def log_tail(log: Path, lines: int = 5) -> str:
 
 def grader_error(assignment: Assignment, spliced: Spliced, detail: str) -> Grade:
     """The grade of a submission the run did not finish (graded again by the next run)."""
-    return score(assignment, spliced.student, [], spliced.problems + [Problem("grader-error", detail=detail)])
+    return score(assignment, spliced.student, [], spliced.problems + [Problem("grader-error", detail=detail)],
+                 spliced.language)
 
 
 def run_spliced(assignment: Assignment, pending: dict[str, Spliced], root: Path, limits: Limits, workers: int,
-                log: Path, on_grade: Callable[[Grade], None]) -> None:
+                log: Path, on_grade: Callable[[Grade], None], seed: int) -> None:
     """Run the spliced notebooks written under ``root/run`` and grade each as its report appears."""
     (root / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
     results = root / "results"
     silence_limit = limits.submission_timeout + limits.startup_timeout + 60
     with log.open("w", encoding="utf-8") as log_file:
-        process = subprocess.Popen(pytest_command(root, workers, limits), cwd=root, env=pytest_environment(root),
+        process = subprocess.Popen(pytest_command(root, workers, limits, seed), cwd=root, env=pytest_environment(root),
                                    stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True)
     last_progress = time.monotonic()
     try:
@@ -111,7 +114,8 @@ def run_spliced(assignment: Assignment, pending: dict[str, Spliced], root: Path,
             for report in sorted(results.glob("*.xml")):
                 spliced = pending.pop(report.stem, None)
                 if spliced is not None:
-                    on_grade(score(assignment, spliced.student, read_junit(report), spliced.problems))
+                    on_grade(score(assignment, spliced.student, read_junit(report), spliced.problems,
+                                   spliced.language))
                     last_progress = time.monotonic()
             if ended:
                 break
@@ -132,15 +136,22 @@ def run_spliced(assignment: Assignment, pending: dict[str, Spliced], root: Path,
 
 def grade_submissions(assignment: Assignment, submissions: list[Submission], on_grade: Callable[[Grade], None],
                       limits: Limits, jobs: int, isolate: bool, protected: list[Path], log: Path,
-                      keep_work: bool = False) -> None:
-    """Splice and run every submission; call ``on_grade`` with each grade as soon as it is known."""
+                      keep_work: bool = False, seed: int = 0) -> None:
+    """Splice and run every submission; call ``on_grade`` with each grade as soon as it is known.
+
+    ``seed``: the hidden checks' inputs; the assignment's hidden outputs must be the solution's for it
+    (reference.py). Processes left by the run (a worker that was killed leaves its kernels' orphans
+    to this process, their subreaper) are ended before returning.
+    """
     root = Path(tempfile.mkdtemp(prefix="backprop-grading-"))
+    become_subreaper()
+    before = set(descendants(os.getpid()))
     try:
         pending: dict[str, Spliced] = {}
         for index, submission in enumerate(submissions):
             spliced = splice(assignment, submission.student, submission.path)
             if spliced.notebook is None:
-                on_grade(score(assignment, spliced.student, [], spliced.problems))
+                on_grade(score(assignment, spliced.student, [], spliced.problems, spliced.language))
                 continue
             key = slug(index, submission.student)
             folder = root / "run" / key
@@ -148,9 +159,10 @@ def grade_submissions(assignment: Assignment, submissions: list[Submission], on_
             nbformat.write(spliced.notebook, folder / f"{key}.ipynb")
             pending[key] = spliced
         if pending:
-            write_kernel_spec(root / "jupyter", limits, isolate, [*protected, root])
-            run_spliced(assignment, pending, root, limits, max(1, min(jobs, len(pending))), log, on_grade)
+            write_kernel_spec(root / "jupyter", limits, isolate, [*protected, root], seed)
+            run_spliced(assignment, pending, root, limits, max(1, min(jobs, len(pending))), log, on_grade, seed)
     finally:
+        end_descendants(spare=before)
         if keep_work:
             print(f"kept the grader's work folder: {root}", file=sys.stderr)
         else:

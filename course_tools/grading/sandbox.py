@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import backprop_lib
+from backprop_lib.exercises import HIDDEN_SEED_VARIABLE
 
 from . import launcher
 
@@ -27,7 +28,7 @@ KERNEL_ENV = {
 
 @dataclass
 class Limits:
-    """What one submission may use: seconds per cell and in all, memory, output per cell, file size."""
+    """What one submission may use: seconds per cell and in all, memory, output per cell, file size, processes."""
 
     cell_timeout: float = 60.0
     submission_timeout: float = 600.0
@@ -35,6 +36,7 @@ class Limits:
     max_output_kb: int = 1024
     file_size_mb: int = 64
     startup_timeout: float = 60.0
+    max_processes: int = 32         # processes a kernel may have running besides itself
 
 
 def isolation_available() -> bool:
@@ -63,8 +65,11 @@ def prepare_matplotlib(folder: Path) -> Path:
     return folder
 
 
-def write_kernel_spec(folder: Path, limits: Limits, isolate: bool, protected: list[Path]) -> Path:
-    """Write the grading kernel spec under ``folder`` (to be put on JUPYTER_PATH) and return ``folder``."""
+def write_kernel_spec(folder: Path, limits: Limits, isolate: bool, protected: list[Path], seed: int = 0) -> Path:
+    """Write the grading kernel spec under ``folder`` (to be put on JUPYTER_PATH) and return ``folder``.
+
+    ``seed``: the hidden checks' inputs are drawn from it (backprop_lib.exercises.hidden_seed).
+    """
     spec = folder / "kernels" / KERNEL_NAME
     spec.mkdir(parents=True, exist_ok=True)
     matplotlib_dir = prepare_matplotlib(folder / "matplotlib")
@@ -75,6 +80,6 @@ def write_kernel_spec(folder: Path, limits: Limits, isolate: bool, protected: li
     kernel = {"argv": [sys.executable, launcher.__file__, str(spec / "sandbox.json"), "-f", "{connection_file}",
                        "--HistoryManager.enabled=False"],
               "display_name": "backprop grading (limited)", "language": "python",
-              "env": {**KERNEL_ENV, "MPLCONFIGDIR": str(matplotlib_dir)}}
+              "env": {**KERNEL_ENV, "MPLCONFIGDIR": str(matplotlib_dir), HIDDEN_SEED_VARIABLE: str(seed)}}
     (spec / "kernel.json").write_text(json.dumps(kernel, indent=1), encoding="utf-8")
     return folder

@@ -3,8 +3,11 @@
 Only the source of the student's answer cells is taken, found by the cell ids of the lesson —
 never by position, never from the student's metadata or tags — with nbval's marker comments
 removed. Everything else (teaching cells, check cells, hidden checks, their outputs, tags) comes
-from the solution. In the spliced notebook only the check and hidden-check cells keep outputs and
-are tagged ``nbval-check-output``: under ``--nbval-lax`` they are the only cells compared.
+from the solution — the edition in the submission's language (its metadata, else the language its
+first cells choose with ``use_language``), so feedback and expected outputs speak that language. In the
+spliced notebook only the check and hidden-check cells keep outputs; the visible checks are tagged
+``nbval-check-output`` (under ``--nbval-lax`` the only cells nbval compares), the hidden checks are
+scored probe by probe by the grading plugin (probes.py).
 """
 from __future__ import annotations
 
@@ -15,7 +18,11 @@ from pathlib import Path
 
 import nbformat
 
-from .assignment import CHECK_ROLES, Assignment, role_of
+from backprop_lib.messages import LANGUAGES
+
+from ..lessons import SOURCE_LANGUAGE
+from ..translations import LANGUAGE_CALL
+from .assignment import Assignment, role_of
 from .markers import strip_nbval_markers
 from .outcome import Problem
 
@@ -29,23 +36,46 @@ class Spliced:
     student: str
     notebook: nbformat.NotebookNode | None
     problems: list[Problem]
+    language: str = SOURCE_LANGUAGE
 
 
-def read_cells(path: Path) -> tuple[list[dict], Problem | None]:
-    """The cells of a student's file, read as plain JSON (nothing of it is trusted or upgraded)."""
+def read_cells(path: Path) -> tuple[list[dict], str, Problem | None]:
+    """The cells of a student's file and its language, read as plain JSON (nothing of it is trusted or upgraded)."""
     try:
         if path.stat().st_size > MAX_NOTEBOOK_BYTES:
-            return [], Problem("invalid-notebook", detail=f"the file is larger than {MAX_NOTEBOOK_BYTES >> 20} MB.")
+            return [], SOURCE_LANGUAGE, Problem("invalid-notebook",
+                                                detail=f"the file is larger than {MAX_NOTEBOOK_BYTES >> 20} MB.")
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        return [], Problem("invalid-notebook", detail=f"it is not valid notebook JSON ({error}).")
+        return [], SOURCE_LANGUAGE, Problem("invalid-notebook", detail=f"it is not valid notebook JSON ({error}).")
     if not isinstance(data, dict) or not isinstance(data.get("cells"), list):
-        return [], Problem("invalid-notebook", detail="it is JSON but has no list of cells.")
+        return [], SOURCE_LANGUAGE, Problem("invalid-notebook", detail="it is JSON but has no list of cells.")
     cells = [cell for cell in data["cells"] if isinstance(cell, dict)]
+    language = submission_language(data, cells)
     if not any(isinstance(cell.get("id"), str) for cell in cells):
-        return [], Problem("invalid-notebook", detail="its cells have no ids, so the answers cannot be found "
-                                                      "(was it saved by a Jupyter older than nbformat 4.5?).")
-    return cells, None
+        return [], language, Problem("invalid-notebook", detail="its cells have no ids, so the answers cannot be "
+                                                                "found (was it saved by a Jupyter older than "
+                                                                "nbformat 4.5?).")
+    return cells, language, None
+
+
+def submission_language(data: dict, cells: list[dict]) -> str:
+    """The edition a submission was made from: its metadata's language, else its first use_language call, else English.
+
+    The choice only picks which edition's reference outputs and feedback language are used: both
+    editions run the same checks on the same cells, so a student gains nothing by changing it.
+    """
+    metadata = data.get("metadata")
+    course = metadata.get("backprop_course") if isinstance(metadata, dict) else None
+    language = course.get("language") if isinstance(course, dict) else None
+    if language in LANGUAGES:
+        return language
+    for cell in cells:
+        source = source_of(cell) if cell.get("cell_type") == "code" else None
+        found = LANGUAGE_CALL.search(source or "")
+        if found:
+            return found.group(1) if found.group(1) in LANGUAGES else SOURCE_LANGUAGE
+    return SOURCE_LANGUAGE
 
 
 def source_of(cell: dict) -> str | None:
@@ -95,9 +125,9 @@ def spliced_notebook(assignment: Assignment, answers: dict[str, str]) -> nbforma
         if cell.cell_type != "code":
             continue
         role = role_of(cell)
-        if role in CHECK_ROLES:
+        if role == "check":
             cell.metadata["tags"] = ["nbval-check-output"]
-        else:
+        elif role != "hidden-check":                        # a hidden check keeps its outputs: the plugin compares
             cell.outputs, cell.execution_count = [], None   # not run in the reference: never compared
         if role == "answer":
             cell.source = strip_nbval_markers(answers.get(cell.id, stubs[cell.id]))
@@ -108,12 +138,13 @@ def spliced_notebook(assignment: Assignment, answers: dict[str, str]) -> nbforma
 
 def splice(assignment: Assignment, student: str, path: Path) -> Spliced:
     """Read one submission and splice its answers into the solution, or say why it cannot be graded."""
-    cells, problem = read_cells(path)
+    cells, language, problem = read_cells(path)
+    assignment = assignment.for_language(language)
     problem = problem or is_other_notebook(assignment, cells)
     if problem:
-        return Spliced(student, None, [problem])
+        return Spliced(student, None, [problem], assignment.language)
     answers, problems = find_answers(assignment, cells)
     code = [cell for cell in cells if cell.get("cell_type") == "code"]
     if code and all(cell.get("execution_count") is None for cell in code):
         problems.append(Problem("not-executed"))
-    return Spliced(student, spliced_notebook(assignment, answers), problems)
+    return Spliced(student, spliced_notebook(assignment, answers), problems, assignment.language)

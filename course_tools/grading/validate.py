@@ -1,7 +1,9 @@
 """Validate an assignment before handing it out: grade its solution and its unanswered lesson.
 
 The solution must score full marks (every check, visible and hidden, passes) and the unanswered
-lesson must fail every check (a check that passes without an answer grades nothing).
+lesson must fail every check and every hidden probe (a check that passes without an answer grades
+nothing) — in every edition the course has (English, and Korean where solutions/ko/ holds it). Both run
+with hidden seed 0, whose outputs the solution stores.
 """
 from __future__ import annotations
 
@@ -32,24 +34,35 @@ def judge(solution: Grade, lesson: Grade, assignment: Assignment) -> list[str]:
         failing = ", ".join(check_ids(solution, False)) or "none"
         problems.append(f"the solution scores {number(solution.total)} of {number(assignment.maximum)} "
                         f"(status {solution.status}); failing checks: {failing}")
-    if check_ids(lesson, True) or lesson.status not in ACCEPTED_STATUS:
-        problems.append(f"the unanswered lesson passes {', '.join(check_ids(lesson, True)) or 'no check'} "
+    scoring = check_ids(lesson, True) + [check.cell_id for exercise in lesson.exercises for check in exercise.hidden
+                                         if check.probes_passed and not check.passed]
+    if scoring or lesson.status not in ACCEPTED_STATUS:
+        problems.append(f"the unanswered lesson passes {', '.join(scoring) or 'no check'} "
                         f"(status {lesson.status}): a check that passes without an answer grades nothing")
     return problems
 
 
 def validate_assignment(assignment: Assignment, limits: Limits, jobs: int) -> list[str]:
-    """Grade the solution and the unanswered lesson, print the verdict, return what is wrong."""
+    """Grade the solution and the unanswered lesson of every edition, print the verdict, return what is wrong."""
     grades: dict[str, Grade] = {}
+    editions = {assignment.language: assignment, **assignment.editions}
     with tempfile.TemporaryDirectory(prefix="backprop-validate-") as folder:
-        lesson = Path(folder) / "lesson.ipynb"
-        nbformat.write(assignment.lesson, lesson)
-        grade_submissions(assignment, [Submission("solution", assignment.solution_path), Submission("lesson", lesson)],
-                          lambda grade: grades.__setitem__(grade.student, grade), limits, jobs,
-                          isolation_available(), [assignment.solution_path.parent], Path(folder) / "grading.log")
-    problems = judge(grades["solution"], grades["lesson"], assignment)
+        submissions = []
+        for language, edition in editions.items():
+            lesson = Path(folder) / f"lesson-{language}.ipynb"
+            nbformat.write(edition.lesson, lesson)
+            submissions += [Submission(f"solution-{language}", edition.solution_path),
+                            Submission(f"lesson-{language}", lesson)]
+        grade_submissions(assignment, submissions, lambda grade: grades.__setitem__(grade.student, grade), limits,
+                          jobs, isolation_available(), [assignment.solution_path.parent], Path(folder) / "grading.log")
+    problems = []
+    for language in editions:
+        found = judge(grades[f"solution-{language}"], grades[f"lesson-{language}"], assignment)
+        problems += [f"({language}) {problem}" if len(editions) > 1 else problem for problem in found]
+        wrong = [name for name in (f"solution-{language}", f"lesson-{language}") if grades[name].language != language]
+        problems += [f"{name} was graded as {grades[name].language}, not {language}" for name in wrong]
     print(f"Assignment {assignment.name}: {len(assignment.exercises)} exercises, {number(assignment.maximum)} "
-          f"points, {assignment.check_count} checks.")
+          f"points, {assignment.check_count} checks ({sum(assignment.probes.values())} hidden probes).")
     for exercise in sorted(assignment.exercises.values(), key=lambda e: e.number):
         if not exercise.hidden_ids:
             print(f"  note: exercise {exercise.number} has no hidden check, so printing its visible check's "
@@ -57,6 +70,6 @@ def validate_assignment(assignment: Assignment, limits: Limits, jobs: int) -> li
     for problem in problems:
         print(f"  ✗ {problem}")
     if not problems:
-        print(f"  ✓ the solution scores {number(grades['solution'].total)} of {number(assignment.maximum)}; "
-              f"the unanswered lesson fails all {assignment.check_count} checks.")
+        print(f"  ✓ in {' and '.join(editions)}: the solution scores {number(assignment.maximum)} of "
+              f"{number(assignment.maximum)}; the unanswered lesson fails all {assignment.check_count} checks.")
     return problems

@@ -1,0 +1,95 @@
+"""Find and end every process a submission started, detached or not; count them to bound how many it may run.
+
+The process that starts kernels (a pytest worker) makes itself a child subreaper
+(``prctl(PR_SET_CHILD_SUBREAPER)``, Linux 3.4+): a process whose parent ends is then re-parented to
+it instead of to init, so a process started with ``start_new_session=True`` or by a double fork
+stays its descendant, and walking ``/proc`` finds it. ``RLIMIT_NPROC`` does not bound a process
+count for root, and a cgroup needs delegation; counting descendants works for any user.
+Standard library only.
+"""
+from __future__ import annotations
+
+import ctypes
+import os
+import signal
+import sys
+import time
+
+PR_SET_CHILD_SUBREAPER = 36
+END_ROUNDS, ROUND_PAUSE = 200, 0.01
+
+
+def become_subreaper() -> bool:
+    """Adopt this process's orphaned descendants (Linux); False where that is not possible."""
+    if not sys.platform.startswith("linux"):
+        return False
+    return ctypes.CDLL(None, use_errno=True).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0
+
+
+def living_parents() -> dict[int, int]:
+    """Every living (not zombie) process's parent, by pid, read from /proc."""
+    parents = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", "rb") as handle:
+                stat = handle.read()
+        except OSError:
+            continue                                  # ended while we looked
+        state, parent = stat[stat.rindex(b")") + 2:].split()[:2]
+        if state != b"Z":
+            parents[int(entry.name)] = int(parent)
+    return parents
+
+
+def descendants(pid: int, spare: set[int] = frozenset()) -> list[int]:
+    """The living descendants of ``pid`` (children, their children, …), leaving out ``spare`` and theirs."""
+    children: dict[int, list[int]] = {}
+    for child, parent in living_parents().items():
+        children.setdefault(parent, []).append(child)
+    found, pending = [], [child for child in children.get(pid, []) if child not in spare]
+    while pending:
+        child = pending.pop()
+        found.append(child)
+        pending.extend(grandchild for grandchild in children.get(child, []) if grandchild not in spare)
+    return found
+
+
+def reap(keep: set[int]) -> None:
+    """Collect the exit status of this process's ended children, except those in ``keep`` (waited on elsewhere)."""
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit() or int(entry.name) in keep:
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", "rb") as handle:
+                stat = handle.read()
+            state, parent = stat[stat.rindex(b")") + 2:].split()[:2]
+            if state == b"Z" and int(parent) == os.getpid():
+                os.waitpid(int(entry.name), os.WNOHANG)
+        except (OSError, ChildProcessError):
+            continue
+
+
+def end_descendants(keep: set[int] = frozenset(), spare: set[int] = frozenset()) -> int:
+    """Kill every descendant of this process (but ``spare`` and theirs) until none is left, a fork bomb too.
+
+    Returns how many were killed.
+
+    ``keep``: children whose exit status someone else waits for (not reaped here).
+    """
+    killed: set[int] = set()
+    for _ in range(END_ROUNDS):
+        alive = descendants(os.getpid(), set(spare))
+        if not alive:
+            break
+        for pid in alive:
+            try:
+                os.kill(pid, signal.SIGKILL)
+                killed.add(pid)
+            except ProcessLookupError:
+                pass
+        reap(set(keep))
+        time.sleep(ROUND_PAUSE)
+    reap(set(keep))
+    return len(killed)

@@ -1,0 +1,40 @@
+"""The hidden checks' expected outputs for a grading run's seed: the solution, run once by the grader.
+
+Hidden checks draw their inputs from ``hidden_seed`` (backprop_lib.exercises), which reads the seed
+from the kernel's environment. The solution notebook stores the outputs of seed 0 (what ``make
+lessons`` runs), which anyone with a clone can read; a grading run uses the instructor's own seed,
+so before grading, the solution is executed once with that seed (trusted code, an ordinary kernel,
+in its own folder) and its hidden checks' outputs become the reference. Visible checks do not depend on the seed.
+"""
+from __future__ import annotations
+
+import copy
+import os
+from dataclasses import replace
+
+from backprop_lib.exercises import HIDDEN_SEED_VARIABLE
+
+from ..lessons import AuthoringError, execute
+from .assignment import Assignment, InstructorError, role_of
+
+
+def seeded_assignment(assignment: Assignment, seed: int) -> Assignment:
+    """The assignment with its hidden checks' outputs made by running the solution with ``seed``."""
+    notebook = copy.deepcopy(assignment.solution)
+    previous = os.environ.get(HIDDEN_SEED_VARIABLE)
+    os.environ[HIDDEN_SEED_VARIABLE] = str(seed)       # the reference kernel inherits it
+    try:
+        execute(notebook, assignment.solution_path.parent, assignment.name)
+    except AuthoringError as error:
+        raise InstructorError(f"the solution does not run with the hidden seed {seed}: {error}") from error
+    finally:
+        if previous is None:
+            del os.environ[HIDDEN_SEED_VARIABLE]
+        else:
+            os.environ[HIDDEN_SEED_VARIABLE] = previous
+    outputs = {cell.id: cell.outputs for cell in notebook.cells if role_of(cell) == "hidden-check"}
+    solution = copy.deepcopy(assignment.solution)
+    for cell in solution.cells:
+        if cell.id in outputs:
+            cell.outputs = outputs[cell.id]
+    return replace(assignment, solution=solution)

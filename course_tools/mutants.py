@@ -1,0 +1,509 @@
+"""Mutation-test the exercise checks: every wrong answer listed in a solution must be rejected, every right one kept.
+
+    backprop-mutants [solutions/NN_name.ipynb ...] [--course DIR] [--jobs N]   # part of `make validate-assignment`
+
+A mutant is a raw cell of the solution (docs/authoring.md) whose source replaces the
+``# BEGIN SOLUTION`` … ``# END SOLUTION`` region of its exercise's answer cell. Each is tried twice:
+- visible: the solution runs once in one IPython shell (hidden checks left out, as in the lesson);
+  at each exercise every mutant runs in an ``os.fork()``ed child of that shell (its answer cell,
+  the cells up to the exercise's last check), so no mutant leaks into another. A wrong mutant must
+  make a check cell print something other than ``✓ Exercise N passed.``; a right one, ✓ in each.
+  A ``blind`` wrong mutant (a multiple-choice letter, which the visible check records without
+  judging so as not to give the answer away) must get ✓ there too, and lose its points in grading.
+- graded: synthetic submissions, each answering every exercise with at most one mutant (never with
+  a wrong mutant of an exercise whose answer another mutated exercise uses), are graded in one run of
+  the real grader per notebook. A wrong mutant must lose points on its exercise, a right one keep them
+  all, and an exercise answered with the solution keeps its points too.
+The exit code is 1 when a wrong mutant survives or a right one is rejected.
+"""
+from __future__ import annotations
+
+import argparse
+import ast
+import contextlib
+import io
+import json
+import os
+import select
+import signal
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from .lessons import BEGIN, END, AuthoringError, exercise_meta, exercises, read
+
+NEXT_REGION = "# NEXT REGION"      # separates the blocks of a mutant for an answer cell with several regions
+KINDS = ("wrong", "right")
+MIN_WRONG = 4                      # wrong mutants every exercise must have
+MUTANT_SECONDS = 300.0             # the longest a mutant may run in its child before it is killed
+PASSED = "✓ Exercise {number} passed."
+
+
+@dataclass
+class Mutant:
+    """One answer written into a solution next to its exercise: a slip (wrong) or another correct form (right)."""
+
+    notebook: str
+    number: int
+    kind: str
+    name: str
+    cell_id: str
+    answer_id: str
+    source: str
+    blind: bool = False                   # the visible check records it without judging it (multiple choice)
+    visible: str = ""                     # what the visible check said (empty until tried)
+    visible_ok: bool | None = None        # the visible check behaved as the kind demands
+    graded: str = ""                      # points earned, as "p/max"
+    graded_ok: bool | None = None
+
+    @property
+    def label(self) -> str:
+        """The mutant as a report names it."""
+        return f"{self.notebook} ex{self.number} {self.kind} {self.name!r} ({self.cell_id})"
+
+
+def mutants_of(notebook, name: str) -> list[Mutant]:
+    """The mutant cells of a solution, each tied to its exercise's answer cell."""
+    table = exercises(notebook)
+    found = []
+    for cell in notebook.cells:
+        meta = exercise_meta(cell)
+        if not meta or meta.get("role") != "mutant":
+            continue
+        where = f"{name} cell {cell.id}"
+        if meta.get("kind") not in KINDS:
+            raise AuthoringError(f"{where}: a mutant's kind must be \"wrong\" or \"right\", got {meta.get('kind')!r}.")
+        if not meta.get("name"):
+            raise AuthoringError(f"{where}: a mutant needs a name saying what the slip is.")
+        exercise = table[meta["number"]]
+        answer_id = meta.get("cell") or (exercise.answer_ids[0] if len(exercise.answer_ids) == 1 else None)
+        if answer_id not in exercise.answer_ids:
+            raise AuthoringError(f"{where}: exercise {meta['number']} has answer cells {exercise.answer_ids}; "
+                                 f"say which one the mutant replaces with \"cell\": \"<id>\".")
+        found.append(Mutant(name, meta["number"], meta["kind"], meta["name"], cell.id, answer_id, cell.source,
+                            bool(meta.get("blind"))))
+    return found
+
+
+def apply_mutant(answer: str, mutant: str, where: str = "mutant") -> str:
+    """The answer cell's source with each solution region replaced by the mutant's block, at the region's indentation.
+
+    The mutant is written without the region's indentation; for an answer cell with several regions
+    it holds one block per region, in order, separated by a line ``# NEXT REGION``.
+    """
+    blocks = [textwrap.dedent(block).strip("\n") for block in split_blocks(mutant)]
+    out, regions, inside = [], 0, False
+    for line in answer.split("\n"):
+        stripped = line.strip()
+        if stripped == BEGIN:
+            if regions >= len(blocks):
+                raise AuthoringError(f"{where}: the answer cell has more solution regions than the mutant has blocks.")
+            indent = line[: len(line) - len(line.lstrip())]
+            out += [indent + text if text.strip() else text for text in blocks[regions].split("\n")]
+            regions, inside = regions + 1, True
+        elif stripped == END:
+            inside = False
+        elif not inside:
+            out.append(line)
+    if regions != len(blocks):
+        raise AuthoringError(f"{where}: the mutant has {len(blocks)} blocks, the answer cell {regions} solution "
+                             f"regions.")
+    return "\n".join(out)
+
+
+def split_blocks(mutant: str) -> list[str]:
+    """A mutant's blocks, one per solution region."""
+    blocks, current = [], []
+    for line in mutant.split("\n"):
+        if line.strip() == NEXT_REGION:
+            blocks.append("\n".join(current))
+            current = []
+        else:
+            current.append(line)
+    return [*blocks, "\n".join(current)]
+
+
+# ---------------------------------------------------------------- visible checks, in forked children of one shell
+
+def code_cells(notebook) -> list:
+    """The code cells a student runs in the lesson: the solution's, without hidden checks."""
+    return [cell for cell in notebook.cells if cell.cell_type == "code"
+            and (exercise_meta(cell) or {}).get("role") != "hidden-check"]
+
+
+def exercise_spans(cells: list) -> dict[int, tuple[int, int]]:
+    """For each exercise, the index of its first answer cell and of its last check cell."""
+    spans: dict[int, tuple[int, int]] = {}
+    for index, cell in enumerate(cells):
+        meta = exercise_meta(cell) or {}
+        if meta.get("role") in ("answer", "check"):
+            start, end = spans.get(meta["number"], (index, index))
+            spans[meta["number"]] = (min(start, index), max(end, index))
+    return spans
+
+
+def new_shell():
+    """A plain IPython shell (no kernel, no history, no colours): what the notebook's cells run in."""
+    from IPython.core.interactiveshell import InteractiveShell
+    from traitlets.config import Config
+
+    config = Config()
+    config.HistoryManager.enabled = False
+    config.InteractiveShell.colors = "NoColor"
+    config.InteractiveShell.xmode = "Plain"
+    return InteractiveShell.instance(config=config)
+
+
+def run_cell(shell, source: str) -> tuple[str, bool]:
+    """Run one cell; what it printed (tracebacks included) and whether it raised."""
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer), contextlib.redirect_stderr(buffer):
+        result = shell.run_cell(source, store_history=False)
+    return buffer.getvalue(), result.success
+
+
+def try_in_child(shell, cells: list, span: tuple[int, int], mutant: dict) -> dict:
+    """Run the exercise's cells with the mutant's answer in a forked child; what each check cell printed."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:                                          # the child: run, report, vanish
+        os.close(read_end)
+        try:
+            checks = []
+            for cell in cells[span[0]: span[1] + 1]:
+                role = (exercise_meta(cell) or {}).get("role")
+                source = apply_mutant(cell.source, mutant["source"]) if cell.id == mutant["answer_id"] else cell.source
+                text, _ = run_cell(shell, source)
+                if role == "check":
+                    checks.append(text)
+            payload = {"checks": checks}
+        except BaseException as error:                    # noqa: BLE001 - reported to the parent, whatever it is
+            payload = {"error": f"{type(error).__name__}: {error}"}
+        with os.fdopen(write_end, "wb") as pipe:
+            pipe.write(json.dumps(payload).encode())
+        os._exit(0)
+    os.close(write_end)
+    data, deadline = b"", time.monotonic() + MUTANT_SECONDS
+    with os.fdopen(read_end, "rb", buffering=0) as pipe:
+        while True:
+            ready, _, _ = select.select([pipe], [], [], max(0.0, deadline - time.monotonic()))
+            if not ready:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+                return {"error": f"ran longer than {MUTANT_SECONDS:g} s"}
+            chunk = pipe.read(1 << 16)
+            if not chunk:
+                break
+            data += chunk
+    os.waitpid(pid, 0)
+    return json.loads(data) if data else {"error": "the child ended without a report"}
+
+
+def visible_worker(solution: Path, mutants: list[dict]) -> dict:
+    """Run the solution once; at each exercise, try its mutants in forked children. One report per mutant,
+    and what the solution's own check cells printed, by exercise."""
+    notebook = read(solution)
+    cells = code_cells(notebook)
+    spans = exercise_spans(cells)
+    os.chdir(solution.parent)
+    shell = new_shell()
+    reports: dict[str, dict] = {}
+    own_checks: dict[int, list[str]] = {}
+    for index, cell in enumerate(cells):
+        for number, span in spans.items():
+            if span[0] == index:
+                for mutant in (m for m in mutants if m["number"] == number):
+                    reports[mutant["cell_id"]] = try_in_child(shell, cells, span, mutant)
+        text, ok = run_cell(shell, cell.source)
+        if not ok:
+            raise AuthoringError(f"{solution.name}: cell {cell.id} of the solution raised:\n{text[-2000:]}")
+        meta = exercise_meta(cell) or {}
+        if meta.get("role") == "check":
+            own_checks.setdefault(meta["number"], []).append(text)
+    return {"mutants": [reports.get(m["cell_id"], {"error": "its exercise has no answer cell"}) for m in mutants],
+            "solution": own_checks}
+
+
+def verdict(number: int, checks: list[str]) -> tuple[bool, str]:
+    """Whether every check cell printed ✓, and a one-line summary of what the first other one printed."""
+    mark = PASSED.format(number=number)
+    failing = [text for text in checks if mark not in text]
+    if not failing:
+        return True, "✓"
+    lines = [line for line in failing[0].strip().splitlines() if line.strip()]
+    said = next((line for line in lines if line.startswith(("✗", f"Exercise {number} "))), lines[-1] if lines else "")
+    return False, said[:160]
+
+
+def judge_visible(mutant: Mutant, report: dict) -> None:
+    """Record whether the visible check treated the mutant as its kind demands."""
+    if "error" in report:
+        mutant.visible, mutant.visible_ok = f"could not be tried: {report['error']}", False
+        return
+    passed, said = verdict(mutant.number, report["checks"])
+    mutant.visible = said
+    mutant.visible_ok = passed == (mutant.kind == "right" or mutant.blind)
+
+
+def run_visible(solution: Path, mutants: list[Mutant]) -> list[str]:
+    """Try the visible checks of one solution's mutants, in a fresh Python process of their own.
+
+    Returns what is wrong with the solution itself: a check cell of its own that does not print ✓
+    (a broken check would reject every mutant, the right ones included, and grade nothing).
+    """
+    payload = json.dumps({"solution": str(solution), "mutants": [m.__dict__ for m in mutants]})
+    env = {**os.environ, "MPLBACKEND": "Agg", "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1",
+           "MKL_NUM_THREADS": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    process = subprocess.run([sys.executable, "-m", "course_tools.mutants", "--visible-worker"], input=payload,
+                             capture_output=True, text=True, env=env, check=False)
+    try:
+        result = json.loads(process.stdout.strip().splitlines()[-1])
+    except (IndexError, json.JSONDecodeError):
+        failure = f"the worker failed: {process.stderr.strip()[-800:]}"
+        result = {"mutants": [{"error": failure}] * len(mutants), "solution": {}}
+    for mutant, report in zip(mutants, result["mutants"]):
+        judge_visible(mutant, report)
+    problems = []
+    for number, checks in sorted(result["solution"].items()):
+        passed, said = verdict(int(number), checks)
+        if not passed:
+            problems.append(f"{solution.name}: the solution's own check of exercise {number} does not pass: {said}")
+    return problems
+
+
+# ---------------------------------------------------------------- grading, by the real grader
+
+def names_defined(source: str) -> set[str]:
+    """The names a cell defines at its top level (functions, classes, assigned names)."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return set()
+    names = set()
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names |= {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)}
+    return names
+
+
+def names_used(source: str) -> set[str]:
+    """Every name a cell reads."""
+    try:
+        return {n.id for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Name)}
+    except SyntaxError:
+        return set()
+
+
+def dependencies(notebook) -> dict[int, set[int]]:
+    """For each exercise, the other exercises whose answers its cells use (directly or through others)."""
+    defined: dict[int, set[str]] = {}
+    used: dict[int, set[str]] = {}
+    for cell in notebook.cells:
+        meta = exercise_meta(cell) or {}
+        if cell.cell_type != "code" or "number" not in meta:
+            continue
+        if meta.get("role") == "answer":
+            defined.setdefault(meta["number"], set()).update(names_defined(cell.source))
+        used.setdefault(meta["number"], set()).update(names_used(cell.source))
+    direct = {e: {d for d, names in defined.items() if d != e and names & used.get(e, set())} for e in used}
+    closed = {e: set(ds) for e, ds in direct.items()}
+    changed = True
+    while changed:
+        changed = False
+        for e, ds in closed.items():
+            more = set().union(*(closed.get(d, set()) for d in ds)) - ds - {e}
+            if more:
+                ds |= more
+                changed = True
+    return closed
+
+
+def pack(mutants: list[Mutant], depends: dict[int, set[int]]) -> list[dict[int, Mutant]]:
+    """Submissions: at most one mutant per exercise, and never a wrong mutant of an exercise another one uses."""
+    queues: dict[int, list[Mutant]] = {}
+    for mutant in sorted(mutants, key=lambda m: m.kind != "wrong"):
+        queues.setdefault(mutant.number, []).append(mutant)
+
+    def clash(number: int, mutant: Mutant, chosen: dict[int, Mutant]) -> bool:
+        uses = any(other in depends.get(number, ()) and chosen[other].kind == "wrong" for other in chosen)
+        used = any(number in depends.get(other, ()) for other in chosen)
+        return uses or (used and mutant.kind == "wrong")
+
+    submissions = []
+    while any(queues.values()):
+        chosen: dict[int, Mutant] = {}
+        for number in sorted(queues, key=lambda n: (-len(queues[n]), n)):    # the longest queues first
+            if queues[number] and not clash(number, queues[number][0], chosen):
+                chosen[number] = queues[number].pop(0)
+        submissions.append(chosen)
+    return submissions
+
+
+def run_graded(solution: Path, mutants: list[Mutant], jobs: int) -> list[str]:
+    """Grade synthetic submissions carrying the mutants in one grader run; record each mutant's points."""
+    from .grading import (
+        Limits,
+        Submission,
+        grade_submissions,
+        isolation_available,
+        load_assignment,
+    )
+    from .grading.classroom import solution_answers, student_notebook, write_class
+
+    assignment = load_assignment(solution)
+    depends = dependencies(assignment.solution)
+    submissions = pack(mutants, depends)
+    answers = solution_answers(assignment)
+    grades = {}
+    with tempfile.TemporaryDirectory(prefix="backprop-mutants-") as folder:
+        notebooks = {}
+        for index, chosen in enumerate(submissions):
+            written = dict(answers)
+            for mutant in chosen.values():
+                written[mutant.answer_id] = apply_mutant(answers[mutant.answer_id], mutant.source, mutant.label)
+            notebooks[f"mutants{index:02d}"] = student_notebook(assignment, written)
+        paths = write_class(Path(folder) / "class", notebooks)
+        grade_submissions(assignment, [Submission(p.stem, p) for p in paths],
+                          lambda grade: grades.__setitem__(grade.student, grade), Limits(), jobs,
+                          isolation_available(), [solution.parent], Path(folder) / "grading.log")
+    problems = []
+    for index, chosen in enumerate(submissions):
+        grade = grades[f"mutants{index:02d}"]
+        for result in grade.exercises:
+            mutant = chosen.get(result.number)
+            full = result.points >= result.maximum
+            if mutant is None:
+                needed = depends.get(result.number, set()) & set(chosen)
+                if not full and not any(chosen[d].kind == "wrong" for d in needed):
+                    problems.append(f"{solution.name}: submission {index} lost points on exercise {result.number}, "
+                                    f"answered with the solution ({result.points:g}/{result.maximum:g}; "
+                                    f"status {grade.status}): a mutant of another exercise interferes.")
+                continue
+            mutant.graded = f"{result.points:g}/{result.maximum:g}"
+            mutant.graded_ok = full == (mutant.kind == "right")
+    return problems
+
+
+# ---------------------------------------------------------------- the report
+
+def score(mutants: list[Mutant]) -> list[int]:
+    """Counts for the table: wrong mutants (blind ones apart) rejected visibly and losing points; right ones kept."""
+    wrong = [m for m in mutants if m.kind == "wrong"]
+    seen = [m for m in wrong if not m.blind]
+    right = [m for m in mutants if m.kind == "right"]
+    return [len(seen), sum(bool(m.visible_ok) for m in seen), len(wrong) - len(seen),
+            len(wrong), sum(bool(m.graded_ok) for m in wrong),
+            len(right), sum(bool(m.visible_ok) for m in right), sum(bool(m.graded_ok) for m in right)]
+
+
+def row(notebook: str, number: str, counts: list[int]) -> str:
+    """One line of the table: killed/total for the wrong mutants, kept/total for the right ones."""
+    seen, visible, blind, wrong, graded, right, kept_visible, kept_graded = counts
+    return (f"{notebook:<20} {number:>3}  {f'{visible}/{seen}':>8} {blind or '':>5} {f'{graded}/{wrong}':>8}  "
+            f"{f'{kept_visible}/{right}':>8} {f'{kept_graded}/{right}':>7}")
+
+
+def table(by_notebook: dict[str, list[Mutant]]) -> list[str]:
+    """The mutation score per exercise and per lesson."""
+    lines = [f"{'':<20} {'':>3}  {'wrong answers rejected':>23}  {'right kept':>16}",
+             f"{'notebook':<20} {'ex':>3}  {'visible':>8} {'blind':>5} {'graded':>8}  {'visible':>8} {'graded':>7}"]
+    for notebook, mutants in by_notebook.items():
+        for number in sorted({m.number for m in mutants}):
+            lines.append(row(notebook, str(number), score([m for m in mutants if m.number == number])))
+        lines.append(row(notebook, "all", score(mutants)))
+    lines.append(row("every notebook", "all", score([m for ms in by_notebook.values() for m in ms])))
+    return lines
+
+
+def too_few(notebook, name: str, mutants: list[Mutant]) -> list[str]:
+    """The exercises with fewer than MIN_WRONG wrong mutants."""
+    problems = []
+    for number in sorted(exercises(notebook)):
+        count = sum(m.number == number and m.kind == "wrong" for m in mutants)
+        if count < MIN_WRONG:
+            problems.append(f"{name}: exercise {number} has {count} wrong mutants; list at least {MIN_WRONG} "
+                            f"slips students really make (docs/authoring.md).")
+    return problems
+
+
+def timed(task, *args) -> tuple[float, list[str]]:
+    """Run a task; its seconds and the problems it returned."""
+    start = time.monotonic()
+    problems = task(*args) or []
+    return time.monotonic() - start, problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: mutation-test the checks of the given solutions (default: every solution of the course)."""
+    parser = argparse.ArgumentParser(prog="backprop-mutants", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("solutions", nargs="*", type=Path, help="solution notebooks (default: every solutions/*.ipynb)")
+    parser.add_argument("--course", type=Path, default=Path.cwd(), help="the course folder (default: the current one)")
+    parser.add_argument("--jobs", type=int, default=2,
+                        help="notebooks tried at a time, and grading kernels (default 2)")
+    parser.add_argument("--visible-worker", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.visible_worker:
+        request = json.loads(sys.stdin.read())
+        print(json.dumps(visible_worker(Path(request["solution"]), request["mutants"])))
+        return 0
+    paths = [p.resolve() for p in args.solutions] or sorted((args.course / "solutions").resolve().glob("*.ipynb"))
+    if not paths:
+        parser.error(f"no solutions/*.ipynb in {args.course.resolve()}: pass --course DIR or the notebooks")
+    start = time.monotonic()
+    by_notebook: dict[str, list[Mutant]] = {}
+    problems: list[str] = []
+    try:
+        for path in paths:
+            notebook = read(path)
+            by_notebook[path.stem] = mutants_of(notebook, path.name)
+            problems += too_few(notebook, path.name, by_notebook[path.stem])
+    except AuthoringError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    tried = {path: by_notebook[path.stem] for path in reversed(paths) if by_notebook[path.stem]}
+    with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:     # the longest first: the homework
+        futures = {(path.stem, part): pool.submit(timed, task, path, mutants, *extra)
+                   for path, mutants in tried.items()
+                   for part, task, extra in (("graded", run_graded, (1,)), ("visible", run_visible, ()))}
+        seconds = {}
+        for key, future in futures.items():
+            seconds[key], found = future.result()
+            problems += found
+    print("\n".join(table(by_notebook)))
+    for path in paths:
+        if not by_notebook[path.stem]:
+            problems.append(f"{path.name}: no mutants (raw cells with role \"mutant\") to try its checks with.")
+    for mutant in (m for ms in by_notebook.values() for m in ms):
+        if mutant.blind and not mutant.visible_ok:
+            problems.append(f"JUDGED by the visible check, which should only record a multiple-choice answer: "
+                            f"{mutant.label}: {mutant.visible}")
+        elif mutant.kind == "wrong" and not mutant.visible_ok:
+            problems.append(f"SURVIVED the visible check: {mutant.label}: {mutant.visible}")
+        if mutant.kind == "wrong" and not mutant.graded_ok:
+            problems.append(f"SURVIVED grading: {mutant.label}: it scored {mutant.graded or 'nothing'}")
+        if mutant.kind == "right" and not mutant.visible_ok:
+            problems.append(f"REJECTED by the visible check: {mutant.label}: {mutant.visible}")
+        if mutant.kind == "right" and not mutant.graded_ok:
+            problems.append(f"REJECTED by grading: {mutant.label}: it scored {mutant.graded or 'nothing'}")
+    count = sum(len(ms) for ms in by_notebook.values())
+    print(f"{count} mutants in {len(paths)} notebooks tried in {time.monotonic() - start:.0f} s ({args.jobs} at a "
+          f"time; "
+          + ", ".join(f"{stem} {part} {time_:.0f} s" for (stem, part), time_ in sorted(seconds.items())) + ").")
+    for problem in problems:
+        print(f"  ✗ {problem}")
+    if not problems:
+        print("  ✓ every wrong mutant is rejected by the visible check and loses points; every right one is kept.")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
