@@ -93,3 +93,40 @@ def test_every_wrong_mutant_is_rejected_and_every_right_one_kept():
     assert total is not None, report
     assert int(total[4]) >= 100, report                    # at least 100 wrong mutants in lessons 1–5
     assert total[1] == total[2] and total[3] == total[4] and total[5] == total[6] == total[7] == total[8], report
+
+
+FIXTURE = ROOT / "tests" / "grading_fixtures" / "solutions" / "fixture_homework.ipynb"
+FIXTURE_MUTANTS = {      # exercise: (wrong answers, right answers) for the grading fixture's three exercises
+    1: (["return grad_output * output", "return output * (1.0 - output)",
+         "return grad_output * output * (1.0 + output)", "return None"],
+        ["return grad_output * (output - output ** 2)"]),
+    2: (["return (outputs - targets) / outputs.size", "return 2.0 * (targets - outputs) / outputs.size",
+         "return 2.0 * (outputs - targets)", "return np.mean(outputs - targets)"],
+        ["return (outputs - targets) * (2.0 / np.size(outputs))"]),
+    3: (["halved_learning_rate = learning_rate * 2", "halved_learning_rate = learning_rate / 3",
+         "halved_learning_rate = learning_rate - 2", "halved_learning_rate = None"],
+        ["halved_learning_rate = 0.5 * learning_rate"]),
+}
+
+
+def test_the_real_grader_and_the_probes_agree_on_every_mutant(tmp_path):
+    notebook = nbformat.read(FIXTURE, as_version=4)
+    for number, answers in FIXTURE_MUTANTS.items():
+        for kind, sources in zip(("wrong", "right"), answers):
+            for index, source in enumerate(sources):
+                cell = nbformat.v4.new_raw_cell(source, metadata={"exercise": {
+                    "number": number, "role": "mutant", "kind": kind, "name": source}})
+                cell.id = f"ex{number}-{kind}-{index}"
+                notebook.cells.append(cell)
+    solution = tmp_path / "solutions" / FIXTURE.name
+    solution.parent.mkdir()
+    nbformat.write(notebook, solution)
+    tables = {}
+    for mode in ("grader", "probes"):
+        result = subprocess.run([sys.executable, "-m", "course_tools.mutants", "--graded-by", mode, str(solution)],
+                                capture_output=True, text=True, cwd=ROOT, check=False)
+        report = result.stdout + result.stderr
+        assert result.returncode == 0, report
+        tables[mode] = [line for line in report.splitlines() if line.startswith(("fixture_homework", "every"))]
+    assert tables["grader"] == tables["probes"]
+    assert tables["probes"][-1].split() == ["every", "notebook", "all", "12/12", "12/12", "3/3", "3/3"]
