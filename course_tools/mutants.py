@@ -296,8 +296,9 @@ def run_visible(solution: Path, mutants: list[Mutant], graded_by_probes: bool = 
     """Try the visible checks of one solution's mutants, in a fresh Python process of their own (and their
     hidden probes, when graded by probes).
 
-    Returns what is wrong with the solution itself: a check cell of its own that does not print ✓
-    (a broken check would reject every mutant, the right ones included, and grade nothing).
+    Returns what is wrong with the solution itself: a check cell of its own that does not print ✓, or a
+    hidden check that prints nothing or a failure (a broken check would reject every mutant, the right
+    ones included, or judge them against nothing).
     """
     payload = json.dumps({"solution": str(solution), "mutants": [m.__dict__ for m in mutants],
                           "hidden_seed": PROBE_SEED if graded_by_probes else None})
@@ -316,7 +317,8 @@ def run_visible(solution: Path, mutants: list[Mutant], graded_by_probes: bool = 
         if graded_by_probes:
             cells = [cell for cell in hidden if exercise_meta(cell)["number"] == mutant.number]
             judge_probes(mutant, report, cells, result.get("reference", {}))
-    problems = []
+    problems = [f"{solution.name}: the solution's own hidden check {cell_id} prints no probe, or a failure: {text[-300:]!r}"
+                for cell_id, text in result.get("reference", {}).items() if not text.strip() or "✗" in text]
     for number, checks in sorted(result["solution"].items()):
         passed, said = verdict(int(number), checks)
         if not passed:
