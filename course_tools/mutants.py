@@ -227,6 +227,7 @@ def visible_worker(solution: Path, mutants: list[dict], hidden_seed: int | None 
     notebook = read(solution)
     cells = code_cells(notebook, hidden=hidden_seed is not None)
     spans = exercise_spans(cells)
+    cells = cells[: max((end for _, end in spans.values()), default=-1) + 1]   # what follows the last check cannot matter
     os.chdir(solution.parent)
     shell = new_shell()
     reports: dict[str, dict] = {}
