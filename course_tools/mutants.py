@@ -437,7 +437,7 @@ def run_graded(solution: Path, mutants: list[Mutant], jobs: int) -> list[str]:
                                     f"answered with the solution ({result.points:g}/{result.maximum:g}; "
                                     f"status {grade.status}): a mutant of another exercise interferes.")
                 continue
-            mutant.graded = f"{result.points:g}/{result.maximum:g}"
+            mutant.graded = f"{result.points:g}/{result.maximum:g}" + ("" if grade.status == "ok" else f" (status {grade.status})")
             mutant.graded_ok = full == (mutant.kind == "right")
     return problems
 
