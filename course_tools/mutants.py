@@ -119,7 +119,8 @@ def apply_mutant(answer: str, mutant: str, where: str = "mutant") -> str:
         elif not inside:
             out.append(line)
     if regions != len(blocks):
-        raise AuthoringError(f"{where}: the mutant has {len(blocks)} blocks, the answer cell {regions} solution regions.")
+        raise AuthoringError(f"{where}: the mutant has {len(blocks)} blocks, the answer cell {regions} solution "
+                             f"regions.")
     return "\n".join(out)
 
 
@@ -219,7 +220,8 @@ def try_in_child(shell, cells: list, span: tuple[int, int], mutant: dict) -> dic
 
 def visible_worker(solution: Path, mutants: list[dict], hidden_seed: int | None = None) -> dict:
     """Run the solution once; at each exercise, try its mutants in forked children. One report per mutant,
-    what the solution's own check cells printed, by exercise, and (with a hidden seed) what its hidden checks printed."""
+    what the solution's own check cells printed, by exercise, and (with a hidden seed) what its hidden checks
+    printed."""
     from backprop_lib.exercises import HIDDEN_SEED_VARIABLE
 
     if hidden_seed is not None:
@@ -227,7 +229,7 @@ def visible_worker(solution: Path, mutants: list[dict], hidden_seed: int | None 
     notebook = read(solution)
     cells = code_cells(notebook, hidden=hidden_seed is not None)
     spans = exercise_spans(cells)
-    cells = cells[: max((end for _, end in spans.values()), default=-1) + 1]   # what follows the last check cannot matter
+    cells = cells[: max((end for _, end in spans.values()), default=-1) + 1]   # what follows cannot matter
     os.chdir(solution.parent)
     shell = new_shell()
     reports: dict[str, dict] = {}
@@ -272,7 +274,7 @@ def judge_visible(mutant: Mutant, report: dict) -> None:
 
 
 def judge_probes(mutant: Mutant, report: dict, hidden_cells: list, reference: dict[str, str]) -> None:
-    """Record the points the mutant's exercise earns by the grader's rule, its hidden probes scored by the grader's code."""
+    """Record the points the mutant's exercise earns by the grader's rule, its probes scored by the grader's code."""
     from .grading.probes import score_hidden
 
     if "error" in report:
@@ -318,7 +320,8 @@ def run_visible(solution: Path, mutants: list[Mutant], graded_by_probes: bool = 
         if graded_by_probes:
             cells = [cell for cell in hidden if exercise_meta(cell)["number"] == mutant.number]
             judge_probes(mutant, report, cells, result.get("reference", {}))
-    problems = [f"{solution.name}: the solution's own hidden check {cell_id} prints no probe, or a failure: {text[-300:]!r}"
+    problems = [f"{solution.name}: the solution's own hidden check {cell_id} prints no probe, or a failure: "
+                f"{text[-300:]!r}"
                 for cell_id, text in result.get("reference", {}).items() if not text.strip() or "✗" in text]
     for number, checks in sorted(result["solution"].items()):
         passed, said = verdict(int(number), checks)
@@ -432,12 +435,14 @@ def run_graded(solution: Path, mutants: list[Mutant], jobs: int) -> list[str]:
             mutant = chosen.get(result.number)
             full = result.points >= result.maximum
             if mutant is None:
-                if not full and not any(chosen[d].kind == "wrong" for d in depends.get(result.number, set()) & set(chosen)):
+                needed = depends.get(result.number, set()) & set(chosen)
+                if not full and not any(chosen[d].kind == "wrong" for d in needed):
                     problems.append(f"{solution.name}: submission {index} lost points on exercise {result.number}, "
                                     f"answered with the solution ({result.points:g}/{result.maximum:g}; "
                                     f"status {grade.status}): a mutant of another exercise interferes.")
                 continue
-            mutant.graded = f"{result.points:g}/{result.maximum:g}" + ("" if grade.status == "ok" else f" (status {grade.status})")
+            status = "" if grade.status == "ok" else f" (status {grade.status})"
+            mutant.graded = f"{result.points:g}/{result.maximum:g}{status}"
             mutant.graded_ok = full == (mutant.kind == "right")
     return problems
 
@@ -497,7 +502,8 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("solutions", nargs="*", type=Path, help="solution notebooks (default: every solutions/*.ipynb)")
     parser.add_argument("--course", type=Path, default=Path.cwd(), help="the course folder (default: the current one)")
-    parser.add_argument("--jobs", type=int, default=2, help="notebooks tried at a time, and grading kernels (default 2)")
+    parser.add_argument("--jobs", type=int, default=2,
+                        help="notebooks tried at a time, and grading kernels (default 2)")
     parser.add_argument("--graded-by", choices=("grader", "probes"), default="grader",
                         help="grader: synthetic submissions graded by the real grader (minutes); probes: each "
                              "mutant's hidden checks run in its forked child, scored by the grader's probes (seconds)")
@@ -548,7 +554,8 @@ def main(argv: list[str] | None = None) -> int:
         if mutant.kind == "right" and not mutant.graded_ok:
             problems.append(f"REJECTED by grading: {mutant.label}: it scored {mutant.graded or 'nothing'}")
     count = sum(len(ms) for ms in by_notebook.values())
-    print(f"{count} mutants in {len(paths)} notebooks tried in {time.monotonic() - start:.0f} s ({args.jobs} at a time; "
+    print(f"{count} mutants in {len(paths)} notebooks tried in {time.monotonic() - start:.0f} s ({args.jobs} at a "
+          f"time; "
           + ", ".join(f"{stem} {part} {time_:.0f} s" for (stem, part), time_ in sorted(seconds.items())) + ").")
     for problem in problems:
         print(f"  ✗ {problem}")

@@ -1,4 +1,6 @@
-"""The mutant suite: every wrong answer listed in the solutions is rejected (visibly and in grading), every right one kept.
+"""The mutant suite: every wrong answer listed in the solutions is rejected (visibly and in grading).
+
+Every right one is kept.
 
 The end-to-end test runs `backprop-mutants --graded-by probes` over every solution that lists mutants
 (about a minute of CPU: each lesson runs once, hidden checks included, each mutant in a forked child
@@ -19,7 +21,8 @@ from course_tools.lessons import AuthoringError, make_lesson
 from course_tools.mutants import Mutant, apply_mutant, dependencies, mutants_of, pack
 
 ROOT = Path(__file__).resolve().parent.parent
-LESSONS = sorted(path for path in (ROOT / "solutions").glob("[0-9][0-9]_*.ipynb") if '"role": "mutant"' in path.read_text())
+LESSONS = sorted(path for path in (ROOT / "solutions").glob("[0-9][0-9]_*.ipynb")    # lesson 6 once it has mutants
+                 if '"role": "mutant"' in path.read_text())
 
 ANSWER = '''def f(x):
     """Doc."""
@@ -70,7 +73,8 @@ def test_mutant_cells_are_dropped_from_the_lesson_and_must_be_raw():
 def test_submissions_never_mutate_two_exercises_that_depend_on_each_other():
     notebook = notebook_with(
         ("code", "# BEGIN SOLUTION\ndef forward(x):\n    return x\n# END SOLUTION", {"number": 1, "role": "answer"}),
-        ("code", "# BEGIN SOLUTION\ndef train(x):\n    return forward(x)\n# END SOLUTION", {"number": 2, "role": "answer"}),
+        ("code", "# BEGIN SOLUTION\ndef train(x):\n    return forward(x)\n# END SOLUTION",
+         {"number": 2, "role": "answer"}),
         ("code", "# BEGIN SOLUTION\ndef other(x):\n    return x\n# END SOLUTION", {"number": 3, "role": "answer"}))
     assert dependencies(notebook) == {1: set(), 2: {1}, 3: set()}
     mutants = [Mutant("n", number, "wrong", f"m{number}{k}", f"c{number}{k}", f"c{number}", "")
