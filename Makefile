@@ -86,7 +86,7 @@ grade: setup
 
 validate-assignment: setup
 	$(VENV)/bin/backprop-grade --validate
-	$(VENV)/bin/backprop-mutants
+	$(VENV)/bin/backprop-mutants --graded-by grader
 
 clean:
 	rm -rf $(VENV) $(OLDEST_VENV) .pytest_cache artifacts

@@ -1,6 +1,6 @@
 """Mutation-test the exercise checks: every wrong answer listed in a solution must be rejected, every right one kept.
 
-    backprop-mutants [solutions/NN_name.ipynb ...] [--course DIR] [--jobs N]   # part of `make validate-assignment`
+    backprop-mutants [solutions/NN_name.ipynb ...] [--course DIR] [--jobs N] [--graded-by grader|probes]
 
 A mutant is a raw cell of the solution (docs/authoring.md) whose source replaces the
 ``# BEGIN SOLUTION`` … ``# END SOLUTION`` region of its exercise's answer cell. Each is tried twice:
@@ -10,10 +10,17 @@ A mutant is a raw cell of the solution (docs/authoring.md) whose source replaces
   make a check cell print something other than ``✓ Exercise N passed.``; a right one, ✓ in each.
   A ``blind`` wrong mutant (a multiple-choice letter, which the visible check records without
   judging so as not to give the answer away) must get ✓ there too, and lose its points in grading.
-- graded: synthetic submissions, each answering every exercise with at most one mutant (never with
-  a wrong mutant of an exercise whose answer another mutated exercise uses), are graded in one run of
-  the real grader per notebook. A wrong mutant must lose points on its exercise, a right one keep them
-  all, and an exercise answered with the solution keeps its points too.
+- graded, ``--graded-by grader`` (the default; `make validate-assignment`): synthetic submissions,
+  each answering every exercise with at most one mutant (never with a wrong mutant of an exercise whose
+  answer another mutated exercise uses), are graded in one run of the real grader per notebook. A wrong
+  mutant must lose points on its exercise, a right one keep them all, and an exercise answered with the
+  solution keeps its points too.
+- graded, ``--graded-by probes`` (`make test`: seconds instead of minutes): the shell runs the hidden
+  checks too, with ``BACKPROP_HIDDEN_SEED`` set to ``PROBE_SEED``, and so does each mutant's child after
+  its visible checks. The grader's own scoring (grading/probes.py: ``score_hidden``, the same seed)
+  compares what the child's hidden checks printed with what the solution's printed, and the points
+  follow the grader's rule (report.py): from the hidden probes where an exercise has hidden checks,
+  from the visible checks where it has none. Only the grader's sandbox and kernels are left out.
 The exit code is 1 when a wrong mutant survives or a right one is rejected.
 """
 from __future__ import annotations
@@ -42,6 +49,7 @@ KINDS = ("wrong", "right")
 MIN_WRONG = 4                      # wrong mutants every exercise must have
 MUTANT_SECONDS = 300.0             # the longest a mutant may run in its child before it is killed
 PASSED = "✓ Exercise {number} passed."
+PROBE_SEED = 9091                  # the hidden seed of --graded-by probes: not 0, the seed the public outputs show
 
 
 @dataclass
@@ -130,18 +138,22 @@ def split_blocks(mutant: str) -> list[str]:
 
 # ---------------------------------------------------------------- visible checks, in forked children of one shell
 
-def code_cells(notebook) -> list:
-    """The code cells a student runs in the lesson: the solution's, without hidden checks."""
-    return [cell for cell in notebook.cells if cell.cell_type == "code"
-            and (exercise_meta(cell) or {}).get("role") != "hidden-check"]
+def role(cell) -> str | None:
+    """The cell's exercise role (answer, check, hidden-check, mutant), or None."""
+    return (exercise_meta(cell) or {}).get("role")
+
+
+def code_cells(notebook, hidden: bool = False) -> list:
+    """The code cells a student runs in the lesson (the solution's), and the hidden checks if asked."""
+    return [cell for cell in notebook.cells if cell.cell_type == "code" and (hidden or role(cell) != "hidden-check")]
 
 
 def exercise_spans(cells: list) -> dict[int, tuple[int, int]]:
-    """For each exercise, the index of its first answer cell and of its last check cell."""
+    """For each exercise, the index of its first answer cell and of its last (hidden) check cell."""
     spans: dict[int, tuple[int, int]] = {}
     for index, cell in enumerate(cells):
         meta = exercise_meta(cell) or {}
-        if meta.get("role") in ("answer", "check"):
+        if meta.get("role") in ("answer", "check", "hidden-check"):
             start, end = spans.get(meta["number"], (index, index))
             spans[meta["number"]] = (min(start, index), max(end, index))
     return spans
@@ -159,10 +171,10 @@ def new_shell():
     return InteractiveShell.instance(config=config)
 
 
-def run_cell(shell, source: str) -> tuple[str, bool]:
-    """Run one cell; what it printed (tracebacks included) and whether it raised."""
-    buffer = io.StringIO()
-    with contextlib.redirect_stdout(buffer), contextlib.redirect_stderr(buffer):
+def run_cell(shell, source: str, stdout_only: bool = False) -> tuple[str, bool]:
+    """Run one cell; what it printed (tracebacks included, unless only stdout is asked) and whether it raised."""
+    buffer, errors = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(buffer), contextlib.redirect_stderr(errors if stdout_only else buffer):
         result = shell.run_cell(source, store_history=False)
     return buffer.getvalue(), result.success
 
@@ -174,14 +186,16 @@ def try_in_child(shell, cells: list, span: tuple[int, int], mutant: dict) -> dic
     if pid == 0:                                          # the child: run, report, vanish
         os.close(read_end)
         try:
-            checks = []
+            checks, hidden = [], {}
             for cell in cells[span[0]: span[1] + 1]:
-                role = (exercise_meta(cell) or {}).get("role")
                 source = apply_mutant(cell.source, mutant["source"]) if cell.id == mutant["answer_id"] else cell.source
+                if role(cell) == "hidden-check":
+                    hidden[cell.id] = run_cell(shell, source, stdout_only=True)
+                    continue
                 text, _ = run_cell(shell, source)
-                if role == "check":
+                if role(cell) == "check":
                     checks.append(text)
-            payload = {"checks": checks}
+            payload = {"checks": checks, "hidden": hidden}
         except BaseException as error:                    # noqa: BLE001 - reported to the parent, whatever it is
             payload = {"error": f"{type(error).__name__}: {error}"}
         with os.fdopen(write_end, "wb") as pipe:
@@ -204,29 +218,38 @@ def try_in_child(shell, cells: list, span: tuple[int, int], mutant: dict) -> dic
     return json.loads(data) if data else {"error": "the child ended without a report"}
 
 
-def visible_worker(solution: Path, mutants: list[dict]) -> dict:
+def visible_worker(solution: Path, mutants: list[dict], hidden_seed: int | None = None) -> dict:
     """Run the solution once; at each exercise, try its mutants in forked children. One report per mutant,
-    and what the solution's own check cells printed, by exercise."""
+    what the solution's own check cells printed, by exercise, and (with a hidden seed) what its hidden checks
+    printed."""
+    from backprop_lib.exercises import HIDDEN_SEED_VARIABLE
+
+    if hidden_seed is not None:
+        os.environ[HIDDEN_SEED_VARIABLE] = str(hidden_seed)         # before any cell runs: hidden_seed() reads it
     notebook = read(solution)
-    cells = code_cells(notebook)
+    cells = code_cells(notebook, hidden=hidden_seed is not None)
     spans = exercise_spans(cells)
+    cells = cells[: max((end for _, end in spans.values()), default=-1) + 1]   # what follows cannot matter
     os.chdir(solution.parent)
     shell = new_shell()
     reports: dict[str, dict] = {}
     own_checks: dict[int, list[str]] = {}
+    reference: dict[str, str] = {}
     for index, cell in enumerate(cells):
         for number, span in spans.items():
             if span[0] == index:
                 for mutant in (m for m in mutants if m["number"] == number):
                     reports[mutant["cell_id"]] = try_in_child(shell, cells, span, mutant)
-        text, ok = run_cell(shell, cell.source)
+        text, ok = run_cell(shell, cell.source, stdout_only=role(cell) == "hidden-check")
         if not ok:
             raise AuthoringError(f"{solution.name}: cell {cell.id} of the solution raised:\n{text[-2000:]}")
         meta = exercise_meta(cell) or {}
         if meta.get("role") == "check":
             own_checks.setdefault(meta["number"], []).append(text)
+        elif meta.get("role") == "hidden-check":
+            reference[cell.id] = text
     return {"mutants": [reports.get(m["cell_id"], {"error": "its exercise has no answer cell"}) for m in mutants],
-            "solution": own_checks}
+            "solution": own_checks, "reference": reference}
 
 
 def verdict(number: int, checks: list[str]) -> tuple[bool, str]:
@@ -250,13 +273,38 @@ def judge_visible(mutant: Mutant, report: dict) -> None:
     mutant.visible_ok = passed == (mutant.kind == "right" or mutant.blind)
 
 
-def run_visible(solution: Path, mutants: list[Mutant]) -> list[str]:
-    """Try the visible checks of one solution's mutants, in a fresh Python process of their own.
+def judge_probes(mutant: Mutant, report: dict, hidden_cells: list, reference: dict[str, str]) -> None:
+    """Record the points the mutant's exercise earns by the grader's rule, its probes scored by the grader's code."""
+    from .grading.probes import score_hidden
 
-    Returns what is wrong with the solution itself: a check cell of its own that does not print ✓
-    (a broken check would reject every mutant, the right ones included, and grade nothing).
+    if "error" in report:
+        mutant.graded, mutant.graded_ok = "nothing", False
+        return
+    if not hidden_cells:                                    # no hidden check: the visible checks give the points
+        passed = verdict(mutant.number, report["checks"])[0]
+        mutant.graded, mutant.graded_ok = f"{int(passed)}/1 visible", passed == (mutant.kind == "right")
+        return
+    verdicts = []
+    for cell in hidden_cells:
+        expected = reference[cell.id]
+        printed, ok = report["hidden"].get(cell.id, ("", False))
+        probes = score_hidden(exercise_meta(cell), expected, printed, PROBE_SEED)
+        verdicts += probes if ok else [False] * len(probes)
+    full = bool(verdicts) and all(verdicts)
+    mutant.graded = f"{sum(verdicts)}/{len(verdicts)} probes"
+    mutant.graded_ok = full == (mutant.kind == "right")
+
+
+def run_visible(solution: Path, mutants: list[Mutant], graded_by_probes: bool = False) -> list[str]:
+    """Try the visible checks of one solution's mutants, in a fresh Python process of their own (and their
+    hidden probes, when graded by probes).
+
+    Returns what is wrong with the solution itself: a check cell of its own that does not print ✓, or a
+    hidden check that prints nothing or a failure (a broken check would reject every mutant, the right
+    ones included, or judge them against nothing).
     """
-    payload = json.dumps({"solution": str(solution), "mutants": [m.__dict__ for m in mutants]})
+    payload = json.dumps({"solution": str(solution), "mutants": [m.__dict__ for m in mutants],
+                          "hidden_seed": PROBE_SEED if graded_by_probes else None})
     env = {**os.environ, "MPLBACKEND": "Agg", "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1",
            "MKL_NUM_THREADS": "1", "PYTHONDONTWRITEBYTECODE": "1"}
     process = subprocess.run([sys.executable, "-m", "course_tools.mutants", "--visible-worker"], input=payload,
@@ -266,9 +314,15 @@ def run_visible(solution: Path, mutants: list[Mutant]) -> list[str]:
     except (IndexError, json.JSONDecodeError):
         failure = f"the worker failed: {process.stderr.strip()[-800:]}"
         result = {"mutants": [{"error": failure}] * len(mutants), "solution": {}}
+    hidden = [cell for cell in read(solution).cells if role(cell) == "hidden-check"]
     for mutant, report in zip(mutants, result["mutants"]):
         judge_visible(mutant, report)
-    problems = []
+        if graded_by_probes:
+            cells = [cell for cell in hidden if exercise_meta(cell)["number"] == mutant.number]
+            judge_probes(mutant, report, cells, result.get("reference", {}))
+    problems = [f"{solution.name}: the solution's own hidden check {cell_id} prints no probe, or a failure: "
+                f"{text[-300:]!r}"
+                for cell_id, text in result.get("reference", {}).items() if not text.strip() or "✗" in text]
     for number, checks in sorted(result["solution"].items()):
         passed, said = verdict(int(number), checks)
         if not passed:
@@ -387,7 +441,8 @@ def run_graded(solution: Path, mutants: list[Mutant], jobs: int) -> list[str]:
                                     f"answered with the solution ({result.points:g}/{result.maximum:g}; "
                                     f"status {grade.status}): a mutant of another exercise interferes.")
                 continue
-            mutant.graded = f"{result.points:g}/{result.maximum:g}"
+            status = "" if grade.status == "ok" else f" (status {grade.status})"
+            mutant.graded = f"{result.points:g}/{result.maximum:g}{status}"
             mutant.graded_ok = full == (mutant.kind == "right")
     return problems
 
@@ -449,11 +504,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--course", type=Path, default=Path.cwd(), help="the course folder (default: the current one)")
     parser.add_argument("--jobs", type=int, default=2,
                         help="notebooks tried at a time, and grading kernels (default 2)")
+    parser.add_argument("--graded-by", choices=("grader", "probes"), default="grader",
+                        help="grader: synthetic submissions graded by the real grader (minutes); probes: each "
+                             "mutant's hidden checks run in its forked child, scored by the grader's probes (seconds)")
     parser.add_argument("--visible-worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.visible_worker:
         request = json.loads(sys.stdin.read())
-        print(json.dumps(visible_worker(Path(request["solution"]), request["mutants"])))
+        print(json.dumps(visible_worker(Path(request["solution"]), request["mutants"], request.get("hidden_seed"))))
         return 0
     paths = [p.resolve() for p in args.solutions] or sorted((args.course / "solutions").resolve().glob("*.ipynb"))
     if not paths:
@@ -471,9 +529,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     tried = {path: by_notebook[path.stem] for path in reversed(paths) if by_notebook[path.stem]}
     with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:     # the longest first: the homework
+        parts = ((("visible+probes", run_visible, (True,)),) if args.graded_by == "probes" else
+                 (("graded", run_graded, (1,)), ("visible", run_visible, (False,))))
         futures = {(path.stem, part): pool.submit(timed, task, path, mutants, *extra)
-                   for path, mutants in tried.items()
-                   for part, task, extra in (("graded", run_graded, (1,)), ("visible", run_visible, ()))}
+                   for path, mutants in tried.items() for part, task, extra in parts}
         seconds = {}
         for key, future in futures.items():
             seconds[key], found = future.result()

@@ -1,10 +1,11 @@
-"""The mutant suite: every wrong answer listed in solutions 1–5 is rejected (visibly and in grading).
+"""The mutant suite: every wrong answer listed in the solutions is rejected (visibly and in grading).
 
 Every right one is kept.
 
-The end-to-end test runs `backprop-mutants` over the five solutions (a few minutes: each lesson runs
-once, each mutant in a forked child, and the real grader grades the synthetic submissions); the
-others test how mutants are applied and packed into submissions.
+The end-to-end test runs `backprop-mutants --graded-by probes` over every solution that lists mutants
+(about a minute of CPU: each lesson runs once, hidden checks included, each mutant in a forked child
+whose hidden probes the grader's own scoring judges); `make validate-assignment` runs the same mutants
+through the real grader. The others test how mutants are applied and packed into submissions.
 """
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ from course_tools.lessons import AuthoringError, make_lesson
 from course_tools.mutants import Mutant, apply_mutant, dependencies, mutants_of, pack
 
 ROOT = Path(__file__).resolve().parent.parent
-LESSONS = sorted((ROOT / "solutions").glob("0[1-5]_*.ipynb"))
+LESSONS = sorted(path for path in (ROOT / "solutions").glob("[0-9][0-9]_*.ipynb")    # lesson 6 once it has mutants
+                 if '"role": "mutant"' in path.read_text())
 
 ANSWER = '''def f(x):
     """Doc."""
@@ -82,10 +84,12 @@ def test_submissions_never_mutate_two_exercises_that_depend_on_each_other():
     assert sorted(m.cell_id for chosen in submissions for m in chosen.values()) == sorted(m.cell_id for m in mutants)
 
 
-def test_every_wrong_mutant_of_lessons_1_to_5_is_rejected_and_every_right_one_kept():
-    result = subprocess.run([sys.executable, "-m", "course_tools.mutants", *map(str, LESSONS)],
+def test_every_wrong_mutant_is_rejected_and_every_right_one_kept():
+    assert [path.name[:2] for path in LESSONS][:5] == ["01", "02", "03", "04", "05"]
+    result = subprocess.run([sys.executable, "-m", "course_tools.mutants", "--graded-by", "probes", *map(str, LESSONS)],
                             capture_output=True, text=True, cwd=ROOT, check=False)
     report = result.stdout + result.stderr
+    print(report)                                          # the table, for `pytest -rP`
     assert result.returncode == 0, report
     # every notebook  all  visible killed/seen  [blind]  graded killed/wrong  right kept visible  right kept graded
     total = re.search(r"every notebook\s+all\s+(\d+)/(\d+)\s+(?:\d+\s+)?(\d+)/(\d+)\s+(\d+)/(\d+)\s+(\d+)/(\d+)",
@@ -93,3 +97,40 @@ def test_every_wrong_mutant_of_lessons_1_to_5_is_rejected_and_every_right_one_ke
     assert total is not None, report
     assert int(total[4]) >= 100, report                    # at least 100 wrong mutants in lessons 1–5
     assert total[1] == total[2] and total[3] == total[4] and total[5] == total[6] == total[7] == total[8], report
+
+
+FIXTURE = ROOT / "tests" / "grading_fixtures" / "solutions" / "fixture_homework.ipynb"
+FIXTURE_MUTANTS = {      # exercise: (wrong answers, right answers) for the grading fixture's three exercises
+    1: (["return grad_output * output", "return output * (1.0 - output)",
+         "return grad_output * output * (1.0 + output)", "return None"],
+        ["return grad_output * (output - output ** 2)"]),
+    2: (["return (outputs - targets) / outputs.size", "return 2.0 * (targets - outputs) / outputs.size",
+         "return 2.0 * (outputs - targets)", "return np.mean(outputs - targets)"],
+        ["return (outputs - targets) * (2.0 / np.size(outputs))"]),
+    3: (["halved_learning_rate = learning_rate * 2", "halved_learning_rate = learning_rate / 3",
+         "halved_learning_rate = learning_rate - 2", "halved_learning_rate = None"],
+        ["halved_learning_rate = 0.5 * learning_rate"]),
+}
+
+
+def test_the_real_grader_and_the_probes_agree_on_every_mutant(tmp_path):
+    notebook = nbformat.read(FIXTURE, as_version=4)
+    for number, answers in FIXTURE_MUTANTS.items():
+        for kind, sources in zip(("wrong", "right"), answers):
+            for index, source in enumerate(sources):
+                cell = nbformat.v4.new_raw_cell(source, metadata={"exercise": {
+                    "number": number, "role": "mutant", "kind": kind, "name": source}})
+                cell.id = f"ex{number}-{kind}-{index}"
+                notebook.cells.append(cell)
+    solution = tmp_path / "solutions" / FIXTURE.name
+    solution.parent.mkdir()
+    nbformat.write(notebook, solution)
+    tables = {}
+    for mode in ("grader", "probes"):
+        result = subprocess.run([sys.executable, "-m", "course_tools.mutants", "--graded-by", mode, str(solution)],
+                                capture_output=True, text=True, cwd=ROOT, check=False)
+        report = result.stdout + result.stderr
+        assert result.returncode == 0, report
+        tables[mode] = [line for line in report.splitlines() if line.startswith(("fixture_homework", "every"))]
+    assert tables["grader"] == tables["probes"]
+    assert tables["probes"][-1].split() == ["every", "notebook", "all", "12/12", "12/12", "3/3", "3/3"]

@@ -94,7 +94,33 @@ def held_out_loss(printed: str, probes: list[int], seed: int) -> list[bool]:
     return verdicts
 
 
-JUDGES: dict[str, Callable[[str, list[int], int], list[bool]]] = {"held-out-loss": held_out_loss}
+CLASSES_HEADER = "predicted classes of the held-out digits:"
+
+
+def held_out_accuracy(printed: str, probes: list[int], seed: int) -> list[bool]:
+    """Judge: per probe, the share of held-out digits classified right (labels known here only) is at least ``probe`` %.
+
+    The kernel prints ``predicted classes of the held-out digits:`` and then one digit per held-out image,
+    in the order of ``held_out_inputs`` (lesson 6: ``format_classes``, 60 a line). A missing header, a
+    character other than a digit, or another number of digits than held-out images fails every probe.
+    With probes ``[90, 95]`` that is half the points from 90 %, all from 95 %.
+    """
+    from backprop_lib.digits import held_out_labels, load_digits_split
+
+    labels = held_out_labels(load_digits_split(seed=0))
+    lines = printed.splitlines()
+    if CLASSES_HEADER not in lines:
+        return [False] * len(probes)
+    body = lines[lines.index(CLASSES_HEADER) + 1:]
+    digits = "".join(line.strip() for line in body[: -(-len(labels) // 60)])
+    if len(digits) != len(labels) or not digits.isdigit():
+        return [False] * len(probes)
+    correct = int(np.sum(np.array([int(digit) for digit in digits]) == labels))
+    return [100 * correct >= probe * len(labels) for probe in probes]
+
+
+JUDGES: dict[str, Callable[[str, list[int], int], list[bool]]] = {"held-out-loss": held_out_loss,
+                                                                  "held-out-accuracy": held_out_accuracy}
 
 
 def stream_text(outputs) -> str:
