@@ -244,10 +244,9 @@ def check_outputs(relative: str, cells: list[CodeCell], shown: list[dict]) -> li
             problems.append(f"{where}: a widget failed to display")
         if failure_mark(cell.language) in text:
             problems.append(f"{where}: an exercise check failed: {text.strip()[:300]}")
-        is_check = cell.role in ("check", "hidden-check")
+        is_check = cell.role == "check"      # a hidden check prints values only, never a verdict
         not_done = message("check.not_done", cell.language, number=cell.number)
-        passed = message("check.passed_hidden" if cell.role == "hidden-check" else "check.passed", cell.language,
-                         number=cell.number)
+        passed = message("check.passed", cell.language, number=cell.number)
         if is_lesson and is_check and not_done not in text:
             problems.append(f"{where} is an unanswered exercise check but does not say {not_done!r}: {text[:200]!r}")
         if not_done in text and not (is_lesson and is_check):

@@ -119,6 +119,11 @@ def load_assignment(solution: Path | None = None, lesson: Path | None = None,
     return assignment
 
 
+def without_mutants(table: dict[int, Exercise]) -> dict[int, tuple]:
+    """What two editions must share: each exercise's points and cells (mutants live only in the source)."""
+    return {number: (e.points, e.answer_ids, e.check_ids, e.hidden_ids) for number, e in table.items()}
+
+
 def load_edition(assignment: Assignment, language: str) -> Assignment | None:
     """The assignment's edition in another language, read from solutions/<language>/ (None if there is none)."""
     path = solution_path(assignment.solution_path, language)
@@ -126,7 +131,7 @@ def load_edition(assignment: Assignment, language: str) -> Assignment | None:
         return None
     notebook = read(path)
     table = exercises(notebook)
-    if table != assignment.exercises:
+    if without_mutants(table) != without_mutants(assignment.exercises):
         raise InstructorError(f"{path} does not have the exercise cells of {assignment.solution_path.name} "
                               f"(ids, roles or points differ): regenerate it with `make lessons`.")
     check_solution(notebook, table, path)

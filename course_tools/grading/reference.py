@@ -33,6 +33,13 @@ def seeded_assignment(assignment: Assignment, seed: int) -> Assignment:
         else:
             os.environ[HIDDEN_SEED_VARIABLE] = previous
     outputs = {cell.id: cell.outputs for cell in notebook.cells if role_of(cell) == "hidden-check"}
+    # Hidden checks are the same code in every edition (never translated): one run serves them all.
+    editions = {language: with_hidden_outputs(edition, outputs) for language, edition in assignment.editions.items()}
+    return replace(with_hidden_outputs(assignment, outputs), editions=editions)
+
+
+def with_hidden_outputs(assignment: Assignment, outputs: dict) -> Assignment:
+    """The assignment with these stored outputs of its hidden checks (by cell id)."""
     solution = copy.deepcopy(assignment.solution)
     for cell in solution.cells:
         if cell.id in outputs:
