@@ -1,6 +1,8 @@
 """One number formatter for everything the course prints, describes or draws: the same text on every machine."""
 from __future__ import annotations
 
+import unicodedata
+
 MINUS_SIGN = "\N{MINUS SIGN}"     # the typographic minus figures draw; printed text keeps the ASCII "-"
 
 
@@ -17,3 +19,13 @@ def format_number(value: float | str, spec: str = ".4g", minus: str = "-", trim_
     if trim_zeros and "." in text:
         text = text.rstrip("0").rstrip(".")
     return minus + text[1:] if text.startswith("-") else text
+
+
+def display_width(text: str) -> int:
+    """Columns a text takes in a monospaced font: Hangul and other wide characters take two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def pad(text: str, width: int) -> str:
+    """``text`` left-aligned in ``width`` columns of a monospaced font (wide characters count twice)."""
+    return text + " " * max(0, width - display_width(text))

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .formatting import format_number
+from .formatting import display_width, format_number, pad
 from .losses import Loss
+from .messages import message
 
 
 def numerical_gradient(f: Callable[[], float], x: np.ndarray, eps: float = 1e-5) -> np.ndarray:
@@ -60,13 +61,15 @@ class GradientReport:
         Tiny relative errors (1e-10 or so) vary in their digits between machines, so an array that
         agrees is shown as "< tolerance"; one that differs shows its error to two digits.
         """
-        width = max(len("gradient"), *(len(name) for name in self.errors))
-        lines = [f"{'gradient':<{width}}  relative error  verdict"]
+        gradient, relative, verdict = (message(f"gradcheck.{key}") for key in ("gradient", "relative", "verdict"))
+        width = max(display_width(gradient), *(display_width(name) for name in self.errors))
+        lines = [f"{pad(gradient, width)}  {pad(relative, 14)}  {verdict}"]
         for name, error in self.errors.items():
             if error < self.tolerance:
-                lines.append(f"{name:<{width}}  {'< ' + format_number(self.tolerance, '.0e'):<14}  agrees")
+                shown, word = "< " + format_number(self.tolerance, ".0e"), message("gradcheck.agrees")
             else:
-                lines.append(f"{name:<{width}}  {format_number(error, '.2g'):<14}  DIFFERS")
+                shown, word = format_number(error, ".2g"), message("gradcheck.differs")
+            lines.append(f"{pad(name, width)}  {pad(shown, 14)}  {word}")
         return "\n".join(lines)
 
     def _repr_pretty_(self, printer, cycle) -> None:

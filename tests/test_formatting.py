@@ -29,3 +29,24 @@ def test_format_value_prints_a_zero_without_a_stray_point_at_zero_decimals():
     assert format_value(0.0, digits=0) == format_value(0.3, digits=0) == "0"
     assert format_value(-0.2, digits=0) == "0"
     assert format_value(-0.6, digits=0) == "-1"
+
+
+def test_pad_counts_hangul_as_two_columns():
+    from backprop_lib.formatting import display_width, pad
+    assert display_width("기울기") == 6 and display_width("input") == 5
+    assert pad("기울기", 8) == "기울기  " and pad("input", 8) == "input   "
+    assert pad("longer than", 3) == "longer than"
+
+
+def test_gradient_report_speaks_the_notebooks_language():
+    import numpy as np
+
+    from backprop_lib import Sigmoid, gradient_check, use_language
+    report = gradient_check(Sigmoid(), np.array([[0.5, -1.0]]))
+    try:
+        use_language("ko")
+        korean = str(report)
+    finally:
+        use_language("en")
+    assert korean.splitlines()[0].split() == ["기울기", "상대", "오차", "판정"] and "일치" in korean
+    assert str(report).splitlines()[0] == "gradient  relative error  verdict"
