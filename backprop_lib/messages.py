@@ -226,10 +226,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "ko": "{title}: {xlabel}마다의 {ylabel}{scale}."},
     "describe.curves.log": {"en": ", on a log scale", "ko": ", 로그 눈금"},
     "describe.curves.run": {
-        "en": "{name}{count} {xlabel}s from {first} at {xlabel} 0 to {last} at {xlabel} {end}, lowest {low} at "
-              "{xlabel} {at}.",
+        "en": "{name}{count} {xlabel}s from {first} at {xlabel} 0 to {last} at {xlabel} {end}, lowest {low}, first "
+              "reached at {xlabel} {at}.",
         "ko": "{name}{xlabel} {count}번: {xlabel} 0에서 {first}, {xlabel} {end}에서 {last}, "
-              "가장 낮은 값은 {xlabel} {at}에서 {low}.",
+              "가장 낮은 값 {low}에는 {xlabel} {at}에서 처음 닿아요.",
     },
     "describe.curves.name": {"en": "{name}: ", "ko": "{name}: "},
     "describe.graphs.graph": {

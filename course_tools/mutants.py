@@ -161,8 +161,14 @@ def exercise_spans(cells: list) -> dict[int, tuple[int, int]]:
 
 def new_shell():
     """A plain IPython shell (no kernel, no history, no colours): what the notebook's cells run in."""
+    import matplotlib.pyplot as plt
     from IPython.core.interactiveshell import InteractiveShell
     from traitlets.config import Config
+
+    # pyplot picks its backend at the first figure and, inside an IPython shell that is not a kernel,
+    # matplotlib < 3.9 then imports IPython's backend2gui, which IPython 9 no longer has (ImportError).
+    # Picking the (Agg) backend before the shell exists takes the plain path on every version.
+    plt.switch_backend("agg")
 
     config = Config()
     config.HistoryManager.enabled = False

@@ -7,7 +7,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from ..errors import SettingError, ShapeError, describe
+from ..errors import SettingError, ShapeError, describe, whole_number
 from ..formatting import format_number
 from ..messages import Templates, message
 from .described import add_description, new_subplots
@@ -18,16 +18,25 @@ from .style import figure_size
 TEXT = Templates("describe.curves")
 
 
-def describe_losses(curves: dict[str, np.ndarray], title: str, xlabel: str, ylabel: str, log_scale: bool) -> str:
-    """Each run's first, last and lowest loss, in words."""
+def describe_losses(curves: dict[str, np.ndarray], title: str, xlabel: str, ylabel: str, log_scale: bool,
+                    epoch_step: int = 1) -> str:
+    """Each run's first, last and lowest loss, in words.
+
+    The lowest loss is given as printed (4 digits) with the first epoch that reaches that printed value: the
+    epoch of the exact minimum moves by thousands between numpy versions when a curve ends on a plateau.
+    With epoch_step > 1 that epoch is named only as a span of epoch_step epochs ("9000–9999").
+    """
     parts = [TEXT["figure"].format(title=title, ylabel=ylabel, xlabel=xlabel, scale=TEXT["log"] if log_scale else "")]
     for name, curve in curves.items():
         finite = np.where(np.isfinite(curve), curve, np.inf)
-        lowest = int(np.argmin(finite))
+        lowest = format_number(finite.min())
+        reached = next(epoch for epoch, loss in enumerate(finite) if format_number(loss) == lowest)
+        if epoch_step > 1:
+            start = reached - reached % epoch_step
+            reached = f"{start}–{min(start + epoch_step, curve.size) - 1}"
         parts.append(TEXT["run"].format(name=TEXT["name"].format(name=name) if name else "", count=curve.size,
                                         xlabel=xlabel, first=format_number(curve[0]), last=format_number(curve[-1]),
-                                        end=curve.size - 1,
-                                        low=format_number(curve[lowest]), at=lowest))
+                                        end=curve.size - 1, low=lowest, at=reached))
     return " ".join(parts)
 
 
@@ -43,7 +52,8 @@ def _as_curve(name: str, values) -> np.ndarray:
 
 
 def plot_losses(losses, log_scale: bool = True, title: str | None = None,
-                ax: Axes | None = None, xlabel: str | None = None, ylabel: str | None = None) -> Figure:
+                ax: Axes | None = None, xlabel: str | None = None, ylabel: str | None = None,
+                epoch_step: int = 1) -> Figure:
     """Draw one loss curve, or several from a dict {label: losses or History}, on one plot.
 
     Runs differ in colour and in line style.
@@ -51,7 +61,10 @@ def plot_losses(losses, log_scale: bool = True, title: str | None = None,
     A log scale (default) shows slow late progress and plateaus that a linear scale flattens;
     it needs every loss to be positive. Epochs are counted from 0, like the training loop.
     Title and axis labels default to the notebook's language ("Loss during training", "epoch", "loss").
+    epoch_step > 1 names the epoch of the lowest value in the text alternative only to that many epochs,
+    for a curve whose timing is rounding noise (it differs between numpy versions and CPUs).
     """
+    epoch_step = whole_number(epoch_step, "plot_losses: epoch_step")
     runs = losses if isinstance(losses, Mapping) else {"": losses}
     if not runs:
         raise ShapeError("plot_losses: the dict of runs is empty; give at least one {label: losses}.")
@@ -78,7 +91,7 @@ def plot_losses(losses, log_scale: bool = True, title: str | None = None,
     ax.set_title(title)
     if any(curves):
         ax.legend()
-    add_description(ax, describe_losses(curves, title, xlabel, ylabel, log_scale))
+    add_description(ax, describe_losses(curves, title, xlabel, ylabel, log_scale, epoch_step))
     if created:
         figure.tight_layout()
     return ax.figure
