@@ -186,7 +186,7 @@ def test_labels_whose_count_differs_from_the_batch(labels, given_text):
 def test_learning_rate_must_be_a_positive_finite_number(optimizer, learning_rate):
     with pytest.raises(SettingError) as error:
         optimizer(learning_rate)
-    assert str(error.value) == (f"{optimizer.__name__}: the learning rate must be a positive finite "
+    assert str(error.value) == (f"{optimizer.__name__}: learning_rate must be a positive finite "
                                 f"number such as 0.1, got {learning_rate!r}.")
 
 
@@ -222,7 +222,8 @@ def test_training_settings(options, expected_text):
 def test_duplicate_layer_names():
     with pytest.raises(ValueError) as error:
         Network([Affine(np.ones((2, 2)), name="hidden"), Sigmoid(), Affine(np.ones((2, 1)), name="hidden")])
-    assert str(error.value) == "Network: layer names must be unique, ['hidden'] appear more than once."
+    assert str(error.value) == ("Network: layer names must be unique, ['hidden'] appear more than once. Give each "
+                                "layer its own name, e.g. Affine(weights, bias, name=\"affine2\").")
 
 
 # ---- a training run that diverges -------------------------------------------------------------
