@@ -91,7 +91,7 @@ class Value:
 
     def log(self) -> Value:
         """ln x with d/dx = 1/x, defined for x > 0 only: a zero or negative input is a DomainError, not a math error."""
-        if not self.data > 0:
+        if self.data <= 0:                       # NaN passes through, as every other operation lets it
             raise DomainError(message("error.value.log", got=f"{self.data:g}"))
         return Value(math.log(self.data), (self,), (1.0 / self.data,), "log")
 
