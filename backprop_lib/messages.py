@@ -817,7 +817,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "stratified_split: fractions must be between 0 and 1 and sum to less than 1, got {got}; the last part "
               "takes the rest, e.g. fractions=(0.6, 0.2) leaves 20 % for it.",
         "ko": "stratified_split: fractions의 각 값은 0과 1 사이이고 합은 1보다 작아야 하는데, {got}이(가) 왔어요. "
-              "마지막 부분이 나머지를 가져가요. 예: fractions=(0.6, 0.2)이면 마지막 부분은 20 %예요.",
+              "마지막 부분이 나머지를 가져가요. 예: fractions=(0.6, 0.2)이면 마지막 부분은 20%예요.",
     },
     "error.documents.oranges": {
         "en": "apple_shop: give both orange_price and orange_count (apples and oranges), or neither (apples only); "
@@ -1022,7 +1022,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "error.regions.output_weights": {
         "en": "plot_hidden_space: output_weights must hold 3 numbers, not all zero, got {got}.",
-        "ko": "plot_hidden_space: output_weights는 모두 0은 아닌 수 3개여야 하는데, {got}이(가) 왔어요.",
+        "ko": "plot_hidden_space: output_weights는 수 3개여야 하고 셋 다 0이면 안 되는데, {got}이(가) 왔어요.",
     },
     "error.softmax_figure.scores": {
         "en": "plot_softmax: scores must be the scores of one sample, a 1-D array of at least two classes such as "
