@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .errors import LabelError, SettingError, describe
+from .messages import message
 
 NUM_CLASSES = 10
 IMAGE_SIDE = 8
@@ -54,8 +55,7 @@ def one_hot(labels, num_classes: int = NUM_CLASSES) -> np.ndarray:
     labels = np.asarray(labels)
     if labels.ndim != 1 or not np.issubdtype(labels.dtype, np.integer) \
             or (labels.size and (labels.min() < 0 or labels.max() >= num_classes)):
-        raise LabelError(f"one_hot: expected a 1-D array of whole class numbers 0 … {num_classes - 1}, "
-                         f"got {describe(labels)}.")
+        raise LabelError(message("error.digits.one_hot", last=num_classes - 1, got=describe(labels)))
     return np.eye(num_classes)[labels]
 
 
@@ -66,8 +66,7 @@ def stratified_split(labels, fractions: tuple[float, ...], seed: int) -> list[np
     """
     labels = np.asarray(labels)
     if any(not 0 < fraction < 1 for fraction in fractions) or sum(fractions) >= 1:
-        raise SettingError(f"stratified_split: fractions must be between 0 and 1 and sum to less than 1, "
-                           f"got {fractions}.")
+        raise SettingError(message("error.digits.fractions", got=fractions))
     rng = np.random.RandomState(seed)
     parts: list[list[np.ndarray]] = [[] for _ in range(len(fractions) + 1)]
     for label in np.unique(labels):

@@ -13,6 +13,7 @@ import numpy as np
 
 from .errors import SettingError
 from .layers import Affine, ReLU, Sigmoid
+from .messages import message
 from .network import Network
 from .nodes import Add, Mul
 
@@ -116,9 +117,7 @@ def apple_shop(apple_price: float = 100.0, apple_count: float = 2.0, tax: float 
                orange_price: float | None = None, orange_count: float | None = None) -> AppleShop:
     """Run document 003's apple shop (with oranges when both orange numbers are given) through Mul and Add nodes."""
     if (orange_price is None) != (orange_count is None):
-        raise SettingError("apple_shop: give both orange_price and orange_count (apples and oranges), "
-                           f"or neither (apples only); got orange_price={orange_price!r}, "
-                           f"orange_count={orange_count!r}.")
+        raise SettingError(message("error.documents.oranges", price=repr(orange_price), count=repr(orange_count)))
     with_oranges = orange_price is not None
     apple_mul, orange_mul, fruit_add, tax_mul = Mul("apple"), Mul("orange"), Add("fruit"), Mul("tax")
     apples_total = apple_mul.forward(apple_price, apple_count)

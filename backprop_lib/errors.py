@@ -56,6 +56,32 @@ def positive_number(value, who: str, example: str) -> float:
     return float(value)
 
 
+def fraction(value, who: str, example: str) -> float:
+    """``value`` as a float when it is a number in [0, 1) such as a momentum (a bool is not), else a SettingError."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not 0 <= value < 1:
+        raise SettingError(message("setting.fraction", who=who, example=example, got=repr(value)))
+    return float(value)
+
+
+def one_of(value, choices, who: str):
+    """``value`` when it is one of ``choices`` (a name such as "relu"), else a SettingError listing them."""
+    if not isinstance(value, str) or value not in choices:
+        raise SettingError(message("setting.one_of", who=who, choices=", ".join(map(repr, choices)), got=repr(value)))
+    return value
+
+
+def layer_widths(sizes, who: str, example: str) -> list[int]:
+    """``sizes`` as ints when it lists two or more layer widths, each a whole number ≥ 1, else a SettingError."""
+    try:
+        listed = list(sizes)
+    except TypeError:
+        listed = []
+    if len(listed) < 2 or any(isinstance(size, bool) or not isinstance(size, numbers.Integral) or size < 1
+                              for size in listed):
+        raise SettingError(message("setting.layer_sizes", who=who, example=example, got=repr(sizes)))
+    return [int(size) for size in listed]
+
+
 def describe(array) -> str:
     """Say what an array-like is, shortly: its shape and dtype, or its type."""
     shape = getattr(array, "shape", None)

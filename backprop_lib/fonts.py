@@ -15,6 +15,8 @@ import importlib.util
 from functools import cache
 from pathlib import Path
 
+from .messages import message
+
 KOREAN_FAMILY = "NanumGothic"
 FONT_PACKAGE = "koreanize_matplotlib"
 DEFAULT_FAMILY = "sans-serif"      # matplotlib's default: DejaVu Sans
@@ -30,9 +32,7 @@ def korean_font_files() -> list[Path]:
     folders = list(spec.submodule_search_locations or []) if spec else []
     files = sorted(path for folder in folders for path in (Path(folder) / "fonts").glob("NanumGothic*.ttf"))
     if not files:
-        raise FontMissing("The Korean font (NanumGothic, from the package koreanize-matplotlib) is not installed, "
-                          "so figures cannot show Hangul. Install the course again: pip install -e . "
-                          "(or: pip install 'koreanize-matplotlib>=0.1.1,<0.2').")
+        raise FontMissing(message("error.fonts.missing"))
     return files
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .errors import SettingError, ShapeError, describe, whole_number
+from .errors import ShapeError, describe, one_of, whole_number
 from .exercises import CheckFailed, ExerciseNotDone
 from .gradcheck import numerical_gradient, relative_error
 from .layers import Affine, Layer, ReLU
@@ -33,7 +33,7 @@ def params_from_network(network: Network) -> Params:
     params: Params = {}
     affines = [layer for layer in network.layers if isinstance(layer, Affine)]
     if not affines:
-        raise ShapeError("params_from_network: the network has no Affine layer, so it has no weights to copy.")
+        raise ShapeError(message("error.homework.no_affine"))
     for number, layer in enumerate(affines, start=1):
         params[f"W{number}"] = layer.weights.copy()
         if layer.bias is not None:
@@ -147,9 +147,7 @@ PROBLEMS = {
 
 def problem(name: str) -> Problem:
     """The problem called ``name`` ("circles" or "wave"), or a clear error."""
-    if name not in PROBLEMS:
-        raise SettingError(f"there is no problem {name!r}: choose one of {sorted(PROBLEMS)}.")
-    return PROBLEMS[name]
+    return PROBLEMS[one_of(name, sorted(PROBLEMS), "problem: name")]
 
 
 def make_problem(name: str, count: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
@@ -164,8 +162,8 @@ def held_out_loss(name: str, network, seed: int, count: int = 500) -> float:
     outputs = network.forward(inputs)
     expected = (count, problem(name).output_width)
     if np.shape(outputs) != expected:
-        raise ShapeError(f"the {name} problem needs outputs of shape {expected} for {count} samples "
-                         f"({problem(name).output_width} per sample); the network gave {describe(outputs)}.")
+        raise ShapeError(message("error.homework.outputs", name=name, expected=expected, count=count,
+                                 width=problem(name).output_width, got=describe(outputs)))
     return float(problem(name).make_loss().forward(outputs, targets))
 
 
@@ -248,8 +246,7 @@ def record_choices(name: str, answer, options: str, how_many: str = "one") -> No
 
     how_many="one": a single letter such as "B"; how_many="some": a set of letters such as {"A", "C"}.
     """
-    if how_many not in ("one", "some"):
-        raise SettingError(f"record_choices: how_many must be \"one\" or \"some\", got {how_many!r}.")
+    one_of(how_many, ("one", "some"), "record_choices: how_many")
     if answer is Ellipsis:
         raise ExerciseNotDone(message("check.still_ellipsis", name=name))
     letters = [answer] if how_many == "one" else answer

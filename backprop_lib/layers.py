@@ -29,11 +29,12 @@ class Layer:
 
     def forward(self, x: np.ndarray) -> np.ndarray:
         """out = f(x), keeping what backward needs.  Shapes: x (N, D) → out (N, M)."""
-        raise NotImplementedError(f"{type(self).__name__} must define forward(x).")
+        raise NotImplementedError(message("error.layers.must_define", layer=type(self).__name__, method="forward(x)"))
 
     def backward(self, grad_output: np.ndarray) -> np.ndarray:
         """dL/dx from dL/dout, storing each parameter's gradient.  Shapes: grad_output (N, M) → (N, D)."""
-        raise NotImplementedError(f"{type(self).__name__} must define backward(grad_output).")
+        raise NotImplementedError(message("error.layers.must_define", layer=type(self).__name__,
+                                          method="backward(grad_output)"))
 
     @property
     def label(self) -> str:
@@ -152,10 +153,7 @@ class Affine(Layer):
         super().__init__(name)
         self.weights = np.array(weights, dtype=np.float64)
         if self.weights.ndim != 2:
-            raise ShapeError(
-                f"{self.label}: weights must be a 2-D array of shape (inputs, outputs), "
-                f"got {describe(weights)}. For one input and one output use [[w]]."
-            )
+            raise ShapeError(message("error.layers.weights_shape", layer=self.label, got=describe(weights)))
         n_outputs = self.weights.shape[1]
         if bias is None:
             self.bias = None
@@ -163,10 +161,8 @@ class Affine(Layer):
         else:
             self.bias = np.array(bias, dtype=np.float64).reshape(-1)
             if self.bias.shape != (n_outputs,):
-                raise ShapeError(
-                    f"{self.label}: bias must hold one number per output, shape ({n_outputs},), "
-                    f"got {describe(bias)}."
-                )
+                raise ShapeError(message("error.layers.bias_shape", layer=self.label, outputs=n_outputs,
+                                         got=describe(bias)))
             self.param_names = ("weights", "bias")
         self.x: np.ndarray | None = None
         self.out_shape: tuple[int, int] | None = None

@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from .errors import LabelError, ShapeError, describe, require_forward
+from .messages import message
 
 
 class Loss:
@@ -17,16 +18,13 @@ class Loss:
         self.name = name or type(self).__name__
 
     def _require_forward(self, kept) -> None:
-        require_forward(kept is not None, self.name, "Compute the loss with forward(outputs, targets) first.")
+        require_forward(kept is not None, self.name, message("error.losses.forward_fix"))
 
     def _same_shape(self, outputs: np.ndarray, targets: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         outputs, targets = np.asarray(outputs, dtype=np.float64), np.asarray(targets)
         if outputs.shape != targets.shape:
-            raise ShapeError(
-                f"{self.name}: outputs and targets must have the same shape; outputs are "
-                f"{describe(outputs)}, targets are {describe(targets)}. A column of targets "
-                "for N samples has shape (N, 1): targets.reshape(-1, 1)."
-            )
+            raise ShapeError(message("error.losses.same_shape", loss=self.name, outputs=describe(outputs),
+                                     targets=describe(targets)))
         return outputs, targets
 
     def __repr__(self) -> str:
@@ -83,18 +81,13 @@ def as_one_hot(targets, batch_size: int, num_classes: int, who: str = "loss") ->
     targets = np.asarray(targets)
     if targets.ndim == 0 or targets.shape[0] != batch_size:
         count = "a single number" if targets.ndim == 0 else f"{targets.shape[0]} labels"
-        raise LabelError(
-            f"{who}: expected one label per sample ({batch_size} samples in the batch), got {count}."
-        )
+        raise LabelError(message("error.losses.label_count", who=who, batch_size=batch_size, count=count))
     if targets.ndim == 1:
         whole = np.issubdtype(targets.dtype, np.integer) or (
             np.issubdtype(targets.dtype, np.floating) and np.all(targets == np.round(targets)))
         if not whole or targets.min() < 0 or targets.max() >= num_classes:
-            raise LabelError(
-                f"{who}: a 1-D array of labels must hold class indices 0 … {num_classes - 1}, "
-                f"got values {np.unique(targets)[:6]}. Pass indices, or one-hot rows of shape "
-                f"({batch_size}, {num_classes})."
-            )
+            raise LabelError(message("error.losses.label_indices", who=who, last=num_classes - 1,
+                                     values=np.unique(targets)[:6], batch_size=batch_size, num_classes=num_classes))
         one_hot = np.zeros((batch_size, num_classes))
         one_hot[np.arange(batch_size), targets.astype(int)] = 1.0
         return one_hot
@@ -103,14 +96,9 @@ def as_one_hot(targets, batch_size: int, num_classes: int, who: str = "loss") ->
         if np.all(is_one_hot):
             return targets.astype(np.float64)
         row = int(np.argmin(is_one_hot))        # the first row that is not one-hot
-        raise LabelError(
-            f"{who}: 2-D labels must be one-hot rows (a single 1 and zeros elsewhere in each row); "
-            f"row {row} is {targets[row]}. Pass class indices instead, or fix the rows."
-        )
-    raise LabelError(
-        f"{who}: labels must be class indices of shape ({batch_size},) or one-hot rows of shape "
-        f"({batch_size}, {num_classes}); got {describe(targets)}."
-    )
+        raise LabelError(message("error.losses.one_hot_rows", who=who, row=row, values=targets[row]))
+    raise LabelError(message("error.losses.label_shape", who=who, batch_size=batch_size, num_classes=num_classes,
+                             got=describe(targets)))
 
 
 def softmax(scores: np.ndarray) -> np.ndarray:
@@ -135,10 +123,7 @@ def cross_entropy(probabilities: np.ndarray, one_hot_targets: np.ndarray) -> flo
 def _check_2d(scores, who: str) -> np.ndarray:
     scores = np.asarray(scores, dtype=np.float64)
     if scores.ndim != 2:
-        raise ShapeError(
-            f"{who}: expected scores of shape (batch, classes), got {describe(scores)}. "
-            "For a single sample use scores.reshape(1, -1)."
-        )
+        raise ShapeError(message("error.losses.scores_shape", who=who, got=describe(scores)))
     return scores
 
 

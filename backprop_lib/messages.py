@@ -17,9 +17,8 @@ _listeners: list[Callable[[str], None]] = []
 
 def use_language(language: str) -> None:
     """Make the library speak ``language`` ("en" or "ko") from now on, in this kernel."""
-    if language not in LANGUAGES:
-        raise ValueError(f"use_language: the course speaks {' or '.join(map(repr, LANGUAGES))}, "
-                         f"got {language!r}. Write use_language(\"en\") or use_language(\"ko\").")
+    if language not in LANGUAGES:       # the notebook's language is what is unknown: say it in both
+        raise ValueError("\n".join(message("language.unknown", known, got=repr(language)) for known in LANGUAGES))
     _current["language"] = language
     for listener in _listeners:
         listener(language)
@@ -75,6 +74,12 @@ def placeholders(text: str) -> set[str]:
 # key: {"en": ..., "ko": ...}. Korean as a lecturer writes it for first-year students: 해요체 in
 # instructions, the documents' terms (기울기, 가중치, 학습률 …).
 MESSAGES: dict[str, dict[str, str]] = {
+    "language.unknown": {
+        "en": "use_language: the course speaks \"en\" or \"ko\", got {got}. Write use_language(\"en\") or "
+              "use_language(\"ko\").",
+        "ko": "use_language: 이 강의는 \"en\"(영어)과 \"ko\"(한국어)로 되어 있는데, {got}이(가) 왔어요. "
+              "use_language(\"en\") 또는 use_language(\"ko\")라고 쓰세요.",
+    },
     # --- exercise checks (backprop_lib.exercises) --------------------------------------------
     "check.not_done": {
         "en": "Exercise {number} is not done yet: write your answer in the exercise cell above "
@@ -680,6 +685,365 @@ MESSAGES: dict[str, dict[str, str]] = {
     "setting.positive_number": {
         "en": "{who} must be a positive finite number such as {example}, got {got}.",
         "ko": "{who}은(는) {example} 같은 유한한 양수여야 하는데, {got}이(가) 왔어요.",
+    },
+    "setting.fraction": {
+        "en": "{who} must be in [0, 1), got {got}: use a number from 0 up to (not including) 1, such as {example}.",
+        "ko": "{who}은(는) [0, 1) 범위, 곧 0 이상 1 미만의 수여야 하는데, {got}이(가) 왔어요. {example} 같은 값을 "
+              "쓰세요.",
+    },
+    "setting.one_of": {
+        "en": "{who} must be one of {choices}, got {got}.",
+        "ko": "{who}은(는) {choices} 중 하나여야 하는데, {got}이(가) 왔어요.",
+    },
+    "setting.index": {
+        "en": "{who} must be a whole number 0 … {last}, got {got}.",
+        "ko": "{who}은(는) 0 … {last} 사이의 정수여야 하는데, {got}이(가) 왔어요.",
+    },
+    "setting.layer_sizes": {
+        "en": "{who} must list at least two layer widths (inputs … outputs), each a whole number ≥ 1 such as "
+              "{example}; got {got}.",
+        "ko": "{who}에는 층의 너비(입력 … 출력)를 두 개 이상, 각각 1 이상의 정수로 적어야 해요(예: {example}). "
+              "그런데 {got}이(가) 왔어요.",
+    },
+    # --- errors a learner meets, module by module (backprop_lib.nodes, value, optimizers, …) -------
+    "error.nodes.forward_fix": {
+        "en": "Run {call} first, so the node knows its inputs.",
+        "ko": "먼저 {call}을(를) 실행해서 노드가 입력을 알게 하세요.",
+    },
+    "error.value.power_of_value": {
+        "en": "Value ** Value: expected a positive base when the exponent is a Value (its gradient a^b·ln a needs "
+              "ln a), got {base}. If the exponent is a constant, pass it as a plain number: x ** {exponent} rather "
+              "than x ** Value({exponent}).",
+        "ko": "Value ** Value: 지수가 Value이면 밑은 양수여야 해요(기울기 a^b·ln a에 ln a가 들어가요). 그런데 밑이 "
+              "{base}이에요. 지수가 상수라면 보통의 수로 넘기세요: x ** Value({exponent}) 대신 x ** {exponent}.",
+    },
+    "error.value.zero_base": {
+        "en": "Value ** {exponent}: expected a nonzero base for a negative exponent, got 0 (0 ** {exponent} divides "
+              "by zero; x / y is computed as x * y ** -1). Keep the base away from 0, e.g. divide by (y + 1e-12).",
+        "ko": "Value ** {exponent}: 지수가 음수이면 밑이 0이 아니어야 하는데, 밑이 0이에요(0 ** {exponent}은(는) 0으로 "
+              "나누는 셈이고, x / y도 x * y ** -1로 계산해요). 밑이 0이 되지 않게 하세요. 예: (y + 1e-12)로 나누기.",
+    },
+    "error.value.negative_base": {
+        "en": "Value ** {exponent}: expected a whole-number exponent for a negative base, got the base {base} (a "
+              "negative number to a fractional power has no real value: Python would return a complex number). Use "
+              "a whole exponent, or apply the power to a positive quantity such as x * x.",
+        "ko": "Value ** {exponent}: 밑이 음수이면 지수는 정수여야 하는데, 밑이 {base}이에요(음수를 분수 지수로 "
+              "거듭제곱하면 실수가 아니라 복소수가 나와요). 지수를 정수로 하거나, x * x처럼 양수인 값에 거듭제곱을 "
+              "적용하세요.",
+    },
+    "error.value.log": {
+        "en": "Value.log: expected a positive number, got {got} (the logarithm is defined only above 0, and its "
+              "gradient 1/x has no value at 0). Keep the argument positive, e.g. (x + 1e-7).log().",
+        "ko": "Value.log: 양수가 와야 하는데, {got}이(가) 왔어요(로그는 0보다 큰 수에서만 정의되고, 기울기 1/x는 "
+              "0에서 값이 없어요). 로그 안의 값이 양수가 되게 하세요. 예: (x + 1e-7).log().",
+    },
+    "error.optimizers.no_gradient": {
+        "en": "{who}.step: there is no gradient for {name} yet. Run a forward pass and then the backward pass "
+              "(e.g. network.backward(loss.backward())) before the optimizer's step.",
+        "ko": "{who}.step: {name}의 기울기가 아직 없어요. step을 부르기 전에 순전파를 하고 이어서 역전파를 하세요"
+              "(예: network.backward(loss.backward())).",
+    },
+    "error.losses.forward_fix": {
+        "en": "Compute the loss with forward(outputs, targets) first.",
+        "ko": "먼저 forward(outputs, targets)로 손실을 계산하세요.",
+    },
+    "error.losses.same_shape": {
+        "en": "{loss}: outputs and targets must have the same shape; outputs are {outputs}, targets are {targets}. "
+              "A column of targets for N samples has shape (N, 1): targets.reshape(-1, 1).",
+        "ko": "{loss}: 출력(outputs)과 정답(targets)은 모양이 같아야 해요. 출력은 {outputs}, 정답은 {targets}이에요. "
+              "샘플 N개의 정답을 한 열로 두려면 모양이 (N, 1)이어야 해요: targets.reshape(-1, 1).",
+    },
+    "error.losses.label_count": {
+        "en": "{who}: expected one label per sample ({batch_size} samples in the batch), got {count}.",
+        "ko": "{who}: 샘플마다 레이블이 하나씩, 곧 {batch_size}개 있어야 하는데(배치의 샘플 수), {count}개가 왔어요.",
+    },
+    "error.losses.label_indices": {
+        "en": "{who}: a 1-D array of labels must hold class indices 0 … {last}, got values {values}. Pass indices, "
+              "or one-hot rows of shape ({batch_size}, {num_classes}).",
+        "ko": "{who}: 1차원 레이블 배열에는 클래스 번호 0 … {last}이(가) 들어 있어야 하는데, 값 {values}이(가) 왔어요. "
+              "클래스 번호를 넘기거나, 모양이 ({batch_size}, {num_classes})인 원-핫 행을 넘기세요.",
+    },
+    "error.losses.one_hot_rows": {
+        "en": "{who}: 2-D labels must be one-hot rows (a single 1 and zeros elsewhere in each row); row {row} is "
+              "{values}. Pass class indices instead, or fix the rows.",
+        "ko": "{who}: 2차원 레이블은 원-핫 행(행마다 1이 하나, 나머지는 0)이어야 하는데, {row}번 행이 {values}이에요. "
+              "대신 클래스 번호를 넘기거나, 그 행을 고치세요.",
+    },
+    "error.losses.label_shape": {
+        "en": "{who}: labels must be class indices of shape ({batch_size},) or one-hot rows of shape "
+              "({batch_size}, {num_classes}); got {got}.",
+        "ko": "{who}: 레이블은 모양이 ({batch_size},)인 클래스 번호이거나 모양이 ({batch_size}, {num_classes})인 "
+              "원-핫 행이어야 하는데, {got}이(가) 왔어요.",
+    },
+    "error.losses.scores_shape": {
+        "en": "{who}: expected scores of shape (batch, classes), got {got}. For a single sample use "
+              "scores.reshape(1, -1).",
+        "ko": "{who}: 점수의 모양은 (배치, 클래스 수)여야 하는데, {got}이(가) 왔어요. 샘플 하나라면 "
+              "scores.reshape(1, -1)을 쓰세요.",
+    },
+    "error.layers.must_define": {
+        "en": "{layer} must define {method}: a layer class writes its own forward and backward.",
+        "ko": "{layer}에 {method} 메서드를 정의해야 해요. 층 클래스는 forward와 backward를 직접 써야 해요.",
+    },
+    "error.layers.weights_shape": {
+        "en": "{layer}: weights must be a 2-D array of shape (inputs, outputs), got {got}. For one input and one "
+              "output use [[w]].",
+        "ko": "{layer}: 가중치는 모양이 (입력 수, 출력 수)인 2차원 배열이어야 하는데, {got}이(가) 왔어요. 입력 하나, "
+              "출력 하나라면 [[w]]로 쓰세요.",
+    },
+    "error.layers.bias_shape": {
+        "en": "{layer}: bias must hold one number per output, shape ({outputs},), got {got}.",
+        "ko": "{layer}: 편향은 출력마다 수 하나씩, 곧 모양이 ({outputs},)이어야 하는데, {got}이(가) 왔어요.",
+    },
+    "error.network.unique_names": {
+        "en": "Network: layer names must be unique, {doubled} appear more than once. Give each layer its own name, "
+              "e.g. Affine(weights, bias, name=\"affine2\").",
+        "ko": "Network: 층 이름은 서로 달라야 하는데, {doubled}이(가) 두 번 이상 나와요. 층마다 다른 이름을 붙이세요. "
+              "예: Affine(weights, bias, name=\"affine2\").",
+    },
+    "error.network.no_layer": {
+        "en": "Network has no layer named {name}; its layers are {names}.",
+        "ko": "Network에 {name}(이)라는 층이 없어요. 이 신경망의 층은 {names}이에요.",
+    },
+    "error.network.init": {
+        "en": "weight_scale: init must be \"he\", \"xavier\" or a positive number, got {got}.",
+        "ko": "weight_scale: init은 \"he\", \"xavier\" 또는 양수여야 하는데, {got}이(가) 왔어요.",
+    },
+    "error.digits.one_hot": {
+        "en": "one_hot: expected a 1-D array of whole class numbers 0 … {last}, got {got}.",
+        "ko": "one_hot: 0 … {last} 사이의 정수 클래스 번호로 된 1차원 배열이 와야 하는데, {got}이(가) 왔어요.",
+    },
+    "error.digits.fractions": {
+        "en": "stratified_split: fractions must be between 0 and 1 and sum to less than 1, got {got}; the last part "
+              "takes the rest, e.g. fractions=(0.6, 0.2) leaves 20 % for it.",
+        "ko": "stratified_split: fractions의 각 값은 0과 1 사이이고 합은 1보다 작아야 하는데, {got}이(가) 왔어요. "
+              "마지막 부분이 나머지를 가져가요. 예: fractions=(0.6, 0.2)이면 마지막 부분은 20%예요.",
+    },
+    "error.documents.oranges": {
+        "en": "apple_shop: give both orange_price and orange_count (apples and oranges), or neither (apples only); "
+              "got orange_price={price}, orange_count={count}.",
+        "ko": "apple_shop: orange_price와 orange_count를 둘 다 주거나(사과와 귤) 둘 다 빼야 해요(사과만). 지금은 "
+              "orange_price={price}, orange_count={count}이에요.",
+    },
+    "error.homework.no_affine": {
+        "en": "params_from_network: the network has no Affine layer, so it has no weights to copy. Pass a network "
+              "built from Affine layers, such as relu_network([2, 10, 2], seed=0).",
+        "ko": "params_from_network: 신경망에 Affine 층이 없어서 복사할 가중치가 없어요. relu_network([2, 10, 2], "
+              "seed=0)처럼 Affine 층으로 만든 신경망을 넘기세요.",
+    },
+    "error.homework.outputs": {
+        "en": "the {name} problem needs outputs of shape {expected} for {count} samples ({width} per sample); the "
+              "network gave {got}. Make the last layer give {width} outputs.",
+        "ko": "{name} 문제는 샘플 {count}개에 대해 모양이 {expected}인 출력(샘플마다 {width}개)이 필요한데, 신경망이 "
+              "{got}을(를) 내놓았어요. 마지막 층의 출력을 {width}개로 하세요.",
+    },
+    "error.fonts.missing": {
+        "en": "The Korean font (NanumGothic, from the package koreanize-matplotlib) is not installed, so figures "
+              "cannot show Hangul. Install the course again: pip install -e . (or: pip install "
+              "'koreanize-matplotlib>=0.1.1,<0.2').",
+        "ko": "한글 글꼴(koreanize-matplotlib 패키지의 NanumGothic)이 설치되어 있지 않아서 그림에 한글을 쓸 수 "
+              "없어요. 강의를 다시 설치하세요: pip install -e . (또는 pip install 'koreanize-matplotlib>=0.1.1,<0.2').",
+    },
+    "error.explorers.pixels": {
+        "en": "digit_state: expected 64 pixels (an 8×8 image), got {got}.",
+        "ko": "digit_state: 픽셀 64개(8×8 이미지)가 와야 하는데, {got}이(가) 왔어요.",
+    },
+    "error.explorers.stepper_network": {
+        "en": "network_steps: expected document 004's 2-2-2 network, Affine(2→2) → Sigmoid → Affine(2→2) → "
+              "Sigmoid (as document_004_start() builds it); got layers {kinds}.",
+        "ko": "network_steps: 문서 004의 2-2-2 신경망, 곧 Affine(2→2) → Sigmoid → Affine(2→2) → Sigmoid가 와야 "
+              "해요(document_004_start()가 만드는 신경망). 그런데 층이 {kinds}이에요.",
+    },
+    "error.explorers.stepper_sample": {
+        "en": "network_steps: x and t must each be one sample of shape (1, 2), got x {x} and t {t}.",
+        "ko": "network_steps: x와 t는 각각 모양이 (1, 2)인 샘플 하나여야 하는데, x는 {x}, t는 {t}이에요.",
+    },
+    "error.curves.losses": {
+        "en": "plot_losses: the losses{run} must be a non-empty 1-D array (one loss per epoch), got {got}.",
+        "ko": "plot_losses: 손실{run}은(는) 비어 있지 않은 1차원 배열(에폭마다 손실 하나)이어야 하는데, {got}이(가) "
+              "왔어요.",
+    },
+    "error.curves.no_runs": {
+        "en": "plot_losses: the dict of runs is empty; give at least one {{label: losses}}.",
+        "ko": "plot_losses: 실행 기록을 담은 dict가 비어 있어요. {{label: losses}}를 하나 이상 넘기세요.",
+    },
+    "error.curves.log_scale": {
+        "en": "plot_losses: a log scale needs positive losses, but the losses{run} contain zero or negative values. "
+              "Pass log_scale=False.",
+        "ko": "plot_losses: 로그 눈금에는 양수인 손실만 그릴 수 있는데, 손실{run}에 0이나 음수가 있어요. "
+              "log_scale=False를 넘기세요.",
+    },
+    "error.digit_figures.images": {
+        "en": "digits figures: expected images of shape (N, 64) or (N, 8, 8), got {got}.",
+        "ko": "숫자 그림: 이미지의 모양은 (N, 64) 또는 (N, 8, 8)이어야 하는데, {got}이(가) 왔어요.",
+    },
+    "error.digit_figures.search": {
+        "en": "plot_search: expected one accuracy per (learning rate, hidden size), shape ({rates}, {sizes}), "
+              "got {got}.",
+        "ko": "plot_search: (학습률, 은닉 뉴런 수)마다 정확도가 하나씩, 곧 모양이 ({rates}, {sizes})여야 하는데, "
+              "{got}이(가) 왔어요.",
+    },
+    "error.digit_figures.weights": {
+        "en": "plot_first_layer_weights: expected weights of shape (64, hidden), got {got}.",
+        "ko": "plot_first_layer_weights: 가중치의 모양은 (64, 은닉 뉴런 수)여야 하는데, {got}이(가) 왔어요.",
+    },
+    "error.graphs.node": {
+        "en": "draw_graph: a node is (name, label, (x, y)) or (name, label, (x, y), kind), got {got}.",
+        "ko": "draw_graph: 노드는 (name, label, (x, y)) 또는 (name, label, (x, y), kind)여야 하는데, {got}이(가) "
+              "왔어요.",
+    },
+    "error.graphs.node_kind": {
+        "en": "draw_graph: node {name} has kind {kind}; use 'op' (a circle) or 'value' (a box).",
+        "ko": "draw_graph: 노드 {name}의 kind가 {kind}이에요. 'op'(원) 또는 'value'(네모)를 쓰세요.",
+    },
+    "error.graphs.node_twice": {
+        "en": "draw_graph: two nodes are named {name}; node names must be unique.",
+        "ko": "draw_graph: 이름이 {name}인 노드가 둘이에요. 노드 이름은 서로 달라야 해요.",
+    },
+    "error.graphs.edge": {
+        "en": "draw_graph: an edge is (source, target, forward value, gradient), got {got}.",
+        "ko": "draw_graph: 간선은 (source, target, 순전파 값, 기울기)여야 하는데, {got}이(가) 왔어요.",
+    },
+    "error.graphs.edge_node": {
+        "en": "draw_graph: edge {source} → {target} names the node {end}, which is not among the nodes {names}.",
+        "ko": "draw_graph: 간선 {source} → {target}에 나오는 노드 {end}이(가) 노드 목록 {names}에 없어요.",
+    },
+    "error.graphs.not_a_value": {
+        "en": "value_graph: a node needs its parents in `_prev` (or `parents`) and its operation in `_op` (or "
+              "`op`); got a {type_name} with neither. Pass a Value, e.g. value_graph(loss).",
+        "ko": "value_graph: 노드에는 부모를 담은 `_prev`(또는 `parents`)와 연산을 담은 `_op`(또는 `op`)가 있어야 "
+              "하는데, 둘 다 없는 {type_name}이(가) 왔어요. value_graph(loss)처럼 Value를 넘기세요.",
+    },
+    "error.graphs.too_many": {
+        "en": "value_graph: the expression has {count} values; a figure stays readable up to 40. Draw a smaller "
+              "part of it (call value_graph on an intermediate value).",
+        "ko": "value_graph: 식에 값이 {count}개 있어요. 그림은 40개까지만 읽기 쉬워요. 중간 값에 value_graph를 "
+              "불러서 더 작은 부분을 그리세요.",
+    },
+    "error.network_figure.matrix": {
+        "en": "named_weights: matrix {index} must be 2-D (inputs, outputs), got {got}.",
+        "ko": "named_weights: {index}번 행렬은 (입력 수, 출력 수) 모양의 2차원 배열이어야 하는데, {got}이(가) 왔어요.",
+    },
+    "error.network_figure.chain": {
+        "en": "named_weights: matrix {index} has {rows} rows but the layer before it has {units} units; the "
+              "matrices must chain, shape (inputs, outputs) each.",
+        "ko": "named_weights: {index}번 행렬의 행이 {rows}개인데, 바로 앞 층의 뉴런은 {units}개예요. 행렬들은 "
+              "(입력 수, 출력 수) 모양으로 이어져야 해요.",
+    },
+    "error.network_figure.titles": {
+        "en": "draw_network: layer_titles needs one title per layer ({layers}), got {count}.",
+        "ko": "draw_network: layer_titles에는 층마다 제목이 하나씩({layers}개) 있어야 하는데, {count}개가 왔어요.",
+    },
+    "error.network_figure.labels": {
+        "en": "draw_network: labels must have one name per unit, sizes {sizes}, got sizes {got}.",
+        "ko": "draw_network: labels에는 뉴런마다 이름이 하나씩(층별 개수 {sizes}) 있어야 하는데, 층별 개수가 {got}"
+              "이에요.",
+    },
+    "error.network_figure.unique": {
+        "en": "draw_network: every unit needs its own name, got {names}.",
+        "ko": "draw_network: 뉴런마다 다른 이름이 있어야 하는데, {names}이(가) 왔어요.",
+    },
+    "error.network_figure.weights": {
+        "en": "draw_network: layers {sizes} need weight matrices of shapes {want} (inputs, outputs), as in Affine; "
+              "got shapes {got}.",
+        "ko": "draw_network: 층 {sizes}에는 Affine처럼 (입력 수, 출력 수) 모양의 가중치 행렬 {want}이(가) 필요한데, "
+              "모양이 {got}인 행렬이 왔어요.",
+    },
+    "error.network_figure.unknown": {
+        "en": "draw_network: {what} names {unknown}, which are not in this network; its names are {known}.",
+        "ko": "draw_network: {what}에 나오는 {unknown}이(가) 이 신경망에 없어요. 있는 이름은 {known}이에요.",
+    },
+    "error.optimizer_figure.no_step": {
+        "en": "optimizer_path: expected an optimizer with a step(params, grads) method, got {type_name}. Pass e.g. "
+              "SGD(0.05) or your own class.",
+        "ko": "optimizer_path: step(params, grads) 메서드가 있는 최적화 객체가 와야 하는데, {type_name}이(가) "
+              "왔어요. SGD(0.05)나 여러분이 만든 클래스를 넘기세요.",
+    },
+    "error.optimizer_figure.start": {
+        "en": "optimizer_path: start must be two numbers (w₁, w₂), got {got}.",
+        "ko": "optimizer_path: start는 수 두 개 (w₁, w₂)여야 하는데, {got}이(가) 왔어요.",
+    },
+    "error.optimizer_figure.dict": {
+        "en": "plot_optimizer_paths: give a dict {{label: optimizer}}, e.g. {{'SGD': SGD(0.07), 'Adam': Adam(0.3)}}; "
+              "got {got}.",
+        "ko": "plot_optimizer_paths: {{'SGD': SGD(0.07), 'Adam': Adam(0.3)}}처럼 {{label: optimizer}} dict를 "
+              "넘기세요. 그런데 {got}이(가) 왔어요.",
+    },
+    "error.regions.inputs": {
+        "en": "{who}: inputs must be points in the plane, shape (N, 2), got {got}.",
+        "ko": "{who}: 입력은 평면 위의 점들, 곧 모양이 (N, 2)여야 하는데, {got}이(가) 왔어요.",
+    },
+    "error.regions.label_count": {
+        "en": "{who}: expected one label per point ({count} points), got {got}.",
+        "ko": "{who}: 점마다 레이블이 하나씩(점 {count}개) 있어야 하는데, {got}이(가) 왔어요.",
+    },
+    "error.regions.label_values": {
+        "en": "{who}: labels must be class indices 0, 1, 2, …; got values {values}.",
+        "ko": "{who}: 레이블은 클래스 번호 0, 1, 2, …여야 하는데, 값 {values}이(가) 왔어요.",
+    },
+    "error.regions.predict_shape": {
+        "en": "plot_decision_regions: predict should map points of shape ({count}, 2) to {count} class indices, "
+              "{count} probabilities, or ({count}, K) class scores; it returned {got}.",
+        "ko": "plot_decision_regions: predict는 모양이 ({count}, 2)인 점들을 받아 클래스 번호 {count}개, 확률 "
+              "{count}개, 또는 모양이 ({count}, K)인 클래스 점수를 돌려줘야 하는데, {got}을(를) 돌려줬어요.",
+    },
+    "error.regions.predict_values": {
+        "en": "plot_decision_regions: predict returned numbers that are neither whole class indices nor "
+              "probabilities in [0, 1]. Return indices, probabilities or (N, K) scores.",
+        "ko": "plot_decision_regions: predict가 돌려준 수가 정수 클래스 번호도, [0, 1] 범위의 확률도 아니에요. "
+              "클래스 번호, 확률, 또는 (N, K) 모양의 점수를 돌려주세요.",
+    },
+    "error.regions.no_lines": {
+        "en": "plot_linear_attempts: give at least one line as (weights, bias), e.g. ([1, 1], -0.5).",
+        "ko": "plot_linear_attempts: 직선을 (weights, bias) 꼴로 하나 이상 넘기세요. 예: ([1, 1], -0.5).",
+    },
+    "error.regions.line_weights": {
+        "en": "plot_linear_attempts: each line needs 2 weights, got {got}.",
+        "ko": "plot_linear_attempts: 직선마다 가중치가 2개 있어야 하는데, {got}이(가) 왔어요.",
+    },
+    "error.regions.hidden_weights": {
+        "en": "plot_hidden_lines: weights must have shape (2, hidden units), got {got}.",
+        "ko": "plot_hidden_lines: 가중치의 모양은 (2, 은닉 뉴런 수)여야 하는데, {got}이(가) 왔어요.",
+    },
+    "error.regions.hidden_bias": {
+        "en": "plot_hidden_lines: bias must hold one number per hidden unit, shape ({units},), got {got}.",
+        "ko": "plot_hidden_lines: 편향은 은닉 뉴런마다 수 하나씩, 곧 모양이 ({units},)이어야 하는데, {got}이(가) "
+              "왔어요.",
+    },
+    "error.regions.hidden_space": {
+        "en": "plot_hidden_space: hidden_activations must have shape (N, 2) or (N, 3), one row per input and one "
+              "column per hidden unit, got {got}.",
+        "ko": "plot_hidden_space: hidden_activations의 모양은 (N, 2) 또는 (N, 3)이어야 해요(입력마다 행 하나, 은닉 "
+              "뉴런마다 열 하나). 그런데 {got}이(가) 왔어요.",
+    },
+    "error.regions.needs_3d": {
+        "en": "plot_hidden_space: kind='3d' needs 3 hidden units, got {units}.",
+        "ko": "plot_hidden_space: kind='3d'에는 은닉 뉴런이 3개 있어야 하는데, {units}개가 왔어요.",
+    },
+    "error.regions.output_weights": {
+        "en": "plot_hidden_space: output_weights must hold 3 numbers, not all zero, got {got}.",
+        "ko": "plot_hidden_space: output_weights는 수 3개여야 하고 셋 다 0이면 안 되는데, {got}이(가) 왔어요.",
+    },
+    "error.softmax_figure.scores": {
+        "en": "plot_softmax: scores must be the scores of one sample, a 1-D array of at least two classes such as "
+              "[5.3, 0.3, 10.1], got {got}.",
+        "ko": "plot_softmax: scores는 샘플 하나의 점수, 곧 [5.3, 0.3, 10.1]처럼 클래스가 두 개 이상인 1차원 배열이어야 "
+              "하는데, {got}이(가) 왔어요.",
+    },
+    "error.softmax_figure.finite": {
+        "en": "plot_softmax: every score must be a finite number, got {values}.",
+        "ko": "plot_softmax: 점수는 모두 유한한 수여야 하는데, {values}이(가) 왔어요.",
+    },
+    "error.softmax_figure.target": {
+        "en": "plot_softmax: target must be the index of the true class, a whole number 0 … {last}, or None; "
+              "got {got}.",
+        "ko": "plot_softmax: target은 정답 클래스의 번호, 곧 0 … {last} 사이의 정수이거나 None이어야 하는데, "
+              "{got}이(가) 왔어요.",
+    },
+    "error.softmax_figure.probability": {
+        "en": "plot_cross_entropy_curve: the probability of {name} must be in (0, 1], got {got}.",
+        "ko": "plot_cross_entropy_curve: {name}의 확률은 (0, 1] 범위, 곧 0보다 크고 1 이하여야 하는데, {got}이(가) "
+              "왔어요.",
     },
     # --- training (backprop_lib.training) ---------------------------------------------------------
     "train.report": {"en": "Epoch {epoch}/{epochs}, Loss: {loss:.4f}", "ko": "에폭 {epoch}/{epochs}, 손실: {loss:.4f}"},

@@ -5,8 +5,9 @@ from collections import Counter
 
 import numpy as np
 
-from .errors import SettingError
+from .errors import SettingError, layer_widths
 from .layers import Affine, ReLU
+from .messages import message
 
 
 class Network:
@@ -23,7 +24,7 @@ class Network:
         names = [layer.name for layer in self.layers]
         doubled = sorted({name for name in names if names.count(name) > 1})
         if doubled:
-            raise SettingError(f"Network: layer names must be unique, {doubled} appear more than once.")
+            raise SettingError(message("error.network.unique_names", doubled=doubled))
 
     def forward(self, x: np.ndarray) -> np.ndarray:
         """Run the batch through every layer in order (순전파, the forward pass)."""
@@ -60,8 +61,8 @@ class Network:
         for layer in self.layers:
             if layer.name == name:
                 return layer
-        raise KeyError(f"Network has no layer named {name!r}; its layers are "
-                       f"{[layer.name for layer in self.layers]}.")
+        raise KeyError(message("error.network.no_layer", name=repr(name),
+                               names=[layer.name for layer in self.layers]))
 
     def __repr__(self) -> str:
         inner = ",\n  ".join(repr(layer) for layer in self.layers)
@@ -80,7 +81,7 @@ def weight_scale(init: str | float, n_inputs: int) -> float:
         return float(np.sqrt(1.0 / n_inputs))
     if isinstance(init, (int, float)) and not isinstance(init, bool) and init > 0:
         return float(init)
-    raise SettingError(f'weight_scale: init must be "he", "xavier" or a positive number, got {init!r}.')
+    raise SettingError(message("error.network.init", got=repr(init)))
 
 
 def relu_network(sizes: list[int], seed: int, init: str | float = "he") -> Network:
@@ -88,9 +89,7 @@ def relu_network(sizes: list[int], seed: int, init: str | float = "he") -> Netwo
 
     Weights are drawn as rng.randn(n_in, n_out) · weight_scale(init, n_in), biases start at zero.
     """
-    if len(sizes) < 2 or any(isinstance(size, bool) or not isinstance(size, int) or size < 1 for size in sizes):
-        raise SettingError(f"relu_network: sizes must list at least two whole numbers (inputs … outputs), "
-                           f"got {sizes!r}.")
+    sizes = layer_widths(sizes, "relu_network: sizes", "[64, 100, 10]")
     rng = np.random.RandomState(seed)
     layers: list = []
     for n_in, n_out in zip(sizes[:-1], sizes[1:]):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from .errors import require_forward
+from .messages import message
 
 
 def sum_to_shape(grad, shape: tuple):
@@ -49,7 +50,7 @@ class Mul:
 
     def backward(self, grad_output=1.0):
         """Return (dL/dx, dL/dy) = (grad_output * y, grad_output * x), each summed back to its input's shape."""
-        require_forward(self.x is not None, self.name, "Run forward(x, y) first so the node knows its inputs.")
+        require_forward(self.x is not None, self.name, message("error.nodes.forward_fix", call="forward(x, y)"))
         return (sum_to_shape(grad_output * self.y, np.shape(self.x)),
                 sum_to_shape(grad_output * self.x, np.shape(self.y)))
 
@@ -78,7 +79,7 @@ class Add:
 
     def backward(self, grad_output=1.0):
         """Return (dL/dx, dL/dy) = (grad_output, grad_output), each summed back to its input's shape."""
-        require_forward(self.ran_forward, self.name, "Run forward(x, y) first.")
+        require_forward(self.ran_forward, self.name, message("error.nodes.forward_fix", call="forward(x, y)"))
         if np.shape(grad_output) != self.out_shape:     # a seed such as 1.0 stands for every entry of z
             grad_output = np.full(self.out_shape, grad_output)
         return sum_to_shape(grad_output * 1, self.x_shape), sum_to_shape(grad_output * 1, self.y_shape)
@@ -106,7 +107,7 @@ class Branch:
 
     def backward(self, grad_first, grad_second):
         """The gradients of both uses add up (the multivariable chain rule)."""
-        require_forward(self.ran_forward, self.name, "Run forward(x) first.")
+        require_forward(self.ran_forward, self.name, message("error.nodes.forward_fix", call="forward(x)"))
         return grad_first + grad_second
 
     def __repr__(self) -> str:

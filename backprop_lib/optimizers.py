@@ -7,22 +7,20 @@ from __future__ import annotations
 
 import numpy as np
 
-from .errors import NotReadyError, SettingError, positive_number
+from .errors import NotReadyError, fraction, positive_number
+from .messages import message
 
 
 def check_learning_rate(learning_rate, who: str) -> float:
     """Return the learning rate as a float, or explain why it cannot be one."""
-    return positive_number(learning_rate, f"{who}: the learning rate", "0.1")
+    return positive_number(learning_rate, f"{who}: learning_rate", "0.1")
 
 
 def gradient_of(grads: dict[str, np.ndarray], name: str, who: str) -> np.ndarray:
     """The gradient of parameter ``name``, or a clear error when no backward pass has produced one yet."""
     grad = grads.get(name)
     if grad is None:
-        raise NotReadyError(
-            f"{who}.step: there is no gradient for {name!r} yet. Run a forward pass and then the backward "
-            f"pass (e.g. network.backward(loss.backward())) before the optimizer's step."
-        )
+        raise NotReadyError(message("error.optimizers.no_gradient", who=who, name=repr(name)))
     return grad
 
 
@@ -46,9 +44,7 @@ class Momentum:
 
     def __init__(self, learning_rate: float = 0.01, momentum: float = 0.9) -> None:
         self.learning_rate = check_learning_rate(learning_rate, "Momentum")
-        if not 0 <= momentum < 1:
-            raise SettingError(f"Momentum: momentum must be in [0, 1), got {momentum!r}.")
-        self.momentum = momentum
+        self.momentum = fraction(momentum, "Momentum: momentum", "0.9")
         self.velocity: dict[str, np.ndarray] = {}
 
     def step(self, params: dict[str, np.ndarray], grads: dict[str, np.ndarray]) -> None:
@@ -69,10 +65,9 @@ class Adam:
     def __init__(self, learning_rate: float = 0.001, beta1: float = 0.9, beta2: float = 0.999,
                  epsilon: float = 1e-8) -> None:
         self.learning_rate = check_learning_rate(learning_rate, "Adam")
-        for label, beta in (("beta1", beta1), ("beta2", beta2)):
-            if not 0 <= beta < 1:
-                raise SettingError(f"Adam: {label} must be in [0, 1), got {beta!r}.")
-        self.beta1, self.beta2, self.epsilon = beta1, beta2, epsilon
+        self.beta1 = fraction(beta1, "Adam: beta1", "0.9")
+        self.beta2 = fraction(beta2, "Adam: beta2", "0.999")
+        self.epsilon = epsilon
         self.steps: dict[str, int] = {}            # per parameter, as in PyTorch: one that joins later starts at 1
         self.first_moment: dict[str, np.ndarray] = {}
         self.second_moment: dict[str, np.ndarray] = {}

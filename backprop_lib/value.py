@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 
 from .errors import DomainError
+from .messages import message
 
 
 class Value:
@@ -65,11 +66,7 @@ class Value:
         """a ** b with both a and b Values: d/da = b·a^(b−1), d/db = a^b·ln a, defined for a > 0."""
         a, b = self.data, exponent.data
         if a <= 0:
-            raise DomainError(
-                f"Value ** Value: expected a positive base when the exponent is a Value (its gradient "
-                f"a^b·ln a needs ln a), got {a:g}. If the exponent is a constant, pass it as a plain number: "
-                f"x ** {b:g} rather than x ** Value({b:g})."
-            )
+            raise DomainError(message("error.value.power_of_value", base=f"{a:g}", exponent=f"{b:g}"))
         out = a ** b
         return Value(out, (self, exponent), (b * a ** (b - 1), out * math.log(a)), "**")
 
@@ -93,6 +90,9 @@ class Value:
         return Value(out, (self,), (out,), "exp")
 
     def log(self) -> Value:
+        """ln x with d/dx = 1/x, defined for x > 0 only: a zero or negative input is a DomainError, not a math error."""
+        if self.data <= 0:                       # NaN passes through, as every other operation lets it
+            raise DomainError(message("error.value.log", got=f"{self.data:g}"))
         return Value(math.log(self.data), (self,), (1.0 / self.data,), "log")
 
     def sigmoid(self) -> Value:
@@ -151,14 +151,6 @@ class Value:
 def check_power(base: float, exponent: float) -> None:
     """Refuse base ** exponent where it is not a real number: 0 to a negative power, a negative base to a fraction."""
     if base == 0 and exponent < 0:
-        raise DomainError(
-            f"Value ** {exponent:g}: expected a nonzero base for a negative exponent, got 0 "
-            f"(0 ** {exponent:g} divides by zero; x / y is computed as x * y ** -1). "
-            "Keep the base away from 0, e.g. divide by (y + 1e-12)."
-        )
+        raise DomainError(message("error.value.zero_base", exponent=f"{exponent:g}"))
     if base < 0 and not float(exponent).is_integer():
-        raise DomainError(
-            f"Value ** {exponent:g}: expected a whole-number exponent for a negative base, got the base "
-            f"{base:g} (a negative number to a fractional power has no real value: Python would return a complex "
-            "number). Use a whole exponent, or apply the power to a positive quantity such as x * x."
-        )
+        raise DomainError(message("error.value.negative_base", exponent=f"{exponent:g}", base=f"{base:g}"))

@@ -29,7 +29,7 @@ from backprop_lib import (
     train,
     xor_data,
 )
-from backprop_lib.errors import DomainError, positive_number, whole_number
+from backprop_lib.errors import DomainError, fraction, layer_widths, one_of, positive_number, whole_number
 
 
 def test_error_classes_are_course_errors_and_familiar_builtins():
@@ -186,7 +186,7 @@ def test_labels_whose_count_differs_from_the_batch(labels, given_text):
 def test_learning_rate_must_be_a_positive_finite_number(optimizer, learning_rate):
     with pytest.raises(SettingError) as error:
         optimizer(learning_rate)
-    assert str(error.value) == (f"{optimizer.__name__}: the learning rate must be a positive finite "
+    assert str(error.value) == (f"{optimizer.__name__}: learning_rate must be a positive finite "
                                 f"number such as 0.1, got {learning_rate!r}.")
 
 
@@ -222,7 +222,8 @@ def test_training_settings(options, expected_text):
 def test_duplicate_layer_names():
     with pytest.raises(ValueError) as error:
         Network([Affine(np.ones((2, 2)), name="hidden"), Sigmoid(), Affine(np.ones((2, 1)), name="hidden")])
-    assert str(error.value) == "Network: layer names must be unique, ['hidden'] appear more than once."
+    assert str(error.value) == ("Network: layer names must be unique, ['hidden'] appear more than once. Give each "
+                                "layer its own name, e.g. Affine(weights, bias, name=\"affine2\").")
 
 
 # ---- a training run that diverges -------------------------------------------------------------
@@ -295,8 +296,22 @@ def test_optimizer_step_before_backward_says_what_to_run(optimizer):
      "x: every must be a whole number of at least 1 or None, got '3'."),
     (lambda: positive_number(0, "plot_softmax: temperature", "1.0"),
      "plot_softmax: temperature must be a positive finite number such as 1.0, got 0."),
-    (lambda: positive_number(float("inf"), "SGD: the learning rate", "0.1"),
-     "SGD: the learning rate must be a positive finite number such as 0.1, got inf."),
+    (lambda: positive_number(float("inf"), "SGD: learning_rate", "0.1"),
+     "SGD: learning_rate must be a positive finite number such as 0.1, got inf."),
+    (lambda: fraction(1.0, "Momentum: momentum", "0.9"),
+     "Momentum: momentum must be in [0, 1), got 1.0: use a number from 0 up to (not including) 1, such as 0.9."),
+    (lambda: fraction(True, "Adam: beta1", "0.9"),
+     "Adam: beta1 must be in [0, 1), got True: use a number from 0 up to (not including) 1, such as 0.9."),
+    (lambda: one_of("tanh", ["relu", "sigmoid"], "xor_network: activation"),
+     "xor_network: activation must be one of 'relu', 'sigmoid', got 'tanh'."),
+    (lambda: one_of(["relu"], ["relu", "sigmoid"], "xor_network: activation"),
+     "xor_network: activation must be one of 'relu', 'sigmoid', got ['relu']."),
+    (lambda: layer_widths([2, 0], "relu_network: sizes", "[64, 100, 10]"),
+     "relu_network: sizes must list at least two layer widths (inputs … outputs), each a whole number ≥ 1 such as "
+     "[64, 100, 10]; got [2, 0]."),
+    (lambda: layer_widths(5, "layer_sizes", "[2, 2, 2]"),
+     "layer_sizes must list at least two layer widths (inputs … outputs), each a whole number ≥ 1 such as "
+     "[2, 2, 2]; got 5."),
 ])
 def test_number_checks_raise_setting_errors(call, message):
     with pytest.raises(SettingError) as error:
@@ -306,5 +321,7 @@ def test_number_checks_raise_setting_errors(call, message):
 
 def test_number_checks_return_plain_numbers():
     assert whole_number(np.int64(3), "n") == 3 and type(whole_number(np.int64(3), "n")) is int
+    assert fraction(0, "momentum", "0.9") == 0.0 and type(fraction(np.float64(0.5), "momentum", "0.9")) is float
+    assert layer_widths((2, np.int64(3), 1), "sizes", "[2, 2]") == [2, 3, 1]
     assert whole_number(None, "n", allow_none=True) is None
     assert positive_number(np.float32(0.5), "lr", "0.1") == 0.5

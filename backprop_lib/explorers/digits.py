@@ -33,7 +33,7 @@ def digit_state(network, pixels) -> DigitState:
     """Run the network on one image and turn its scores into probabilities."""
     pixels = np.asarray(pixels, dtype=np.float64).reshape(-1)
     if pixels.size != IMAGE_SIDE ** 2:
-        raise ShapeError(f"digit_state: expected 64 pixels (an 8×8 image), got {describe(pixels)}.")
+        raise ShapeError(message("error.explorers.pixels", got=describe(pixels)))
     probabilities = softmax(network.forward(pixels.reshape(1, -1)))[0]
     return DigitState(pixels, probabilities, int(np.argmax(probabilities)))
 
@@ -42,7 +42,7 @@ def toggle_pixel(pixels, index: int) -> np.ndarray:
     """A copy of the image with pixel ``index`` (row · 8 + column) switched: ink becomes paper, paper becomes ink."""
     pixels = np.array(pixels, dtype=np.float64).reshape(-1)
     if isinstance(index, bool) or not isinstance(index, (int, np.integer)) or not 0 <= index < pixels.size:
-        raise SettingError(f"toggle_pixel: index must be a whole number 0 … {pixels.size - 1}, got {index!r}.")
+        raise SettingError(message("setting.index", who="toggle_pixel: index", last=pixels.size - 1, got=repr(index)))
     pixels[index] = 0.0 if pixels[index] >= INK else 1.0
     return pixels
 

@@ -64,8 +64,7 @@ def _check_network(network) -> tuple[Affine, Sigmoid, Affine, Sigmoid]:
     kinds = [type(layer).__name__ for layer in layers]
     if kinds != ["Affine", "Sigmoid", "Affine", "Sigmoid"] or any(
             layers[i].weights.shape != (2, 2) for i in (0, 2)):
-        raise ShapeError("network_steps: expected document 004's 2-2-2 network, Affine(2→2) → Sigmoid → "
-                         f"Affine(2→2) → Sigmoid (as document_004_start() builds it); got layers {kinds}.")
+        raise ShapeError(message("error.explorers.stepper_network", kinds=kinds))
     return layers[0], layers[1], layers[2], layers[3]
 
 
@@ -73,8 +72,7 @@ def network_steps(x: np.ndarray, t: np.ndarray, network) -> list[Step]:
     """Run the network forward and backward with backprop_lib and list every stop of the walk."""
     x, t = np.asarray(x, dtype=np.float64), np.asarray(t, dtype=np.float64)
     if x.shape != (1, 2) or t.shape != (1, 2):
-        raise ShapeError(f"network_steps: x and t must each be one sample of shape (1, 2), "
-                         f"got x {describe(x)} and t {describe(t)}.")
+        raise ShapeError(message("error.explorers.stepper_sample", x=describe(x), t=describe(t)))
     hidden, hidden_sigmoid, output, output_sigmoid = _check_network(network)
     loss = SumSquaredError()
     error = loss.forward(network.forward(x), t)

@@ -12,7 +12,7 @@ from typing import NamedTuple
 import numpy as np
 
 from ..documents import xor_data
-from ..errors import SettingError, whole_number
+from ..errors import one_of, whole_number
 from ..figures.curves import plot_losses
 from ..figures.described import add_description, new_subplots
 from ..figures.palette import GOOD_TEXT, GRADIENT_TEXT
@@ -40,8 +40,7 @@ class XorRun(NamedTuple):
 def xor_network(hidden_size: int, activation: str, seed: int) -> Network:
     """Affine(2→H) → activation → Affine(H→1) → Sigmoid, weights ``randn`` from RandomState(seed), zero biases."""
     hidden_size = whole_number(hidden_size, "xor_network: hidden_size")
-    if activation not in ACTIVATIONS:
-        raise SettingError(f"xor_network: activation must be one of {sorted(ACTIVATIONS)}, got {activation!r}.")
+    one_of(activation, sorted(ACTIVATIONS), "xor_network: activation")
     rng = np.random.RandomState(seed)
     return Network([Affine.random(2, int(hidden_size), rng), ACTIVATIONS[activation](),
                     Affine.random(int(hidden_size), 1, rng), Sigmoid()])

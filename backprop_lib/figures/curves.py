@@ -40,14 +40,17 @@ def describe_losses(curves: dict[str, np.ndarray], title: str, xlabel: str, ylab
     return " ".join(parts)
 
 
+def _run(name: str) -> str:
+    """The run an error is about, " ('Adam')", or nothing for a single unnamed run."""
+    return f" ({name!r})" if name else ""
+
+
 def _as_curve(name: str, values) -> np.ndarray:
     """One run's losses as a 1-D float array; a History is accepted for its ``losses``."""
     values = getattr(values, "losses", values)
     curve = np.asarray(values, dtype=np.float64)
     if curve.ndim != 1 or curve.size == 0:
-        which = f"the losses of {name!r}" if name else "the losses"
-        raise ShapeError(f"plot_losses: {which} must be a non-empty 1-D array "
-                         f"(one loss per epoch), got {describe(values)}.")
+        raise ShapeError(message("error.curves.losses", run=_run(name), got=describe(values)))
     return curve
 
 
@@ -67,14 +70,12 @@ def plot_losses(losses, log_scale: bool = True, title: str | None = None,
     epoch_step = whole_number(epoch_step, "plot_losses: epoch_step")
     runs = losses if isinstance(losses, Mapping) else {"": losses}
     if not runs:
-        raise ShapeError("plot_losses: the dict of runs is empty; give at least one {label: losses}.")
+        raise ShapeError(message("error.curves.no_runs"))
     curves = {str(name): _as_curve(str(name), values) for name, values in runs.items()}
     if log_scale:
         for name, curve in curves.items():
             if np.any(curve[np.isfinite(curve)] <= 0):
-                which = f" of {name!r}" if name else ""
-                raise SettingError(f"plot_losses: a log scale needs positive losses, but the losses{which} "
-                                   "contain zero or negative values. Pass log_scale=False.")
+                raise SettingError(message("error.curves.log_scale", run=_run(name)))
     created = ax is None
     if created:
         figure, ax = new_subplots(figsize=figure_size(0.55))

@@ -33,7 +33,7 @@ def _images(images) -> np.ndarray:
         return images.reshape(-1, IMAGE_SIDE, IMAGE_SIDE)
     if images.ndim == 3 and images.shape[1:] == (IMAGE_SIDE, IMAGE_SIDE):
         return images
-    raise ShapeError(f"digits figures: expected images of shape (N, 64) or (N, 8, 8), got {describe(images)}.")
+    raise ShapeError(message("error.digit_figures.images", got=describe(images)))
 
 
 def _luminance(color) -> float:
@@ -184,8 +184,8 @@ def plot_search(learning_rates, hidden_sizes, validation_accuracy) -> Figure:
     """The validation accuracy of every (learning rate, hidden size) pair as a coloured table; the best framed."""
     table = np.asarray(validation_accuracy, dtype=np.float64)
     if table.shape != (len(learning_rates), len(hidden_sizes)):
-        raise ShapeError(f"plot_search: expected one accuracy per (learning rate, hidden size), shape "
-                         f"({len(learning_rates)}, {len(hidden_sizes)}), got {describe(table)}.")
+        raise ShapeError(message("error.digit_figures.search", rates=len(learning_rates), sizes=len(hidden_sizes),
+                                 got=describe(table)))
     figure, ax = new_subplots(figsize=figure_size(0.5))
     cells, norm = matplotlib.colormaps["Blues"], Normalize(max(0.0, table.min() - 0.05), 1.0)
     ax.imshow(table, cmap=cells, norm=norm)
@@ -293,7 +293,7 @@ def plot_first_layer_weights(weights, count: int = 32, columns: int = 8) -> Figu
     """The weights into the first `count` hidden units, each drawn as an 8×8 image (blue +, red −)."""
     weights = np.asarray(weights, dtype=np.float64)
     if weights.ndim != 2 or weights.shape[0] != IMAGE_SIDE ** 2:
-        raise ShapeError(f"plot_first_layer_weights: expected weights of shape (64, hidden), got {describe(weights)}.")
+        raise ShapeError(message("error.digit_figures.weights", got=describe(weights)))
     count = min(count, weights.shape[1])
     rows = -(-count // columns)
     figure, axes = new_subplots(rows, columns, figsize=(FIGURE_WIDTH, 1.1 * rows + 0.6), squeeze=False)

@@ -80,14 +80,12 @@ def _as_nodes(nodes: Sequence) -> dict[str, GraphNode]:
     by_name: dict[str, GraphNode] = {}
     for item in nodes:
         if not 3 <= len(item) <= 4:
-            raise SettingError(f"draw_graph: a node is (name, label, (x, y)) or (name, label, (x, y), kind), "
-                             f"got {item!r}.")
+            raise SettingError(message("error.graphs.node", got=repr(item)))
         node = GraphNode(*item)
         if node.kind not in ("op", "value"):
-            raise SettingError(f"draw_graph: node {node.name!r} has kind {node.kind!r}; "
-                             "use 'op' (a circle) or 'value' (a box).")
+            raise SettingError(message("error.graphs.node_kind", name=repr(node.name), kind=repr(node.kind)))
         if node.name in by_name:
-            raise SettingError(f"draw_graph: two nodes are named {node.name!r}; node names must be unique.")
+            raise SettingError(message("error.graphs.node_twice", name=repr(node.name)))
         by_name[node.name] = node
     return by_name
 
@@ -97,12 +95,12 @@ def _as_edges(edges: Sequence, names: dict[str, GraphNode]) -> list[GraphEdge]:
     result = []
     for item in edges:
         if not 2 <= len(item) <= 4:
-            raise SettingError(f"draw_graph: an edge is (source, target, forward value, gradient), got {item!r}.")
+            raise SettingError(message("error.graphs.edge", got=repr(item)))
         edge = GraphEdge(*item)
         for end in (edge.source, edge.target):
             if end not in names:
-                raise SettingError(f"draw_graph: edge {edge.source!r} → {edge.target!r} names the node "
-                                 f"{end!r}, which is not among the nodes {sorted(names)}.")
+                raise SettingError(message("error.graphs.edge_node", source=repr(edge.source),
+                                           target=repr(edge.target), end=repr(end), names=sorted(names)))
         result.append(edge)
     return result
 
@@ -324,8 +322,7 @@ def _parents_and_op(node) -> tuple[tuple, str]:
         return tuple(node._prev), str(getattr(node, "_op", ""))
     if hasattr(node, "parents"):
         return tuple(node.parents), str(getattr(node, "op", ""))
-    raise TypeError(f"value_graph: a node needs its parents in `_prev` (or `parents`) and its operation in "
-                    f"`_op` (or `op`); got a {type(node).__name__} with neither.")
+    raise TypeError(message("error.graphs.not_a_value", type_name=type(node).__name__))
 
 
 def _op_symbol(op: str) -> str:
@@ -372,8 +369,7 @@ def value_graph(root, title: str | None = None) -> GraphDescription:
     """
     nodes = _value_nodes(root)
     if len(nodes) > 40:
-        raise SettingError(f"value_graph: the expression has {len(nodes)} values; a figure stays readable "
-                         "up to 40. Draw a smaller part of it (call value_graph on an intermediate value).")
+        raise SettingError(message("error.graphs.too_many", count=len(nodes)))
     names = {id(node): f"v{index}" for index, node in enumerate(nodes)}
     parents_of = {id(node): _parents_and_op(node)[0] for node in nodes}
     users_of: dict[int, list] = {id(node): [] for node in nodes}

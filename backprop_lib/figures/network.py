@@ -17,7 +17,7 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle
 
-from ..errors import SettingError, ShapeError, describe
+from ..errors import SettingError, ShapeError, describe, layer_widths
 from ..formatting import format_number
 from ..messages import Templates, message
 from .described import add_description, new_figure
@@ -73,7 +73,7 @@ class Edge(NamedTuple):
 
 def node_names(layer_sizes: Sequence[int]) -> list[list[str]]:
     """Names of the units, layer by layer: x1 … inputs, h1 … one hidden layer (h1_1 … several), o1 … outputs."""
-    sizes = _check_sizes(layer_sizes)
+    sizes = layer_widths(layer_sizes, "layer_sizes", "[2, 2, 2]")
     hidden_layers = len(sizes) - 2
     names = []
     for layer, size in enumerate(sizes):
@@ -107,14 +107,12 @@ def named_weights(matrices: Sequence[np.ndarray]) -> dict[str, float]:
     arrays = [np.asarray(matrix, dtype=np.float64) for matrix in matrices]
     for index, array in enumerate(arrays):
         if array.ndim != 2:
-            raise ShapeError(f"named_weights: matrix {index} must be 2-D (inputs, outputs), got {describe(array)}.")
+            raise ShapeError(message("error.network_figure.matrix", index=index, got=describe(array)))
     sizes = [arrays[0].shape[0]] + [array.shape[1] for array in arrays]
     for index, array in enumerate(arrays):
         if array.shape[0] != sizes[index]:
-            raise ShapeError(
-                f"named_weights: matrix {index} has {array.shape[0]} rows but the layer before it has "
-                f"{sizes[index]} units; the matrices must chain, shape (inputs, outputs) each."
-            )
+            raise ShapeError(message("error.network_figure.chain", index=index, rows=array.shape[0],
+                                     units=sizes[index]))
     return {edge.name: float(arrays[edge.layer][edge.row, edge.column]) for edge in network_edges(sizes)}
 
 
@@ -142,7 +140,7 @@ def draw_network(layer_sizes: Sequence[int],
     edge_labels:     False leaves the weights unwritten (for networks too big to label every edge).
     Numbers are written with ``decimals`` decimals (trailing zeros dropped); strings are written as given.
     """
-    sizes = _check_sizes(layer_sizes)
+    sizes = layer_widths(layer_sizes, "layer_sizes", "[2, 2, 2]")
     names = node_names(sizes) if labels is None else _check_labels(labels, sizes)
     edges = _rename_edges(network_edges(sizes), node_names(sizes), names)
     weight_text = _weight_texts(weights, edges, sizes, decimals)
@@ -155,7 +153,7 @@ def draw_network(layer_sizes: Sequence[int],
     lit_edges = set(_check_keys("highlight_edges", dict.fromkeys(_as_names(highlight_edges)), known_edges))
     titles = list(layer_titles) if layer_titles is not None else _default_titles(len(sizes))
     if len(titles) != len(sizes):
-        raise SettingError(f"draw_network: layer_titles needs one title per layer ({len(sizes)}), got {len(titles)}.")
+        raise SettingError(message("error.network_figure.titles", layers=len(sizes), count=len(titles)))
 
     positions = _positions(names)
     width = LAYER_GAP * (len(sizes) - 1)
@@ -198,27 +196,14 @@ def lit_nodes_in_order(names: list[list[str]], lit: set[str]) -> list[str]:
     return [name for layer in names for name in layer if name in lit]
 
 
-def _check_sizes(layer_sizes: Sequence[int]) -> list[int]:
-    """At least two layers, each a whole number of units ≥ 1."""
-    sizes = list(layer_sizes)
-    if len(sizes) < 2 or any(isinstance(size, bool) or not isinstance(size, (int, np.integer)) or size < 1
-                             for size in sizes):
-        raise SettingError(
-            f"layer_sizes must list at least two layers, each a whole number of units ≥ 1 "
-            f"(e.g. [2, 2, 2] for document 004), got {layer_sizes!r}."
-        )
-    return [int(size) for size in sizes]
-
-
 def _check_labels(labels: Sequence[Sequence[str]], sizes: list[int]) -> list[list[str]]:
     """One name per unit, layer by layer, no name twice."""
     names = [list(layer) for layer in labels]
     if [len(layer) for layer in names] != sizes:
-        raise SettingError(f"draw_network: labels must have one name per unit, sizes {sizes}, "
-                           f"got sizes {[len(layer) for layer in names]}.")
+        raise SettingError(message("error.network_figure.labels", sizes=sizes, got=[len(layer) for layer in names]))
     flat = [name for layer in names for name in layer]
     if len(set(flat)) != len(flat):
-        raise SettingError(f"draw_network: every unit needs its own name, got {flat}.")
+        raise SettingError(message("error.network_figure.unique", names=flat))
     return names
 
 
@@ -238,8 +223,7 @@ def _weight_texts(weights, edges: list[Edge], sizes: list[int], decimals: int) -
         got = [tuple(np.shape(matrix)) for matrix in weights]
         want = [(n_in, n_out) for n_in, n_out in zip(sizes[:-1], sizes[1:])]
         if got != want:
-            raise ShapeError(f"draw_network: layers {sizes} need weight matrices of shapes {want} "
-                             f"(inputs, outputs), as in Affine; got shapes {got}.")
+            raise ShapeError(message("error.network_figure.weights", sizes=sizes, want=want, got=got))
         values = named_weights(weights)
     spec = f".{decimals}f"
     return {edge.name: (f"{_math(edge.name)} = {format_number(values[edge.name], spec, trim_zeros=True)}"
@@ -251,8 +235,7 @@ def _check_keys(what: str, mapping: Mapping | None, known: list[str]) -> dict:
     mapping = dict(mapping or {})
     unknown = [key for key in mapping if key not in known]
     if unknown:
-        raise SettingError(f"draw_network: {what} names {unknown}, which are not in this network; "
-                           f"its names are {known}.")
+        raise SettingError(message("error.network_figure.unknown", what=what, unknown=unknown, known=known))
     return mapping
 
 

@@ -13,7 +13,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from ..errors import SettingError, ShapeError, describe
+from ..errors import SettingError, ShapeError, describe, whole_number
 from ..formatting import format_number
 from ..messages import Templates, message
 from ..optimizers import SGD, Adam, Momentum
@@ -42,13 +42,11 @@ def valley_gradient(point: np.ndarray) -> np.ndarray:
 def optimizer_path(optimizer, steps: int = 40, start=START) -> np.ndarray:
     """The points an optimizer visits on the valley: shape (steps + 1, 2), the start first."""
     if not hasattr(optimizer, "step"):
-        raise SettingError(f"optimizer_path: expected an optimizer with a step(params, grads) method, "
-                           f"got {type(optimizer).__name__}. Pass e.g. SGD(0.05) or your own class.")
-    if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or steps < 1:
-        raise SettingError(f"optimizer_path: steps must be a whole number ≥ 1, got {steps!r}.")
+        raise SettingError(message("error.optimizer_figure.no_step", type_name=type(optimizer).__name__))
+    steps = whole_number(steps, "optimizer_path: steps")
     point = np.array(start, dtype=np.float64)
     if point.shape != (2,):
-        raise ShapeError(f"optimizer_path: start must be two numbers (w₁, w₂), got {describe(start)}.")
+        raise ShapeError(message("error.optimizer_figure.start", got=describe(start)))
     params = {"w": point}
     path = [point.copy()]
     for _ in range(steps):
@@ -96,8 +94,7 @@ def plot_optimizer_paths(optimizers: Mapping[str, object] | None = None, steps: 
     """Draw the path of each optimizer {label: optimizer} from the same start on the valley."""
     optimizers = default_optimizers() if optimizers is None else optimizers
     if not isinstance(optimizers, Mapping) or not optimizers:
-        raise SettingError("plot_optimizer_paths: give a dict {label: optimizer}, "
-                           "e.g. {'SGD': SGD(0.07), 'Adam': Adam(0.3)}.")
+        raise SettingError(message("error.optimizer_figure.dict", got=describe(optimizers)))
     created = ax is None
     if created:
         figure, ax = new_subplots(figsize=figure_size(0.55))

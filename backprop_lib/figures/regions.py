@@ -13,7 +13,7 @@ from matplotlib.axes import Axes
 from matplotlib.colors import LinearSegmentedColormap, ListedColormap, to_rgba
 from matplotlib.figure import Figure
 
-from ..errors import LabelError, SettingError, ShapeError, describe, whole_number
+from ..errors import LabelError, ShapeError, describe, one_of, whole_number
 from ..formatting import format_number
 from ..messages import Templates, message
 from .described import add_description, linear_text, new_figure, new_subplots
@@ -55,7 +55,7 @@ def describe_regions(title: str, bounds, predicted: np.ndarray, inputs: np.ndarr
 def _check_inputs(inputs, who: str) -> np.ndarray:
     inputs = np.asarray(inputs, dtype=np.float64)
     if inputs.ndim != 2 or inputs.shape[1] != 2 or inputs.shape[0] == 0:
-        raise ShapeError(f"{who}: inputs must be points in the plane, shape (N, 2), got {describe(inputs)}.")
+        raise ShapeError(message("error.regions.inputs", who=who, got=describe(inputs)))
     return inputs
 
 
@@ -67,9 +67,9 @@ def as_class_indices(labels, count: int, who: str = "plot_decision_regions") -> 
     elif labels.ndim == 2 and labels.shape[1] == 1:
         labels = labels[:, 0]
     if labels.ndim != 1 or labels.shape[0] != count:
-        raise LabelError(f"{who}: expected one label per point ({count} points), got {describe(labels)}.")
+        raise LabelError(message("error.regions.label_count", who=who, count=count, got=describe(labels)))
     if not np.all(labels == np.round(labels)) or np.any(labels < 0):
-        raise LabelError(f"{who}: labels must be class indices 0, 1, 2, …; got values {np.unique(labels)[:6]}.")
+        raise LabelError(message("error.regions.label_values", who=who, values=np.unique(labels)[:6]))
     return labels.astype(int)
 
 
@@ -82,15 +82,11 @@ def _predicted_classes(predict: Callable, grid: np.ndarray) -> tuple[np.ndarray,
     if out.ndim == 2 and out.shape == (count, 1):
         out = out[:, 0]
     if out.shape != (count,):
-        raise ShapeError(
-            f"plot_decision_regions: predict should map points of shape ({count}, 2) to {count} class "
-            f"indices, {count} probabilities, or ({count}, K) class scores; it returned {describe(out)}."
-        )
+        raise ShapeError(message("error.regions.predict_shape", count=count, got=describe(out)))
     if np.all(out == np.round(out)):
         return out.astype(int), None                          # class indices
     if np.any(out < 0) or np.any(out > 1):
-        raise ShapeError("plot_decision_regions: predict returned numbers that are neither whole class "
-                         "indices nor probabilities in [0, 1]. Return indices, probabilities or (N, K) scores.")
+        raise ShapeError(message("error.regions.predict_values"))
     return (out >= 0.5).astype(int), out                      # probability of class 1
 
 
@@ -164,14 +160,14 @@ def plot_linear_attempts(inputs, labels, lines: list[tuple], title: str | None =
     inputs = _check_inputs(inputs, "plot_linear_attempts")
     classes = as_class_indices(labels, inputs.shape[0], "plot_linear_attempts")
     if len(lines) == 0:
-        raise ShapeError("plot_linear_attempts: give at least one line as (weights, bias), e.g. ([1, 1], -0.5).")
+        raise ShapeError(message("error.regions.no_lines"))
     figure, axes = new_subplots(1, len(lines), figsize=figure_size(0.4 if len(lines) > 2 else 0.5), squeeze=False)
     title = message("figure.one_line_title") if title is None else title
     panels = [TEXT["attempts"].format(title=title, count=len(lines))]
     for number, (ax, (weights, bias)) in enumerate(zip(axes[0], lines), start=1):
         weights = np.asarray(weights, dtype=np.float64).reshape(-1)
         if weights.shape != (2,):
-            raise ShapeError(f"plot_linear_attempts: each line needs 2 weights, got {describe(weights)}.")
+            raise ShapeError(message("error.regions.line_weights", got=describe(weights)))
         def classify(points, weights=weights, bias=float(bias)):
             return (points @ weights + bias > 0).astype(int)
         plot_decision_regions(classify, inputs, classes, ax=ax, resolution=resolution)
@@ -200,12 +196,11 @@ def plot_hidden_lines(weights, bias, ax: Axes, names: list[str] | None = None) -
     """
     weights = np.asarray(weights, dtype=np.float64)
     if weights.ndim != 2 or weights.shape[0] != 2:
-        raise ShapeError(f"plot_hidden_lines: weights must have shape (2, hidden units), got {describe(weights)}.")
+        raise ShapeError(message("error.regions.hidden_weights", got=describe(weights)))
     units = weights.shape[1]
     bias = np.zeros(units) if bias is None else np.asarray(bias, dtype=np.float64).reshape(-1)
     if bias.shape != (units,):
-        raise ShapeError(f"plot_hidden_lines: bias must hold one number per hidden unit, shape ({units},), "
-                         f"got {describe(bias)}.")
+        raise ShapeError(message("error.regions.hidden_bias", units=units, got=describe(bias)))
     x_min, x_max = ax.get_xlim()
     y_min, y_max = ax.get_ylim()
     center = np.array([(x_min + x_max) / 2, (y_min + y_max) / 2])
@@ -246,12 +241,10 @@ def plot_hidden_space(hidden_activations, labels, title: str | None = None,
     """
     hidden = np.asarray(hidden_activations, dtype=np.float64)
     if hidden.ndim != 2 or hidden.shape[1] not in (2, 3):
-        raise ShapeError("plot_hidden_space: hidden_activations must have shape (N, 2) or (N, 3), one row "
-                         f"per input and one column per hidden unit, got {describe(hidden)}.")
-    if kind not in ("pairs", "3d"):
-        raise SettingError(f"plot_hidden_space: kind must be 'pairs' or '3d', got {kind!r}.")
+        raise ShapeError(message("error.regions.hidden_space", got=describe(hidden)))
+    one_of(kind, ("pairs", "3d"), "plot_hidden_space: kind")
     if kind == "3d" and hidden.shape[1] != 3:
-        raise ShapeError(f"plot_hidden_space: kind='3d' needs 3 hidden units, got {hidden.shape[1]}.")
+        raise ShapeError(message("error.regions.needs_3d", units=hidden.shape[1]))
     title = message("figure.hidden_space_title") if title is None else title
     classes = as_class_indices(labels, hidden.shape[0], "plot_hidden_space")
     names = point_names if point_names is not None else [None] * hidden.shape[0]
@@ -381,8 +374,7 @@ def _hidden_space_3d(hidden, classes, names, title, output_weights, output_bias)
         return figure
     w = np.asarray(output_weights, dtype=np.float64).reshape(-1)
     if w.shape != (3,) or not np.any(w):
-        raise ShapeError("plot_hidden_space: output_weights must hold 3 numbers, not all zero, "
-                         f"got {describe(output_weights)}.")
+        raise ShapeError(message("error.regions.output_weights", got=describe(output_weights)))
     b = 0.0 if output_bias is None else float(np.asarray(output_bias, dtype=np.float64).reshape(-1)[0])
     figure = new_figure(figsize=figure_size(0.55))
     for index, subtitle in enumerate((message("figure.output_plane"), message("figure.along_plane"))):

@@ -47,10 +47,9 @@ def _checked_scores(scores) -> np.ndarray:
     if values.ndim == 2 and values.shape[0] == 1:
         values = values[0]
     if values.ndim != 1 or values.size < 2:
-        raise ShapeError(f"plot_softmax: scores must be the scores of one sample, a 1-D array of at least "
-                         f"two classes such as [5.3, 0.3, 10.1], got {describe(scores)}.")
+        raise ShapeError(message("error.softmax_figure.scores", got=describe(scores)))
     if not np.all(np.isfinite(values)):
-        raise ShapeError(f"plot_softmax: every score must be a finite number, got {values}.")
+        raise ShapeError(message("error.softmax_figure.finite", values=values))
     return values
 
 
@@ -62,8 +61,7 @@ def _checked_target(target, class_count: int) -> int | None:
     if target is None:
         return None
     if isinstance(target, bool) or not isinstance(target, numbers.Integral) or not 0 <= target < class_count:
-        raise LabelError(f"plot_softmax: target must be the index of the true class, a whole number "
-                         f"0 … {class_count - 1}, or None; got {target!r}.")
+        raise LabelError(message("error.softmax_figure.target", last=class_count - 1, got=repr(target)))
     return int(target)
 
 
@@ -154,8 +152,7 @@ def plot_cross_entropy_curve(marked: dict[str, float] | None = None, ax: Axes | 
     for name, probability in marked.items():
         if isinstance(probability, bool) or not isinstance(probability, numbers.Real) \
                 or not 0 < probability <= 1:
-            raise SettingError(f"plot_cross_entropy_curve: the probability of {name!r} must be in (0, 1], "
-                               f"got {probability!r}.")
+            raise SettingError(message("error.softmax_figure.probability", name=repr(name), got=repr(probability)))
     created = ax is None
     if created:
         figure, ax = new_subplots(figsize=figure_size(0.5))
