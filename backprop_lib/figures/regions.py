@@ -18,7 +18,7 @@ from ..formatting import format_number
 from ..messages import Templates, message
 from .described import add_description, linear_text, new_figure, new_subplots
 from .palette import BLACK, CLASS_COLORS, CLASS_MARKERS, HIDDEN_LINE_COLORS, LINE_STYLES, RING, WHITE, cycle
-from .style import EDGE_COLOR, figure_size
+from .style import EDGE_COLOR, as_drawn, figure_size
 
 # The words of this module's text alternatives, in the notebook's language (backprop_lib.messages).
 TEXT = Templates("describe.regions")
@@ -78,7 +78,7 @@ def _predicted_classes(predict: Callable, grid: np.ndarray) -> tuple[np.ndarray,
     out = np.asarray(predict(grid), dtype=np.float64)
     count = grid.shape[0]
     if out.ndim == 2 and out.shape[0] == count and out.shape[1] > 1:
-        return np.argmax(out, axis=1), None                   # scores or probabilities per class
+        return np.argmax(as_drawn(out), axis=1), None         # scores or probabilities per class
     if out.ndim == 2 and out.shape == (count, 1):
         out = out[:, 0]
     if out.shape != (count,):
@@ -87,6 +87,7 @@ def _predicted_classes(predict: Callable, grid: np.ndarray) -> tuple[np.ndarray,
         return out.astype(int), None                          # class indices
     if np.any(out < 0) or np.any(out > 1):
         raise ShapeError(message("error.regions.predict_values"))
+    out = as_drawn(out)
     return (out >= 0.5).astype(int), out                      # probability of class 1
 
 

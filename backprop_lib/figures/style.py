@@ -8,6 +8,7 @@ look the same in JupyterLab's light and dark themes.
 from __future__ import annotations
 
 import matplotlib
+import numpy as np
 
 from ..fonts import font_family
 from . import palette
@@ -55,3 +56,19 @@ def follow_language(language: str) -> None:
 def figure_size(aspect: float = 0.6) -> tuple[float, float]:
     """(width, height) in inches for a figure of the given height/width ratio."""
     return (FIGURE_WIDTH, FIGURE_WIDTH * aspect)
+
+
+DRAWN_DIGITS = 6     # far finer than a pixel (a 700-pixel axis resolves about 3 digits)
+
+
+def as_drawn(values) -> np.ndarray:
+    """Computed values rounded to DRAWN_DIGITS significant digits before they are drawn.
+
+    Training results differ in their last bits between CPUs and numpy versions; rounded, they draw the
+    same pixels everywhere, so re-running a lesson on another machine leaves its pictures unchanged.
+    """
+    values = np.asarray(values, dtype=np.float64)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        scale = 10.0 ** (np.floor(np.log10(np.abs(values))) - (DRAWN_DIGITS - 1))
+        rounded = np.round(values / scale) * scale
+    return np.where(np.isfinite(rounded), rounded, values)
