@@ -12,7 +12,7 @@ from ..formatting import format_number
 from ..messages import Templates, message
 from .described import add_description, new_subplots
 from .palette import CLASS_COLORS, LINE_STYLES, cycle
-from .style import as_drawn, figure_size
+from .style import figure_size
 
 # The words of this module's text alternatives, in the notebook's language (backprop_lib.messages).
 TEXT = Templates("describe.curves")
@@ -80,7 +80,7 @@ def plot_losses(losses, log_scale: bool = True, title: str | None = None,
     if created:
         figure, ax = new_subplots(figsize=figure_size(0.55))
     for index, (name, curve) in enumerate(curves.items()):
-        ax.plot(np.arange(curve.size), as_drawn(curve), color=cycle(CLASS_COLORS, index),
+        ax.plot(np.arange(curve.size), curve, color=cycle(CLASS_COLORS, index),
                 linestyle=cycle(LINE_STYLES, index), linewidth=2, label=name or None)
     if log_scale:
         ax.set_yscale("log")

@@ -219,9 +219,9 @@ def plot_hidden_lines(weights, bias, ax: Axes, names: list[str] | None = None) -
         direction = np.array([-w[1], w[0]]) / norm            # along the line
         foot = center - (w @ center + b) / norm ** 2 * w      # the point of the line nearest the centre
         span = 2 * max(x_max - x_min, y_max - y_min)
-        ends = np.array([foot - span * direction, foot + span * direction])
+        ends = as_drawn([foot - span * direction, foot + span * direction])
         ax.plot(ends[:, 0], ends[:, 1], color=color, linewidth=2, linestyle=style, label=name)
-        ax.annotate("", xy=foot + arrow_length * w / norm, xytext=foot,
+        ax.annotate("", xy=as_drawn(foot + arrow_length * w / norm), xytext=as_drawn(foot),
                     arrowprops={"arrowstyle": "->", "color": color, "linewidth": 2})
     ax.set_xlim(x_min, x_max)
     ax.set_ylim(y_min, y_max)
