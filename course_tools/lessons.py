@@ -21,6 +21,7 @@ import argparse
 import ast
 import copy
 import hashlib
+import re
 import sys
 import textwrap
 from concurrent.futures import ProcessPoolExecutor
@@ -32,9 +33,13 @@ import nbformat
 from backprop_lib.exercises import not_done_message
 from backprop_lib.messages import LANGUAGES, message
 
-from .translations import TranslationError, catalogue_path, skeleton, translated
+from .translations import TranslationError, catalogue_path, program_of, skeleton, translated
 
 BEGIN, END = "# BEGIN SOLUTION", "# END SOLUTION"
+# In a hidden check, the copy of an answer cell that the grader replaces with the student's answer cell
+# (re-run there on hidden inputs): `# BEGIN ANSWER <answer cell id>` … `# END ANSWER`.
+ANSWER_REGION = re.compile(r"^(?P<indent>[ \t]*)# BEGIN ANSWER (?P<id>\S+)[ \t]*\n"
+                           r"(?P<body>.*?)^[ \t]*# END ANSWER[ \t]*$", re.MULTILINE | re.DOTALL)
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 KERNEL = "python3"
 CELL_TIMEOUT = 300
@@ -163,11 +168,46 @@ def stub_source(source: str, number: int, where: str, language: str = SOURCE_LAN
     return "\n".join(out)
 
 
+def with_answers(source: str, answers: dict[str, str]) -> str:
+    """A hidden check's source with each ``# BEGIN ANSWER <id>`` region holding ``answers[id]``, indented to fit.
+
+    An exercise whose answer is a few top-level lines (``grad_bias = …``) gets its hidden probes this
+    way: the hidden check wraps a copy of the answer cell in a function of the exercise's inputs and
+    calls it on hidden inputs; the grader and the mutant suite put the student's (or mutant's) answer
+    cell in the copy's place. Regions of ids not in ``answers`` keep the code they hold.
+    """
+    def fill(found: re.Match) -> str:
+        if found.group("id") not in answers:
+            return found.group(0)
+        indent = found.group("indent")
+        body = textwrap.indent(answers[found.group("id")].rstrip("\n") + "\n", indent, lambda line: True)
+        return f"{indent}# BEGIN ANSWER {found.group('id')}\n{body}{indent}# END ANSWER"
+    return ANSWER_REGION.sub(fill, source)
+
+
+def check_answer_copies(notebook, source_name: str = "") -> None:
+    """Each ``# BEGIN ANSWER <id>`` region of a hidden check holds answer cell ``<id>``'s code (comments aside)."""
+    answers = {cell.id: cell.source for cell in notebook.cells if (exercise_meta(cell) or {}).get("role") == "answer"}
+    for cell in notebook.cells:
+        if (exercise_meta(cell) or {}).get("role") != "hidden-check":
+            continue
+        for found in ANSWER_REGION.finditer(cell.source):
+            answer_id = found.group("id")
+            if answer_id not in answers:
+                raise AuthoringError(f"{source_name} cell {cell.id}: BEGIN ANSWER names {answer_id!r}, "
+                                     "which is not an answer cell of this notebook.")
+            if program_of(textwrap.dedent(found.group("body"))) != program_of(answers[answer_id]):
+                raise AuthoringError(f"{source_name} cell {cell.id}: the copy of {answer_id} between BEGIN ANSWER "
+                                     f"and END ANSWER differs from the answer cell; copy the answer cell's code "
+                                     "there again.")
+
+
 def make_lesson(solution, source_name: str = "") -> nbformat.NotebookNode:
     """The student lesson of a solution notebook (either edition): stubs for answers, no hidden checks, same ids."""
     language = edition_language(solution)
     lesson = copy.deepcopy(solution)
     table = exercises(solution)
+    check_answer_copies(solution, source_name)
     for number, exercise in table.items():
         if not exercise.answer_ids or not exercise.check_ids:
             raise AuthoringError(f"{source_name}: exercise {number} needs an answer cell and a check cell.")

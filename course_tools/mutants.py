@@ -42,7 +42,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from .lessons import BEGIN, END, AuthoringError, exercise_meta, exercises, read
+from .lessons import BEGIN, END, AuthoringError, exercise_meta, exercises, read, with_answers
 
 NEXT_REGION = "# NEXT REGION"      # separates the blocks of a mutant for an answer cell with several regions
 KINDS = ("wrong", "right")
@@ -193,9 +193,12 @@ def try_in_child(shell, cells: list, span: tuple[int, int], mutant: dict) -> dic
         os.close(read_end)
         try:
             checks, hidden = [], {}
+            answer = next(cell for cell in cells if cell.id == mutant["answer_id"])
+            mutated = {answer.id: apply_mutant(answer.source, mutant["source"])}
             for cell in cells[span[0]: span[1] + 1]:
-                source = apply_mutant(cell.source, mutant["source"]) if cell.id == mutant["answer_id"] else cell.source
+                source = mutated[cell.id] if cell.id in mutated else cell.source
                 if role(cell) == "hidden-check":
+                    source = with_answers(source, mutated)   # a re-run of the answer there is the mutant's
                     hidden[cell.id] = run_cell(shell, source, stdout_only=True)
                     continue
                 text, _ = run_cell(shell, source)

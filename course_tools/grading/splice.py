@@ -20,7 +20,7 @@ import nbformat
 
 from backprop_lib.messages import LANGUAGES
 
-from ..lessons import SOURCE_LANGUAGE
+from ..lessons import SOURCE_LANGUAGE, with_answers
 from ..translations import LANGUAGE_CALL
 from .assignment import Assignment, role_of
 from .markers import strip_nbval_markers
@@ -119,6 +119,7 @@ def is_other_notebook(assignment: Assignment, cells: list[dict]) -> Problem | No
 def spliced_notebook(assignment: Assignment, answers: dict[str, str]) -> nbformat.NotebookNode:
     """A copy of the solution's code cells with these answers (the lesson's stub where one is missing)."""
     stubs = {cell.id: cell.source for cell in assignment.lesson.cells if role_of(cell) == "answer"}
+    given = {cell_id: strip_nbval_markers(answers.get(cell_id, stub)) for cell_id, stub in stubs.items()}
     notebook = copy.deepcopy(assignment.solution)
     cells = []
     for cell in notebook.cells:
@@ -127,10 +128,12 @@ def spliced_notebook(assignment: Assignment, answers: dict[str, str]) -> nbforma
         role = role_of(cell)
         if role == "check":
             cell.metadata["tags"] = ["nbval-check-output"]
-        elif role != "hidden-check":                        # a hidden check keeps its outputs: the plugin compares
+        elif role == "hidden-check":                        # keeps its outputs: the plugin compares them
+            cell.source = with_answers(cell.source, given)  # an answer re-run on hidden inputs is the student's
+        else:
             cell.outputs, cell.execution_count = [], None   # not run in the reference: never compared
         if role == "answer":
-            cell.source = strip_nbval_markers(answers.get(cell.id, stubs[cell.id]))
+            cell.source = given[cell.id]
         cells.append(cell)
     notebook.cells = cells
     return notebook
