@@ -67,6 +67,8 @@ class GuardedKernel(RunningKernel):
         self.crowd = 0                         # how many processes the kernel had when it was stopped for it
         self.start_cell(None)
         self.watching = threading.Event()
+        if self.zygote is not None and self.zygote.ended():
+            GuardedKernel.zygote = None
         try:
             super().__init__(kernel_name, cwd=cwd, startup_timeout=startup_timeout)
         except BaseException:

@@ -73,6 +73,15 @@ class Zygote:
         except OSError:
             return {self.pid}
 
+    def ended(self) -> bool:
+        """Whether the zygote has ended; if so, it is stopped (said on stderr, the run's log): kernels start fresh."""
+        if self.process.poll() is None:
+            return False
+        print(f"warm kernels: the zygote of worker {os.getpid()} ended (exit code {self.process.returncode}): "
+              f"its kernels start fresh", file=sys.stderr, flush=True)
+        self.stop()
+        return True
+
     def stop(self) -> None:
         """End the zygote (its kernels die with it); kernels started from now on start fresh."""
         os.environ.pop(zygote_client.ZYGOTE_VARIABLE, None)

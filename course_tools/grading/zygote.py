@@ -97,7 +97,7 @@ def become_kernel(request: dict, streams: list[int], zygote_files: list) -> None
     launcher.enter_sandbox(launcher.read_settings(settings_file), kernel_args)
     sys.argv = ["ipykernel_launcher", *kernel_args]
     from ipykernel.kernelapp import IPKernelApp
-    app = IPKernelApp.instance()
+    app = IPKernelApp.instance(parent_handle=int(os.environ.get("JPY_PARENT_PID") or 0))  # default: the zygote's
     app.initialize()
     if "matplotlib.pyplot" in sys.modules:           # imported before there was a shell to hook into
         app.shell.enable_matplotlib(os.environ["MPLBACKEND"])
