@@ -175,7 +175,7 @@ def the_class(assignment, submissions: Path) -> dict:
 
 @pytest.fixture(scope="module")
 def graded(assignment, tmp_path_factory):
-    """Grade the whole class once (warm kernels, the default); return the gradebook rows by student and the output folder.
+    """Grade the whole class once (warm kernels, the default); return the gradebook rows by student, the output folder.
 
     Whatever outlived the run would be this process's descendant (the grader made it their subreaper).
     """

@@ -29,8 +29,8 @@ from .reference import seeded_assignment
 from .runner import Submission, grade_submissions
 from .sandbox import Limits, isolation_available
 from .shards import in_shard, merge, parse_shard
-from .warm import warm_kernels_possible
 from .validate import validate_assignment
+from .warm import warm_kernels_possible
 
 MIN_MEMORY_MB = 512
 SEED_FILE = "hidden-seed"

@@ -108,8 +108,9 @@ def run_spliced(assignment: Assignment, pending: dict[str, Spliced], root: Path,
     results = root / "results"
     silence_limit = limits.submission_timeout + limits.startup_timeout + 60
     with log.open("w", encoding="utf-8") as log_file:
-        process = subprocess.Popen(pytest_command(root, workers, limits, seed, warm), cwd=root, env=pytest_environment(root),
-                                   stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True)
+        process = subprocess.Popen(pytest_command(root, workers, limits, seed, warm), cwd=root,
+                                   env=pytest_environment(root), stdout=log_file, stderr=subprocess.STDOUT,
+                                   start_new_session=True)
     last_progress = time.monotonic()
     try:
         while pending:
@@ -144,8 +145,8 @@ def grade_submissions(assignment: Assignment, submissions: list[Submission], on_
 
     ``seed``: the hidden checks' inputs; the assignment's hidden outputs must be the solution's for it
     (reference.py). ``kernels``: "fresh" (a new Python per submission) or "warm" (forked from a zygote
-    per worker after the imports; see warm.py). Processes left by the run (a worker that was killed leaves its kernels' orphans
-    to this process, their subreaper) are ended before returning.
+    per worker after the imports; see warm.py). Processes left by the run (a worker that was killed leaves
+    its kernels' orphans to this process, their subreaper) are ended before returning.
     """
     root = Path(tempfile.mkdtemp(prefix="backprop-grading-"))
     become_subreaper()
