@@ -220,6 +220,7 @@ def main(argv: list[str]) -> None:
     listener.bind("\0" + name)
     listener.listen(64)
     print("listening", flush=True)
+    os.dup2(2, 1)                                    # the worker reads no further: anything printed goes to stderr
     warm_up(spec_dir)
     Zygote(listener).serve()
 
