@@ -19,7 +19,13 @@ from pathlib import Path
 from . import zygote_client
 
 ZYGOTE_SCRIPT = Path(__file__).with_name("zygote.py")
-ALWAYS_PRELOADED = ("numpy", "matplotlib", "backprop_lib")
+# What every kernel imports while it starts (ipykernel's shell, debugger, matplotlib's inline backend
+# and its PNG writer) and what every lesson imports; the solution's own imports are added to them.
+ALWAYS_PRELOADED = ("ipykernel.ipkernel", "ipykernel.debugger", "IPython.core.debugger", "IPython.core.magics",
+                    "IPython.core.completerlib", "IPython.extensions.storemagic", "psutil", "tornado.queues",
+                    "tornado.platform.asyncio", "numpy", "numpy.random", "matplotlib", "matplotlib.pyplot",
+                    "matplotlib.backends.backend_agg", "matplotlib_inline.backend_inline", "PIL.PngImagePlugin",
+                    "backprop_lib")
 
 
 def warm_kernels_possible() -> str:

@@ -23,6 +23,7 @@ Only processes of this user may connect (SO_PEERCRED), and a kernel confined by 
 from __future__ import annotations
 
 import ctypes
+import gc
 import importlib
 import json
 import os
@@ -64,6 +65,7 @@ def warm_up(spec_dir: str) -> None:
     threads = len(os.listdir("/proc/self/task"))
     if threads != 1:
         raise SystemExit(f"zygote: the imports started {threads - 1} threads; forking is safe with none")
+    gc.freeze()             # the imported objects: never scanned by a kernel's collector, so their pages stay shared
 
 
 def peer_uid(connection: socket.socket) -> int:
@@ -99,7 +101,7 @@ def become_kernel(request: dict, streams: list[int], zygote_files: list) -> None
     from ipykernel.kernelapp import IPKernelApp
     app = IPKernelApp.instance(parent_handle=int(os.environ.get("JPY_PARENT_PID") or 0))  # default: the zygote's
     app.initialize()
-    if "matplotlib.pyplot" in sys.modules:           # imported before there was a shell to hook into
+    if "matplotlib_inline.backend_inline" in sys.modules:   # imported before there was a shell to hook into
         app.shell.enable_matplotlib(os.environ["MPLBACKEND"])
     app.start()
 
