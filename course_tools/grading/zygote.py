@@ -7,8 +7,9 @@ launcher.py only, like the launcher:
 
 It listens on the abstract Unix socket NAME at once (and says so on stdout), then imports what
 every kernel needs, single-threaded: ipykernel, matplotlib with the kernel's backend, and the
-modules the solution imports (numpy, backprop_lib, …), with the kernel spec's environment (one
-BLAS thread). Then, for each request of zygote_client.py (the kernel spec's command) it forks:
+modules the solution imports (numpy, backprop_lib, …), in the kernel spec's environment (one
+BLAS thread, two malloc arenas), and draws one figure off pyplot so that matplotlib's fonts are
+loaded. Then, for each request of zygote_client.py (the kernel spec's command) it forks:
 
 - the child takes over the client's standard streams, working folder and environment, does what
   launcher.py does before ipykernel (limits, HOME and TMPDIR, Landlock; the same functions), reseeds
@@ -25,6 +26,7 @@ from __future__ import annotations
 import ctypes
 import gc
 import importlib
+import io
 import json
 import os
 import selectors
@@ -51,9 +53,7 @@ def die_with(parent: int) -> None:
 
 
 def warm_up(spec_dir: str) -> None:
-    """Import, with the kernel's environment, what every kernel of this run would import."""
-    with open(os.path.join(spec_dir, "kernel.json"), encoding="utf-8") as handle:
-        os.environ.update(json.load(handle)["env"])
+    """Import what every kernel of this run would import (this process has the kernel spec's environment)."""
     os.environ.setdefault("MPLBACKEND", INLINE_BACKEND)
     settings = launcher.read_settings(os.path.join(spec_dir, "sandbox.json"))
     importlib.import_module("ipykernel.kernelapp")
@@ -62,10 +62,25 @@ def warm_up(spec_dir: str) -> None:
             importlib.import_module(name)
         except Exception as error:                 # the submission meets it again, in its own kernel
             print(f"zygote: not preloaded: {name} ({type(error).__name__}: {error})", file=sys.stderr)
+    if "matplotlib.backends.backend_agg" in sys.modules:
+        draw_once()
     threads = len(os.listdir("/proc/self/task"))
     if threads != 1:
         raise SystemExit(f"zygote: the imports started {threads - 1} threads; forking is safe with none")
     gc.freeze()             # the imported objects: never scanned by a kernel's collector, so their pages stay shared
+
+
+def draw_once() -> None:
+    """Draw a figure with text and mathematics to PNG in memory, off pyplot: matplotlib loads its fonts here, once."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    figure = Figure()
+    FigureCanvasAgg(figure)
+    axes = figure.add_subplot()
+    axes.plot([0, 1], [1, 0], label=r"$\alpha_1$")
+    axes.set(title="warm-up", xlabel="x", ylabel="y")
+    axes.legend()
+    figure.savefig(io.BytesIO(), format="png")
 
 
 def peer_uid(connection: socket.socket) -> int:
@@ -102,7 +117,7 @@ def become_kernel(request: dict, streams: list[int], zygote_files: list) -> None
     app = IPKernelApp.instance(parent_handle=int(os.environ.get("JPY_PARENT_PID") or 0))  # default: the zygote's
     app.initialize()
     if "matplotlib_inline.backend_inline" in sys.modules:   # imported before there was a shell to hook into
-        app.shell.enable_matplotlib(os.environ["MPLBACKEND"])
+        app.shell.enable_matplotlib(os.environ.get("MPLBACKEND", INLINE_BACKEND))
     app.start()
 
 
