@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import csv
+import json
 import os
 import signal
 import subprocess
@@ -18,6 +19,7 @@ from pathlib import Path
 import nbformat
 import numpy as np
 import pytest
+from jupyter_client.connect import write_connection_file
 
 from course_tools.grading import InstructorError, isolation_available, load_assignment
 from course_tools.grading.classroom import (
@@ -29,9 +31,11 @@ from course_tools.grading.cli import main
 from course_tools.grading.gradebook import Gradebook
 from course_tools.grading.outcome import CellResult, ExerciseResult, Grade, Problem
 from course_tools.grading.probes import compare_probes, held_out_loss
-from course_tools.grading.processes import descendants
+from course_tools.grading.processes import descendants, living_parents
+from course_tools.grading.sandbox import Limits, spec_folder, write_kernel_spec
 from course_tools.grading.splice import splice
 from course_tools.grading.validate import judge
+from course_tools.grading.warm import Zygote
 from course_tools.lessons import drifted
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -344,6 +348,28 @@ def test_a_warm_kernel_starts_with_nothing_an_earlier_submission_left(assignment
     assert [row(({name: rows[name]},), name) for name in ("a_leaves", "b_finds")] == [("2", "3", "1", "6", "ok")] * 2
     assert "warm kernels" not in (tmp_path / "graded" / "grading.log").read_text()   # no worker fell back
     assert descendants(os.getpid()) == []
+
+
+def test_a_warm_kernel_dies_with_the_client_that_stands_in_for_it(tmp_path):
+    spec = spec_folder(write_kernel_spec(tmp_path / "jupyter", Limits(), isolation_available(), [], 0, True, []))
+    kernel_spec = json.loads((spec / "kernel.json").read_text())
+    zygote = Zygote(spec)
+    try:
+        connection_file, _ = write_connection_file(str(tmp_path / "connection.json"))
+        client = subprocess.Popen([part.replace("{connection_file}", connection_file) for part in kernel_spec["argv"]],
+                                  cwd=tmp_path, env={**os.environ, **kernel_spec["env"]}, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 60
+        while len(zygote.processes()) < 2 and time.monotonic() < deadline and client.poll() is None:
+            time.sleep(0.05)
+        kernels = zygote.processes() - {zygote.pid}
+        assert len(kernels) == 1, "the zygote forked no kernel"
+        client.kill()
+        client.wait()
+        while kernels & set(living_parents()) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not kernels & set(living_parents()), "the kernel outlived its client"
+    finally:
+        zygote.stop()
 
 
 # --- feedback ---

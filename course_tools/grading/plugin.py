@@ -77,7 +77,7 @@ def start_zygote(config: pytest.Config) -> None:
     """Start this process's zygote for warm kernels; fresh kernels (said in the log) when it cannot start."""
     try:
         GuardedKernel.zygote = Zygote(Path(config.getoption("grading_zygote")))
-    except (OSError, RuntimeError) as error:
+    except (OSError, RuntimeError, ValueError) as error:
         print(f"warm kernels unavailable in worker {os.getpid()} ({error}): its kernels start fresh",
               file=sys.stderr, flush=True)
         return
