@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import copy
 import csv
+import json
+import os
 import signal
 import subprocess
 import sys
@@ -17,6 +19,7 @@ from pathlib import Path
 import nbformat
 import numpy as np
 import pytest
+from jupyter_client.connect import write_connection_file
 
 from course_tools.grading import InstructorError, isolation_available, load_assignment
 from course_tools.grading.classroom import (
@@ -28,8 +31,11 @@ from course_tools.grading.cli import main
 from course_tools.grading.gradebook import Gradebook
 from course_tools.grading.outcome import CellResult, ExerciseResult, Grade, Problem
 from course_tools.grading.probes import compare_probes, held_out_loss
+from course_tools.grading.processes import descendants, living_parents
+from course_tools.grading.sandbox import Limits, spec_folder, write_kernel_spec
 from course_tools.grading.splice import splice
 from course_tools.grading.validate import judge
+from course_tools.grading.warm import Zygote
 from course_tools.lessons import drifted
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -173,13 +179,16 @@ def the_class(assignment, submissions: Path) -> dict:
 
 @pytest.fixture(scope="module")
 def graded(assignment, tmp_path_factory):
-    """Grade the whole class once; return the gradebook rows by student and the output folder."""
+    """Grade the whole class once (warm kernels, the default); return the gradebook rows by student, the output folder.
+
+    Whatever outlived the run would be this process's descendant (the grader made it their subreaper).
+    """
     submissions = tmp_path_factory.mktemp("class")
     write_class(submissions, the_class(assignment, submissions))
     start = time.monotonic()
     assert main([str(submissions), "--solution", str(FIXTURE), *LIMITS]) == 0
     seconds = time.monotonic() - start
-    left = processes_with(MARKER)
+    left = processes_with(MARKER) + descendants(os.getpid())
     with (submissions / "graded" / "gradebook.csv").open(newline="") as handle:
         rows = {row["student"]: row for row in csv.DictReader(handle)}
     return rows, submissions, seconds, left
@@ -302,6 +311,65 @@ def test_a_submission_starting_thousands_of_processes_is_stopped(graded):
 @pytest.mark.skipif(not isolation_available(), reason="this Linux kernel has no Landlock")
 def test_student_code_cannot_read_the_reference_or_other_submissions(graded):
     assert row(graded, "snoop") == ("2", "3", "1", "6", "ok")
+
+
+# --- warm kernels (forked from a zygote that imported once) grade as fresh ones do ---
+
+ALIKE = ("full", "unanswered", "partial", "visible_only", "cheater", "never_executed", "syntax", "raises",
+         "kills_kernel", "hoards_memory", "prints_megabytes", "detaches", "reordered", "snoop")
+LEAVES_STATE = ("import numpy as np, backprop_lib, matplotlib\n"
+                "backprop_lib.LEFT_BEHIND = 1\nnp.random.seed(7)\nmatplotlib.rcParams['lines.linewidth'] = 9\n")
+FINDS_STATE = ("import numpy as np, backprop_lib, matplotlib\n"
+               "assert not hasattr(backprop_lib, 'LEFT_BEHIND')\n"
+               "assert np.random.rand() != np.random.RandomState(7).rand()\n"
+               "assert matplotlib.rcParams['lines.linewidth'] != 9\n")
+
+
+def grade_rows(folder: Path, *options: str) -> dict:
+    assert main([str(folder), "--solution", str(FIXTURE), *LIMITS, *options]) == 0
+    with (folder / "graded" / "gradebook.csv").open(newline="") as handle:
+        return {row["student"]: row for row in csv.DictReader(handle)}
+
+
+def test_warm_and_fresh_kernels_grade_a_class_alike(graded, assignment, tmp_path):
+    seed = (graded[1] / "graded" / "hidden-seed").read_text().strip()
+    class_ = the_class(assignment, tmp_path)
+    write_class(tmp_path, {name: class_[name] for name in ALIKE})
+    fresh = grade_rows(tmp_path, "--kernels", "fresh", "--seed", seed)
+    assert {name: fresh[name] for name in ALIKE} == {name: graded[0][name] for name in ALIKE}
+    assert processes_with(MARKER) == [] and descendants(os.getpid()) == []
+
+
+def test_a_warm_kernel_starts_with_nothing_an_earlier_submission_left(assignment, tmp_path):
+    # one at a time, so the second kernel is forked by the zygote that forked the first
+    write_class(tmp_path, {"a_leaves": answered(assignment, ex1_answer=LEAVES_STATE + SOLVED_EX1),
+                           "b_finds": answered(assignment, ex1_answer=FINDS_STATE + SOLVED_EX1)})
+    rows = grade_rows(tmp_path, "--kernels", "warm", "--jobs", "1")
+    assert [row(({name: rows[name]},), name) for name in ("a_leaves", "b_finds")] == [("2", "3", "1", "6", "ok")] * 2
+    assert "warm kernels" not in (tmp_path / "graded" / "grading.log").read_text()   # no worker fell back
+    assert descendants(os.getpid()) == []
+
+
+def test_a_warm_kernel_dies_with_the_client_that_stands_in_for_it(tmp_path):
+    spec = spec_folder(write_kernel_spec(tmp_path / "jupyter", Limits(), isolation_available(), [], 0, True, []))
+    kernel_spec = json.loads((spec / "kernel.json").read_text())
+    zygote = Zygote(spec)
+    try:
+        connection_file, _ = write_connection_file(str(tmp_path / "connection.json"))
+        client = subprocess.Popen([part.replace("{connection_file}", connection_file) for part in kernel_spec["argv"]],
+                                  cwd=tmp_path, env={**os.environ, **kernel_spec["env"]}, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 60
+        while len(zygote.processes()) < 2 and time.monotonic() < deadline and client.poll() is None:
+            time.sleep(0.05)
+        kernels = zygote.processes() - {zygote.pid}
+        assert len(kernels) == 1, "the zygote forked no kernel"
+        client.kill()
+        client.wait()
+        while kernels & set(living_parents()) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not kernels & set(living_parents()), "the kernel outlived its client"
+    finally:
+        zygote.stop()
 
 
 # --- feedback ---

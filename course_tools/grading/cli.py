@@ -30,6 +30,7 @@ from .runner import Submission, grade_submissions
 from .sandbox import Limits, isolation_available
 from .shards import in_shard, merge, parse_shard
 from .validate import validate_assignment
+from .warm import warm_kernels_possible
 
 MIN_MEMORY_MB = 512
 SEED_FILE = "hidden-seed"
@@ -110,6 +111,16 @@ def hidden_seed_of(chosen: int | None, output: Path) -> int:
     return seed
 
 
+def kernel_mode(chosen: str | None) -> str:
+    """The kernels to grade in: as chosen, else warm where it can run, fresh (and why) elsewhere."""
+    why_not = warm_kernels_possible()
+    if chosen == "warm" and why_not:
+        raise InstructorError(f"--kernels warm: {why_not}. Grade with --kernels fresh.")
+    if chosen is None and why_not:
+        print(f"  warm kernels are not possible here ({why_not}): grading with fresh kernels", flush=True)
+    return chosen or ("fresh" if why_not else "warm")
+
+
 def grade_folder(args: argparse.Namespace) -> int:
     """Grade every submission of a folder not graded yet; print progress and a summary."""
     assignment = load_assignment(args.solution, args.lesson, args.course)
@@ -130,11 +141,15 @@ def grade_folder(args: argparse.Namespace) -> int:
     if not isolate:
         print(NOT_ISOLATED, flush=True)
     seed = hidden_seed_of(args.seed, output)
+    kernels = kernel_mode(args.kernels)
     print(f"Grading {len(todo)} of {len(submissions)} submissions in {folder} against {assignment.name} "
           f"({len(assignment.exercises)} exercises, {number(assignment.maximum)} points), {args.jobs} at a time.")
     print(f"  limits: {args.cell_timeout:g} s per cell, {args.submission_timeout:g} s per submission, "
           f"{args.memory_mb} MB of memory, {args.max_processes} processes; files: "
           + ("isolated with Landlock" if isolate else "NOT isolated"), flush=True)
+    print("  kernels: " + ("warm (each forked from a process that imported once; the log names any worker "
+                           "that fell back to fresh kernels)" if kernels == "warm" else "fresh (a new Python each)"),
+          flush=True)
     print(f"  hidden inputs: seed {seed} (kept in {output / SEED_FILE}); running the solution with it …", flush=True)
     progress, grades, start = Progress(len(todo)), [], time.monotonic()
 
@@ -149,7 +164,7 @@ def grade_folder(args: argparse.Namespace) -> int:
             assignment = seeded_assignment(assignment, seed)
         grade_submissions(assignment, todo, record, limits_from(args), args.jobs, isolate,
                           [assignment.solution_path.parent, assignment.lesson_path, folder, output],
-                          output / "grading.log", keep_work=args.keep_work, seed=seed)
+                          output / "grading.log", keep_work=args.keep_work, seed=seed, kernels=kernels)
     except KeyboardInterrupt:
         print(f"\nInterrupted: {len(grades)} of {len(todo)} graded and saved; run the same command again "
               f"to grade the rest.", file=sys.stderr)
@@ -199,6 +214,9 @@ def parser() -> argparse.ArgumentParser:
                         "more, and it is stopped with the status too-many-processes")
     p.add_argument("--seed", type=int, help="the seed of the hidden checks' inputs; keep it private (default: the "
                    f"one saved in OUTPUT/{SEED_FILE} by an earlier run, else a new random one)")
+    p.add_argument("--kernels", choices=("warm", "fresh"), help="warm: fork each submission's kernel from a "
+                   "process that imported ipykernel, numpy, matplotlib and the library once (faster); fresh: start "
+                   "a new Python for each (default: warm where fork and Unix sockets allow it)")
     p.add_argument("--keep-work", action="store_true", help="keep the temporary work folder (to debug the grader)")
     return p
 

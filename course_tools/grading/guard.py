@@ -7,7 +7,9 @@ while printing keeps nbval reading forever. This subclass waits in short slices 
 between them that the kernel is alive and the submission's deadline has not passed. A watcher thread
 counts the processes the kernel started (processes.py: this worker is their subreaper, so detached
 ones count too) and kills them all, kernel included, when there are more than ``max_processes``;
-when the kernel stops, every process it left behind is killed.
+when the kernel stops, every process it left behind is killed. With warm kernels (warm.py) the
+worker's zygote and the kernels it forked belong to the grader: they are not counted, and the zygote
+is not killed.
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from queue import Empty
 from nbval.kernel import RunningKernel
 
 from .processes import descendants, end_descendants
+from .warm import Zygote
 
 POLL_SECONDS = 0.2
 WATCH_SECONDS = 0.1
@@ -56,6 +59,7 @@ class GuardedKernel(RunningKernel):
     submission_timeout: float = 600.0      # set by the grading plugin from its options
     max_output_bytes: int = 1 << 20
     max_processes: int = 32
+    zygote: Zygote | None = None           # this worker's, when kernels are forked from it
 
     def __init__(self, kernel_name: str, cwd: str | None = None, startup_timeout: float = 60) -> None:
         self.deadline = time.monotonic() + self.submission_timeout
@@ -63,10 +67,12 @@ class GuardedKernel(RunningKernel):
         self.crowd = 0                         # how many processes the kernel had when it was stopped for it
         self.start_cell(None)
         self.watching = threading.Event()
+        if self.zygote is not None and self.zygote.ended():
+            GuardedKernel.zygote = None
         try:
             super().__init__(kernel_name, cwd=cwd, startup_timeout=startup_timeout)
         except BaseException:
-            end_descendants()
+            end_descendants(passing=self.grader_processes())
             raise
         threading.Thread(target=self.watch, name="process-watcher", daemon=True).start()
 
@@ -78,11 +84,16 @@ class GuardedKernel(RunningKernel):
         """
         kernel = self.kernel_process()
         while kernel is not None and not self.watching.wait(WATCH_SECONDS):
-            started = [pid for pid in descendants(os.getpid()) if pid != kernel.pid]
+            zygote = self.zygote.processes() if self.zygote else set()
+            started = [pid for pid in descendants(os.getpid(), passing=zygote) if pid != kernel.pid]
             if len(started) > self.max_processes:
                 self.crowd = len(started)
-                end_descendants(keep={kernel.pid})
+                end_descendants(keep={kernel.pid}, passing=self.grader_processes())
                 return
+
+    def grader_processes(self) -> set[int]:
+        """Processes that outlive every submission: this worker's zygote, if any."""
+        return {self.zygote.pid} if self.zygote else set()
 
     def kernel_process(self):
         """The kernel's Popen object (None before it started or after it was stopped)."""
@@ -176,4 +187,4 @@ class GuardedKernel(RunningKernel):
         finally:
             if hasattr(self, "km"):
                 del self.km
-            end_descendants()                  # whatever the kernel started, detached or not
+            end_descendants(passing=self.grader_processes())   # whatever the kernel started, detached or not

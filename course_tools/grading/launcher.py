@@ -170,14 +170,13 @@ def python_roots() -> list[str]:
     return sorted(roots)
 
 
-def main(argv: list[str]) -> None:
-    """Apply the settings file's limits, then run ipykernel with the remaining arguments."""
-    if argv == ["--probe"]:                          # can this process sandbox itself? (exit code 0: yes)
-        restrict(landlock_abi(), [], [], [], [])
-        return
-    settings_file, kernel_args = argv[0], argv[1:]
-    with open(settings_file, encoding="utf-8") as handle:
-        settings = json.load(handle)
+def enter_sandbox(settings: dict, kernel_args: list[str]) -> None:
+    """Confine this process as the settings say, before any submission code runs in it.
+
+    HOME, TMPDIR and IPYTHONDIR go to the working folder; memory and file sizes are capped; with
+    ``isolate``, Landlock allows reading only Python, the system and ``read_only``, writing only the
+    working folder and the connection file. Used here and by zygote.py's forked kernels.
+    """
     workdir = os.getcwd()
     os.environ.update(HOME=workdir, TMPDIR=workdir, IPYTHONDIR=os.path.join(workdir, ".ipython"))
     connection_file = kernel_args[kernel_args.index("-f") + 1]
@@ -189,7 +188,23 @@ def main(argv: list[str]) -> None:
         roots = python_roots() + SYSTEM_READ_ONLY + settings["read_only"]
         restrict(abi, readable_roots(roots, settings["protected"]), [workdir], [connection_file],
                  connection_ports(connection_file))
-    sys.path[:] = [path for path in sys.path if os.path.realpath(path) != os.path.dirname(os.path.realpath(__file__))]
+    here = os.path.dirname(os.path.realpath(__file__))
+    sys.path[:] = [path for path in sys.path if os.path.realpath(path) != here]
+
+
+def read_settings(settings_file: str) -> dict:
+    """The sandbox settings the grader wrote next to its kernel spec."""
+    with open(settings_file, encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def main(argv: list[str]) -> None:
+    """Apply the settings file's limits, then run ipykernel with the remaining arguments."""
+    if argv == ["--probe"]:                          # can this process sandbox itself? (exit code 0: yes)
+        restrict(landlock_abi(), [], [], [], [])
+        return
+    settings_file, kernel_args = argv[0], argv[1:]
+    enter_sandbox(read_settings(settings_file), kernel_args)
     sys.argv = ["ipykernel_launcher", *kernel_args]
     from ipykernel.kernelapp import launch_new_instance
     launch_new_instance()

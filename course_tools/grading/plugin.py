@@ -7,7 +7,9 @@ In the workers, where kernels run:
 - a hidden check is scored here, outside the kernel, probe by probe (probes.py): its report says how
   many probes passed and is cut to "failed" otherwise, so its expected output is in no file;
 - the worker is a child subreaper, so whatever a kernel starts stays its descendant and ends with it
-  (guard.py).
+  (guard.py);
+- with ``--grading-zygote``, the worker starts its zygote, which forks its kernels warm (warm.py);
+  if it cannot, the log says so and its kernels start fresh.
 In the controller:
 - once every worker has collected the spliced notebooks, they are deleted: the kernels that then
   run student code find nothing of the instructor's in their folders;
@@ -17,6 +19,7 @@ In the controller:
 from __future__ import annotations
 
 import os
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -28,6 +31,7 @@ from .guard import GuardedKernel, KernelDied, SubmissionTimedOut, TooManyProcess
 from .probes import score_hidden, stream_text
 from .processes import become_subreaper
 from .report import output_text
+from .warm import Zygote
 
 SYNTAX_ERRORS = ("SyntaxError", "IndentationError", "TabError")
 HIDDEN_FAILURE = "hidden check failed (its expected output is not reported)"
@@ -44,6 +48,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--grading-max-processes", type=int, default=32,
                     help="processes one submission's kernel may have running besides itself")
     group.addoption("--grading-seed", type=int, default=0, help="the seed of the hidden checks' inputs")
+    group.addoption("--grading-zygote", default=None, metavar="SPEC_DIR",
+                    help="fork kernels from a zygote that imported once (the warm kernel spec's folder)")
 
 
 def active(config: pytest.Config) -> bool:
@@ -60,9 +66,22 @@ def pytest_configure(config: pytest.Config) -> None:
     GuardedKernel.max_processes = config.getoption("grading_max_processes")
     nbval.plugin.RunningKernel = GuardedKernel
     become_subreaper()
+    workers = int(config.getoption("numprocesses", None) or 0)
+    if config.getoption("grading_zygote") and (hasattr(config, "workerinput") or not workers):
+        start_zygote(config)
     if not hasattr(config, "workerinput"):
-        workers = config.getoption("numprocesses", None) or 0
-        config.pluginmanager.register(SubmissionReports(config, int(workers)), "grading-reports")
+        config.pluginmanager.register(SubmissionReports(config, workers), "grading-reports")
+
+
+def start_zygote(config: pytest.Config) -> None:
+    """Start this process's zygote for warm kernels; fresh kernels (said in the log) when it cannot start."""
+    try:
+        GuardedKernel.zygote = Zygote(Path(config.getoption("grading_zygote")))
+    except (OSError, RuntimeError, ValueError) as error:
+        print(f"warm kernels unavailable in worker {os.getpid()} ({error}): its kernels start fresh",
+              file=sys.stderr, flush=True)
+        return
+    config.add_cleanup(GuardedKernel.zygote.stop)
 
 
 def exercise_of(item: pytest.Item) -> dict:

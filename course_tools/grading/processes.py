@@ -43,15 +43,19 @@ def living_parents() -> dict[int, int]:
     return parents
 
 
-def descendants(pid: int, spare: set[int] = frozenset()) -> list[int]:
-    """The living descendants of ``pid`` (children, their children, …), leaving out ``spare`` and theirs."""
+def descendants(pid: int, spare: set[int] = frozenset(), passing: set[int] = frozenset()) -> list[int]:
+    """The living descendants of ``pid`` (children, their children, …), leaving out ``spare`` and theirs.
+
+    ``passing``: left out themselves, but their descendants are listed (a zygote's forked kernels' processes).
+    """
     children: dict[int, list[int]] = {}
     for child, parent in living_parents().items():
         children.setdefault(parent, []).append(child)
     found, pending = [], [child for child in children.get(pid, []) if child not in spare]
     while pending:
         child = pending.pop()
-        found.append(child)
+        if child not in passing:
+            found.append(child)
         pending.extend(grandchild for grandchild in children.get(child, []) if grandchild not in spare)
     return found
 
@@ -71,16 +75,18 @@ def reap(keep: set[int]) -> None:
             continue
 
 
-def end_descendants(keep: set[int] = frozenset(), spare: set[int] = frozenset()) -> int:
+def end_descendants(keep: set[int] = frozenset(), spare: set[int] = frozenset(),
+                    passing: set[int] = frozenset()) -> int:
     """Kill every descendant of this process (but ``spare`` and theirs) until none is left, a fork bomb too.
 
     Returns how many were killed.
 
-    ``keep``: children whose exit status someone else waits for (not reaped here).
+    ``keep``: children whose exit status someone else waits for (not reaped here); ``passing``: left
+    alive, their descendants killed (see descendants).
     """
     killed: set[int] = set()
     for _ in range(END_ROUNDS):
-        alive = descendants(os.getpid(), set(spare))
+        alive = descendants(os.getpid(), set(spare), set(passing))
         if not alive:
             break
         for pid in alive:

@@ -4,7 +4,8 @@ One pytest process (``--nbval-lax``, pytest-xdist with ``--dist loadscope``, so 
 on one worker, in one fresh kernel) runs every submission; the grading plugin writes one junit
 XML per submission the moment it is done, and this module scores it and calls ``on_grade``.
 Each submission runs in its own temporary folder, which is its kernel's working folder and is
-empty once pytest has collected the spliced notebook.
+empty once pytest has collected the spliced notebook. With ``kernels="warm"`` each worker forks its
+kernels from a zygote that imported what the solution imports once (warm.py, zygote.py).
 """
 from __future__ import annotations
 
@@ -27,8 +28,9 @@ from .assignment import Assignment
 from .outcome import Grade, Problem
 from .processes import become_subreaper, descendants, end_descendants
 from .report import read_junit, score
-from .sandbox import KERNEL_NAME, Limits, write_kernel_spec
+from .sandbox import KERNEL_NAME, Limits, spec_folder, write_kernel_spec
 from .splice import Spliced, splice
+from .warm import imported_modules
 
 POLL_SECONDS = 0.2
 STOP_GRACE_SECONDS = 10.0
@@ -47,8 +49,9 @@ def slug(index: int, student: str) -> str:
     return f"{index:04d}-{re.sub(r'[^A-Za-z0-9_-]+', '_', student)[:40]}"
 
 
-def pytest_command(root: Path, workers: int, limits: Limits, seed: int) -> list[str]:
+def pytest_command(root: Path, workers: int, limits: Limits, seed: int, warm: bool = False) -> list[str]:
     """The pytest run: nbval in lax mode, xdist by notebook, the grading plugin, nothing else loaded."""
+    zygote = ["--grading-zygote", str(spec_folder(root / "jupyter"))] if warm else []
     return [sys.executable, "-m", "pytest", "run",
             "-p", "xdist.plugin", "-p", "nbval.plugin", "-p", "course_tools.grading.plugin",
             "-c", str(root / "pytest.ini"), "--rootdir", str(root), "-p", "no:cacheprovider",
@@ -60,7 +63,7 @@ def pytest_command(root: Path, workers: int, limits: Limits, seed: int) -> list[
             "--grading-results", str(root / "results"),
             "--grading-submission-timeout", str(limits.submission_timeout),
             "--grading-max-output-kb", str(limits.max_output_kb),
-            "--grading-max-processes", str(limits.max_processes), "--grading-seed", str(seed)]
+            "--grading-max-processes", str(limits.max_processes), "--grading-seed", str(seed), *zygote]
 
 
 def pytest_environment(root: Path) -> dict[str, str]:
@@ -99,14 +102,15 @@ def grader_error(assignment: Assignment, spliced: Spliced, detail: str) -> Grade
 
 
 def run_spliced(assignment: Assignment, pending: dict[str, Spliced], root: Path, limits: Limits, workers: int,
-                log: Path, on_grade: Callable[[Grade], None], seed: int) -> None:
+                log: Path, on_grade: Callable[[Grade], None], seed: int, warm: bool = False) -> None:
     """Run the spliced notebooks written under ``root/run`` and grade each as its report appears."""
     (root / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
     results = root / "results"
     silence_limit = limits.submission_timeout + limits.startup_timeout + 60
     with log.open("w", encoding="utf-8") as log_file:
-        process = subprocess.Popen(pytest_command(root, workers, limits, seed), cwd=root, env=pytest_environment(root),
-                                   stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True)
+        process = subprocess.Popen(pytest_command(root, workers, limits, seed, warm), cwd=root,
+                                   env=pytest_environment(root), stdout=log_file, stderr=subprocess.STDOUT,
+                                   start_new_session=True)
     last_progress = time.monotonic()
     try:
         while pending:
@@ -136,12 +140,13 @@ def run_spliced(assignment: Assignment, pending: dict[str, Spliced], root: Path,
 
 def grade_submissions(assignment: Assignment, submissions: list[Submission], on_grade: Callable[[Grade], None],
                       limits: Limits, jobs: int, isolate: bool, protected: list[Path], log: Path,
-                      keep_work: bool = False, seed: int = 0) -> None:
+                      keep_work: bool = False, seed: int = 0, kernels: str = "fresh") -> None:
     """Splice and run every submission; call ``on_grade`` with each grade as soon as it is known.
 
     ``seed``: the hidden checks' inputs; the assignment's hidden outputs must be the solution's for it
-    (reference.py). Processes left by the run (a worker that was killed leaves its kernels' orphans
-    to this process, their subreaper) are ended before returning.
+    (reference.py). ``kernels``: "fresh" (a new Python per submission) or "warm" (forked from a zygote
+    per worker after the imports; see warm.py). Processes left by the run (a worker that was killed leaves
+    its kernels' orphans to this process, their subreaper) are ended before returning.
     """
     root = Path(tempfile.mkdtemp(prefix="backprop-grading-"))
     become_subreaper()
@@ -159,8 +164,11 @@ def grade_submissions(assignment: Assignment, submissions: list[Submission], on_
             nbformat.write(spliced.notebook, folder / f"{key}.ipynb")
             pending[key] = spliced
         if pending:
-            write_kernel_spec(root / "jupyter", limits, isolate, [*protected, root], seed)
-            run_spliced(assignment, pending, root, limits, max(1, min(jobs, len(pending))), log, on_grade, seed)
+            warm = kernels == "warm"
+            preload = imported_modules(assignment.solution) if warm else []
+            write_kernel_spec(root / "jupyter", limits, isolate, [*protected, root], seed, warm, preload)
+            run_spliced(assignment, pending, root, limits, max(1, min(jobs, len(pending))), log, on_grade, seed,
+                        warm)
     finally:
         end_descendants(spare=before)
         if keep_work:

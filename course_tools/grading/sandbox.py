@@ -1,5 +1,8 @@
 """The kernel spec the grader runs submissions in: ipykernel wrapped by launcher.py with the run's limits.
 
+For warm kernels its command is zygote_client.py instead, which has the worker's zygote fork the
+kernel and confine it with the same settings (or runs launcher.py when there is no zygote).
+
 It lives in the run's temporary folder (found through JUPYTER_PATH), so nothing is installed.
 """
 from __future__ import annotations
@@ -15,7 +18,7 @@ from pathlib import Path
 import backprop_lib
 from backprop_lib.exercises import HIDDEN_SEED_VARIABLE
 
-from . import launcher
+from . import launcher, zygote_client
 
 KERNEL_NAME = "backprop-grading"
 STUDENT_LIBRARY = Path(backprop_lib.__file__).resolve().parent  # what a kernel may read besides Python
@@ -65,19 +68,27 @@ def prepare_matplotlib(folder: Path) -> Path:
     return folder
 
 
-def write_kernel_spec(folder: Path, limits: Limits, isolate: bool, protected: list[Path], seed: int = 0) -> Path:
+def spec_folder(folder: Path) -> Path:
+    """Where write_kernel_spec puts the grading kernel's spec under ``folder``."""
+    return folder / "kernels" / KERNEL_NAME
+
+
+def write_kernel_spec(folder: Path, limits: Limits, isolate: bool, protected: list[Path], seed: int = 0,
+                      warm: bool = False, preload: list[str] = ()) -> Path:
     """Write the grading kernel spec under ``folder`` (to be put on JUPYTER_PATH) and return ``folder``.
 
     ``seed``: the hidden checks' inputs are drawn from it (backprop_lib.exercises.hidden_seed).
+    ``warm``: kernels are forked from a zygote that imported ``preload`` once (warm.py).
     """
-    spec = folder / "kernels" / KERNEL_NAME
+    spec = spec_folder(folder)
     spec.mkdir(parents=True, exist_ok=True)
     matplotlib_dir = prepare_matplotlib(folder / "matplotlib")
     settings = {"memory_mb": limits.memory_mb, "file_size_mb": limits.file_size_mb, "isolate": isolate,
                 "read_only": [str(STUDENT_LIBRARY), str(matplotlib_dir)],
-                "protected": [str(path) for path in protected]}
+                "protected": [str(path) for path in protected], "preload": list(preload)}
     (spec / "sandbox.json").write_text(json.dumps(settings, indent=1), encoding="utf-8")
-    kernel = {"argv": [sys.executable, launcher.__file__, str(spec / "sandbox.json"), "-f", "{connection_file}",
+    command = zygote_client.__file__ if warm else launcher.__file__
+    kernel = {"argv": [sys.executable, command, str(spec / "sandbox.json"), "-f", "{connection_file}",
                        "--HistoryManager.enabled=False"],
               "display_name": "backprop grading (limited)", "language": "python",
               "env": {**KERNEL_ENV, "MPLCONFIGDIR": str(matplotlib_dir), HIDDEN_SEED_VARIABLE: str(seed)}}
