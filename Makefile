@@ -55,6 +55,7 @@ lab: $(LAB_STAMP)
 test: setup
 	$(PY) -m tools.ensure_browser
 	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # The lower end of every declared range: a second venv with constraints/oldest.txt installed,

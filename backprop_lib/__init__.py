@@ -6,6 +6,7 @@ gradient checker, a training loop and the documents' exact starting points. Figu
 that this import stays light. The instructor tools (lesson generation, grading) are a package of
 their own, ``course_tools``, which imports this one and never the reverse.
 """
+
 from .documents import document_000_start, document_002_start, document_004_start, sigmoid_network, xor_data
 from .errors import CourseError, DomainError, LabelError, NotReadyError, SettingError, ShapeError, TrainingDiverged
 from .gradcheck import GradientReport, gradient_check, numerical_gradient, relative_error
@@ -19,10 +20,43 @@ from .training import History, train
 from .value import Value
 
 __all__ = [
-    "Add", "Adam", "Affine", "Branch", "CourseError", "CrossEntropy", "DomainError", "GradientReport", "History",
-    "LabelError", "Layer", "Loss", "MeanSquaredError", "Momentum", "Mul", "Network", "NotReadyError",
-    "ReLU", "SGD", "SettingError", "ShapeError", "Sigmoid", "SoftmaxWithLoss", "SumSquaredError",
-    "TrainingDiverged", "Value", "cross_entropy", "current_language", "document_000_start", "document_002_start",
-    "document_004_start", "gradient_check", "numerical_gradient", "relative_error", "sigmoid_network",
-    "softmax", "train", "use_language", "xor_data",
+    "Add",
+    "Adam",
+    "Affine",
+    "Branch",
+    "CourseError",
+    "CrossEntropy",
+    "DomainError",
+    "GradientReport",
+    "History",
+    "LabelError",
+    "Layer",
+    "Loss",
+    "MeanSquaredError",
+    "Momentum",
+    "Mul",
+    "Network",
+    "NotReadyError",
+    "ReLU",
+    "SGD",
+    "SettingError",
+    "ShapeError",
+    "Sigmoid",
+    "SoftmaxWithLoss",
+    "SumSquaredError",
+    "TrainingDiverged",
+    "Value",
+    "cross_entropy",
+    "current_language",
+    "document_000_start",
+    "document_002_start",
+    "document_004_start",
+    "gradient_check",
+    "numerical_gradient",
+    "relative_error",
+    "sigmoid_network",
+    "softmax",
+    "train",
+    "use_language",
+    "xor_data",
 ]

@@ -5,6 +5,7 @@ stratified train / validation / test split (every class in the same proportion i
 by a seed with numpy's own random stream, so the split is the same on every machine and version.
 scikit-learn is imported inside the loader only: ``import backprop_lib`` stays light.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -16,8 +17,8 @@ from .messages import message
 
 NUM_CLASSES = 10
 IMAGE_SIDE = 8
-MAX_PIXEL = 16.0          # load_digits counts ink per pixel from 0 to 16
-HELD_OUT_SEED = 2024      # the order in which the held-out digits are shown to a graded network
+MAX_PIXEL = 16.0  # load_digits counts ink per pixel from 0 to 16
+HELD_OUT_SEED = 2024  # the order in which the held-out digits are shown to a graded network
 
 
 @dataclass(frozen=True)
@@ -53,8 +54,11 @@ class DigitsSplit:
 def one_hot(labels, num_classes: int = NUM_CLASSES) -> np.ndarray:
     """Class indices (N,) as one-hot rows (N, num_classes)."""
     labels = np.asarray(labels)
-    if labels.ndim != 1 or not np.issubdtype(labels.dtype, np.integer) \
-            or (labels.size and (labels.min() < 0 or labels.max() >= num_classes)):
+    if (
+        labels.ndim != 1
+        or not np.issubdtype(labels.dtype, np.integer)
+        or (labels.size and (labels.min() < 0 or labels.max() >= num_classes))
+    ):
         raise LabelError(message("error.digits.one_hot", last=num_classes - 1, got=describe(labels)))
     return np.eye(num_classes)[labels]
 
@@ -77,8 +81,7 @@ def stratified_split(labels, fractions: tuple[float, ...], seed: int) -> list[np
     return [np.sort(np.concatenate(part)) for part in parts]
 
 
-def load_digits_split(seed: int = 0, validation_fraction: float = 0.2,
-                      test_fraction: float = 0.2) -> DigitsSplit:
+def load_digits_split(seed: int = 0, validation_fraction: float = 0.2, test_fraction: float = 0.2) -> DigitsSplit:
     """scikit-learn's digits, pixels divided by 16, split by class into train / validation / test."""
     from sklearn.datasets import load_digits  # here, not at the top: only lesson 6 needs scikit-learn
 
@@ -86,9 +89,11 @@ def load_digits_split(seed: int = 0, validation_fraction: float = 0.2,
     inputs = digits.data.astype(np.float64) / MAX_PIXEL
     labels = digits.target.astype(np.int64)
     test, validation, train = stratified_split(labels, (test_fraction, validation_fraction), seed)
-    return DigitsSplit(train=DigitSet(inputs[train], labels[train]),
-                       validation=DigitSet(inputs[validation], labels[validation]),
-                       test=DigitSet(inputs[test], labels[test]))
+    return DigitsSplit(
+        train=DigitSet(inputs[train], labels[train]),
+        validation=DigitSet(inputs[validation], labels[validation]),
+        test=DigitSet(inputs[test], labels[test]),
+    )
 
 
 def held_out_order(count: int) -> np.ndarray:
@@ -109,4 +114,4 @@ def held_out_labels(split: DigitsSplit) -> np.ndarray:
 def format_classes(classes) -> str:
     """Predicted classes as plain text, 60 digits a line: what a hidden check prints for the grader."""
     text = "".join(str(int(value)) for value in np.asarray(classes).ravel())
-    return "\n".join(text[start:start + 60] for start in range(0, len(text), 60))
+    return "\n".join(text[start : start + 60] for start in range(0, len(text), 60))

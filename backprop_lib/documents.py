@@ -5,6 +5,7 @@ of three XOR networks; document 000 seeds 42, draws its data, then seeds 42 agai
 document 004 writes its eight weights by hand. ``np.random.RandomState(42)`` produces the same
 stream as ``np.random.seed(42)`` followed by ``np.random.randn``/``rand``.
 """
+
 from __future__ import annotations
 
 from typing import NamedTuple
@@ -36,9 +37,9 @@ def sigmoid_network(sizes: list[int], rng: np.random.RandomState) -> Network:
 class Document002Start(NamedTuple):
     """Document 002's three networks, drawn one after the other from one seed-42 stream."""
 
-    single_layer: Network   # 2→1
-    two_layer: Network      # 2→3→1
-    homework: Network       # 2→3→3→1
+    single_layer: Network  # 2→1
+    two_layer: Network  # 2→3→1
+    homework: Network  # 2→3→3→1
 
 
 def document_002_start(seed: int = 42) -> Document002Start:
@@ -54,9 +55,9 @@ def document_002_start(seed: int = 42) -> Document002Start:
 class Document000Start(NamedTuple):
     """Document 000's regression data and its 3→5→1 ReLU network."""
 
-    inputs: np.ndarray    # (100, 3), rand
-    targets: np.ndarray   # (100, 1), rand
-    network: Network      # Affine(3→5), ReLU, Affine(5→1), ReLU (ReLU at the output, as its code does)
+    inputs: np.ndarray  # (100, 3), rand
+    targets: np.ndarray  # (100, 1), rand
+    network: Network  # Affine(3→5), ReLU, Affine(5→1), ReLU (ReLU at the output, as its code does)
 
 
 def document_000_start(seed: int = 42) -> Document000Start:
@@ -65,13 +66,11 @@ def document_000_start(seed: int = 42) -> Document000Start:
     inputs = data_rng.rand(100, 3)
     targets = data_rng.rand(100, 1)
     weight_rng = np.random.RandomState(seed)
-    network = Network([Affine.random(3, 5, weight_rng), ReLU(),
-                       Affine.random(5, 1, weight_rng), ReLU()])
+    network = Network([Affine.random(3, 5, weight_rng), ReLU(), Affine.random(5, 1, weight_rng), ReLU()])
     return Document000Start(inputs, targets, network)
 
 
-DOCUMENT_004_WEIGHTS = {"W1": 0.3, "W2": 0.25, "W3": 0.4, "W4": 0.35,
-                        "W5": 0.45, "W6": 0.4, "W7": 0.7, "W8": 0.6}
+DOCUMENT_004_WEIGHTS = {"W1": 0.3, "W2": 0.25, "W3": 0.4, "W4": 0.35, "W5": 0.45, "W6": 0.4, "W7": 0.7, "W8": 0.6}
 
 
 def document_004_start() -> tuple[np.ndarray, np.ndarray, Network]:
@@ -99,22 +98,27 @@ class AppleShop(NamedTuple):
     tax: float
     orange_price: float | None
     orange_count: float | None
-    apples_total: float             # apple price × apple count
-    oranges_total: float | None     # orange price × orange count
-    before_tax: float               # apples_total (+ oranges_total)
-    total: float                    # before_tax × tax
-    grad_apple_price: float         # ∂total/∂apple price = count × tax
-    grad_apple_count: float         # ∂total/∂apple count = price × tax
+    apples_total: float  # apple price × apple count
+    oranges_total: float | None  # orange price × orange count
+    before_tax: float  # apples_total (+ oranges_total)
+    total: float  # before_tax × tax
+    grad_apple_price: float  # ∂total/∂apple price = count × tax
+    grad_apple_count: float  # ∂total/∂apple count = price × tax
     grad_orange_price: float | None
     grad_orange_count: float | None
     grad_apples_total: float
     grad_oranges_total: float | None
-    grad_before_tax: float          # = tax
-    grad_tax: float                 # = before_tax
+    grad_before_tax: float  # = tax
+    grad_tax: float  # = before_tax
 
 
-def apple_shop(apple_price: float = 100.0, apple_count: float = 2.0, tax: float = 1.1,
-               orange_price: float | None = None, orange_count: float | None = None) -> AppleShop:
+def apple_shop(
+    apple_price: float = 100.0,
+    apple_count: float = 2.0,
+    tax: float = 1.1,
+    orange_price: float | None = None,
+    orange_count: float | None = None,
+) -> AppleShop:
     """Run document 003's apple shop (with oranges when both orange numbers are given) through Mul and Add nodes."""
     if (orange_price is None) != (orange_count is None):
         raise SettingError(message("error.documents.oranges", price=repr(orange_price), count=repr(orange_count)))
@@ -135,7 +139,22 @@ def apple_shop(apple_price: float = 100.0, apple_count: float = 2.0, tax: float 
     else:
         grad_apples_total = grad_before_tax
     grad_apple_price, grad_apple_count = apple_mul.backward(grad_apples_total)
-    return AppleShop(apple_price, apple_count, tax, orange_price, orange_count,
-                     apples_total, oranges_total, before_tax, total,
-                     grad_apple_price, grad_apple_count, grad_orange_price, grad_orange_count,
-                     grad_apples_total, grad_oranges_total, grad_before_tax, grad_tax)
+    return AppleShop(
+        apple_price,
+        apple_count,
+        tax,
+        orange_price,
+        orange_count,
+        apples_total,
+        oranges_total,
+        before_tax,
+        total,
+        grad_apple_price,
+        grad_apple_count,
+        grad_orange_price,
+        grad_orange_count,
+        grad_apples_total,
+        grad_oranges_total,
+        grad_before_tax,
+        grad_tax,
+    )

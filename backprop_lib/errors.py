@@ -1,4 +1,5 @@
 """The errors backprop_lib raises, each written for a learner: what was expected, what was given, how to fix it."""
+
 import math
 import numbers
 
@@ -76,8 +77,9 @@ def layer_widths(sizes, who: str, example: str) -> list[int]:
         listed = list(sizes)
     except TypeError:
         listed = []
-    if len(listed) < 2 or any(isinstance(size, bool) or not isinstance(size, numbers.Integral) or size < 1
-                              for size in listed):
+    if len(listed) < 2 or any(
+        isinstance(size, bool) or not isinstance(size, numbers.Integral) or size < 1 for size in listed
+    ):
         raise SettingError(message("setting.layer_sizes", who=who, example=example, got=repr(sizes)))
     return [int(size) for size in listed]
 

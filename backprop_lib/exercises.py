@@ -10,6 +10,7 @@ in the notebook's language (backprop_lib.messages: "✓ 연습 N 통과." in the
 Values are printed at a fixed precision, so the same answer always prints the same text
 (the grader compares that text with nbval).
 """
+
 from __future__ import annotations
 
 import os
@@ -50,7 +51,7 @@ def exercise_check(number: int, hidden: bool = False):
     """Run the checks of exercise ``number`` and print the verdict instead of raising."""
     try:
         yield
-    except NotImplementedError as error:     # a stub, or a ... answer: its own sentence when it names this exercise
+    except NotImplementedError as error:  # a stub, or a ... answer: its own sentence when it names this exercise
         text = str(error)
         own = any(text.startswith(not_done_message(number, language).split(":")[0] + ":") for language in LANGUAGES)
         print(text if own else not_done_message(number))
@@ -59,15 +60,18 @@ def exercise_check(number: int, hidden: bool = False):
     except Exception as error:  # the student's own code raised: show where, briefly
         print(message("check.failed", number=number, reason=raised_message(error)))
     else:
-        if not hidden:      # a hidden check prints values only: the grader, not the kernel, decides
+        if not hidden:  # a hidden check prints values only: the grader, not the kernel, decides
             print(message("check.passed", number=number))
 
 
 def raised_message(error: Exception) -> str:
     """What the student's code raised, at the student's own line (never a line of the check cell or library)."""
-    frames = [frame for frame in traceback.extract_tb(error.__traceback__)
-              if LIBRARY_FOLDER not in frame.filename and "site-packages" not in frame.filename]
-    own = frames[1:]                          # frames[0] is the with-block: a line of the check cell itself
+    frames = [
+        frame
+        for frame in traceback.extract_tb(error.__traceback__)
+        if LIBRARY_FOLDER not in frame.filename and "site-packages" not in frame.filename
+    ]
+    own = frames[1:]  # frames[0] is the with-block: a line of the check cell itself
     if own:
         where = own[-1]
         place = message("check.raised_at", line=where.lineno, code=(where.line or "").strip())
@@ -108,17 +112,24 @@ def format_value(value, digits: int = 8) -> str:
     """A number or array at a fixed number of decimals (the text is the same on every machine)."""
     value = np.asarray(value, dtype=np.float64)
     if value.ndim == 0:
-        return format_number(value, f".{digits}f")                       # no "-0.000"
-    rounded = np.round(value, digits) + 0.0                             # + 0.0 turns -0.0 into 0.0
-    return np.array2string(rounded, precision=digits, floatmode="fixed", separator=", ",
-                           max_line_width=100, suppress_small=True, threshold=sys.maxsize)
+        return format_number(value, f".{digits}f")  # no "-0.000"
+    rounded = np.round(value, digits) + 0.0  # + 0.0 turns -0.0 into 0.0
+    return np.array2string(
+        rounded,
+        precision=digits,
+        floatmode="fixed",
+        separator=", ",
+        max_line_width=100,
+        suppress_small=True,
+        threshold=sys.maxsize,
+    )
 
 
 def check_close(name: str, got, expected, digits: int = 8) -> None:
     """Check a number or array against the expected one to ``digits`` decimals and print it."""
     _require_answer(name, got)
     try:
-        if np.asarray(got).dtype.kind in "SU":       # text is not a number, even text like "0.5"
+        if np.asarray(got).dtype.kind in "SU":  # text is not a number, even text like "0.5"
             raise TypeError(name)
         got_array = np.asarray(got, dtype=np.float64)
     except (TypeError, ValueError):
@@ -128,15 +139,23 @@ def check_close(name: str, got, expected, digits: int = 8) -> None:
         raise CheckFailed(message("check.shape", name=name, got=got_array.shape, expected=expected_array.shape))
     if not np.all(np.isfinite(got_array)):
         raise CheckFailed(message("check.not_finite", name=name, value=format_value(got_array, digits)))
-    tolerance = 0.5 * 10.0 ** -digits + 1e-12
+    tolerance = 0.5 * 10.0**-digits + 1e-12
     error = np.abs(got_array - expected_array)
     dtype = low_precision(got)
-    within_precision = (dtype is not None
-                        and np.all(error <= LOW_PRECISION_RELATIVE * np.abs(expected_array) + tolerance))
-    if not np.all(error <= tolerance) and not (within_precision and digits <= 8):   # float32 holds ~7 digits
+    within_precision = dtype is not None and np.all(
+        error <= LOW_PRECISION_RELATIVE * np.abs(expected_array) + tolerance
+    )
+    if not np.all(error <= tolerance) and not (within_precision and digits <= 8):  # float32 holds ~7 digits
         hint = message("check.low_precision", name=name, dtype=dtype, digits=digits) if within_precision else ""
-        raise CheckFailed(hint + message("check.close_wrong", name=name, expected=format_value(expected_array, digits),
-                                         got=format_value(got_array, digits)))
+        raise CheckFailed(
+            hint
+            + message(
+                "check.close_wrong",
+                name=name,
+                expected=format_value(expected_array, digits),
+                got=format_value(got_array, digits),
+            )
+        )
     # print the expected value: every answer within the tolerance then prints the same text,
     # which is what the grader compares (an answer off in the 15th digit must not lose points)
     print(f"{name} = {format_value(expected_array, digits)}")
@@ -155,8 +174,9 @@ def check_equal(name: str, got, expected) -> None:
     """Check an exact answer (a whole number, a string, a shape, True/False) and print it."""
     _require_answer(name, got)
     if got != expected:
-        raise CheckFailed(message("check.close_wrong", name=name, expected=repr(_plain(expected)),
-                                  got=repr(_plain(got))))
+        raise CheckFailed(
+            message("check.close_wrong", name=name, expected=repr(_plain(expected)), got=repr(_plain(got)))
+        )
     print(f"{name} = {_plain(got)!r}")
 
 

@@ -9,6 +9,7 @@ fallback that draws each Hangul glyph; ``font_family("en")`` is matplotlib's def
 (NanumGothic first would break log-scale tick labels: mathtext takes the first family, and
 NanumGothic has no "−".)
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -19,7 +20,7 @@ from .messages import message
 
 KOREAN_FAMILY = "NanumGothic"
 FONT_PACKAGE = "koreanize_matplotlib"
-DEFAULT_FAMILY = "sans-serif"      # matplotlib's default: DejaVu Sans
+DEFAULT_FAMILY = "sans-serif"  # matplotlib's default: DejaVu Sans
 
 
 class FontMissing(RuntimeError):

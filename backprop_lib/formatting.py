@@ -1,9 +1,10 @@
 """One number formatter for everything the course prints, describes or draws: the same text on every machine."""
+
 from __future__ import annotations
 
 import unicodedata
 
-MINUS_SIGN = "\N{MINUS SIGN}"     # the typographic minus figures draw; printed text keeps the ASCII "-"
+MINUS_SIGN = "\N{MINUS SIGN}"  # the typographic minus figures draw; printed text keeps the ASCII "-"
 
 
 def format_number(value: float | str, spec: str = ".4g", minus: str = "-", trim_zeros: bool = False) -> str:

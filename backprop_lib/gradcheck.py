@@ -3,6 +3,7 @@
 Backprop gets every gradient from one backward sweep; the numerical gradient needs two extra
 forward passes per parameter, which is slow but independent, so it is the referee.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -76,8 +77,15 @@ class GradientReport:
         printer.text(str(self))
 
 
-def gradient_check(model, *inputs: np.ndarray, targets: np.ndarray | None = None, loss=None,
-                   eps: float = 1e-5, tolerance: float = 1e-7, seed: int = 0) -> GradientReport:
+def gradient_check(
+    model,
+    *inputs: np.ndarray,
+    targets: np.ndarray | None = None,
+    loss=None,
+    eps: float = 1e-5,
+    tolerance: float = 1e-7,
+    seed: int = 0,
+) -> GradientReport:
     """Check the backward pass of a layer, a node, a loss or a network against central differences.
 
     - a loss:            gradient_check(loss, outputs, targets=t)
@@ -88,8 +96,10 @@ def gradient_check(model, *inputs: np.ndarray, targets: np.ndarray | None = None
     """
     inputs = tuple(np.array(x, dtype=np.float64) for x in inputs)
     if isinstance(model, Loss):
+
         def value() -> float:
             return model.forward(inputs[0], targets)
+
         value()
         analytic = {"input": np.array(model.backward(), dtype=np.float64)}
         numeric = {"input": numerical_gradient(value, inputs[0], eps)}
@@ -99,8 +109,10 @@ def gradient_check(model, *inputs: np.ndarray, targets: np.ndarray | None = None
         return model.forward(*inputs)
 
     if loss is not None:
+
         def value() -> float:
             return loss.forward(run(), targets)
+
         value()
         grad_inputs = model.backward(loss.backward())
     else:
@@ -109,6 +121,7 @@ def gradient_check(model, *inputs: np.ndarray, targets: np.ndarray | None = None
 
         def value() -> float:
             return float(np.sum(run() * weighting))
+
         # a copy: a backward that writes into the array it is given must not change the weighting
         grad_inputs = model.backward(weighting.copy() if np.ndim(out) else float(weighting))
     if not isinstance(grad_inputs, tuple):

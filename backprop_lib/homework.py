@@ -7,6 +7,7 @@
 - part 4's three suspect layers, written the way course libraries have shipped them. Each has
   one bug; finding it is the homework, so no comment here says where it is.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -27,6 +28,7 @@ GradientFunction = Callable[[np.ndarray, np.ndarray, Params], tuple[float, Param
 
 
 # ---------------------------------------------------------------- parameters in a dict
+
 
 def params_from_network(network: Network) -> Params:
     """Copies of a network's Affine weights and biases as {"W1", "b1", "W2", "b2", …}, numbered in order."""
@@ -51,12 +53,17 @@ def _check_gradients(grads, params: Params, who: str) -> None:
         raise ShapeError(message("grads.names", who=who, names=list(params), missing=missing, extra=extra))
     for name, param in params.items():
         if np.shape(grads[name]) != param.shape:
-            raise ShapeError(message("grads.shape", who=who, name=name, shape=param.shape,
-                                     got=describe(grads[name])))
+            raise ShapeError(message("grads.shape", who=who, name=name, shape=param.shape, got=describe(grads[name])))
 
 
-def gradient_descent(gradient_fn: GradientFunction, inputs: np.ndarray, targets: np.ndarray,
-                     params: Params, learning_rate: float, iterations: int) -> np.ndarray:
+def gradient_descent(
+    gradient_fn: GradientFunction,
+    inputs: np.ndarray,
+    targets: np.ndarray,
+    params: Params,
+    learning_rate: float,
+    iterations: int,
+) -> np.ndarray:
     """Repeat: (cost, grads) = gradient_fn(inputs, targets, params), then params[name] -= rate * grads[name].
 
     The parameters are updated in place; the returned costs are those of the forward pass
@@ -73,8 +80,9 @@ def gradient_descent(gradient_fn: GradientFunction, inputs: np.ndarray, targets:
     return costs
 
 
-def gradient_errors(gradient_fn: GradientFunction, inputs: np.ndarray, targets: np.ndarray,
-                    params: Params, cost_scale: float = 1.0) -> dict[str, float]:
+def gradient_errors(
+    gradient_fn: GradientFunction, inputs: np.ndarray, targets: np.ndarray, params: Params, cost_scale: float = 1.0
+) -> dict[str, float]:
     """The gradient checker for dict-style code: per parameter, the relative error between the
     gradients gradient_fn returns and the numerical gradient of cost_scale × the cost it returns.
 
@@ -87,11 +95,11 @@ def gradient_errors(gradient_fn: GradientFunction, inputs: np.ndarray, targets: 
     def scaled_cost() -> float:
         return cost_scale * float(gradient_fn(inputs, targets, params)[0])
 
-    return {name: relative_error(grads[name], numerical_gradient(scaled_cost, params[name]))
-            for name in params}
+    return {name: relative_error(grads[name], numerical_gradient(scaled_cost, params[name])) for name in params}
 
 
 # ---------------------------------------------------------------- document 000's output layer
+
 
 class StraightThroughReLU(ReLU):
     """ReLU in the forward pass; backward passes the gradient through unchanged, as document 000's code does."""
@@ -106,6 +114,7 @@ class StraightThroughReLU(ReLU):
 
 
 # ---------------------------------------------------------------- part 3: two problems to choose from
+
 
 def _circles(count: int, rng: np.random.RandomState) -> tuple[np.ndarray, np.ndarray]:
     """Points in the plane: class 0 inside radius 0.9, class 1 on the ring from 1.1 to 1.8 (labels (N,))."""
@@ -127,10 +136,10 @@ class Problem:
     """One of part 3's problems: how to draw its data, the loss that judges it, the target to beat."""
 
     name: str
-    description_key: str   # its description in backprop_lib.messages, shown in the notebook's language
+    description_key: str  # its description in backprop_lib.messages, shown in the notebook's language
     draw: Callable[[int, np.random.RandomState], tuple[np.ndarray, np.ndarray]]
     make_loss: Callable[[], Loss]
-    target: float          # a network passes when its loss on fresh held-out data is below this
+    target: float  # a network passes when its loss on fresh held-out data is below this
     output_width: int
 
     @property
@@ -162,8 +171,16 @@ def held_out_loss(name: str, network, seed: int, count: int = 500) -> float:
     outputs = network.forward(inputs)
     expected = (count, problem(name).output_width)
     if np.shape(outputs) != expected:
-        raise ShapeError(message("error.homework.outputs", name=name, expected=expected, count=count,
-                                 width=problem(name).output_width, got=describe(outputs)))
+        raise ShapeError(
+            message(
+                "error.homework.outputs",
+                name=name,
+                expected=expected,
+                count=count,
+                width=problem(name).output_width,
+                got=describe(outputs),
+            )
+        )
     return float(problem(name).make_loss().forward(outputs, targets))
 
 
@@ -173,6 +190,7 @@ def hidden_layer_count(network) -> int:
 
 
 # ---------------------------------------------------------------- part 4: three suspect layers
+
 
 class SuspectReLU(Layer):
     """ReLU as one course library ships it: out = max(0, x)."""
@@ -198,8 +216,7 @@ class SuspectReLU(Layer):
 class SuspectAffine(Affine):
     """Affine as one course library ships it: out = x @ weights + bias, gradients kept in grad_weights/grad_bias."""
 
-    def __init__(self, weights: np.ndarray, bias: np.ndarray | None = None,
-                 name: str | None = None) -> None:
+    def __init__(self, weights: np.ndarray, bias: np.ndarray | None = None, name: str | None = None) -> None:
         super().__init__(weights, bias, name)
         self.grad_weights = np.zeros_like(self.weights)
         self.grad_bias = None if self.bias is None else np.zeros_like(self.bias)
@@ -240,6 +257,7 @@ class Residual:
 
 
 # ---------------------------------------------------------------- multiple-choice answers
+
 
 def record_choices(name: str, answer, options: str, how_many: str = "one") -> None:
     """Check that a multiple-choice answer is well formed and print it; whether it is right is graded later.

@@ -5,6 +5,7 @@ computational graph. Batches come first: an input of shape (N, D) holds N sample
 Parameters live in attributes (``weights``, ``bias``) and their gradients beside them
 (``grad_weights``, ``grad_bias``); ``param_names`` lists them for the network and optimizers.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -12,7 +13,7 @@ import numpy as np
 from .errors import ShapeError, describe, require_forward
 from .messages import message
 
-EXP_NEG_15 = np.exp(-15.0)     # Sigmoid: exp(−x) below this means x > 15, where 1 − σ(x) takes its other form
+EXP_NEG_15 = np.exp(-15.0)  # Sigmoid: exp(−x) below this means x > 15, where 1 − σ(x) takes its other form
 
 
 class Layer:
@@ -33,8 +34,9 @@ class Layer:
 
     def backward(self, grad_output: np.ndarray) -> np.ndarray:
         """dL/dx from dL/dout, storing each parameter's gradient.  Shapes: grad_output (N, M) → (N, D)."""
-        raise NotImplementedError(message("error.layers.must_define", layer=type(self).__name__,
-                                          method="backward(grad_output)"))
+        raise NotImplementedError(
+            message("error.layers.must_define", layer=type(self).__name__, method="backward(grad_output)")
+        )
 
     @property
     def label(self) -> str:
@@ -51,12 +53,13 @@ class Layer:
         """The gradient of the loss with respect to each parameter, from the last backward."""
         return {name: getattr(self, "grad_" + name) for name in self.param_names}
 
-    def _check_grad(self, grad_output: np.ndarray, kept: np.ndarray | None,
-                    out_shape: tuple[int, ...] | None = None) -> None:
+    def _check_grad(
+        self, grad_output: np.ndarray, kept: np.ndarray | None, out_shape: tuple[int, ...] | None = None
+    ) -> None:
         """Refuse a backward that came before forward, or a gradient unlike the output (default: kept's shape)."""
         expected = None if kept is None else kept.shape if out_shape is None else out_shape
         if (grad_output.shape if isinstance(grad_output, np.ndarray) else np.shape(grad_output)) == expected:
-            return                                  # the usual case, checked without building a message
+            return  # the usual case, checked without building a message
         require_forward(kept is not None, self.label, message("layer.forward_fix"))
         raise ShapeError(message("layer.grad_shape", layer=self.label, expected=expected, got=describe(grad_output)))
 
@@ -74,16 +77,16 @@ class Sigmoid(Layer):
     def __init__(self, name: str | None = None) -> None:
         super().__init__(name)
         self.out: np.ndarray | None = None
-        self.slope: np.ndarray | None = None      # σ'(x) = out · (1 − out), kept by forward for backward
+        self.slope: np.ndarray | None = None  # σ'(x) = out · (1 − out), kept by forward for backward
 
     def forward(self, x: np.ndarray) -> np.ndarray:
         """Squash every entry into (0, 1), keeping the slope out · (1 − out).  Shapes: x (N, D) → out (N, D).
 
         Backward needs only the slope, so the caller may change the returned out in place.
         """
-        magnitude = np.abs(x)     # largest |x| by argmax: a plain loop, a quarter of a max reduction's cost
-        if magnitude.item(magnitude.argmax()) <= 15:   # a NaN counts as largest and takes the careful form
-            out = np.reciprocal(1 + np.exp(-x))        # 1 / (1 + e^(−x)): the same division, one scalar less
+        magnitude = np.abs(x)  # largest |x| by argmax: a plain loop, a quarter of a max reduction's cost
+        if magnitude.item(magnitude.argmax()) <= 15:  # a NaN counts as largest and takes the careful form
+            out = np.reciprocal(1 + np.exp(-x))  # 1 / (1 + e^(−x)): the same division, one scalar less
             complement = 1 - out
         else:
             out, complement = sigmoid_far_out(x)
@@ -107,7 +110,7 @@ def sigmoid_far_out(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """σ(x) and 1 − σ(x) for a batch with some |x| > 15; entries with |x| ≤ 15 get the plain formulas' bits."""
     with np.errstate(over="ignore", invalid="ignore"):  # only in the branches np.where discards
         exp_neg = np.exp(-x)
-        out = np.where(exp_neg == np.inf, np.exp(x), 1 / (1 + exp_neg))     # σ(x) = eˣ below −709.8
+        out = np.where(exp_neg == np.inf, np.exp(x), 1 / (1 + exp_neg))  # σ(x) = eˣ below −709.8
         complement = np.where(exp_neg < EXP_NEG_15, exp_neg * out, 1 - out)  # 1 − σ(x) = e^(−x)·σ(x) above 15
     return out, complement
 
@@ -148,8 +151,7 @@ class Affine(Layer):
     x in place between forward and backward therefore changes grad_weights.
     """
 
-    def __init__(self, weights: np.ndarray, bias: np.ndarray | None = None,
-                 name: str | None = None) -> None:
+    def __init__(self, weights: np.ndarray, bias: np.ndarray | None = None, name: str | None = None) -> None:
         super().__init__(name)
         self.weights = np.array(weights, dtype=np.float64)
         if self.weights.ndim != 2:
@@ -161,8 +163,9 @@ class Affine(Layer):
         else:
             self.bias = np.array(bias, dtype=np.float64).reshape(-1)
             if self.bias.shape != (n_outputs,):
-                raise ShapeError(message("error.layers.bias_shape", layer=self.label, outputs=n_outputs,
-                                         got=describe(bias)))
+                raise ShapeError(
+                    message("error.layers.bias_shape", layer=self.label, outputs=n_outputs, got=describe(bias))
+                )
             self.param_names = ("weights", "bias")
         self.x: np.ndarray | None = None
         self.out_shape: tuple[int, int] | None = None
@@ -170,8 +173,9 @@ class Affine(Layer):
         self.grad_bias: np.ndarray | None = None
 
     @classmethod
-    def random(cls, n_inputs: int, n_outputs: int, rng: np.random.RandomState,
-               bias: bool = True, name: str | None = None) -> Affine:
+    def random(
+        cls, n_inputs: int, n_outputs: int, rng: np.random.RandomState, bias: bool = True, name: str | None = None
+    ) -> Affine:
         """Standard-normal weights drawn as ``rng.randn(n_inputs, n_outputs)``, zero bias."""
         weights = rng.randn(n_inputs, n_outputs)
         return cls(weights, np.zeros(n_outputs) if bias else None, name=name)
@@ -181,9 +185,10 @@ class Affine(Layer):
         n_inputs, shape = self.weights.shape[0], x.shape if isinstance(x, np.ndarray) else np.shape(x)
         if len(shape) != 2 or shape[1] != n_inputs:
             hint = message("affine.batch_hint") if shape == (n_inputs,) else ""
-            raise ShapeError(message("affine.input_shape", layer=self.label, inputs=n_inputs, got=describe(x),
-                                     hint=hint))
-        out = np.dot(x, self.weights)       # np.dot, not @: the same product, less call overhead on small arrays
+            raise ShapeError(
+                message("affine.input_shape", layer=self.label, inputs=n_inputs, got=describe(x), hint=hint)
+            )
+        out = np.dot(x, self.weights)  # np.dot, not @: the same product, less call overhead on small arrays
         if self.bias is not None:
             out += self.bias
         self.x, self.out_shape = x, out.shape
@@ -192,10 +197,10 @@ class Affine(Layer):
     def backward(self, grad_output: np.ndarray) -> np.ndarray:
         """Store grad_weights and grad_bias; return grad_x.  Shapes: grad_output (N, M) → grad_x (N, D)."""
         self._check_grad(grad_output, self.x, self.out_shape)
-        self.grad_weights = np.dot(self.x.T, grad_output)              # xᵀ · dout
+        self.grad_weights = np.dot(self.x.T, grad_output)  # xᵀ · dout
         if self.bias is not None:
-            self.grad_bias = grad_output.sum(axis=0)                  # Σ rows of dout: every sample used b
-        return np.dot(grad_output, self.weights.T)                    # dout · Wᵀ
+            self.grad_bias = grad_output.sum(axis=0)  # Σ rows of dout: every sample used b
+        return np.dot(grad_output, self.weights.T)  # dout · Wᵀ
 
     def __repr__(self) -> str:
         n_in, n_out = self.weights.shape

@@ -3,6 +3,7 @@
 A loss's forward takes the network's outputs and the targets and returns one number;
 its backward returns dL/d(outputs), the gradient that starts the backward pass (역전파).
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -23,8 +24,9 @@ class Loss:
     def _same_shape(self, outputs: np.ndarray, targets: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         outputs, targets = np.asarray(outputs, dtype=np.float64), np.asarray(targets)
         if outputs.shape != targets.shape:
-            raise ShapeError(message("error.losses.same_shape", loss=self.name, outputs=describe(outputs),
-                                     targets=describe(targets)))
+            raise ShapeError(
+                message("error.losses.same_shape", loss=self.name, outputs=describe(outputs), targets=describe(targets))
+            )
         return outputs, targets
 
     def __repr__(self) -> str:
@@ -45,7 +47,7 @@ class SumSquaredError(Loss):
         """Half the summed squared error; the ½ cancels the 2 of the derivative."""
         outputs, targets = self._same_shape(outputs, targets)
         difference = self.difference = outputs - targets
-        return float(0.5 * (difference * difference).sum())     # (o − t)² is (t − o)², bit for bit
+        return float(0.5 * (difference * difference).sum())  # (o − t)² is (t − o)², bit for bit
 
     def backward(self) -> np.ndarray:
         """dE/d(outputs) = outputs − targets, shape (N, M): a copy, so the caller may change it in place."""
@@ -67,7 +69,7 @@ class MeanSquaredError(Loss):
         """The mean of (t − o)²: sum / count, the arithmetic of ``np.mean`` without its call overhead."""
         outputs, targets = self._same_shape(outputs, targets)
         difference = self.difference = outputs - targets
-        squared = difference * difference                         # (o − t)² is (t − o)², bit for bit
+        squared = difference * difference  # (o − t)² is (t − o)², bit for bit
         return float(squared.sum() / squared.size)
 
     def backward(self) -> np.ndarray:
@@ -84,10 +86,19 @@ def as_one_hot(targets, batch_size: int, num_classes: int, who: str = "loss") ->
         raise LabelError(message("error.losses.label_count", who=who, batch_size=batch_size, count=count))
     if targets.ndim == 1:
         whole = np.issubdtype(targets.dtype, np.integer) or (
-            np.issubdtype(targets.dtype, np.floating) and np.all(targets == np.round(targets)))
+            np.issubdtype(targets.dtype, np.floating) and np.all(targets == np.round(targets))
+        )
         if not whole or targets.min() < 0 or targets.max() >= num_classes:
-            raise LabelError(message("error.losses.label_indices", who=who, last=num_classes - 1,
-                                     values=np.unique(targets)[:6], batch_size=batch_size, num_classes=num_classes))
+            raise LabelError(
+                message(
+                    "error.losses.label_indices",
+                    who=who,
+                    last=num_classes - 1,
+                    values=np.unique(targets)[:6],
+                    batch_size=batch_size,
+                    num_classes=num_classes,
+                )
+            )
         one_hot = np.zeros((batch_size, num_classes))
         one_hot[np.arange(batch_size), targets.astype(int)] = 1.0
         return one_hot
@@ -95,10 +106,13 @@ def as_one_hot(targets, batch_size: int, num_classes: int, who: str = "loss") ->
         is_one_hot = np.all((targets == 0) | (targets == 1), axis=1) & (targets.sum(axis=1) == 1)
         if np.all(is_one_hot):
             return targets.astype(np.float64)
-        row = int(np.argmin(is_one_hot))        # the first row that is not one-hot
+        row = int(np.argmin(is_one_hot))  # the first row that is not one-hot
         raise LabelError(message("error.losses.one_hot_rows", who=who, row=row, values=targets[row]))
-    raise LabelError(message("error.losses.label_shape", who=who, batch_size=batch_size, num_classes=num_classes,
-                             got=describe(targets)))
+    raise LabelError(
+        message(
+            "error.losses.label_shape", who=who, batch_size=batch_size, num_classes=num_classes, got=describe(targets)
+        )
+    )
 
 
 def softmax(scores: np.ndarray) -> np.ndarray:

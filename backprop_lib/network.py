@@ -1,4 +1,5 @@
 """A network: layers stacked in order, run forward first to last and backward last to first."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -43,13 +44,19 @@ class Network:
     @property
     def params(self) -> dict[str, np.ndarray]:
         """Every parameter, e.g. ``{"affine1.weights": W1, "affine1.bias": b1, ...}``."""
-        return {f"{layer.name}.{name}": getattr(layer, name)
-                for layer in self.layers for name in getattr(layer, "param_names", ())}
+        return {
+            f"{layer.name}.{name}": getattr(layer, name)
+            for layer in self.layers
+            for name in getattr(layer, "param_names", ())
+        }
 
     def named_grads(self) -> list[tuple[str, object, str]]:
         """(key in grads, layer, attribute holding the gradient) for every parameter: grads' recipe, for loops."""
-        return [(f"{layer.name}.{name}", layer, "grad_" + name)
-                for layer in self.layers for name in getattr(layer, "param_names", ())]
+        return [
+            (f"{layer.name}.{name}", layer, "grad_" + name)
+            for layer in self.layers
+            for name in getattr(layer, "param_names", ())
+        ]
 
     @property
     def grads(self) -> dict[str, np.ndarray]:
@@ -61,8 +68,7 @@ class Network:
         for layer in self.layers:
             if layer.name == name:
                 return layer
-        raise KeyError(message("error.network.no_layer", name=repr(name),
-                               names=[layer.name for layer in self.layers]))
+        raise KeyError(message("error.network.no_layer", name=repr(name), names=[layer.name for layer in self.layers]))
 
     def __repr__(self) -> str:
         inner = ",\n  ".join(repr(layer) for layer in self.layers)

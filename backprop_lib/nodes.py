@@ -6,6 +6,7 @@ Works on plain numbers and on numpy arrays. When numpy broadcasts an input (a (3
 every row of a (4, 3) batch), that input was used once per row, so its gradient is the sum of
 the gradients of all those uses: ``sum_to_shape`` adds them back up to the input's own shape.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -22,7 +23,7 @@ def sum_to_shape(grad, shape: tuple):
     """
     if np.shape(grad) == shape:
         return grad
-    grad = np.broadcast_to(grad, np.broadcast_shapes(np.shape(grad), shape))   # a scalar seed such as 1.0
+    grad = np.broadcast_to(grad, np.broadcast_shapes(np.shape(grad), shape))  # a scalar seed such as 1.0
     added = grad.ndim - len(shape)
     stretched = tuple(added + axis for axis, size in enumerate(shape) if size == 1)
     summed = grad.sum(axis=tuple(range(added)) + stretched, keepdims=True).reshape(shape)
@@ -51,8 +52,10 @@ class Mul:
     def backward(self, grad_output=1.0):
         """Return (dL/dx, dL/dy) = (grad_output * y, grad_output * x), each summed back to its input's shape."""
         require_forward(self.x is not None, self.name, message("error.nodes.forward_fix", call="forward(x, y)"))
-        return (sum_to_shape(grad_output * self.y, np.shape(self.x)),
-                sum_to_shape(grad_output * self.x, np.shape(self.y)))
+        return (
+            sum_to_shape(grad_output * self.y, np.shape(self.x)),
+            sum_to_shape(grad_output * self.x, np.shape(self.y)),
+        )
 
     def __repr__(self) -> str:
         return f"Mul(name={self.name!r}, x={self.x!r}, y={self.y!r})"
@@ -80,7 +83,7 @@ class Add:
     def backward(self, grad_output=1.0):
         """Return (dL/dx, dL/dy) = (grad_output, grad_output), each summed back to its input's shape."""
         require_forward(self.ran_forward, self.name, message("error.nodes.forward_fix", call="forward(x, y)"))
-        if np.shape(grad_output) != self.out_shape:     # a seed such as 1.0 stands for every entry of z
+        if np.shape(grad_output) != self.out_shape:  # a seed such as 1.0 stands for every entry of z
             grad_output = np.full(self.out_shape, grad_output)
         return sum_to_shape(grad_output * 1, self.x_shape), sum_to_shape(grad_output * 1, self.y_shape)
 

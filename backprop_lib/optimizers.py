@@ -3,6 +3,7 @@
 Each one updates parameters in place from a dict of parameters and a dict of their gradients
 with the same names, so one optimizer serves every network.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -62,13 +63,14 @@ class Momentum:
 class Adam:
     """Adam: running means of the gradient (m) and its square (v), bias-corrected, then w ← w − η·m̂/(√v̂ + ε)."""
 
-    def __init__(self, learning_rate: float = 0.001, beta1: float = 0.9, beta2: float = 0.999,
-                 epsilon: float = 1e-8) -> None:
+    def __init__(
+        self, learning_rate: float = 0.001, beta1: float = 0.9, beta2: float = 0.999, epsilon: float = 1e-8
+    ) -> None:
         self.learning_rate = check_learning_rate(learning_rate, "Adam")
         self.beta1 = fraction(beta1, "Adam: beta1", "0.9")
         self.beta2 = fraction(beta2, "Adam: beta2", "0.999")
         self.epsilon = epsilon
-        self.steps: dict[str, int] = {}            # per parameter, as in PyTorch: one that joins later starts at 1
+        self.steps: dict[str, int] = {}  # per parameter, as in PyTorch: one that joins later starts at 1
         self.first_moment: dict[str, np.ndarray] = {}
         self.second_moment: dict[str, np.ndarray] = {}
 
@@ -78,10 +80,10 @@ class Adam:
             grad = gradient_of(grads, name, "Adam")
             t = self.steps[name] = self.steps.get(name, 0) + 1
             m = self.beta1 * self.first_moment.get(name, 0.0) + (1 - self.beta1) * grad
-            v = self.beta2 * self.second_moment.get(name, 0.0) + (1 - self.beta2) * grad ** 2
+            v = self.beta2 * self.second_moment.get(name, 0.0) + (1 - self.beta2) * grad**2
             self.first_moment[name], self.second_moment[name] = m, v
-            m_hat = m / (1 - self.beta1 ** t)
-            v_hat = v / (1 - self.beta2 ** t)
+            m_hat = m / (1 - self.beta1**t)
+            v_hat = v / (1 - self.beta2**t)
             param -= self.learning_rate * m_hat / (np.sqrt(v_hat) + self.epsilon)
 
     def __repr__(self) -> str:

@@ -1,4 +1,5 @@
 """The training loop: forward, loss, backward, update — repeated, with a history to plot."""
+
 from __future__ import annotations
 
 import math
@@ -33,9 +34,19 @@ class History:
 Report = str | Callable[[int, float, object], None]
 
 
-def train(network, inputs: np.ndarray, targets: np.ndarray, *, loss, optimizer, epochs: int,
-          monitor=None, report_every: int | None = None, report: Report | None = None,
-          snapshot_every: int | None = None) -> History:
+def train(
+    network,
+    inputs: np.ndarray,
+    targets: np.ndarray,
+    *,
+    loss,
+    optimizer,
+    epochs: int,
+    monitor=None,
+    report_every: int | None = None,
+    report: Report | None = None,
+    snapshot_every: int | None = None,
+) -> History:
     """Train ``network`` by gradient descent on ``loss`` and return its History.
 
     monitor:      another loss to record and report instead of ``loss`` (document 002 reports the
@@ -50,12 +61,12 @@ def train(network, inputs: np.ndarray, targets: np.ndarray, *, loss, optimizer, 
     if report is not None and report_every is None:
         raise SettingError(message("train.report_without_every"))
     if report_every is not None and report is None:
-        report = template("train.report")       # "Epoch {epoch}/{epochs}, Loss: {loss:.4f}" in English
+        report = template("train.report")  # "Epoch {epoch}/{epochs}, Loss: {loss:.4f}" in English
     losses = np.empty(epochs)
     snapshots: dict[int, dict[str, np.ndarray]] = {}
     outputs = None
-    params = network.params   # the same arrays all along: optimizers update them in place
-    grads_recipe = network.named_grads()    # the gradients are new arrays every epoch, their names are not
+    params = network.params  # the same arrays all along: optimizers update them in place
+    grads_recipe = network.named_grads()  # the gradients are new arrays every epoch, their names are not
     for epoch in range(epochs):
         outputs = network.forward(inputs)
         value = loss.forward(outputs, targets)
@@ -91,7 +102,10 @@ def _diverged_message(network, inputs, epoch: int, value: float, optimizer) -> s
     rate = getattr(optimizer, "learning_rate", None)
     advice = message("diverged.rate", rate=rate) if rate is not None else message("diverged.check")
     return message("diverged", epoch=epoch, value=value, culprit=culprit, advice=advice)
+
+
 # Mini-batches, validation and early stopping (lesson 6) -------------------------------------------
+
 
 def accuracy(scores: np.ndarray, labels: np.ndarray) -> float:
     """The fraction of samples whose highest score is their true class (labels are class indices)."""
@@ -108,12 +122,10 @@ def is_weight(name: str) -> bool:
 
 def l2_penalty(params: dict[str, np.ndarray], weight_decay: float) -> float:
     """(λ/2) · Σ w² over every weight (not the biases): the L2 term added to the loss."""
-    return 0.5 * weight_decay * sum(float(np.sum(param ** 2)) for name, param in params.items()
-                                    if is_weight(name))
+    return 0.5 * weight_decay * sum(float(np.sum(param**2)) for name, param in params.items() if is_weight(name))
 
 
-def add_l2_gradient(params: dict[str, np.ndarray], grads: dict[str, np.ndarray],
-                    weight_decay: float) -> None:
+def add_l2_gradient(params: dict[str, np.ndarray], grads: dict[str, np.ndarray], weight_decay: float) -> None:
     """Add the L2 term's gradient λ·w to every weight's gradient, in place."""
     for name, param in params.items():
         if is_weight(name):
@@ -144,12 +156,23 @@ class MiniBatchHistory:
 def batches(count: int, batch_size: int, rng: np.random.RandomState) -> list[np.ndarray]:
     """The indices 0 … count−1 shuffled and cut into batches of batch_size (the last may be smaller)."""
     order = rng.permutation(count)
-    return [order[start:start + batch_size] for start in range(0, count, batch_size)]
+    return [order[start : start + batch_size] for start in range(0, count, batch_size)]
 
 
-def train_minibatch(network, inputs: np.ndarray, labels: np.ndarray, *, loss, optimizer, epochs: int,
-                    batch_size: int, seed: int = 0, validation: tuple[np.ndarray, np.ndarray] | None = None,
-                    weight_decay: float = 0.0, patience: int | None = None) -> MiniBatchHistory:
+def train_minibatch(
+    network,
+    inputs: np.ndarray,
+    labels: np.ndarray,
+    *,
+    loss,
+    optimizer,
+    epochs: int,
+    batch_size: int,
+    seed: int = 0,
+    validation: tuple[np.ndarray, np.ndarray] | None = None,
+    weight_decay: float = 0.0,
+    patience: int | None = None,
+) -> MiniBatchHistory:
     """Mini-batch training: each epoch shuffles the samples and takes one optimizer step per batch.
 
     labels:       class indices (N,);

@@ -6,6 +6,7 @@ gradients back with ``+=``: a value used twice receives the sum of both paths. T
 autodiff frameworks do, at the size of a page. The ordering walks the graph with a list as its
 stack rather than by recursion, so a loss summed over 100,000 terms (a graph 100,000 deep) works.
 """
+
 from __future__ import annotations
 
 import math
@@ -17,11 +18,12 @@ from .messages import message
 class Value:
     """A number with a gradient ``grad`` = d(final output)/d(this value) after backward()."""
 
-    def __init__(self, data: float, parents: tuple = (), local_grads: tuple = (), op: str = "",
-                 label: str = "") -> None:
+    def __init__(
+        self, data: float, parents: tuple = (), local_grads: tuple = (), op: str = "", label: str = ""
+    ) -> None:
         self.data = float(data)
         self.grad = 0.0
-        self.parents = parents          # the Values this one was computed from
+        self.parents = parents  # the Values this one was computed from
         self.local_grads = local_grads  # d(this)/d(parent) for each parent, known at forward time
         self.op = op
         self.label = label
@@ -55,19 +57,19 @@ class Value:
             return self._power_of_value(exponent)
         check_power(self.data, exponent)
         if exponent == 0:
-            local = 0.0                          # x ** 0 is the constant 1, at x = 0 too
+            local = 0.0  # x ** 0 is the constant 1, at x = 0 too
         elif self.data == 0 and exponent < 1:
-            local = math.inf                     # e.g. √x: its slope grows without bound as x → 0⁺
+            local = math.inf  # e.g. √x: its slope grows without bound as x → 0⁺
         else:
             local = exponent * self.data ** (exponent - 1)
-        return Value(self.data ** exponent, (self,), (local,), f"**{exponent}")
+        return Value(self.data**exponent, (self,), (local,), f"**{exponent}")
 
     def _power_of_value(self, exponent: Value) -> Value:
         """a ** b with both a and b Values: d/da = b·a^(b−1), d/db = a^b·ln a, defined for a > 0."""
         a, b = self.data, exponent.data
         if a <= 0:
             raise DomainError(message("error.value.power_of_value", base=f"{a:g}", exponent=f"{b:g}"))
-        out = a ** b
+        out = a**b
         return Value(out, (self, exponent), (b * a ** (b - 1), out * math.log(a)), "**")
 
     def __truediv__(self, other) -> Value:
@@ -91,7 +93,7 @@ class Value:
 
     def log(self) -> Value:
         """ln x with d/dx = 1/x, defined for x > 0 only: a zero or negative input is a DomainError, not a math error."""
-        if self.data <= 0:                       # NaN passes through, as every other operation lets it
+        if self.data <= 0:  # NaN passes through, as every other operation lets it
             raise DomainError(message("error.value.log", got=f"{self.data:g}"))
         return Value(math.log(self.data), (self,), (1.0 / self.data,), "log")
 
@@ -122,7 +124,7 @@ class Value:
                     visited.add(id(parent))
                     stack.append((parent, iter(parent.parents)))
                     break
-            else:                                # every parent is listed: list the node itself
+            else:  # every parent is listed: list the node itself
                 stack.pop()
                 order.append(node)
         return order

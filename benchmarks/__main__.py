@@ -1,4 +1,5 @@
 """`make bench`: the library against plain numpy, gradient checks, lesson 6 against scikit-learn, grading speed."""
+
 from __future__ import annotations
 
 import importlib

@@ -6,6 +6,7 @@ L2 weight decay λ = 1e-4 (scikit-learn's alpha = λ · batch size), the same tr
 on one BLAS thread (threadpoolctl, which scikit-learn installs), interleaved, timed in CPU time, and the
 best of several runs is kept, so a busy machine slows both alike. Budget: 1.5×.
 """
+
 from __future__ import annotations
 
 import warnings
@@ -28,9 +29,17 @@ BUDGET = 1.5
 def library_run(split, hidden: int) -> object:
     """EPOCHS epochs of mini-batch Adam with backprop_lib."""
     network = relu_network([64, hidden, 10], seed=0)
-    return train_minibatch(network, split.train.inputs, split.train.labels, loss=bl.SoftmaxWithLoss(),
-                           optimizer=bl.Adam(LEARNING_RATE), epochs=EPOCHS, batch_size=BATCH_SIZE, seed=0,
-                           weight_decay=WEIGHT_DECAY)
+    return train_minibatch(
+        network,
+        split.train.inputs,
+        split.train.labels,
+        loss=bl.SoftmaxWithLoss(),
+        optimizer=bl.Adam(LEARNING_RATE),
+        epochs=EPOCHS,
+        batch_size=BATCH_SIZE,
+        seed=0,
+        weight_decay=WEIGHT_DECAY,
+    )
 
 
 def sklearn_run(split, hidden: int) -> object:
@@ -38,9 +47,19 @@ def sklearn_run(split, hidden: int) -> object:
     from sklearn.exceptions import ConvergenceWarning
     from sklearn.neural_network import MLPClassifier
 
-    model = MLPClassifier(hidden_layer_sizes=(hidden,), activation="relu", solver="adam",
-                          learning_rate_init=LEARNING_RATE, batch_size=BATCH_SIZE, alpha=WEIGHT_DECAY * BATCH_SIZE,
-                          max_iter=EPOCHS, shuffle=True, random_state=0, tol=0.0, n_iter_no_change=EPOCHS + 1)
+    model = MLPClassifier(
+        hidden_layer_sizes=(hidden,),
+        activation="relu",
+        solver="adam",
+        learning_rate_init=LEARNING_RATE,
+        batch_size=BATCH_SIZE,
+        alpha=WEIGHT_DECAY * BATCH_SIZE,
+        max_iter=EPOCHS,
+        shuffle=True,
+        random_state=0,
+        tol=0.0,
+        n_iter_no_change=EPOCHS + 1,
+    )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
         return model.fit(split.train.inputs, split.train.labels)
@@ -56,8 +75,10 @@ def library_against_sklearn(split, hidden: int) -> float:
     library_epoch, sklearn_epoch = min(library_times) / EPOCHS, min(sklearn_times) / EPOCHS
     ratio = library_epoch / sklearn_epoch
     verdict = "within" if ratio <= BUDGET else "OVER"
-    print(f"digits 64→{hidden}→10, Adam, batches of {BATCH_SIZE}, {len(split.train)} training images, "
-          f"{EPOCHS} epochs, best of {REPEATS} interleaved runs, one BLAS thread")
+    print(
+        f"digits 64→{hidden}→10, Adam, batches of {BATCH_SIZE}, {len(split.train)} training images, "
+        f"{EPOCHS} epochs, best of {REPEATS} interleaved runs, one BLAS thread"
+    )
     print(f"  scikit-learn MLPClassifier: {sklearn_epoch * 1e3:6.2f} ms per epoch")
     print(f"  backprop_lib:               {library_epoch * 1e3:6.2f} ms per epoch")
     print(f"  backprop_lib / scikit-learn = {ratio:.2f}× ({verdict} the {BUDGET}× budget)")

@@ -12,6 +12,7 @@ The class is graded twice, with fresh kernels (a new Python per submission, like
 with warm ones (forked from a process per worker that did the imports once, course_tools.grading.warm),
 between the floor's runs.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -30,9 +31,9 @@ from course_tools.grading.classroom import solution_answers, student_notebook, w
 from course_tools.lessons import execute, read
 
 CLASS_SIZE = 100
-FLOOR_RUNS = (3, 2)                # executions of the solution before and after grading
-BUDGET = 1.3                       # fresh kernels: the grader at most this much slower than the floor
-TARGET = 1.25                      # warm kernels: the grader at least this much faster than the floor
+FLOOR_RUNS = (3, 2)  # executions of the solution before and after grading
+BUDGET = 1.3  # fresh kernels: the grader at most this much slower than the floor
+TARGET = 1.25  # warm kernels: the grader at least this much faster than the floor
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "grading_fixtures" / "solutions" / "fixture_homework.ipynb"
 
@@ -80,14 +81,28 @@ def grade_class(solution: Path, size: int, jobs: int, kernels: str) -> tuple[flo
     with tempfile.TemporaryDirectory(prefix="backprop-bench-") as folder:
         write_class(Path(folder), {f"student{index:03d}": notebook for index in range(size)})
         start = time.perf_counter()
-        run = subprocess.run([sys.executable, "-m", "course_tools.grading", folder, "--solution", str(solution),
-                              "--jobs", str(jobs), "--kernels", kernels], capture_output=True, text=True)
+        run = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "course_tools.grading",
+                folder,
+                "--solution",
+                str(solution),
+                "--jobs",
+                str(jobs),
+                "--kernels",
+                kernels,
+            ],
+            capture_output=True,
+            text=True,
+        )
         seconds = time.perf_counter() - start
         log = Path(folder, "graded", "grading.log").read_text(encoding="utf-8", errors="replace")
     lines = run.stdout.splitlines()
     if run.returncode != 0 or f"{size} ok" not in run.stdout:
         raise RuntimeError("the benchmark class was not graded cleanly:\n" + "\n".join(lines[-8:]) + run.stderr)
-    if "warm kernels" in log:                     # a worker whose zygote did not start or ended
+    if "warm kernels" in log:  # a worker whose zygote did not start or ended
         raise RuntimeError(f"--kernels {kernels}: some kernels fell back to fresh ones; see the log:\n{log[-2000:]}")
     return seconds, "\n".join(line for line in lines if line.startswith(("Graded", "  status")))
 
@@ -104,8 +119,11 @@ def main() -> None:
     """Grade 100 submissions with fresh and with warm kernels; print both rates next to the floor, with ratios."""
     solution = ROOT / DEFAULT_SOLUTION if (ROOT / DEFAULT_SOLUTION).exists() else FIXTURE
     jobs = cores()
-    print(f"Grading a generated class of {CLASS_SIZE} correct submissions of {solution.relative_to(ROOT)} "
-          f"on {jobs} cores, with fresh and with warm kernels.", flush=True)
+    print(
+        f"Grading a generated class of {CLASS_SIZE} correct submissions of {solution.relative_to(ROOT)} "
+        f"on {jobs} cores, with fresh and with warm kernels.",
+        flush=True,
+    )
     start_cpu = cpu_seconds()
     floor = execution_seconds(solution, FLOOR_RUNS[0])
     floor_cpu = cpu_seconds() - start_cpu
@@ -115,20 +133,26 @@ def main() -> None:
     floor_cpu = (floor_cpu + cpu_seconds() - start_cpu) / len(floor)
     one = statistics.median(floor)
     floor_rate = jobs / one
-    print(f"  floor: executing the solution takes {one:.2f} s (median of {len(floor)}: "
-          f"{', '.join(f'{s:.2f}' for s in floor)}), so {jobs} cores do at best {floor_rate:.2f} submissions/s "
-          f"({floor_cpu:.2f} CPU s each)")
+    print(
+        f"  floor: executing the solution takes {one:.2f} s (median of {len(floor)}: "
+        f"{', '.join(f'{s:.2f}' for s in floor)}), so {jobs} cores do at best {floor_rate:.2f} submissions/s "
+        f"({floor_cpu:.2f} CPU s each)"
+    )
     for kernels, (seconds, cpu) in graded.items():
         rate = CLASS_SIZE / seconds
-        print(f"  {kernels:>5} kernels: {rate:.2f} submissions/s ({seconds:.1f} s for {CLASS_SIZE}), "
-              f"{rate / floor_rate:.2f}× the floor's rate; CPU per submission {cpu:.2f} s "
-              f"({floor_cpu / cpu:.2f}× the floor's)")
+        print(
+            f"  {kernels:>5} kernels: {rate:.2f} submissions/s ({seconds:.1f} s for {CLASS_SIZE}), "
+            f"{rate / floor_rate:.2f}× the floor's rate; CPU per submission {cpu:.2f} s "
+            f"({floor_cpu / cpu:.2f}× the floor's)"
+        )
     fresh_rate, warm_rate = (CLASS_SIZE / graded[kernels][0] for kernels in ("fresh", "warm"))
     verdict = "within" if floor_rate / fresh_rate <= BUDGET else "OVER"
     print(f"  fresh kernels: floor/grader {floor_rate / fresh_rate:.2f}× wall clock ({verdict} the {BUDGET}× budget)")
     verdict = "meets" if warm_rate / floor_rate >= TARGET else "MISSES"
-    print(f"  warm kernels: grader/floor {warm_rate / floor_rate:.2f}× wall clock ({verdict} the {TARGET}× target: "
-          f"faster than a fresh kernel per submission); warm/fresh {warm_rate / fresh_rate:.2f}×")
+    print(
+        f"  warm kernels: grader/floor {warm_rate / floor_rate:.2f}× wall clock ({verdict} the {TARGET}× target: "
+        f"faster than a fresh kernel per submission); warm/fresh {warm_rate / fresh_rate:.2f}×"
+    )
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@
 2. One numerical gradient (two forward passes per parameter) against one backprop gradient
    (one forward and one backward pass), for that network and for a 64→100→50→10 ReLU network.
 """
+
 from __future__ import annotations
 
 import gc
@@ -46,7 +47,7 @@ def readable(seconds: float) -> str:
 def plain_xor_training(epochs: int = EPOCHS) -> dict[str, np.ndarray]:
     """Document 002's two-layer loop written out with numpy only: same draws, same arithmetic."""
     rng = np.random.RandomState(42)
-    rng.randn(2, 1)                      # the single-layer network's W1 comes first in the stream
+    rng.randn(2, 1)  # the single-layer network's W1 comes first in the stream
     W1, b1 = rng.randn(2, 3), np.zeros((1, 3))
     W2, b2 = rng.randn(3, 1), np.zeros((1, 1))
     X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]])
@@ -72,16 +73,27 @@ def plain_xor_training(epochs: int = EPOCHS) -> dict[str, np.ndarray]:
         b2 -= LEARNING_RATE * db2
         W1 -= LEARNING_RATE * dW1
         b1 -= LEARNING_RATE * db1
-    return {"affine1.weights": W1, "affine1.bias": b1.reshape(-1),
-            "affine2.weights": W2, "affine2.bias": b2.reshape(-1)}
+    return {
+        "affine1.weights": W1,
+        "affine1.bias": b1.reshape(-1),
+        "affine2.weights": W2,
+        "affine2.bias": b2.reshape(-1),
+    }
 
 
 def library_xor_training(epochs: int = EPOCHS) -> dict[str, np.ndarray]:
     """The same training with backprop_lib, as a lesson writes it."""
     network = bl.document_002_start().two_layer
     inputs, targets = bl.xor_data()
-    bl.train(network, inputs, targets, loss=bl.SumSquaredError(), monitor=bl.MeanSquaredError(),
-             optimizer=bl.SGD(LEARNING_RATE), epochs=epochs)
+    bl.train(
+        network,
+        inputs,
+        targets,
+        loss=bl.SumSquaredError(),
+        monitor=bl.MeanSquaredError(),
+        optimizer=bl.SGD(LEARNING_RATE),
+        epochs=epochs,
+    )
     return network.params
 
 
@@ -105,16 +117,17 @@ def library_against_plain() -> float:
     verdict = "within" if ratio <= BUDGET else "OVER"
     print(f"XOR 2→3→1, {EPOCHS} epochs, best of {REPEATS} interleaved runs")
     print(f"  final weights, library vs plain numpy: {compare_weights(library, plain)}")
-    print(f"  plain numpy loop: {min(plain_times) * 1e3:7.1f} ms "
-          f"({min(plain_times) / EPOCHS * 1e6:.1f} µs per epoch)")
-    print(f"  backprop_lib:     {min(library_times) * 1e3:7.1f} ms "
-          f"({min(library_times) / EPOCHS * 1e6:.1f} µs per epoch)")
+    print(f"  plain numpy loop: {min(plain_times) * 1e3:7.1f} ms ({min(plain_times) / EPOCHS * 1e6:.1f} µs per epoch)")
+    print(
+        f"  backprop_lib:     {min(library_times) * 1e3:7.1f} ms ({min(library_times) / EPOCHS * 1e6:.1f} µs per epoch)"
+    )
     print(f"  library / plain = {ratio:.2f}× ({verdict} the {BUDGET:.2f}× budget)")
     return ratio
 
 
-def gradient_costs(title: str, network: bl.Network, inputs: np.ndarray, targets: np.ndarray,
-                   loss, repeats: int) -> None:
+def gradient_costs(
+    title: str, network: bl.Network, inputs: np.ndarray, targets: np.ndarray, loss, repeats: int
+) -> None:
     """Time one numerical gradient of every parameter against one backprop gradient, and count forwards."""
     params = network.params
     forward_count = 0
@@ -144,8 +157,10 @@ def gradient_costs(title: str, network: bl.Network, inputs: np.ndarray, targets:
     print(f"{title}: {count} parameters")
     print(f"  backprop gradient:  1 forward + 1 backward pass: {readable(backprop_seconds)}")
     print(f"  numerical gradient: {numeric_forwards} forward passes: {readable(numeric_seconds)}")
-    print(f"  numerical / backprop = {numeric_seconds / backprop_seconds:,.0f}× the time; "
-          f"largest relative error between them {worst:.1e}")
+    print(
+        f"  numerical / backprop = {numeric_seconds / backprop_seconds:,.0f}× the time; "
+        f"largest relative error between them {worst:.1e}"
+    )
 
 
 def main() -> None:
@@ -153,19 +168,26 @@ def main() -> None:
     library_against_plain()
     print()
     inputs, targets = bl.xor_data()
-    gradient_costs("XOR 2→3→1 (Sigmoid, SumSquaredError)", bl.document_002_start().two_layer,
-                   inputs, targets, bl.SumSquaredError(), repeats=5)
+    gradient_costs(
+        "XOR 2→3→1 (Sigmoid, SumSquaredError)",
+        bl.document_002_start().two_layer,
+        inputs,
+        targets,
+        bl.SumSquaredError(),
+        repeats=5,
+    )
     print()
     rng = np.random.RandomState(0)
     layers = []
     for n_in, n_out in [(64, 100), (100, 50), (50, 10)]:
         # weights scaled by √(2/inputs) (He initialisation) so the scores stay in a realistic range
         layers += [bl.Affine(rng.randn(n_in, n_out) * np.sqrt(2 / n_in), np.zeros(n_out)), bl.ReLU()]
-    network = bl.Network(layers[:-1])                  # scores straight into softmax
+    network = bl.Network(layers[:-1])  # scores straight into softmax
     batch = rng.randn(32, 64)
     labels = rng.randint(0, 10, size=32)
-    gradient_costs("64→100→50→10 (ReLU, SoftmaxWithLoss, batch 32)", network, batch, labels,
-                   bl.SoftmaxWithLoss(), repeats=1)
+    gradient_costs(
+        "64→100→50→10 (ReLU, SoftmaxWithLoss, batch 32)", network, batch, labels, bl.SoftmaxWithLoss(), repeats=1
+    )
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ hidden-check cells are dropped; mutant cells (raw variants of an answer, role ``
 the mutant suite) are dropped from every generated notebook, the Korean solution too; every other
 cell, and every cell id, is kept, so the two editions have the same cells. See docs/authoring.md.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -38,8 +39,11 @@ from .translations import TranslationError, catalogue_path, program_of, skeleton
 BEGIN, END = "# BEGIN SOLUTION", "# END SOLUTION"
 # In a hidden check, the copy of an answer cell that the grader replaces with the student's answer cell
 # (re-run there on hidden inputs): `# BEGIN ANSWER <answer cell id>` … `# END ANSWER`.
-ANSWER_REGION = re.compile(r"^(?P<indent>[ \t]*)# BEGIN ANSWER (?P<id>\S+)[ \t]*\n"
-                           r"(?P<body>.*?)^[ \t]*# END ANSWER[ \t]*$", re.MULTILINE | re.DOTALL)
+ANSWER_REGION = re.compile(
+    r"^(?P<indent>[ \t]*)# BEGIN ANSWER (?P<id>\S+)[ \t]*\n"
+    r"(?P<body>.*?)^[ \t]*# END ANSWER[ \t]*$",
+    re.MULTILINE | re.DOTALL,
+)
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 KERNEL = "python3"
 CELL_TIMEOUT = 300
@@ -87,12 +91,14 @@ def exercises(notebook) -> dict[int, Exercise]:
             exercise.hidden_ids.append(cell.id)
         elif role == "mutant":
             if cell.cell_type != "raw":
-                raise AuthoringError(f"cell {cell.id}: a mutant must be a raw cell (never executed), "
-                                     f"not a {cell.cell_type} cell.")
+                raise AuthoringError(
+                    f"cell {cell.id}: a mutant must be a raw cell (never executed), not a {cell.cell_type} cell."
+                )
             exercise.mutant_ids.append(cell.id)
         else:
-            raise AuthoringError(f"cell {cell.id}: exercise role must be answer, check, hidden-check or "
-                                 f"mutant, got {role!r}.")
+            raise AuthoringError(
+                f"cell {cell.id}: exercise role must be answer, check, hidden-check or mutant, got {role!r}."
+            )
     return found
 
 
@@ -126,12 +132,16 @@ def assigned_names(code: str, where: str) -> list[str]:
         raise AuthoringError(f"{where}: the solution region does not parse: {error}") from error
     names: list[str] = []
     for statement in tree.body:
-        targets = {ast.Assign: lambda s: s.targets, ast.AnnAssign: lambda s: [s.target],
-                   ast.AugAssign: lambda s: [s.target]}.get(type(statement))
+        targets = {
+            ast.Assign: lambda s: s.targets,
+            ast.AnnAssign: lambda s: [s.target],
+            ast.AugAssign: lambda s: [s.target],
+        }.get(type(statement))
         if targets is None:
             raise AuthoringError(
                 f"{where}: a top-level solution region may only assign names "
-                f"(found {type(statement).__name__}); put other code inside a def.")
+                f"(found {type(statement).__name__}); put other code inside a def."
+            )
         for target in targets(statement):
             for node in ast.walk(target):
                 if isinstance(node, ast.Name) and node.id not in names:
@@ -176,12 +186,14 @@ def with_answers(source: str, answers: dict[str, str]) -> str:
     calls it on hidden inputs; the grader and the mutant suite put the student's (or mutant's) answer
     cell in the copy's place. Regions of ids not in ``answers`` keep the code they hold.
     """
+
     def fill(found: re.Match) -> str:
         if found.group("id") not in answers:
             return found.group(0)
         indent = found.group("indent")
         body = textwrap.indent(answers[found.group("id")].rstrip("\n") + "\n", indent, lambda line: True)
         return f"{indent}# BEGIN ANSWER {found.group('id')}\n{body}{indent}# END ANSWER"
+
     return ANSWER_REGION.sub(fill, source)
 
 
@@ -194,12 +206,16 @@ def check_answer_copies(notebook, source_name: str = "") -> None:
         for found in ANSWER_REGION.finditer(cell.source):
             answer_id = found.group("id")
             if answer_id not in answers:
-                raise AuthoringError(f"{source_name} cell {cell.id}: BEGIN ANSWER names {answer_id!r}, "
-                                     "which is not an answer cell of this notebook.")
+                raise AuthoringError(
+                    f"{source_name} cell {cell.id}: BEGIN ANSWER names {answer_id!r}, "
+                    "which is not an answer cell of this notebook."
+                )
             if program_of(textwrap.dedent(found.group("body"))) != program_of(answers[answer_id]):
-                raise AuthoringError(f"{source_name} cell {cell.id}: the copy of {answer_id} between BEGIN ANSWER "
-                                     f"and END ANSWER differs from the answer cell; copy the answer cell's code "
-                                     "there again.")
+                raise AuthoringError(
+                    f"{source_name} cell {cell.id}: the copy of {answer_id} between BEGIN ANSWER "
+                    f"and END ANSWER differs from the answer cell; copy the answer cell's code "
+                    "there again."
+                )
 
 
 def make_lesson(solution, source_name: str = "") -> nbformat.NotebookNode:
@@ -223,8 +239,9 @@ def make_lesson(solution, source_name: str = "") -> nbformat.NotebookNode:
             number = meta["number"]
             points = table[number].points
             stub = stub_source(cell.source, number, f"{source_name} cell {cell.id}", language)
-            header = message("stub.header_one" if points == 1 else "stub.header_many", language,
-                             number=number, points=f"{points:g}")
+            header = message(
+                "stub.header_one" if points == 1 else "stub.header_many", language, number=number, points=f"{points:g}"
+            )
             cell.source = f"{header}\n{stub}"
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
@@ -241,8 +258,11 @@ def korean_solution(solution, path: Path, english_fallback: bool = False) -> nbf
     except TranslationError as error:
         raise AuthoringError(str(error)) from error
     korean.cells = [cell for cell in korean.cells if (exercise_meta(cell) or {}).get("role") != "mutant"]
-    korean.metadata["backprop_course"] = {"generated_from": f"solutions/{path.name}", "kind": "solution",
-                                          "language": "ko"}
+    korean.metadata["backprop_course"] = {
+        "generated_from": f"solutions/{path.name}",
+        "kind": "solution",
+        "language": "ko",
+    }
     return korean
 
 
@@ -251,16 +271,19 @@ def editions(solution: Path, english_fallback: bool = False) -> dict[Path, nbfor
     name = f"solutions/{solution.name}"
     source = read(solution)
     korean = korean_solution(source, solution, english_fallback)
-    return {lesson_path(solution, "en"): make_lesson(source, name),
-            solution_path(solution, "ko"): korean,
-            lesson_path(solution, "ko"): make_lesson(korean, name)}
+    return {
+        lesson_path(solution, "en"): make_lesson(source, name),
+        solution_path(solution, "ko"): korean,
+        lesson_path(solution, "ko"): make_lesson(korean, name),
+    }
 
 
 def comparable(notebook) -> list[tuple]:
     """What must agree between a lesson on disk and the lesson generated now: cells without outputs."""
-    return [(cell.id, cell.cell_type, cell.source,
-             {k: v for k, v in cell.get("metadata", {}).items() if k != "execution"})
-            for cell in notebook.cells]
+    return [
+        (cell.id, cell.cell_type, cell.source, {k: v for k, v in cell.get("metadata", {}).items() if k != "execution"})
+        for cell in notebook.cells
+    ]
 
 
 def relative(path: Path, solution: Path) -> str:
@@ -283,10 +306,14 @@ def drifted(solution: Path) -> str | None:
             continue
         for index, (want, have) in enumerate(zip(expected, actual)):
             if want != have:
-                return (f"{where}: cell {index} (id {have[0]}) differs from what solutions/{solution.name} "
-                        f"generates: run `make lessons NOTEBOOKS=solutions/{solution.name}`.")
-        return (f"{where} has {len(actual)} cells, solutions/{solution.name} generates {len(expected)}: "
-                f"run `make lessons NOTEBOOKS=solutions/{solution.name}`.")
+                return (
+                    f"{where}: cell {index} (id {have[0]}) differs from what solutions/{solution.name} "
+                    f"generates: run `make lessons NOTEBOOKS=solutions/{solution.name}`."
+                )
+        return (
+            f"{where} has {len(actual)} cells, solutions/{solution.name} generates {len(expected)}: "
+            f"run `make lessons NOTEBOOKS=solutions/{solution.name}`."
+        )
     return None
 
 
@@ -317,8 +344,12 @@ def coalesce_streams(notebook) -> None:
         merged = []
         for output in cell.get("outputs", []):
             previous = merged[-1] if merged else None
-            if (output.get("output_type") == "stream" and previous is not None
-                    and previous.get("output_type") == "stream" and previous["name"] == output["name"]):
+            if (
+                output.get("output_type") == "stream"
+                and previous is not None
+                and previous.get("output_type") == "stream"
+                and previous["name"] == output["name"]
+            ):
                 previous["text"] += output["text"]
             else:
                 merged.append(output)
@@ -331,9 +362,14 @@ def execute(notebook, folder: Path, name: str) -> nbformat.NotebookNode:
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
-    client = NotebookClient(notebook, timeout=CELL_TIMEOUT, kernel_name=KERNEL,
-                            resources={"metadata": {"path": str(folder)}},
-                            record_timing=False, store_widget_state=False)
+    client = NotebookClient(
+        notebook,
+        timeout=CELL_TIMEOUT,
+        kernel_name=KERNEL,
+        resources={"metadata": {"path": str(folder)}},
+        record_timing=False,
+        store_widget_state=False,
+    )
     try:
         client.execute()
     except CellExecutionError as error:
@@ -346,7 +382,7 @@ def execute(notebook, folder: Path, name: str) -> nbformat.NotebookNode:
 def build_one(solution: Path, english_fallback: bool = False) -> str:
     """Generate both editions of one solution and execute all four notebooks; return a one-line summary."""
     solution = solution.resolve()
-    generated = editions(solution, english_fallback)        # every authoring error before any kernel starts
+    generated = editions(solution, english_fallback)  # every authoring error before any kernel starts
     source = read(solution)
     execute(source, solution.parent, f"solutions/{solution.name}")
     write(source, solution)
@@ -358,7 +394,7 @@ def build_one(solution: Path, english_fallback: bool = False) -> str:
     return f"built {built} and re-executed solutions/{solution.name} ({len(exercises(source))} exercises)"
 
 
-LANDING_PAGE = "start_here.ipynb"      # in lessons/: `make lab` opens it
+LANDING_PAGE = "start_here.ipynb"  # in lessons/: `make lab` opens it
 
 
 def title_of(notebook) -> str:
@@ -377,18 +413,29 @@ def landing_page(course: Path) -> nbformat.NotebookNode:
         source = read(solution)
         try:
             korean = translated(source, solution, english_fallback=True)
-        except TranslationError:        # a stale catalogue (`check` names it): the English title until it is fixed
+        except TranslationError:  # a stale catalogue (`check` names it): the English title until it is fixed
             korean = source
-        links = {language: f"[{title_of(notebook) or solution.stem}]({language}/{solution.name})"
-                 for language, notebook in (("ko", korean), ("en", source))}
+        links = {
+            language: f"[{title_of(notebook) or solution.stem}]({language}/{solution.name})"
+            for language, notebook in (("ko", korean), ("en", source))
+        }
         rows.append(f"| {solution.stem.split('_')[0]} | {links['ko']} | {links['en']} |")
-    text = "\n".join([
-        "# 역전파, 처음부터 · Backpropagation from first principles", "",
-        "**한국어판**: 아래 표의 *한국어* 열에서 강의를 골라 여세요. 셀을 위에서부터 차례로 실행하면 돼요.",
-        "그림, 확인 메시지, 오류 메시지도 모두 한국어로 나와요.", "",
-        "**English edition**: pick a lesson in the *English* column and run its cells from the top.", "",
-        "| | 한국어 (`ko/`) | English (`en/`) |", "|---|---|---|", *rows, "",
-        "이 페이지는 `make lessons`가 만들어요. This page is generated by `make lessons`."])
+    text = "\n".join(
+        [
+            "# 역전파, 처음부터 · Backpropagation from first principles",
+            "",
+            "**한국어판**: 아래 표의 *한국어* 열에서 강의를 골라 여세요. 셀을 위에서부터 차례로 실행하면 돼요.",
+            "그림, 확인 메시지, 오류 메시지도 모두 한국어로 나와요.",
+            "",
+            "**English edition**: pick a lesson in the *English* column and run its cells from the top.",
+            "",
+            "| | 한국어 (`ko/`) | English (`en/`) |",
+            "|---|---|---|",
+            *rows,
+            "",
+            "이 페이지는 `make lessons`가 만들어요. This page is generated by `make lessons`.",
+        ]
+    )
     notebook = nbformat.v4.new_notebook()
     cell = nbformat.v4.new_markdown_cell(text)
     cell.id = "choose-a-language"
@@ -415,8 +462,10 @@ def translate(solution: Path) -> str:
     if not added:
         return f"{path.name}: every cell that needs Korean has a block (`backprop-lessons check` lists stale ones)."
     path.write_text(text, encoding="utf-8")
-    return (f"{path.name}: appended {added} blocks holding the English text; write the Korean under each "
-            f"header, then `make lessons NOTEBOOKS=solutions/{solution.name}`.")
+    return (
+        f"{path.name}: appended {added} blocks holding the English text; write the Korean under each "
+        f"header, then `make lessons NOTEBOOKS=solutions/{solution.name}`."
+    )
 
 
 def resolve(name: Path, course: Path) -> Path:
@@ -429,22 +478,36 @@ def resolve(name: Path, course: Path) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     """Command line: build lessons (default: every solution) or check that none drifted."""
-    parser = argparse.ArgumentParser(prog="backprop-lessons", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="backprop-lessons", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("command", choices=["build", "check", "translate"])
-    parser.add_argument("solutions", nargs="*", type=Path,
-                        help="solution notebooks, by path or number (default: every solutions/*.ipynb of the course)")
-    parser.add_argument("--course", type=Path, default=Path.cwd(),
-                        help="the course folder, holding solutions/ and lessons/ (default: the current folder)")
-    parser.add_argument("--english-fallback", action="store_true",
-                        help="build a Korean edition even where Korean blocks (or the whole catalogue) are "
-                             "missing, leaving those cells in English; the drift test still fails on them")
-    args = parser.parse_intermixed_args(argv)      # `build --english-fallback solutions/…` as make writes it
-    paths = ([resolve(path, args.course) for path in args.solutions]
-             or sorted((args.course / "solutions").glob("*.ipynb")))
+    parser.add_argument(
+        "solutions",
+        nargs="*",
+        type=Path,
+        help="solution notebooks, by path or number (default: every solutions/*.ipynb of the course)",
+    )
+    parser.add_argument(
+        "--course",
+        type=Path,
+        default=Path.cwd(),
+        help="the course folder, holding solutions/ and lessons/ (default: the current folder)",
+    )
+    parser.add_argument(
+        "--english-fallback",
+        action="store_true",
+        help="build a Korean edition even where Korean blocks (or the whole catalogue) are "
+        "missing, leaving those cells in English; the drift test still fails on them",
+    )
+    args = parser.parse_intermixed_args(argv)  # `build --english-fallback solutions/…` as make writes it
+    paths = [resolve(path, args.course) for path in args.solutions] or sorted(
+        (args.course / "solutions").glob("*.ipynb")
+    )
     if not paths:
-        parser.error(f"no solutions/*.ipynb in {args.course.resolve()}: "
-                     "run this in the course folder or pass --course DIR")
+        parser.error(
+            f"no solutions/*.ipynb in {args.course.resolve()}: run this in the course folder or pass --course DIR"
+        )
     missing = [str(p) for p in paths if not p.exists() or p.suffix != ".ipynb"]
     if missing:
         parser.error(f"not a notebook: {', '.join(missing)} (expected solutions/NN_name.ipynb)")

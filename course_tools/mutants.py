@@ -23,6 +23,7 @@ A mutant is a raw cell of the solution (docs/authoring.md) whose source replaces
   from the visible checks where it has none. Only the grader's sandbox and kernels are left out.
 The exit code is 1 when a wrong mutant survives or a right one is rejected.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -44,12 +45,12 @@ from pathlib import Path
 
 from .lessons import BEGIN, END, AuthoringError, exercise_meta, exercises, read, with_answers
 
-NEXT_REGION = "# NEXT REGION"      # separates the blocks of a mutant for an answer cell with several regions
+NEXT_REGION = "# NEXT REGION"  # separates the blocks of a mutant for an answer cell with several regions
 KINDS = ("wrong", "right")
-MIN_WRONG = 4                      # wrong mutants every exercise must have
-MUTANT_SECONDS = 300.0             # the longest a mutant may run in its child before it is killed
+MIN_WRONG = 4  # wrong mutants every exercise must have
+MUTANT_SECONDS = 300.0  # the longest a mutant may run in its child before it is killed
 PASSED = "✓ Exercise {number} passed."
-PROBE_SEED = 9091                  # the hidden seed of --graded-by probes: not 0, the seed the public outputs show
+PROBE_SEED = 9091  # the hidden seed of --graded-by probes: not 0, the seed the public outputs show
 
 
 @dataclass
@@ -63,10 +64,10 @@ class Mutant:
     cell_id: str
     answer_id: str
     source: str
-    blind: bool = False                   # the visible check records it without judging it (multiple choice)
-    visible: str = ""                     # what the visible check said (empty until tried)
-    visible_ok: bool | None = None        # the visible check behaved as the kind demands
-    graded: str = ""                      # points earned, as "p/max"
+    blind: bool = False  # the visible check records it without judging it (multiple choice)
+    visible: str = ""  # what the visible check said (empty until tried)
+    visible_ok: bool | None = None  # the visible check behaved as the kind demands
+    graded: str = ""  # points earned, as "p/max"
     graded_ok: bool | None = None
 
     @property
@@ -85,16 +86,28 @@ def mutants_of(notebook, name: str) -> list[Mutant]:
             continue
         where = f"{name} cell {cell.id}"
         if meta.get("kind") not in KINDS:
-            raise AuthoringError(f"{where}: a mutant's kind must be \"wrong\" or \"right\", got {meta.get('kind')!r}.")
+            raise AuthoringError(f'{where}: a mutant\'s kind must be "wrong" or "right", got {meta.get("kind")!r}.')
         if not meta.get("name"):
             raise AuthoringError(f"{where}: a mutant needs a name saying what the slip is.")
         exercise = table[meta["number"]]
         answer_id = meta.get("cell") or (exercise.answer_ids[0] if len(exercise.answer_ids) == 1 else None)
         if answer_id not in exercise.answer_ids:
-            raise AuthoringError(f"{where}: exercise {meta['number']} has answer cells {exercise.answer_ids}; "
-                                 f"say which one the mutant replaces with \"cell\": \"<id>\".")
-        found.append(Mutant(name, meta["number"], meta["kind"], meta["name"], cell.id, answer_id, cell.source,
-                            bool(meta.get("blind"))))
+            raise AuthoringError(
+                f"{where}: exercise {meta['number']} has answer cells {exercise.answer_ids}; "
+                f'say which one the mutant replaces with "cell": "<id>".'
+            )
+        found.append(
+            Mutant(
+                name,
+                meta["number"],
+                meta["kind"],
+                meta["name"],
+                cell.id,
+                answer_id,
+                cell.source,
+                bool(meta.get("blind")),
+            )
+        )
     return found
 
 
@@ -119,8 +132,9 @@ def apply_mutant(answer: str, mutant: str, where: str = "mutant") -> str:
         elif not inside:
             out.append(line)
     if regions != len(blocks):
-        raise AuthoringError(f"{where}: the mutant has {len(blocks)} blocks, the answer cell {regions} solution "
-                             f"regions.")
+        raise AuthoringError(
+            f"{where}: the mutant has {len(blocks)} blocks, the answer cell {regions} solution regions."
+        )
     return "\n".join(out)
 
 
@@ -137,6 +151,7 @@ def split_blocks(mutant: str) -> list[str]:
 
 
 # ---------------------------------------------------------------- visible checks, in forked children of one shell
+
 
 def role(cell) -> str | None:
     """The cell's exercise role (answer, check, hidden-check, mutant), or None."""
@@ -189,23 +204,23 @@ def try_in_child(shell, cells: list, span: tuple[int, int], mutant: dict) -> dic
     """Run the exercise's cells with the mutant's answer in a forked child; what each check cell printed."""
     read_end, write_end = os.pipe()
     pid = os.fork()
-    if pid == 0:                                          # the child: run, report, vanish
+    if pid == 0:  # the child: run, report, vanish
         os.close(read_end)
         try:
             checks, hidden = [], {}
             answer = next(cell for cell in cells if cell.id == mutant["answer_id"])
             mutated = {answer.id: apply_mutant(answer.source, mutant["source"])}
-            for cell in cells[span[0]: span[1] + 1]:
+            for cell in cells[span[0] : span[1] + 1]:
                 source = mutated[cell.id] if cell.id in mutated else cell.source
                 if role(cell) == "hidden-check":
-                    source = with_answers(source, mutated)   # a re-run of the answer there is the mutant's
+                    source = with_answers(source, mutated)  # a re-run of the answer there is the mutant's
                     hidden[cell.id] = run_cell(shell, source, stdout_only=True)
                     continue
                 text, _ = run_cell(shell, source)
                 if role(cell) == "check":
                     checks.append(text)
             payload = {"checks": checks, "hidden": hidden}
-        except BaseException as error:                    # noqa: BLE001 - reported to the parent, whatever it is
+        except BaseException as error:  # noqa: BLE001 - reported to the parent, whatever it is
             payload = {"error": f"{type(error).__name__}: {error}"}
         with os.fdopen(write_end, "wb") as pipe:
             pipe.write(json.dumps(payload).encode())
@@ -234,11 +249,11 @@ def visible_worker(solution: Path, mutants: list[dict], hidden_seed: int | None 
     from backprop_lib.exercises import HIDDEN_SEED_VARIABLE
 
     if hidden_seed is not None:
-        os.environ[HIDDEN_SEED_VARIABLE] = str(hidden_seed)         # before any cell runs: hidden_seed() reads it
+        os.environ[HIDDEN_SEED_VARIABLE] = str(hidden_seed)  # before any cell runs: hidden_seed() reads it
     notebook = read(solution)
     cells = code_cells(notebook, hidden=hidden_seed is not None)
     spans = exercise_spans(cells)
-    cells = cells[: max((end for _, end in spans.values()), default=-1) + 1]   # what follows cannot matter
+    cells = cells[: max((end for _, end in spans.values()), default=-1) + 1]  # what follows cannot matter
     os.chdir(solution.parent)
     shell = new_shell()
     reports: dict[str, dict] = {}
@@ -257,8 +272,11 @@ def visible_worker(solution: Path, mutants: list[dict], hidden_seed: int | None 
             own_checks.setdefault(meta["number"], []).append(text)
         elif meta.get("role") == "hidden-check":
             reference[cell.id] = text
-    return {"mutants": [reports.get(m["cell_id"], {"error": "its exercise has no answer cell"}) for m in mutants],
-            "solution": own_checks, "reference": reference}
+    return {
+        "mutants": [reports.get(m["cell_id"], {"error": "its exercise has no answer cell"}) for m in mutants],
+        "solution": own_checks,
+        "reference": reference,
+    }
 
 
 def verdict(number: int, checks: list[str]) -> tuple[bool, str]:
@@ -289,7 +307,7 @@ def judge_probes(mutant: Mutant, report: dict, hidden_cells: list, reference: di
     if "error" in report:
         mutant.graded, mutant.graded_ok = "nothing", False
         return
-    if not hidden_cells:                                    # no hidden check: the visible checks give the points
+    if not hidden_cells:  # no hidden check: the visible checks give the points
         passed = verdict(mutant.number, report["checks"])[0]
         mutant.graded, mutant.graded_ok = f"{int(passed)}/1 visible", passed == (mutant.kind == "right")
         return
@@ -312,12 +330,29 @@ def run_visible(solution: Path, mutants: list[Mutant], graded_by_probes: bool = 
     hidden check that prints nothing or a failure (a broken check would reject every mutant, the right
     ones included, or judge them against nothing).
     """
-    payload = json.dumps({"solution": str(solution), "mutants": [m.__dict__ for m in mutants],
-                          "hidden_seed": PROBE_SEED if graded_by_probes else None})
-    env = {**os.environ, "MPLBACKEND": "Agg", "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1",
-           "MKL_NUM_THREADS": "1", "PYTHONDONTWRITEBYTECODE": "1"}
-    process = subprocess.run([sys.executable, "-m", "course_tools.mutants", "--visible-worker"], input=payload,
-                             capture_output=True, text=True, env=env, check=False)
+    payload = json.dumps(
+        {
+            "solution": str(solution),
+            "mutants": [m.__dict__ for m in mutants],
+            "hidden_seed": PROBE_SEED if graded_by_probes else None,
+        }
+    )
+    env = {
+        **os.environ,
+        "MPLBACKEND": "Agg",
+        "OPENBLAS_NUM_THREADS": "1",
+        "OMP_NUM_THREADS": "1",
+        "MKL_NUM_THREADS": "1",
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
+    process = subprocess.run(
+        [sys.executable, "-m", "course_tools.mutants", "--visible-worker"],
+        input=payload,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
     try:
         result = json.loads(process.stdout.strip().splitlines()[-1])
     except (IndexError, json.JSONDecodeError):
@@ -329,9 +364,11 @@ def run_visible(solution: Path, mutants: list[Mutant], graded_by_probes: bool = 
         if graded_by_probes:
             cells = [cell for cell in hidden if exercise_meta(cell)["number"] == mutant.number]
             judge_probes(mutant, report, cells, result.get("reference", {}))
-    problems = [f"{solution.name}: the solution's own hidden check {cell_id} prints no probe, or a failure: "
-                f"{text[-300:]!r}"
-                for cell_id, text in result.get("reference", {}).items() if not text.strip() or "✗" in text]
+    problems = [
+        f"{solution.name}: the solution's own hidden check {cell_id} prints no probe, or a failure: {text[-300:]!r}"
+        for cell_id, text in result.get("reference", {}).items()
+        if not text.strip() or "✗" in text
+    ]
     for number, checks in sorted(result["solution"].items()):
         passed, said = verdict(int(number), checks)
         if not passed:
@@ -340,6 +377,7 @@ def run_visible(solution: Path, mutants: list[Mutant], graded_by_probes: bool = 
 
 
 # ---------------------------------------------------------------- grading, by the real grader
+
 
 def names_defined(source: str) -> set[str]:
     """The names a cell defines at its top level (functions, classes, assigned names)."""
@@ -403,7 +441,7 @@ def pack(mutants: list[Mutant], depends: dict[int, set[int]]) -> list[dict[int, 
     submissions = []
     while any(queues.values()):
         chosen: dict[int, Mutant] = {}
-        for number in sorted(queues, key=lambda n: (-len(queues[n]), n)):    # the longest queues first
+        for number in sorted(queues, key=lambda n: (-len(queues[n]), n)):  # the longest queues first
             if queues[number] and not clash(number, queues[number][0], chosen):
                 chosen[number] = queues[number].pop(0)
         submissions.append(chosen)
@@ -434,9 +472,16 @@ def run_graded(solution: Path, mutants: list[Mutant], jobs: int) -> list[str]:
                 written[mutant.answer_id] = apply_mutant(answers[mutant.answer_id], mutant.source, mutant.label)
             notebooks[f"mutants{index:02d}"] = student_notebook(assignment, written)
         paths = write_class(Path(folder) / "class", notebooks)
-        grade_submissions(assignment, [Submission(p.stem, p) for p in paths],
-                          lambda grade: grades.__setitem__(grade.student, grade), Limits(), jobs,
-                          isolation_available(), [solution.parent], Path(folder) / "grading.log")
+        grade_submissions(
+            assignment,
+            [Submission(p.stem, p) for p in paths],
+            lambda grade: grades.__setitem__(grade.student, grade),
+            Limits(),
+            jobs,
+            isolation_available(),
+            [solution.parent],
+            Path(folder) / "grading.log",
+        )
     problems = []
     for index, chosen in enumerate(submissions):
         grade = grades[f"mutants{index:02d}"]
@@ -446,9 +491,11 @@ def run_graded(solution: Path, mutants: list[Mutant], jobs: int) -> list[str]:
             if mutant is None:
                 needed = depends.get(result.number, set()) & set(chosen)
                 if not full and not any(chosen[d].kind == "wrong" for d in needed):
-                    problems.append(f"{solution.name}: submission {index} lost points on exercise {result.number}, "
-                                    f"answered with the solution ({result.points:g}/{result.maximum:g}; "
-                                    f"status {grade.status}): a mutant of another exercise interferes.")
+                    problems.append(
+                        f"{solution.name}: submission {index} lost points on exercise {result.number}, "
+                        f"answered with the solution ({result.points:g}/{result.maximum:g}; "
+                        f"status {grade.status}): a mutant of another exercise interferes."
+                    )
                 continue
             status = "" if grade.status == "ok" else f" (status {grade.status})"
             mutant.graded = f"{result.points:g}/{result.maximum:g}{status}"
@@ -458,27 +505,39 @@ def run_graded(solution: Path, mutants: list[Mutant], jobs: int) -> list[str]:
 
 # ---------------------------------------------------------------- the report
 
+
 def score(mutants: list[Mutant]) -> list[int]:
     """Counts for the table: wrong mutants (blind ones apart) rejected visibly and losing points; right ones kept."""
     wrong = [m for m in mutants if m.kind == "wrong"]
     seen = [m for m in wrong if not m.blind]
     right = [m for m in mutants if m.kind == "right"]
-    return [len(seen), sum(bool(m.visible_ok) for m in seen), len(wrong) - len(seen),
-            len(wrong), sum(bool(m.graded_ok) for m in wrong),
-            len(right), sum(bool(m.visible_ok) for m in right), sum(bool(m.graded_ok) for m in right)]
+    return [
+        len(seen),
+        sum(bool(m.visible_ok) for m in seen),
+        len(wrong) - len(seen),
+        len(wrong),
+        sum(bool(m.graded_ok) for m in wrong),
+        len(right),
+        sum(bool(m.visible_ok) for m in right),
+        sum(bool(m.graded_ok) for m in right),
+    ]
 
 
 def row(notebook: str, number: str, counts: list[int]) -> str:
     """One line of the table: killed/total for the wrong mutants, kept/total for the right ones."""
     seen, visible, blind, wrong, graded, right, kept_visible, kept_graded = counts
-    return (f"{notebook:<20} {number:>3}  {f'{visible}/{seen}':>8} {blind or '':>5} {f'{graded}/{wrong}':>8}  "
-            f"{f'{kept_visible}/{right}':>8} {f'{kept_graded}/{right}':>7}")
+    return (
+        f"{notebook:<20} {number:>3}  {f'{visible}/{seen}':>8} {blind or '':>5} {f'{graded}/{wrong}':>8}  "
+        f"{f'{kept_visible}/{right}':>8} {f'{kept_graded}/{right}':>7}"
+    )
 
 
 def table(by_notebook: dict[str, list[Mutant]]) -> list[str]:
     """The mutation score per exercise and per lesson."""
-    lines = [f"{'':<20} {'':>3}  {'wrong answers rejected':>23}  {'right kept':>16}",
-             f"{'notebook':<20} {'ex':>3}  {'visible':>8} {'blind':>5} {'graded':>8}  {'visible':>8} {'graded':>7}"]
+    lines = [
+        f"{'':<20} {'':>3}  {'wrong answers rejected':>23}  {'right kept':>16}",
+        f"{'notebook':<20} {'ex':>3}  {'visible':>8} {'blind':>5} {'graded':>8}  {'visible':>8} {'graded':>7}",
+    ]
     for notebook, mutants in by_notebook.items():
         for number in sorted({m.number for m in mutants}):
             lines.append(row(notebook, str(number), score([m for m in mutants if m.number == number])))
@@ -493,8 +552,10 @@ def too_few(notebook, name: str, mutants: list[Mutant]) -> list[str]:
     for number in sorted(exercises(notebook)):
         count = sum(m.number == number and m.kind == "wrong" for m in mutants)
         if count < MIN_WRONG:
-            problems.append(f"{name}: exercise {number} has {count} wrong mutants; list at least {MIN_WRONG} "
-                            f"slips students really make (docs/authoring.md).")
+            problems.append(
+                f"{name}: exercise {number} has {count} wrong mutants; list at least {MIN_WRONG} "
+                f"slips students really make (docs/authoring.md)."
+            )
     return problems
 
 
@@ -507,15 +568,21 @@ def timed(task, *args) -> tuple[float, list[str]]:
 
 def main(argv: list[str] | None = None) -> int:
     """Command line: mutation-test the checks of the given solutions (default: every solution of the course)."""
-    parser = argparse.ArgumentParser(prog="backprop-mutants", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="backprop-mutants", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("solutions", nargs="*", type=Path, help="solution notebooks (default: every solutions/*.ipynb)")
     parser.add_argument("--course", type=Path, default=Path.cwd(), help="the course folder (default: the current one)")
-    parser.add_argument("--jobs", type=int, default=2,
-                        help="notebooks tried at a time, and grading kernels (default 2)")
-    parser.add_argument("--graded-by", choices=("grader", "probes"), default="grader",
-                        help="grader: synthetic submissions graded by the real grader (minutes); probes: each "
-                             "mutant's hidden checks run in its forked child, scored by the grader's probes (seconds)")
+    parser.add_argument(
+        "--jobs", type=int, default=2, help="notebooks tried at a time, and grading kernels (default 2)"
+    )
+    parser.add_argument(
+        "--graded-by",
+        choices=("grader", "probes"),
+        default="grader",
+        help="grader: synthetic submissions graded by the real grader (minutes); probes: each "
+        "mutant's hidden checks run in its forked child, scored by the grader's probes (seconds)",
+    )
     parser.add_argument("--visible-worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.visible_worker:
@@ -537,11 +604,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     tried = {path: by_notebook[path.stem] for path in reversed(paths) if by_notebook[path.stem]}
-    with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:     # the longest first: the homework
-        parts = ((("visible+probes", run_visible, (True,)),) if args.graded_by == "probes" else
-                 (("graded", run_graded, (1,)), ("visible", run_visible, (False,))))
-        futures = {(path.stem, part): pool.submit(timed, task, path, mutants, *extra)
-                   for path, mutants in tried.items() for part, task, extra in parts}
+    with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:  # the longest first: the homework
+        parts = (
+            (("visible+probes", run_visible, (True,)),)
+            if args.graded_by == "probes"
+            else (("graded", run_graded, (1,)), ("visible", run_visible, (False,)))
+        )
+        futures = {
+            (path.stem, part): pool.submit(timed, task, path, mutants, *extra)
+            for path, mutants in tried.items()
+            for part, task, extra in parts
+        }
         seconds = {}
         for key, future in futures.items():
             seconds[key], found = future.result()
@@ -549,11 +622,13 @@ def main(argv: list[str] | None = None) -> int:
     print("\n".join(table(by_notebook)))
     for path in paths:
         if not by_notebook[path.stem]:
-            problems.append(f"{path.name}: no mutants (raw cells with role \"mutant\") to try its checks with.")
+            problems.append(f'{path.name}: no mutants (raw cells with role "mutant") to try its checks with.')
     for mutant in (m for ms in by_notebook.values() for m in ms):
         if mutant.blind and not mutant.visible_ok:
-            problems.append(f"JUDGED by the visible check, which should only record a multiple-choice answer: "
-                            f"{mutant.label}: {mutant.visible}")
+            problems.append(
+                f"JUDGED by the visible check, which should only record a multiple-choice answer: "
+                f"{mutant.label}: {mutant.visible}"
+            )
         elif mutant.kind == "wrong" and not mutant.visible_ok:
             problems.append(f"SURVIVED the visible check: {mutant.label}: {mutant.visible}")
         if mutant.kind == "wrong" and not mutant.graded_ok:
@@ -563,9 +638,10 @@ def main(argv: list[str] | None = None) -> int:
         if mutant.kind == "right" and not mutant.graded_ok:
             problems.append(f"REJECTED by grading: {mutant.label}: it scored {mutant.graded or 'nothing'}")
     count = sum(len(ms) for ms in by_notebook.values())
-    print(f"{count} mutants in {len(paths)} notebooks tried in {time.monotonic() - start:.0f} s ({args.jobs} at a "
-          f"time; "
-          + ", ".join(f"{stem} {part} {time_:.0f} s" for (stem, part), time_ in sorted(seconds.items())) + ").")
+    print(
+        f"{count} mutants in {len(paths)} notebooks tried in {time.monotonic() - start:.0f} s ({args.jobs} at a "
+        f"time; " + ", ".join(f"{stem} {part} {time_:.0f} s" for (stem, part), time_ in sorted(seconds.items())) + ")."
+    )
     for problem in problems:
         print(f"  ✗ {problem}")
     if not problems:

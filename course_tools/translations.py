@@ -14,6 +14,7 @@ has no block. The Korean version of a code cell must
 be the same program: the same syntax tree once every string constant is blanked (comments are free).
 See docs/authoring.md.
 """
+
 from __future__ import annotations
 
 import ast
@@ -31,7 +32,7 @@ HANGUL = re.compile(r"[\uac00-\ud7a3]")
 ENGLISH_WORDS = re.compile(r"[A-Za-z]{2,}[ ,.:;!?'-]+[A-Za-z]{2,}")
 # math, code, tags, link targets
 MARKDOWN_NOT_PROSE = re.compile(r"\$\$.*?\$\$|\$[^$\n]*\$|`[^`]*`|<[^>]*>|\]\([^)]*\)", re.DOTALL)
-MARKERS = ("# BEGIN SOLUTION", "# END SOLUTION")      # the generator's, not a student's reading
+MARKERS = ("# BEGIN SOLUTION", "# END SOLUTION")  # the generator's, not a student's reading
 LANGUAGE_CALL = re.compile(r"use_language\(\s*['\"](\w+)['\"]\s*\)")
 
 
@@ -60,41 +61,54 @@ def sha8(source: str) -> str:
 
 def read_catalogue(path: Path) -> dict[str, Block]:
     """The blocks of a catalogue file by cell id; a cell id given twice is an error."""
-    text = path.read_text(encoding="utf-8").replace("\r\n", "\n")      # a catalogue saved on Windows
+    text = path.read_text(encoding="utf-8").replace("\r\n", "\n")  # a catalogue saved on Windows
     blocks: dict[str, Block] = {}
     heads = list(BLOCK.finditer(text))
     for index, head in enumerate(heads):
         end = heads[index + 1].start() if index + 1 < len(heads) else len(text)
-        body = text[head.end() + 1:end]
+        body = text[head.end() + 1 : end]
         body = body[:-1] if body.endswith("\n") else body
         line = text.count("\n", 0, head.start()) + 1
         cell_id = head.group(1)
         if cell_id in blocks:
-            raise TranslationError(f"{path.name}:{line}: cell {cell_id} has a second block "
-                                   f"(the first is at line {blocks[cell_id].line}): keep one.")
+            raise TranslationError(
+                f"{path.name}:{line}: cell {cell_id} has a second block "
+                f"(the first is at line {blocks[cell_id].line}): keep one."
+            )
         blocks[cell_id] = Block(head.group(2), body, line)
-    stray = [number for number, line in enumerate(text.splitlines(), 1)
-             if line.startswith("@@") and not BLOCK.match(line)
-             and (not heads or number > text.count("\n", 0, heads[0].start()))]
+    stray = [
+        number
+        for number, line in enumerate(text.splitlines(), 1)
+        if line.startswith("@@")
+        and not BLOCK.match(line)
+        and (not heads or number > text.count("\n", 0, heads[0].start()))
+    ]
     if stray:
-        raise TranslationError(f"{path.name}:{stray[0]}: a line starting with @@ is not a block header "
-                               f"`@@ cell <cell-id> <sha8> @@`.")
+        raise TranslationError(
+            f"{path.name}:{stray[0]}: a line starting with @@ is not a block header `@@ cell <cell-id> <sha8> @@`."
+        )
     return blocks
 
 
 def comments(source: str) -> list[str]:
     """The comments of a code cell (empty when it does not tokenize)."""
     try:
-        return [token.string for token in tokenize.generate_tokens(io.StringIO(source).readline)
-                if token.type == tokenize.COMMENT]
+        return [
+            token.string
+            for token in tokenize.generate_tokens(io.StringIO(source).readline)
+            if token.type == tokenize.COMMENT
+        ]
     except (tokenize.TokenError, SyntaxError):
         return []
 
 
 def string_constants(source: str) -> list[str]:
     """Every string constant of a code cell, f-string parts included."""
-    return [node.value for node in ast.walk(ast.parse(source))
-            if isinstance(node, ast.Constant) and isinstance(node.value, str)]
+    return [
+        node.value
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+    ]
 
 
 def needs_translation(cell) -> bool:
@@ -135,9 +149,11 @@ def code_differs(english: str, korean: str) -> str | None:
 
 def how_to_fix(solution: Path) -> str:
     """The commands that show and fill what is missing or stale."""
-    return (f"Run `backprop-lessons translate {solution.name}` to append a block with the English text for "
-            f"every missing cell, `backprop-lessons check` to list stale ones; then write the Korean under "
-            f"each header in {catalogue_path(solution).name} (docs/authoring.md, 'Korean edition').")
+    return (
+        f"Run `backprop-lessons translate {solution.name}` to append a block with the English text for "
+        f"every missing cell, `backprop-lessons check` to list stale ones; then write the Korean under "
+        f"each header in {catalogue_path(solution).name} (docs/authoring.md, 'Korean edition')."
+    )
 
 
 def problems_of(notebook, blocks: dict[str, Block]) -> list[str]:
@@ -147,16 +163,20 @@ def problems_of(notebook, blocks: dict[str, Block]) -> list[str]:
         block = blocks.get(cell.id)
         if block is None:
             if needs_translation(cell):
-                problems.append(f"cell {cell.id} ({cell.cell_type}) has no Korean block: add "
-                                f"`@@ cell {cell.id} {sha8(cell.source)} @@` and its Korean text.")
+                problems.append(
+                    f"cell {cell.id} ({cell.cell_type}) has no Korean block: add "
+                    f"`@@ cell {cell.id} {sha8(cell.source)} @@` and its Korean text."
+                )
             continue
         where = f"cell {cell.id} (block at line {block.line})"
         if cell.cell_type == "raw":
             problems.append(f"{where} is a raw cell, which is not translated: delete its block.")
         elif block.sha != sha8(cell.source):
-            problems.append(f"{where} is stale: the English cell changed since it was translated (block sha "
-                            f"{block.sha}, English now {sha8(cell.source)}). Update the Korean to say what "
-                            f"the English now says, then set the header to `@@ cell {cell.id} {sha8(cell.source)} @@`.")
+            problems.append(
+                f"{where} is stale: the English cell changed since it was translated (block sha "
+                f"{block.sha}, English now {sha8(cell.source)}). Update the Korean to say what "
+                f"the English now says, then set the header to `@@ cell {cell.id} {sha8(cell.source)} @@`."
+            )
         elif cell.cell_type == "markdown" and needs_translation(cell) and not HANGUL.search(block.source):
             problems.append(f"{where} is still in English: write it in Korean.")
         elif cell.cell_type == "code":
@@ -169,8 +189,10 @@ def problems_of(notebook, blocks: dict[str, Block]) -> list[str]:
                 problems.append(f'{where}: the Korean edition must call use_language("{LANGUAGE}").')
     for cell_id, block in blocks.items():
         if cell_id not in cells:
-            problems.append(f"block at line {block.line} is for cell {cell_id}, which the solution no longer "
-                            f"has: delete the block (or restore the cell id).")
+            problems.append(
+                f"block at line {block.line} is for cell {cell_id}, which the solution no longer "
+                f"has: delete the block (or restore the cell id)."
+            )
     return list(dict.fromkeys(problems))
 
 
@@ -188,13 +210,14 @@ def translated(notebook, solution: Path, english_fallback: bool = False):
     if english_fallback:
         problems = [problem for problem in problems if "has no Korean block" not in problem]
     if problems:
-        raise TranslationError(f"{path.name} does not match {solution.name}:\n  " + "\n  ".join(problems)
-                               + f"\n{how_to_fix(solution)}")
+        raise TranslationError(
+            f"{path.name} does not match {solution.name}:\n  " + "\n  ".join(problems) + f"\n{how_to_fix(solution)}"
+        )
     korean = copy.deepcopy(notebook)
     for cell in korean.cells:
         if cell.id in blocks:
             cell.source = blocks[cell.id].source
-        elif cell.cell_type == "code":      # a language call in a cell that needs no other translation
+        elif cell.cell_type == "code":  # a language call in a cell that needs no other translation
             cell.source = LANGUAGE_CALL.sub(f'use_language("{LANGUAGE}")', cell.source)
     return korean
 
@@ -202,9 +225,14 @@ def translated(notebook, solution: Path, english_fallback: bool = False):
 def skeleton(notebook, solution: Path) -> tuple[str, int]:
     """The catalogue text with a block (holding the English to translate) for every missing cell; how many added."""
     path = catalogue_path(solution)
-    text = path.read_text(encoding="utf-8") if path.exists() else (
-        f"Korean catalogue of {solution.name} (docs/authoring.md, 'Korean edition'). Replace the English\n"
-        f"under each header with Korean; keep the header lines as they are.\n")
+    text = (
+        path.read_text(encoding="utf-8")
+        if path.exists()
+        else (
+            f"Korean catalogue of {solution.name} (docs/authoring.md, 'Korean edition'). Replace the English\n"
+            f"under each header with Korean; keep the header lines as they are.\n"
+        )
+    )
     blocks = read_catalogue(path) if path.exists() else {}
     added = []
     for cell in notebook.cells:

@@ -2,6 +2,7 @@
 
 The browser half (axe-core, the accessibility tree, the keyboard) is in tests/test_browser.py.
 """
+
 from __future__ import annotations
 
 import html
@@ -48,8 +49,11 @@ from backprop_lib.training import MiniBatchHistory
 colorspacious = pytest.importorskip("colorspacious")
 
 REPO = Path(__file__).resolve().parents[1]
-NOTEBOOKS = [path for folder in ("solutions", "solutions/ko", "lessons/en", "lessons/ko")
-             for path in sorted(REPO.glob(f"{folder}/*.ipynb"))]
+NOTEBOOKS = [
+    path
+    for folder in ("solutions", "solutions/ko", "lessons/en", "lessons/ko")
+    for path in sorted(REPO.glob(f"{folder}/*.ipynb"))
+]
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 # CAM02-UCS distance ΔE' below which two colours that mean different things count as confusable.
@@ -59,8 +63,8 @@ HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # deuteranopia, protanopia and tritanopia; red against green, the course's old class 1 / class 2
 # pair, falls to 5.1 under deuteranopia (see the test that the check rejects it).
 MIN_DISTANCE = 10.0
-DEFICIENCIES = ("deuteranomaly", "protanomaly", "tritanomaly")   # at severity 100: the -opias
-MIN_CONTRAST = 4.5        # WCAG 2.1 AA, normal text
+DEFICIENCIES = ("deuteranomaly", "protanomaly", "tritanomaly")  # at severity 100: the -opias
+MIN_CONTRAST = 4.5  # WCAG 2.1 AA, normal text
 MIN_FONT_POINTS = 10
 
 
@@ -81,22 +85,25 @@ def distance(first: np.ndarray, second: np.ndarray) -> float:
 
 def closest_pair(colors, deficiency: str | None) -> tuple[float, str, str]:
     """The smallest distance between two colours of a group as this reader sees them, and the pair."""
-    return min((distance(seen_as(a, deficiency), seen_as(b, deficiency)), a, b)
-               for a, b in itertools.combinations(colors, 2))
+    return min(
+        (distance(seen_as(a, deficiency), seen_as(b, deficiency)), a, b) for a, b in itertools.combinations(colors, 2)
+    )
 
 
 @pytest.mark.parametrize("deficiency", (None, *DEFICIENCIES))
 @pytest.mark.parametrize("group", sorted(palette.MEANING_GROUPS))
 def test_colours_that_mean_different_things_stay_apart(group: str, deficiency: str | None):
     gap, first, second = closest_pair(palette.MEANING_GROUPS[group], deficiency)
-    assert gap >= MIN_DISTANCE, (f"{group}: {first} and {second} are only ΔE' {gap:.1f} apart for "
-                                 f"{deficiency or 'normal vision'} (at least {MIN_DISTANCE} needed)")
+    assert gap >= MIN_DISTANCE, (
+        f"{group}: {first} and {second} are only ΔE' {gap:.1f} apart for "
+        f"{deficiency or 'normal vision'} (at least {MIN_DISTANCE} needed)"
+    )
 
 
 def test_the_colour_check_rejects_red_against_green():
-    gap, _, _ = closest_pair(("#d1495b", "#2e9e6a"), "deuteranomaly")   # the course's colours before the palette
+    gap, _, _ = closest_pair(("#d1495b", "#2e9e6a"), "deuteranomaly")  # the course's colours before the palette
     assert gap < MIN_DISTANCE
-    assert closest_pair(("#d1495b", "#2e9e6a"), None)[0] >= MIN_DISTANCE   # fine for normal vision
+    assert closest_pair(("#d1495b", "#2e9e6a"), None)[0] >= MIN_DISTANCE  # fine for normal vision
 
 
 def relative_luminance(rgba) -> float:
@@ -114,7 +121,7 @@ def contrast(foreground, background) -> float:
 
 def test_contrast_is_computed_as_wcag_says():
     assert contrast("black", "white") == pytest.approx(21.0)
-    assert contrast("#777777", "white") == pytest.approx(4.48, abs=0.01)   # WCAG's classic just-failing grey
+    assert contrast("#777777", "white") == pytest.approx(4.48, abs=0.01)  # WCAG's classic just-failing grey
 
 
 def xor_regions():
@@ -125,6 +132,7 @@ def xor_regions():
     def predict(points):
         inner = 1 / (1 + np.exp(-(points @ weights + bias)))
         return 1 / (1 + np.exp(-(inner @ np.array([8.0, -8.0]) - 3.5)))
+
     figure = plot_decision_regions(predict, inputs, targets, title="A 2→2→1 network")
     plot_hidden_lines(weights, bias, figure.axes[0])
     return figure, hidden
@@ -140,18 +148,32 @@ def every_figure() -> dict[str, DescribedFigure]:
         "apples and oranges": draw_apple_shop(orange_price=150, orange_count=3),
         "neuron": draw_neuron(),
         "sigmoid graph": draw_sigmoid_graph(),
-        "network": draw_network([2, 2, 2], {f"W{k}": k / 10 for k in range(1, 9)}, node_values={"h1": 0.5932},
-                                node_gradients={"o1": "δ=0.1385"}, edge_notes={"W5": "0.0822"},
-                                highlight_nodes="h1", highlight_edges="W1", title="A network", caption="a caption"),
+        "network": draw_network(
+            [2, 2, 2],
+            {f"W{k}": k / 10 for k in range(1, 9)},
+            node_values={"h1": 0.5932},
+            node_gradients={"o1": "δ=0.1385"},
+            edge_notes={"W5": "0.0822"},
+            highlight_nodes="h1",
+            highlight_edges="W1",
+            title="A network",
+            caption="a caption",
+        ),
         "losses": plot_losses({"one": np.exp(-np.arange(30) / 5), "two": np.exp(-np.arange(30) / 9)}),
         "linear attempts": plot_linear_attempts(inputs, targets, [([1, 1], -0.5), ([1, -1], -0.5)]),
         "regions and hidden lines": regions,
-        "regions, many points": plot_decision_regions(lambda p: (p[:, 0] > 0).astype(int), spiral,
-                                                      (spiral[:, 1] > 0).astype(int)),
+        "regions, many points": plot_decision_regions(
+            lambda p: (p[:, 0] > 0).astype(int), spiral, (spiral[:, 1] > 0).astype(int)
+        ),
         "hidden space, pairs": plot_hidden_space(hidden, targets, point_names=["(0,0)", "(0,1)", "(1,0)", "(1,1)"]),
-        "hidden space, 3d": plot_hidden_space(np.c_[hidden, hidden[:, :1] * 0.5], targets, kind="3d",
-                                              point_names=["(0,0)", "(0,1)", "(1,0)", "(1,1)"],
-                                              output_weights=[1.0, -1.0, 0.5], output_bias=[0.1]),
+        "hidden space, 3d": plot_hidden_space(
+            np.c_[hidden, hidden[:, :1] * 0.5],
+            targets,
+            kind="3d",
+            point_names=["(0,0)", "(0,1)", "(1,0)", "(1,1)"],
+            output_weights=[1.0, -1.0, 0.5],
+            output_bias=[0.1],
+        ),
         "softmax": plot_softmax([5.3, 0.3, 10.1]),
         "softmax with target": plot_softmax([5.3, 0.3, 10.1], temperature=3.0, target=0),
         "cross-entropy": plot_cross_entropy_curve({"document 001": 0.5987, "confident and wrong": 0.01}),
@@ -165,8 +187,13 @@ def digits_figures() -> dict[str, DescribedFigure]:
     """Lesson 6's figures, drawn from small fixed data (no data set download)."""
     rng = np.random.RandomState(0)
     images, labels = rng.rand(12, 64), np.arange(12) % 10
-    history = MiniBatchHistory(train_loss=[2.3, 0.5, 0.2], train_accuracy=[0.1, 0.85, 0.95],
-                               validation_loss=[2.2, 0.6, 0.3], validation_accuracy=[0.12, 0.8, 0.9], best_epoch=2)
+    history = MiniBatchHistory(
+        train_loss=[2.3, 0.5, 0.2],
+        train_accuracy=[0.1, 0.85, 0.95],
+        validation_loss=[2.2, 0.6, 0.3],
+        validation_accuracy=[0.12, 0.8, 0.9],
+        best_epoch=2,
+    )
     probabilities = np.full((2, 10), 0.02)
     probabilities[0, 7], probabilities[0, 1] = 0.7, 0.14
     probabilities[1, 3], probabilities[1, 8] = 0.5, 0.34
@@ -194,24 +221,27 @@ def test_every_figure_function_returns_a_described_figure(figures):
         assert figure.descriptions, f"{name}: no description was added (the fallback would only read titles)"
 
 
-@pytest.mark.parametrize("name, numbers", [
-    ("apple shop", ["220", "2.2", "110", "200"]),
-    ("neuron", ["0.5987", "-0.2007"]),
-    ("network", ["W1 from x1 to h1 = 0.1", "h1 0.5932", "o1 δ=0.1385", "W5 0.0822", "In focus: h1, W1"]),
-    ("losses", ["30 epochs", "one:", "two:"]),
-    ("linear attempts", ["x1 + x2 - 0.5 > 0 gets 3 of 4 right; wrong: (1, 1)", "x1 - x2 - 0.5"]),
-    ("regions and hidden lines", ["(0, 1), class 1", "of 4 points", "h1: 6·x1 + 6·x2 - 2.5 = 0"]),
-    ("regions, many points", ["class 0: ", "of 60 points"]),
-    ("hidden space, 3d", ["(0,1) at (", "The plane where the output unit is 0.5, h1 - h2 + 0.5·h3 + 0.1 = 0"]),
-    ("softmax", ["class 2, score 10.1: probability 0.992"]),
-    ("softmax with target", ["gradient -0.837", "Cross-entropy -log y0 = 1.815"]),
-    ("cross-entropy", ["document 001: p = 0.5987, L = 0.513"]),
-    ("search", ["learning rate 0.3: 32 units 93.0 %, 64 units 97.2 %", "Best: learning rate 0.3, 64 hidden units"]),
-    ("confusion", ["3 of 4 test digits", "1 taken for 2 1×"]),
-    ("misclassified", ["true 1, said 7 with p = 0.70 (p of the true class 0.14)"]),
-    ("learning curves", ["SGD: 3 epochs", "validation loss 0.3 and accuracy 0.9"]),
-    ("digit probabilities", ["7: 0.700", "The true class is 1."]),
-])
+@pytest.mark.parametrize(
+    "name, numbers",
+    [
+        ("apple shop", ["220", "2.2", "110", "200"]),
+        ("neuron", ["0.5987", "-0.2007"]),
+        ("network", ["W1 from x1 to h1 = 0.1", "h1 0.5932", "o1 δ=0.1385", "W5 0.0822", "In focus: h1, W1"]),
+        ("losses", ["30 epochs", "one:", "two:"]),
+        ("linear attempts", ["x1 + x2 - 0.5 > 0 gets 3 of 4 right; wrong: (1, 1)", "x1 - x2 - 0.5"]),
+        ("regions and hidden lines", ["(0, 1), class 1", "of 4 points", "h1: 6·x1 + 6·x2 - 2.5 = 0"]),
+        ("regions, many points", ["class 0: ", "of 60 points"]),
+        ("hidden space, 3d", ["(0,1) at (", "The plane where the output unit is 0.5, h1 - h2 + 0.5·h3 + 0.1 = 0"]),
+        ("softmax", ["class 2, score 10.1: probability 0.992"]),
+        ("softmax with target", ["gradient -0.837", "Cross-entropy -log y0 = 1.815"]),
+        ("cross-entropy", ["document 001: p = 0.5987, L = 0.513"]),
+        ("search", ["learning rate 0.3: 32 units 93.0 %, 64 units 97.2 %", "Best: learning rate 0.3, 64 hidden units"]),
+        ("confusion", ["3 of 4 test digits", "1 taken for 2 1×"]),
+        ("misclassified", ["true 1, said 7 with p = 0.70 (p of the true class 0.14)"]),
+        ("learning curves", ["SGD: 3 epochs", "validation loss 0.3 and accuracy 0.9"]),
+        ("digit probabilities", ["7: 0.700", "The true class is 1."]),
+    ],
+)
 def test_descriptions_are_written_from_the_figures_own_numbers(figures, name, numbers):
     description = figures[name].description
     for number in numbers:
@@ -232,8 +262,9 @@ def test_descriptions_speak_the_notebooks_language(figures):
     finally:
         use_language("en")
     for name, figure in korean.items():
-        assert HANGUL.search(figure.description), \
+        assert HANGUL.search(figure.description), (
             f"{name}: the Korean description has no Hangul: {figure.description!r}"
+        )
         assert not HANGUL.search(figures[name].description), f"{name}: the English description has Hangul"
     for name, number in (("apple shop", "220"), ("softmax", "0.992"), ("losses", "30"), ("network", "0.5932")):
         assert number in korean[name].description, f"{name}: {number!r} missing from {korean[name].description!r}"
@@ -244,8 +275,9 @@ def test_a_figure_shows_itself_as_an_image_whose_alt_text_is_its_description():
     bundle = figure._repr_mimebundle_()
     assert set(bundle) == {"text/html", "text/plain"}
     assert bundle["text/plain"] == figure.description
-    alt = re.fullmatch(r'<img class="backprop-figure" src="data:image/png;base64,[A-Za-z0-9+/=]+" alt="([^"]*)">',
-                       bundle["text/html"]).group(1)
+    alt = re.fullmatch(
+        r'<img class="backprop-figure" src="data:image/png;base64,[A-Za-z0-9+/=]+" alt="([^"]*)">', bundle["text/html"]
+    ).group(1)
     assert html.unescape(alt) == figure.description
     quoted = figure_bundle(b"\x89PNG", 'a "quoted" <b>text</b>')["text/html"]
     assert 'alt="a &quot;quoted&quot; &lt;b&gt;text&lt;/b&gt;"' in quoted
@@ -267,7 +299,7 @@ def text_background(text: Text):
 def test_text_in_every_figure_is_large_enough_and_has_enough_contrast(figures):
     problems = []
     for name, figure in figures.items():
-        figure.canvas.draw()                                 # lays out legends, ticks, titles
+        figure.canvas.draw()  # lays out legends, ticks, titles
         for text in figure.findobj(Text):
             if not text.get_visible() or not text.get_text().strip():
                 continue
@@ -281,7 +313,7 @@ def test_text_in_every_figure_is_large_enough_and_has_enough_contrast(figures):
 
 
 def test_text_on_node_fills_is_black_and_readable():
-    for fill in (palette.NODE_FILL, palette.HIGHLIGHT):      # nodes and highlighted nodes carry black labels
+    for fill in (palette.NODE_FILL, palette.HIGHLIGHT):  # nodes and highlighted nodes carry black labels
         assert contrast(palette.BLACK, fill) >= MIN_CONTRAST
     assert matplotlib.rcParams["text.color"] in ("black", "#000000", palette.BLACK)
 
@@ -317,7 +349,7 @@ def test_every_stored_figure_has_a_text_alternative(notebook: Path):
         data = output["data"]
         match = ALT.search(data.get("text/html", ""))
         if match is None or "image/png" in data or "image/svg+xml" in data:
-            missing.append(cell_id)          # an image/png output is drawn without alt text by JupyterLab
+            missing.append(cell_id)  # an image/png output is drawn without alt text by JupyterLab
         elif len(html.unescape(match.group(1))) < 40:
             missing.append(f"{cell_id} (alt text too short to describe anything: {match.group(1)!r})")
     print(f"{notebook.relative_to(REPO)}: {len(outputs)} figure outputs, {len(outputs) - len(missing)} described")

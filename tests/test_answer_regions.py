@@ -4,6 +4,7 @@ A hidden check holds a copy of the answer cell between `# BEGIN ANSWER <id>` and
 (course_tools.lessons.with_answers); the grader's splice and the mutant suite put the submitted
 answer there, and the build refuses a copy that no longer matches its answer cell.
 """
+
 from pathlib import Path
 
 import nbformat
@@ -14,12 +15,12 @@ from course_tools.grading.splice import spliced_notebook
 from course_tools.lessons import AuthoringError, check_answer_copies, exercises, read, with_answers
 
 ROOT = Path(__file__).resolve().parent.parent
-HIDDEN = '''def gradients_on(x_batch):
+HIDDEN = """def gradients_on(x_batch):
     # BEGIN ANSWER ex-answer
     grad_bias = x_batch.sum(axis=0)
     # END ANSWER
     return grad_bias
-'''
+"""
 
 
 def notebook_with(answer: str, hidden: str) -> nbformat.NotebookNode:
@@ -36,7 +37,7 @@ def test_the_region_takes_the_given_answer_cell_indented_to_fit():
     assert "    # Exercise 1 (1 point): the bias gradient\n    grad_bias = x_batch.mean(axis=0)\n" in filled
     assert "x_batch.sum" not in filled
     namespace = {}
-    exec(filled, namespace)                                         # still a valid function
+    exec(filled, namespace)  # still a valid function
     assert namespace["gradients_on"](__import__("numpy").ones((4, 2))).tolist() == [1.0, 1.0]
 
 
@@ -55,10 +56,11 @@ def test_a_copy_that_drifted_from_its_answer_cell_is_refused():
 def test_the_grader_reruns_the_submitted_answer_in_the_hidden_check():
     assignment = load_assignment(ROOT / "solutions" / "04_softmax.ipynb")
     submitted = "grad_weights = x_batch.T @ grad_scores * 2\ngrad_bias = grad_scores.sum(axis=0)\n"
-    hidden = next(cell for cell in spliced_notebook(assignment, {"ex4-answer": submitted}).cells
-                  if cell.id == "ex4-hidden")
+    hidden = next(
+        cell for cell in spliced_notebook(assignment, {"ex4-answer": submitted}).cells if cell.id == "ex4-hidden"
+    )
     assert "    grad_weights = x_batch.T @ grad_scores * 2\n" in hidden.source
-    assert "    grad_weights = x_batch.T @ grad_scores\n" not in hidden.source          # the solution's copy is gone
+    assert "    grad_weights = x_batch.T @ grad_scores\n" not in hidden.source  # the solution's copy is gone
 
 
 @pytest.mark.parametrize("solution", sorted((ROOT / "solutions").glob("0*.ipynb")), ids=lambda path: path.stem)

@@ -18,6 +18,7 @@ Hangul: tools/ensure_browser.py installs Debian's fonts-noto-cjk next to Chromiu
 run at a time; JupyterLab is stopped
 as soon as all have run, also on failure. Skipped, with the reason, where no Chromium exists.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -46,15 +47,25 @@ pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parents[1]
 SCREENSHOTS = REPO / "artifacts" / "screenshots"
-NOTEBOOKS = [path for folder in ("solutions", "solutions/ko", "lessons/en", "lessons/ko")
-             for path in sorted(REPO.glob(f"{folder}/*.ipynb"))]
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+NOTEBOOKS = [
+    path
+    for folder in ("solutions", "solutions/ko", "lessons/en", "lessons/ko")
+    for path in sorted(REPO.glob(f"{folder}/*.ipynb"))
+]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 EXPLORERS = "apple_shop_explorer|network_stepper|xor_explorer|softmax_explorer|digits_explorer"
 EXPLORER_CALL = re.compile(rf"^[^#\n]*\b({EXPLORERS})\(", re.MULTILINE)
-PARALLEL = 2                # notebooks open at the same time
-RUN_TIMEOUT = 180           # seconds for Run All Cells of one notebook
-RENDER_TIMEOUT = 30_000     # milliseconds for a page element, a widget or a redraw to appear
+PARALLEL = 2  # notebooks open at the same time
+RUN_TIMEOUT = 180  # seconds for Run All Cells of one notebook
+RENDER_TIMEOUT = 30_000  # milliseconds for a page element, a widget or a redraw to appear
 VIEWPORT = {"width": 1280, "height": 1200}
 
 # JupyterLab user settings for the test: never write the notebooks back (autosave off), keep every
@@ -83,8 +94,10 @@ HANGUL_DRAWN = """() => { const canvas = document.createElement('canvas'); canva
   return draw('역') !== draw('전'); }"""
 IMAGE_SRC = "el => { const img = el.querySelector('.jp-OutputArea-output img'); return img ? img.src : ''; }"
 IMAGE_SHOWN = "el => !!el.querySelector('.jp-OutputArea-output img[src^=\"data:image/png\"]')"
-IMAGE_CHANGED = ("([el, before]) => { const img = el.querySelector('.jp-OutputArea-output img'); "
-                 "return !!img && img.src !== before; }")
+IMAGE_CHANGED = (
+    "([el, before]) => { const img = el.querySelector('.jp-OutputArea-output img'); "
+    "return !!img && img.src !== before; }"
+)
 
 # Keyboard: what has the focus, and every control a keyboard user must be able to reach.
 FOCUSED = """el => { const f = document.activeElement;
@@ -94,12 +107,13 @@ FOCUSED = """el => { const f = document.activeElement;
 CONTROLS = """el => Array.from(el.querySelectorAll('input, select, button, [role="slider"], [contenteditable="true"]'))
   .filter(c => !c.disabled && c.offsetParent !== null).map(c => Array.from(el.querySelectorAll('*')).indexOf(c))"""
 MARK_START = "el => { const title = el.querySelector('.widget-html'); title.tabIndex = -1; title.focus(); }"
-UNNAMED_CONTROL = re.compile(r"^\s*- '?(slider|spinbutton|textbox|combobox|button|checkbox|radio|listbox)(:|$)",
-                             re.MULTILINE)
+UNNAMED_CONTROL = re.compile(
+    r"^\s*- '?(slider|spinbutton|textbox|combobox|button|checkbox|radio|listbox)(:|$)", re.MULTILINE
+)
 # An aria snapshot line is YAML: `- img "name"`, or `- 'img "name"'` when the name holds an apostrophe.
-NAMED_IMAGE = re.compile(r'^\s*- \'?img "([^"]{40,})', re.MULTILINE)   # 40+ characters: a description, not a word
+NAMED_IMAGE = re.compile(r'^\s*- \'?img "([^"]{40,})', re.MULTILINE)  # 40+ characters: a description, not a word
 ANY_IMAGE = re.compile(r"^\s*- '?img\b", re.MULTILINE)
-AXE_SCRIPT = None           # axe.min.js, read once from the axe-playwright-python package
+AXE_SCRIPT = None  # axe.min.js, read once from the axe-playwright-python package
 AXE_SCOPE = {"include": [".jp-NotebookPanel .jp-OutputArea", ".jp-NotebookPanel .jp-MarkdownOutput"]}
 BLOCKING_IMPACTS = ("serious", "critical")
 
@@ -113,6 +127,7 @@ def free_port() -> int:
 
 # JupyterLab ---------------------------------------------------------------------------------------
 
+
 @dataclass
 class Lab:
     """A running JupyterLab: where it listens, its token, its log file."""
@@ -124,8 +139,9 @@ class Lab:
 
     def api(self, method: str, path: str) -> object:
         """Call the server's REST API with the token; the decoded JSON answer (None when empty)."""
-        request = urllib.request.Request(f"{self.url}{path}", method=method,
-                                         headers={"Authorization": f"token {self.token}"})
+        request = urllib.request.Request(
+            f"{self.url}{path}", method=method, headers={"Authorization": f"token {self.token}"}
+        )
         with urllib.request.urlopen(request, timeout=10) as answer:
             body = answer.read()
         return json.loads(body) if body else None
@@ -134,7 +150,7 @@ class Lab:
         """The kernel sessions of one notebook (an empty list while jupyter_server is busy starting one)."""
         try:
             return [session for session in self.api("GET", "/api/sessions") if session["path"] == path]
-        except urllib.error.HTTPError:     # jupyter_server answers 500 while a kernel is half started
+        except urllib.error.HTTPError:  # jupyter_server answers 500 while a kernel is half started
             return []
 
     def shut_down(self, path: str) -> None:
@@ -156,24 +172,44 @@ def write_lab_settings(settings_dir: Path) -> None:
 
 def start_lab(root: Path, home: Path) -> Lab:
     """Start JupyterLab from this environment with every Jupyter folder inside ``home``."""
-    folders = {name: home / name.lower() for name in
-               ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "JUPYTERLAB_SETTINGS_DIR",
-                "JUPYTERLAB_WORKSPACES_DIR", "IPYTHONDIR")}
+    folders = {
+        name: home / name.lower()
+        for name in (
+            "JUPYTER_CONFIG_DIR",
+            "JUPYTER_DATA_DIR",
+            "JUPYTER_RUNTIME_DIR",
+            "JUPYTERLAB_SETTINGS_DIR",
+            "JUPYTERLAB_WORKSPACES_DIR",
+            "IPYTHONDIR",
+        )
+    }
     for folder in folders.values():
         folder.mkdir(parents=True, exist_ok=True)
     write_lab_settings(folders["JUPYTERLAB_SETTINGS_DIR"])
-    environment = {**os.environ, **{name: str(folder) for name, folder in folders.items()},
-                   "JUPYTER_PLATFORM_DIRS": "0"}
+    environment = {
+        **os.environ,
+        **{name: str(folder) for name, folder in folders.items()},
+        "JUPYTER_PLATFORM_DIRS": "0",
+    }
     port, token = free_port(), secrets.token_hex(16)
     log = home / "jupyterlab.log"
-    command = [str(Path(sys.prefix) / "bin" / "jupyter"), "lab", "--no-browser", "--ip=127.0.0.1",
-               f"--port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
-               f"--ServerApp.root_dir={root}", "--LabApp.extension_manager=readonly"]
+    command = [
+        str(Path(sys.prefix) / "bin" / "jupyter"),
+        "lab",
+        "--no-browser",
+        "--ip=127.0.0.1",
+        f"--port={port}",
+        "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={root}",
+        "--LabApp.extension_manager=readonly",
+    ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
-        command.append("--allow-root")        # CI containers run as root
+        command.append("--allow-root")  # CI containers run as root
     with open(log, "w") as log_file:
-        process = subprocess.Popen(command, env=environment, stdout=log_file, stderr=subprocess.STDOUT,
-                                   cwd=root, start_new_session=True)
+        process = subprocess.Popen(
+            command, env=environment, stdout=log_file, stderr=subprocess.STDOUT, cwd=root, start_new_session=True
+        )
     lab = Lab(process, f"http://127.0.0.1:{port}", token, log)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -201,25 +237,33 @@ def stop_lab(lab: Lab) -> None:
 
 # What the notebook file says, and what the page shows ------------------------------------------------
 
+
 @dataclass
 class CodeCell:
     """What the notebook file says about one code cell."""
 
     id: str
-    role: str | None          # "answer", "check", "hidden-check" or None
+    role: str | None  # "answer", "check", "hidden-check" or None
     has_explorer: bool
-    number: int | None = None     # the exercise's number
-    language: str = "en"          # the notebook's edition
+    number: int | None = None  # the exercise's number
+    language: str = "en"  # the notebook's edition
 
 
 def code_cells(notebook: Path) -> list[CodeCell]:
     """The code cells of a notebook file, in order."""
     document = nbformat.read(str(notebook), as_version=4)
     language = edition_language(document)
-    return [CodeCell(cell.get("id", ""), cell.get("metadata", {}).get("exercise", {}).get("role"),
-                     bool(EXPLORER_CALL.search(cell.source)),
-                     cell.get("metadata", {}).get("exercise", {}).get("number"), language)
-            for cell in document.cells if cell.cell_type == "code"]
+    return [
+        CodeCell(
+            cell.get("id", ""),
+            cell.get("metadata", {}).get("exercise", {}).get("role"),
+            bool(EXPLORER_CALL.search(cell.source)),
+            cell.get("metadata", {}).get("exercise", {}).get("number"),
+            language,
+        )
+        for cell in document.cells
+        if cell.cell_type == "code"
+    ]
 
 
 def failure_mark(language: str) -> str:
@@ -244,7 +288,7 @@ def check_outputs(relative: str, cells: list[CodeCell], shown: list[dict]) -> li
             problems.append(f"{where}: a widget failed to display")
         if failure_mark(cell.language) in text:
             problems.append(f"{where}: an exercise check failed: {text.strip()[:300]}")
-        is_check = cell.role == "check"      # a hidden check prints values only, never a verdict
+        is_check = cell.role == "check"  # a hidden check prints values only, never a verdict
         not_done = message("check.not_done", cell.language, number=cell.number)
         passed = message("check.passed", cell.language, number=cell.number)
         if is_lesson and is_check and not_done not in text:
@@ -257,6 +301,7 @@ def check_outputs(relative: str, cells: list[CodeCell], shown: list[dict]) -> li
 
 
 # Driving the page ---------------------------------------------------------------------------------
+
 
 async def click_menu(page, menu: str, item: str) -> None:
     """Click a menu of JupyterLab's menu bar, then one of its items, as a student would."""
@@ -308,7 +353,7 @@ async def drive_by_keyboard(page, explorer, language: str) -> tuple[str, list[st
     reading cursor arrives); everything after is key presses. Returns what was done and the problems.
     """
     problems = []
-    next_step = message("stepper.next", language).strip("◀▶ ")     # "next step", or "다음 단계" in Korean
+    next_step = message("stepper.next", language).strip("◀▶ ")  # "next step", or "다음 단계" in Korean
     controls = await explorer.evaluate(CONTROLS)
     await explorer.evaluate(MARK_START)
     reached, first = [], None
@@ -316,20 +361,22 @@ async def drive_by_keyboard(page, explorer, language: str) -> tuple[str, list[st
         await page.keyboard.press("Tab")
         focused = await explorer.evaluate(FOCUSED)
         if focused is None:
-            break                                   # Tab has left the explorer
+            break  # Tab has left the explorer
         reached.append(focused["key"])
         if first is None and (focused["tag"] in ("input", "select") or next_step in focused["text"]):
             first = focused
             break
     if first is None:
-        return "found no control to operate", [f"Tab from the title reached no number field, drop-down or "
-                                                f"{next_step!r} button (reached {len(reached)} elements)"]
+        return "found no control to operate", [
+            f"Tab from the title reached no number field, drop-down or "
+            f"{next_step!r} button (reached {len(reached)} elements)"
+        ]
     key = "Enter" if first["tag"] == "button" else "ArrowUp"
     await page.keyboard.press(key)
     if first["tag"] == "input":
-        await page.keyboard.press("Enter")          # a number field applies its value on Enter
+        await page.keyboard.press("Enter")  # a number field applies its value on Enter
     action = f"pressed {key} on the focused {first['tag']} {first['text']!r}"
-    for _ in range(len(controls) + 5):              # the rest of the explorer: every control reachable by Tab
+    for _ in range(len(controls) + 5):  # the rest of the explorer: every control reachable by Tab
         await page.keyboard.press("Tab")
         focused = await explorer.evaluate(FOCUSED)
         if focused is None:
@@ -366,15 +413,15 @@ async def check_explorers(page, cells: list[CodeCell]) -> list[str]:
         action, keyboard_problems = await drive_by_keyboard(page, explorer, cells[number].language)
         problems += [f"{where}, by keyboard: {problem}" for problem in keyboard_problems]
         try:
-            await page.wait_for_function(IMAGE_CHANGED, arg=[await explorer.element_handle(), before],
-                                         timeout=RENDER_TIMEOUT)
+            await page.wait_for_function(
+                IMAGE_CHANGED, arg=[await explorer.element_handle(), before], timeout=RENDER_TIMEOUT
+            )
         except Exception as error:
-            problems.append(f"{where}: the explorer {action}, but its picture did not change "
-                            f"({type(error).__name__})")
+            problems.append(f"{where}: the explorer {action}, but its picture did not change ({type(error).__name__})")
     shown = await page.locator(".backprop-explorer").count()
     if shown != len(numbers):
         problems.append(f"the page shows {shown} explorers, the notebook calls {len(numbers)}")
-    if numbers:       # the screenshot shows the first explorer, after its control moved
+    if numbers:  # the screenshot shows the first explorer, after its control moved
         await code.nth(numbers[0]).locator(".backprop-explorer").scroll_into_view_if_needed()
     return problems
 
@@ -384,32 +431,44 @@ async def check_accessibility(page, notebook: Path, run: NotebookRun) -> list[st
     global AXE_SCRIPT
     if AXE_SCRIPT is None:
         import axe_playwright_python
+
         AXE_SCRIPT = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
     await page.evaluate(AXE_SCRIPT)
     violations = await page.evaluate(
         "scope => axe.run(scope, {resultTypes: ['violations']}).then(r => r.violations.map(v => "
-        "({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' '))})))", AXE_SCOPE)
+        "({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' '))})))",
+        AXE_SCOPE,
+    )
     run.axe_violations = [v for v in violations if v["impact"] in BLOCKING_IMPACTS]
-    problems = [f"axe-core {v['impact']} violation {v['id']} ({v['help']}) at {len(v['nodes'])} places, "
-                f"e.g. {v['nodes'][0]}" for v in run.axe_violations]
+    problems = [
+        f"axe-core {v['impact']} violation {v['id']} ({v['help']}) at {len(v['nodes'])} places, e.g. {v['nodes'][0]}"
+        for v in run.axe_violations
+    ]
     tree = await page.locator(".jp-NotebookPanel .jp-Notebook").first.aria_snapshot()
     run.figures_in_file = len(figure_outputs(notebook))
     run.figures_described = len(NAMED_IMAGE.findall(tree))
     images = len(ANY_IMAGE.findall(tree))
     if images != run.figures_described:
-        problems.append(f"{images - run.figures_described} of {images} images in the accessibility tree "
-                        "have no description (an accessible name of 40+ characters)")
+        problems.append(
+            f"{images - run.figures_described} of {images} images in the accessibility tree "
+            "have no description (an accessible name of 40+ characters)"
+        )
     if run.figures_described != run.figures_in_file:
-        problems.append(f"the accessibility tree shows {run.figures_described} described figures, "
-                        f"the notebook file has {run.figures_in_file} figure outputs")
+        problems.append(
+            f"the accessibility tree shows {run.figures_described} described figures, "
+            f"the notebook file has {run.figures_in_file} figure outputs"
+        )
     return problems
 
 
 def figure_outputs(notebook: Path) -> list[dict]:
     """The outputs of a notebook file that show a picture (an image, or HTML with an <img>)."""
-    return [output for cell in nbformat.read(str(notebook), as_version=4).cells
-            for output in cell.get("outputs", [])
-            if "image/png" in output.get("data", {}) or "<img" in output.get("data", {}).get("text/html", "")]
+    return [
+        output
+        for cell in nbformat.read(str(notebook), as_version=4).cells
+        for output in cell.get("outputs", [])
+        if "image/png" in output.get("data", {}) or "<img" in output.get("data", {}).get("text/html", "")
+    ]
 
 
 @dataclass
@@ -419,7 +478,7 @@ class NotebookRun:
     problems: list[str] = field(default_factory=list)
     screenshot: Path | None = None
     seconds: float = 0.0
-    draws_hangul: bool | None = None     # Korean editions: whether the page draws Hangul glyphs
+    draws_hangul: bool | None = None  # Korean editions: whether the page draws Hangul glyphs
     axe_violations: list[dict] = field(default_factory=list)
     figures_in_file: int = 0
     figures_described: int = 0
@@ -442,7 +501,7 @@ async def run_notebook(browser, lab: Lab, notebook: Path) -> NotebookRun:
     try:
         await page.goto(f"{lab.url}/lab/workspaces/{name}/tree/{relative}?reset&token={lab.token}")
         await page.locator(".jp-NotebookPanel .jp-Notebook .jp-Cell").first.wait_for()
-        await page.keyboard.press("Control+b")          # hide the file browser: more room for the notebook
+        await page.keyboard.press("Control+b")  # hide the file browser: more room for the notebook
         await wait_for_kernel(page, lab, relative)
         shown = await run_all_cells(page, len(cells))
         run.problems += check_outputs(relative, cells, shown)
@@ -459,7 +518,7 @@ async def run_notebook(browser, lab: Lab, notebook: Path) -> NotebookRun:
     try:
         run.screenshot = SCREENSHOTS / f"{name}.png"
         await page.screenshot(path=str(run.screenshot))
-    except Exception as error:      # a crashed page must not hide the failure that crashed it
+    except Exception as error:  # a crashed page must not hide the failure that crashed it
         run.problems.append(f"no screenshot: {error}")
     await context.close()
     lab.shut_down(relative)
@@ -476,12 +535,13 @@ async def run_notebooks(chromium: str, lab: Lab, notebooks: list[Path]) -> dict[
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     turns = asyncio.Semaphore(PARALLEL)
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=str(chromium), headless=True,
-                                                   args=CHROMIUM_ARGS)
+        browser = await playwright.chromium.launch(executable_path=str(chromium), headless=True, args=CHROMIUM_ARGS)
         try:
+
             async def in_turn(notebook: Path) -> NotebookRun:
                 async with turns:
                     return await run_notebook(browser, lab, notebook)
+
             runs = await asyncio.gather(*(in_turn(notebook) for notebook in notebooks))
         finally:
             await browser.close()
@@ -490,13 +550,16 @@ async def run_notebooks(chromium: str, lab: Lab, notebooks: list[Path]) -> dict[
 
 # The tests ----------------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def browser_runs(tmp_path_factory) -> dict[Path, NotebookRun]:
     """Every notebook run once in JupyterLab; JupyterLab is stopped before any result is judged."""
     chromium = find_chromium()
     if chromium is None:
-        pytest.skip("no Chromium: neither /usr/bin/chromium nor `chromium` on PATH. Install Debian's "
-                    "`chromium` package (make test does it in CI, via python -m tools.ensure_browser).")
+        pytest.skip(
+            "no Chromium: neither /usr/bin/chromium nor `chromium` on PATH. Install Debian's "
+            "`chromium` package (make test does it in CI, via python -m tools.ensure_browser)."
+        )
     pytest.importorskip("playwright.async_api", reason="the Python package playwright is not installed")
     lab = start_lab(REPO, tmp_path_factory.mktemp("jupyter"))
     try:
@@ -509,17 +572,26 @@ def browser_runs(tmp_path_factory) -> dict[Path, NotebookRun]:
 def test_notebook_runs_in_jupyterlab(notebook: Path, browser_runs: dict[Path, NotebookRun]):
     run = browser_runs[notebook]
     where = notebook.relative_to(REPO).as_posix()
-    print(f"{where}: {run.figures_in_file} figure outputs, {run.figures_described} described in the accessibility "
-          f"tree, {len(run.axe_violations)} serious or critical axe-core violations")
+    print(
+        f"{where}: {run.figures_in_file} figure outputs, {run.figures_described} described in the accessibility "
+        f"tree, {len(run.axe_violations)} serious or critical axe-core violations"
+    )
     assert not run.problems, f"{where} in JupyterLab (screenshot {run.screenshot}):\n  " + "\n  ".join(run.problems)
 
 
-@pytest.mark.parametrize("notebook", [path for path in NOTEBOOKS if "/ko/" in path.as_posix()],
-                         ids=lambda path: path.relative_to(REPO).as_posix())
+@pytest.mark.parametrize(
+    "notebook",
+    [path for path in NOTEBOOKS if "/ko/" in path.as_posix()],
+    ids=lambda path: path.relative_to(REPO).as_posix(),
+)
 def test_korean_pages_draw_hangul(notebook: Path, browser_runs: dict[Path, NotebookRun]):
     if not has_hangul_font():
-        pytest.skip(f"no Korean system font for Chromium: install Debian's {HANGUL_FONT_PACKAGE} "
-                    f"(make test does it in CI, via python -m tools.ensure_browser)")
+        pytest.skip(
+            f"no Korean system font for Chromium: install Debian's {HANGUL_FONT_PACKAGE} "
+            f"(make test does it in CI, via python -m tools.ensure_browser)"
+        )
     run = browser_runs[notebook]
-    assert run.draws_hangul, (f"{notebook.relative_to(REPO)}: Chromium draws Hangul as boxes although a Korean "
-                              f"font is installed (screenshot {run.screenshot})")
+    assert run.draws_hangul, (
+        f"{notebook.relative_to(REPO)}: Chromium draws Hangul as boxes although a Korean "
+        f"font is installed (screenshot {run.screenshot})"
+    )

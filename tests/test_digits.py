@@ -1,4 +1,5 @@
 """Lesson 6's library pieces: the digits split, mini-batch training, L2 weight decay, He/Xavier scales."""
+
 from __future__ import annotations
 
 import subprocess
@@ -34,6 +35,7 @@ def test_importing_backprop_lib_does_not_import_sklearn():
 
 # The split --------------------------------------------------------------------------------------
 
+
 def test_split_shapes_and_scaling(split):
     assert (len(split.train), len(split.validation), len(split.test)) == (1078, 360, 359)
     for part in (split.train, split.validation, split.test):
@@ -45,6 +47,7 @@ def test_split_shapes_and_scaling(split):
 
 def test_split_is_a_partition_of_all_1797_digits(split):
     from sklearn.datasets import load_digits
+
     digits = load_digits()
     rows = {row.tobytes(): label for row, label in zip(digits.data / 16.0, digits.target)}
     together = np.concatenate([split.train.inputs, split.validation.inputs, split.test.inputs])
@@ -85,7 +88,7 @@ def test_one_hot_rejects_labels_out_of_range():
 def test_held_out_digits_are_the_test_digits_in_a_fixed_order(split):
     inputs, labels = held_out_inputs(split), held_out_labels(split)
     assert inputs.shape == split.test.inputs.shape
-    assert not np.array_equal(labels, split.test.labels)          # shuffled, not the test order
+    assert not np.array_equal(labels, split.test.labels)  # shuffled, not the test order
     assert np.array_equal(np.sort(labels), np.sort(split.test.labels))
     assert np.array_equal(held_out_inputs(load_digits_split(seed=0)), inputs)
 
@@ -97,6 +100,7 @@ def test_format_classes_writes_60_digits_a_line():
 
 
 # Mini-batch training ----------------------------------------------------------------------------
+
 
 def test_batches_cover_every_index_once_and_the_last_batch_is_smaller():
     cut = batches(10, 4, np.random.RandomState(0))
@@ -117,11 +121,13 @@ def manual_epochs(network, inputs, labels, optimizer, batch_size, seed, epochs, 
     for _ in range(epochs):
         order, total = rng.permutation(len(labels)), 0.0
         for start in range(0, len(labels), batch_size):
-            batch = order[start:start + batch_size]
+            batch = order[start : start + batch_size]
             total += loss.forward(network.forward(inputs[batch]), labels[batch]) * len(batch)
             network.backward(loss.backward())
-            grads = {name: grad + (weight_decay * network.params[name] if name.endswith("weights") else 0)
-                     for name, grad in network.grads.items()}
+            grads = {
+                name: grad + (weight_decay * network.params[name] if name.endswith("weights") else 0)
+                for name, grad in network.grads.items()
+            }
             optimizer.step(network.params, grads)
         losses.append(total / len(labels))
     return losses
@@ -130,8 +136,17 @@ def manual_epochs(network, inputs, labels, optimizer, batch_size, seed, epochs, 
 def test_train_minibatch_is_the_shuffled_loop_written_out(split):
     inputs, labels = split.train.inputs[:70], split.train.labels[:70]
     network, reference = relu_network([64, 12, 10], seed=3), relu_network([64, 12, 10], seed=3)
-    history = train_minibatch(network, inputs, labels, loss=SoftmaxWithLoss(), optimizer=Adam(0.01), epochs=3,
-                              batch_size=16, seed=7, weight_decay=0.01)
+    history = train_minibatch(
+        network,
+        inputs,
+        labels,
+        loss=SoftmaxWithLoss(),
+        optimizer=Adam(0.01),
+        epochs=3,
+        batch_size=16,
+        seed=7,
+        weight_decay=0.01,
+    )
     expected = manual_epochs(reference, inputs, labels, Adam(0.01), 16, 7, 3, weight_decay=0.01)
     assert history.train_loss == pytest.approx(expected, rel=1e-12)
     for name, param in network.params.items():
@@ -141,20 +156,38 @@ def test_train_minibatch_is_the_shuffled_loop_written_out(split):
 def test_train_minibatch_is_deterministic_and_records_validation(split):
     def run():
         network = relu_network([64, 16, 10], seed=0)
-        return train_minibatch(network, split.train.inputs, split.train.labels, loss=SoftmaxWithLoss(),
-                               optimizer=Adam(0.01), epochs=3, batch_size=32, seed=0,
-                               validation=(split.validation.inputs, split.validation.labels))
+        return train_minibatch(
+            network,
+            split.train.inputs,
+            split.train.labels,
+            loss=SoftmaxWithLoss(),
+            optimizer=Adam(0.01),
+            epochs=3,
+            batch_size=32,
+            seed=0,
+            validation=(split.validation.inputs, split.validation.labels),
+        )
+
     first, second = run(), run()
     assert first.train_loss == second.train_loss and first.validation_loss == second.validation_loss
     assert first.epochs == 3 and len(first.validation_accuracy) == 3
-    assert first.validation_accuracy[-1] > 0.8          # three epochs already read most digits
+    assert first.validation_accuracy[-1] > 0.8  # three epochs already read most digits
 
 
 def test_early_stopping_stops_and_puts_back_the_best_weights(split):
     network = relu_network([64, 32, 10], seed=0)
     validation = (split.validation.inputs, split.validation.labels)
-    history = train_minibatch(network, split.train.inputs, split.train.labels, loss=SoftmaxWithLoss(),
-                              optimizer=Adam(0.01), epochs=200, batch_size=32, validation=validation, patience=3)
+    history = train_minibatch(
+        network,
+        split.train.inputs,
+        split.train.labels,
+        loss=SoftmaxWithLoss(),
+        optimizer=Adam(0.01),
+        epochs=200,
+        batch_size=32,
+        validation=validation,
+        patience=3,
+    )
     assert history.stopped_early and history.epochs == history.best_epoch + 4
     best = min(history.validation_loss)
     assert history.validation_loss[history.best_epoch] == best
@@ -169,11 +202,13 @@ def test_train_minibatch_refuses_bad_settings(split):
     with pytest.raises(SettingError, match="validation"):
         train_minibatch(network, split.train.inputs, split.train.labels, epochs=1, batch_size=8, patience=2, **common)
     with pytest.raises(SettingError, match="weight_decay"):
-        train_minibatch(network, split.train.inputs, split.train.labels, epochs=1, batch_size=8, weight_decay=-1,
-                        **common)
+        train_minibatch(
+            network, split.train.inputs, split.train.labels, epochs=1, batch_size=8, weight_decay=-1, **common
+        )
 
 
 # L2 weight decay ---------------------------------------------------------------------------------
+
 
 def test_l2_gradient_is_the_numerical_gradient_of_the_penalty():
     network = relu_network([5, 4, 3], seed=2)
@@ -183,7 +218,7 @@ def test_l2_gradient_is_the_numerical_gradient_of_the_penalty():
     for name, param in params.items():
         numeric = numerical_gradient(lambda: l2_penalty(params, 0.3), param)
         if name.endswith("bias"):
-            assert np.all(grads[name] == 0) and np.allclose(numeric, 0)   # biases are not decayed
+            assert np.all(grads[name] == 0) and np.allclose(numeric, 0)  # biases are not decayed
         else:
             assert relative_error(grads[name], numeric) < 1e-7
 
@@ -194,6 +229,7 @@ def test_l2_penalty_is_half_lambda_times_the_squared_weights():
 
 
 # Initialisation ----------------------------------------------------------------------------------
+
 
 def test_weight_scales():
     assert weight_scale("he", 50) == pytest.approx(0.2)
@@ -219,5 +255,5 @@ def test_he_keeps_the_spread_of_deep_relu_layers_while_small_weights_fade(split)
     he = [layer.std() for layer in hidden_outputs(relu_network(sizes, seed=0), split.train.inputs)]
     small = [layer.std() for layer in hidden_outputs(relu_network(sizes, seed=0, init=0.01), split.train.inputs)]
     assert len(he) == 4
-    assert 0.5 < he[-1] / he[0] < 2          # He: the spread stays the same order from layer 1 to 4
-    assert small[-1] / small[0] < 1e-3       # 0.01: each layer shrinks it about tenfold
+    assert 0.5 < he[-1] / he[0] < 2  # He: the spread stays the same order from layer 1 to 4
+    assert small[-1] / small[0] < 1e-3  # 0.01: each layer shrinks it about tenfold

@@ -1,4 +1,5 @@
 """Lesson 6's explorer without a browser: its plain logic, and that its controls redraw it."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -18,7 +19,7 @@ def test_digits():
 
 def test_digit_state_is_the_softmax_of_the_network(test_digits):
     network = relu_network([64, 8, 10], seed=0)
-    state = digit_state(network, test_digits.images[4])           # an 8×8 image is accepted too
+    state = digit_state(network, test_digits.images[4])  # an 8×8 image is accepted too
     expected = softmax(network.forward(test_digits.inputs[4:5]))[0]
     assert np.allclose(state.probabilities, expected) and state.probabilities.sum() == pytest.approx(1)
     assert state.predicted == int(np.argmax(expected))

@@ -5,6 +5,7 @@ notebook prints. Here: that text is in the stored outputs of the notebook and of
 (solutions/ko/, the same numbers), and it agrees with the document to the precision it shows. nbval
 then proves re-execution reproduces those outputs.
 """
+
 from __future__ import annotations
 
 import csv
@@ -65,7 +66,8 @@ def test_number_is_printed_by_its_notebook_in_both_editions(row, language):
     text = printed_text(notebook)
     pattern = r"(?<![\d.])" + re.escape(row["reproduced"]) + r"(?![\d])"
     assert re.search(pattern, text), (
-        f"{notebook} never prints {row['reproduced']} ({row['quantity']}, document {row['document']})")
+        f"{notebook} never prints {row['reproduced']} ({row['quantity']}, document {row['document']})"
+    )
 
 
 @pytest.mark.parametrize("row", rows(), ids=lambda r: f"{r['document']}-{r['quantity']}")
@@ -78,4 +80,5 @@ def test_reproduced_number_agrees_with_the_document(row):
     step = Decimal(1).scaleb(-shown)
     assert abs(printed - reproduced) <= step, (
         f"document {row['document']} prints {row['printed']}, the notebook {row['reproduced']}: "
-        f"they differ by more than one unit in the last shared decimal ({step})")
+        f"they differ by more than one unit in the last shared decimal ({step})"
+    )

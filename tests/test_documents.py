@@ -5,6 +5,7 @@ the expected texts below are copied from the document. The single layer's shrink
 compared rounded to 13 decimals: below that they are rounding noise that differs between numpy
 versions and processors. Each network is trained once per module.
 """
+
 from decimal import Decimal
 
 import numpy as np
@@ -32,8 +33,16 @@ def printed(array: np.ndarray) -> str:
 def train_like_document_002(network, **options):
     """Document 002's recipe: the gradient of ½Σ(t − o)², the mean squared error reported, η = 0.1."""
     inputs, targets = xor_data()
-    return train(network, inputs, targets, loss=SumSquaredError(), monitor=MeanSquaredError(),
-                 optimizer=SGD(0.1), epochs=10_000, **options)
+    return train(
+        network,
+        inputs,
+        targets,
+        loss=SumSquaredError(),
+        monitor=MeanSquaredError(),
+        optimizer=SGD(0.1),
+        epochs=10_000,
+        **options,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -64,11 +73,13 @@ def test_xor_data():
 def test_document_002_initial_two_layer_weights():
     start = document_002_start()
     assert printed(start.two_layer["affine1"].weights) == (
-        "[[ 0.64768854  1.52302986 -0.23415337]\n"
-        " [-0.23413696  1.57921282  0.76743473]]")
-    np.testing.assert_allclose(start.two_layer["affine1"].weights,
-                               [[0.64768854, 1.52302986, -0.23415337],
-                                [-0.23413696, 1.57921282, 0.76743473]], atol=5e-9)
+        "[[ 0.64768854  1.52302986 -0.23415337]\n [-0.23413696  1.57921282  0.76743473]]"
+    )
+    np.testing.assert_allclose(
+        start.two_layer["affine1"].weights,
+        [[0.64768854, 1.52302986, -0.23415337], [-0.23413696, 1.57921282, 0.76743473]],
+        atol=5e-9,
+    )
     for network in start:
         for name, param in network.params.items():
             if name.endswith(".bias"):
@@ -109,21 +120,25 @@ ROUNDING_NOISE = Decimal("1e-15")  # ten times the largest difference seen betwe
 
 def lesson_line(weights: np.ndarray, bias: np.ndarray) -> str:
     """The line lessons/03_xor.ipynb prints for the single layer: W1 and b1 rounded to 13 decimals."""
-    return (f"W1: {printed(np.ravel(weights).round(DECIMALS_KEPT))}, "
-            f"b1: {printed(np.reshape(bias, (1, 1)).round(DECIMALS_KEPT))}")
+    return (
+        f"W1: {printed(np.ravel(weights).round(DECIMALS_KEPT))}, "
+        f"b1: {printed(np.reshape(bias, (1, 1)).round(DECIMALS_KEPT))}"
+    )
 
 
 def test_document_002_single_layer(single_layer_run):
     network, history = single_layer_run
     losses = [f"{history.losses[epoch]:.4f}" for epoch in range(0, 10_000, 1000)]
     assert losses == ["0.2563"] + ["0.2500"] * 9
-    lines = {epoch: lesson_line(snapshot["affine1.weights"], snapshot["affine1.bias"])
-             for epoch, snapshot in history.snapshots.items()}
+    lines = {
+        epoch: lesson_line(snapshot["affine1.weights"], snapshot["affine1.bias"])
+        for epoch, snapshot in history.snapshots.items()
+    }
     assert lines[0] == "W1: [ 0.49135794 -0.13921903], b1: [[-0.0045571]]"
     assert lines[2000] == "W1: [4.27351493e-05 4.04095738e-05], b1: [[-4.93102057e-05]]"
     assert lines[3000] == "W1: [8.180414e-07 8.136391e-07], b1: [[-9.677011e-07]]"
     assert lines[4000] == "W1: [1.60149e-08 1.60066e-08], b1: [[-1.8991e-08]]"
-    for epoch in range(0, 7000, 1000):     # from epoch 7000 on the weights are below 1e-12: no digit left
+    for epoch in range(0, 7000, 1000):  # from epoch 7000 on the weights are below 1e-12: no digit left
         *weights, bias = (float(text) for text in DOCUMENT_002_SINGLE_LAYER[epoch])
         assert lines[epoch] == lesson_line(np.array(weights), np.array(bias)), epoch
     assert printed(history.outputs) == "[[0.5]\n [0.5]\n [0.5]\n [0.5]]"
@@ -140,13 +155,15 @@ def test_document_002_single_layer_weights_differ_from_the_document_only_by_roun
             assert abs(Decimal(float(ours)) - document) <= half_digit + ROUNDING_NOISE, (epoch, text, ours)
 
 
-DOCUMENT_002_PRINTS = {   # "Epoch k/10000, Loss: …" every 1000 epochs, then print(a) of the last forward pass
-    "two_layer_run": (["0.2440", "0.1881", "0.0920", "0.0313", "0.0149",
-                       "0.0092", "0.0065", "0.0049", "0.0040", "0.0033"],
-                      "[[0.02224667]\n [0.94486905]\n [0.94514992]\n [0.06836053]]"),
-    "homework_run": (["0.2892", "0.2492", "0.2442", "0.2191", "0.1803",
-                      "0.1519", "0.1029", "0.0123", "0.0047", "0.0027"],
-                     "[[0.0281708 ]\n [0.95702334]\n [0.95697581]\n [0.05356113]]"),
+DOCUMENT_002_PRINTS = {  # "Epoch k/10000, Loss: …" every 1000 epochs, then print(a) of the last forward pass
+    "two_layer_run": (
+        ["0.2440", "0.1881", "0.0920", "0.0313", "0.0149", "0.0092", "0.0065", "0.0049", "0.0040", "0.0033"],
+        "[[0.02224667]\n [0.94486905]\n [0.94514992]\n [0.06836053]]",
+    ),
+    "homework_run": (
+        ["0.2892", "0.2492", "0.2442", "0.2191", "0.1803", "0.1519", "0.1029", "0.0123", "0.0047", "0.0027"],
+        "[[0.0281708 ]\n [0.95702334]\n [0.95697581]\n [0.05356113]]",
+    ),
 }
 
 
@@ -161,8 +178,8 @@ def test_document_002_losses_and_outputs(run_name, request):
 def test_document_002_two_layer_final_weights(two_layer_run):
     network, _ = two_layer_run
     assert printed(network["affine1"].weights) == (
-        "[[ 5.78947689  5.61073991 -2.66391388]\n"
-        " [-2.47555936  5.6326184   5.82295068]]")
+        "[[ 5.78947689  5.61073991 -2.66391388]\n [-2.47555936  5.6326184   5.82295068]]"
+    )
 
 
 def test_document_004_forward_pass():
@@ -173,10 +190,17 @@ def test_document_004_forward_pass():
     hidden = network["hidden_sigmoid"].forward(hidden_sums)
     output_sums = network["output"].forward(hidden)
     outputs = network["output_sigmoid"].forward(output_sums)
-    as_printed = [f"{value:.8f}" for value in
-                  [*hidden_sums[0], *hidden[0], *output_sums[0], *outputs[0]]]
-    assert as_printed == ["0.08000000", "0.11000000", "0.51998934", "0.52747230",
-                          "0.44498412", "0.68047592", "0.60944600", "0.66384491"]
+    as_printed = [f"{value:.8f}" for value in [*hidden_sums[0], *hidden[0], *output_sums[0], *outputs[0]]]
+    assert as_printed == [
+        "0.08000000",
+        "0.11000000",
+        "0.51998934",
+        "0.52747230",
+        "0.44498412",
+        "0.68047592",
+        "0.60944600",
+        "0.66384491",
+    ]
     np.testing.assert_array_equal(network.forward(inputs), outputs)
     error_o1 = SumSquaredError().forward(outputs[:, :1], targets[:, :1])
     error_o2 = SumSquaredError().forward(outputs[:, 1:], targets[:, 1:])
@@ -231,12 +255,13 @@ def test_the_apple_shop_is_computed_in_the_library():
     """Document 003: 2 apples at 100 with tax 1.1 cost 220; with 3 oranges at 150, 715 (to rounding)."""
     from backprop_lib.documents import apple_shop
     from backprop_lib.errors import SettingError
+
     shop = apple_shop(100, 2, 1.1)
     assert shop.total == pytest.approx(220) and shop.grad_apple_price == 2.2
     assert (shop.grad_apple_count, shop.grad_tax) == (110.00000000000001, 200)
     assert shop.orange_price is None and shop.grad_apples_total == shop.grad_before_tax == 1.1
     both = apple_shop(100, 2, 1.1, orange_price=150, orange_count=3)
     assert both.total == pytest.approx(715) and both.grad_tax == 650
-    assert (both.grad_orange_price, both.grad_orange_count) == (1.1 * 3, 1.1 * 150)     # tax × the other input
+    assert (both.grad_orange_price, both.grad_orange_count) == (1.1 * 3, 1.1 * 150)  # tax × the other input
     with pytest.raises(SettingError, match="give both orange_price and orange_count"):
         apple_shop(orange_price=150)

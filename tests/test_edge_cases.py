@@ -4,6 +4,7 @@ Each test failed before its fix: broadcast gradients of Mul and Add, the corners
 (tanh, powers, very deep graphs), Adam's per-parameter step count, arrays shared with the
 caller, Sigmoid at extreme inputs, and CrossEntropy's documented gradient.
 """
+
 import math
 import warnings
 
@@ -36,14 +37,15 @@ def central_difference(f, x: float, eps: float = 1e-6) -> float:
 
 # ---- 1. Mul and Add: the gradient of a broadcast input is summed back to its shape ----------------
 
+
 def test_sum_to_shape_by_hand():
     """grad = [[0, 1, 2], [3, 4, 5], [6, 7, 8], [9, 10, 11]] summed back to four input shapes."""
     grad = np.arange(12.0).reshape(4, 3)
-    np.testing.assert_array_equal(sum_to_shape(grad, (3,)), [18.0, 22.0, 26.0])          # rows added
-    np.testing.assert_array_equal(sum_to_shape(grad, (1, 3)), [[18.0, 22.0, 26.0]])      # kept as a row
+    np.testing.assert_array_equal(sum_to_shape(grad, (3,)), [18.0, 22.0, 26.0])  # rows added
+    np.testing.assert_array_equal(sum_to_shape(grad, (1, 3)), [[18.0, 22.0, 26.0]])  # kept as a row
     np.testing.assert_array_equal(sum_to_shape(grad, (4, 1)), [[3.0], [12.0], [21.0], [30.0]])
     assert sum_to_shape(grad, ()) == 66.0 and isinstance(sum_to_shape(grad, ()), float)
-    assert sum_to_shape(grad, (4, 3)) is grad                                            # nothing to sum
+    assert sum_to_shape(grad, (4, 3)) is grad  # nothing to sum
     np.testing.assert_array_equal(sum_to_shape(2.0, (2, 2)), [[2.0, 2.0], [2.0, 2.0]])  # a scalar seed
 
 
@@ -64,6 +66,7 @@ def test_broadcast_inputs_get_gradients_of_their_own_shape(node, x_shape, y_shap
 
     def loss() -> float:
         return float(np.sum(grad_output * node().forward(x, y)))
+
     np.testing.assert_allclose(grad_x, numerical_gradient(loss, x), rtol=1e-7, atol=1e-9)
     np.testing.assert_allclose(grad_y, numerical_gradient(loss, y), rtol=1e-7, atol=1e-9)
 
@@ -90,6 +93,7 @@ def test_apple_shop_numbers_keep_their_plain_types():
 
 # ---- 2. Value: tanh, powers, deep graphs ----------------------------------------------------------
 
+
 def test_tanh_value_and_derivative():
     for x in (-3.0, -0.4, 0.0, 0.7, 2.5):
         v = Value(x)
@@ -103,7 +107,7 @@ def test_tanh_value_and_derivative():
 def test_value_to_the_power_of_a_value():
     """a ** b at a = 2, b = 3: 8; d/da = b·a^(b−1) = 12; d/db = a^b·ln a = 8 ln 2."""
     a, b = Value(2.0), Value(3.0)
-    out = a ** b
+    out = a**b
     out.backward()
     assert out.data == 8.0
     assert a.grad == 12.0
@@ -113,10 +117,10 @@ def test_value_to_the_power_of_a_value():
 def test_a_number_to_the_power_of_a_value():
     """2 ** x at x = 0.5: √2, derivative √2 · ln 2, against central differences."""
     x = Value(0.5)
-    out = 2 ** x
+    out = 2**x
     out.backward()
     assert out.data == pytest.approx(math.sqrt(2), rel=1e-15)
-    assert x.grad == pytest.approx(central_difference(lambda t: 2 ** t, 0.5), rel=1e-8)
+    assert x.grad == pytest.approx(central_difference(lambda t: 2**t, 0.5), rel=1e-8)
 
 
 @pytest.mark.parametrize("base", [0.0, -2.0])
@@ -125,14 +129,14 @@ def test_value_exponent_needs_a_positive_base(base):
         Value(base) ** Value(0.5)
     message = str(error.value)
     assert isinstance(error.value, CourseError) and isinstance(error.value, ValueError)
-    assert "positive base" in message and f"got {base:g}" in message         # expected, given
-    assert "plain number" in message                                          # how to fix
+    assert "positive base" in message and f"got {base:g}" in message  # expected, given
+    assert "plain number" in message  # how to fix
 
 
 def test_zero_to_the_power_half_is_zero_with_an_infinite_slope():
     """√x at 0: value 0, and the slope of √x grows without bound as x → 0⁺ (as PyTorch reports: inf)."""
     x = Value(0.0)
-    out = x ** 0.5
+    out = x**0.5
     out.backward()
     assert out.data == 0.0
     assert x.grad == math.inf
@@ -141,7 +145,7 @@ def test_zero_to_the_power_half_is_zero_with_an_infinite_slope():
 def test_zero_to_the_power_zero_is_one_with_zero_slope():
     """x ** 0 is the constant 1 for every x, 0 included: value 1, derivative 0."""
     x = Value(0.0)
-    out = x ** 0
+    out = x**0
     out.backward()
     assert out.data == 1.0 and x.grad == 0.0
 
@@ -157,7 +161,7 @@ def test_a_negative_base_to_a_fractional_power_is_refused():
     """(−8) ** (1/3) is not a real number in floating point (Python would return a complex one)."""
     with pytest.raises(DomainError, match="negative base"):
         Value(-8.0) ** (1 / 3)
-    cube = Value(-2.0) ** 3                   # whole exponents of negative numbers are fine
+    cube = Value(-2.0) ** 3  # whole exponents of negative numbers are fine
     cube.backward()
     assert cube.data == -8.0
 
@@ -183,7 +187,7 @@ def test_backward_through_a_chain_of_100000_operations():
     for _ in range(DEPTH):
         y = y * c
     y.backward()
-    assert x.grad == pytest.approx(c ** DEPTH, rel=1e-9)
+    assert x.grad == pytest.approx(c**DEPTH, rel=1e-9)
     assert x.grad == pytest.approx(math.e, rel=1e-4)
     y.zero_grad()
     assert x.grad == 0.0
@@ -201,6 +205,7 @@ def test_graph_order_is_the_depth_first_order():
 
 
 # ---- 3. Adam: one step count per parameter --------------------------------------------------------
+
 
 def test_adam_counts_steps_per_parameter():
     """Parameter b joins at the second step: its first step must be bias-corrected as a first step.
@@ -224,9 +229,13 @@ def test_adam_counts_steps_per_parameter():
 
 # ---- 4. Returned arrays belong to the caller ------------------------------------------------------
 
+
 def _targets_for(loss):
-    return np.array([0, 2]) if isinstance(loss, (CrossEntropy, SoftmaxWithLoss)) else np.array([[0.5, -1.0, 0.0],
-                                                                                               [1.0, 0.0, 2.0]])
+    return (
+        np.array([0, 2])
+        if isinstance(loss, (CrossEntropy, SoftmaxWithLoss))
+        else np.array([[0.5, -1.0, 0.0], [1.0, 0.0, 2.0]])
+    )
 
 
 @pytest.mark.parametrize("loss", [SumSquaredError(), MeanSquaredError(), CrossEntropy(), SoftmaxWithLoss()])
@@ -235,13 +244,16 @@ def test_a_loss_gradient_changed_by_the_caller_leaves_the_next_one_alone(loss):
     loss.forward(outputs, _targets_for(loss))
     first = loss.backward()
     expected = first.copy()
-    first *= 10                                   # e.g. scaling a gradient in place
+    first *= 10  # e.g. scaling a gradient in place
     np.testing.assert_array_equal(loss.backward(), expected)
 
 
 def _layers():
-    return [Sigmoid(), ReLU(), Affine(np.array([[0.5, -1.0, 2.0], [1.5, 0.25, -0.5], [0.0, 1.0, 1.0]]),
-                                      np.array([0.1, 0.2, 0.3]))]
+    return [
+        Sigmoid(),
+        ReLU(),
+        Affine(np.array([[0.5, -1.0, 2.0], [1.5, 0.25, -0.5], [0.0, 1.0, 1.0]]), np.array([0.1, 0.2, 0.3])),
+    ]
 
 
 @pytest.mark.parametrize("layer", _layers(), ids=lambda layer: type(layer).__name__)
@@ -250,7 +262,7 @@ def test_a_layer_output_changed_by_the_caller_leaves_backward_alone(layer):
     grad_output = np.array([[1.0, -2.0, 0.5], [0.3, 0.7, -1.1]])
     out = layer.forward(x)
     expected = layer.backward(grad_output).copy()
-    out[...] = 123.0                              # the caller reuses the output array
+    out[...] = 123.0  # the caller reuses the output array
     np.testing.assert_array_equal(layer.backward(grad_output), expected)
 
 
@@ -308,6 +320,7 @@ def test_affine_keeps_a_reference_to_its_input_by_design():
 
 # ---- 5. Sigmoid at extreme inputs -----------------------------------------------------------------
 
+
 def test_sigmoid_of_very_negative_inputs_gives_no_overflow_warning():
     """σ(x) = e^x / (1 + e^x) = e^x (to double precision) below −709, where e^(−x) overflows."""
     x = np.array([[-710.0, -740.0, -1000.0, -np.inf, 0.0]])
@@ -348,6 +361,7 @@ def test_sigmoid_is_bit_identical_to_the_plain_formula_for_ordinary_inputs():
 
 def test_a_sigmoid_subclass_that_only_sets_out_still_backpropagates():
     """Lesson 03 rewrites forward as (1 + tanh(x/2)) / 2 and keeps only ``out``: backward must use just that."""
+
     class TanhSigmoid(Sigmoid):
         def forward(self, x):
             self.out = (1 + np.tanh(x / 2)) / 2
@@ -359,6 +373,7 @@ def test_a_sigmoid_subclass_that_only_sets_out_still_backpropagates():
 
 
 # ---- 6. CrossEntropy says what it computes --------------------------------------------------------
+
 
 def test_cross_entropy_gradient_is_the_documented_formula():
     """dL/dp = −t / ((p + 1e-12)·N): finite, −1e12/N, where the true class got probability 0."""

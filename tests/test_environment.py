@@ -1,4 +1,5 @@
 """pyproject.toml (pip) and environment.yml (conda, Binder) must describe the same student environment."""
+
 from __future__ import annotations
 
 import re
@@ -37,8 +38,9 @@ def conda_requirements() -> tuple[dict[str, str], list[str]]:
 
 def pip_listed(pip: list[str]) -> dict[str, str]:
     """{package: version range} of environment.yml's pip list (packages conda-forge does not have)."""
-    return dict(re.fullmatch(r"([A-Za-z0-9_.-]+)([^#]*?)\s*(?:#.*)?", line).groups()
-                for line in pip if not line.startswith("-"))
+    return dict(
+        re.fullmatch(r"([A-Za-z0-9_.-]+)([^#]*?)\s*(?:#.*)?", line).groups() for line in pip if not line.startswith("-")
+    )
 
 
 def test_every_pip_dependency_is_in_environment_yml_with_the_same_range():

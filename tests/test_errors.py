@@ -1,5 +1,6 @@
 """Every error the library raises on purpose: the right class, and a message that says what was
 expected, what was given, and (where there is one) how to fix it."""
+
 import math
 
 import numpy as np
@@ -43,6 +44,7 @@ def test_error_classes_are_course_errors_and_familiar_builtins():
 
 # ---- shapes ---------------------------------------------------------------------------------
 
+
 def test_affine_input_with_the_wrong_number_of_columns_names_the_layer():
     layer = Affine(np.ones((3, 2)), np.zeros(2), name="hidden")
     with pytest.raises(ShapeError) as error:
@@ -80,11 +82,14 @@ def test_affine_bias_must_hold_one_number_per_output():
     assert "shape (3,)" in str(error.value) and "got an array of shape (2,)" in str(error.value)
 
 
-@pytest.mark.parametrize("layer, x", [
-    (Affine(np.ones((3, 2)), name="hidden"), np.ones((4, 3))),
-    (Sigmoid(name="squash"), np.ones((4, 2))),
-    (ReLU(name="gate"), np.ones((4, 2))),
-])
+@pytest.mark.parametrize(
+    "layer, x",
+    [
+        (Affine(np.ones((3, 2)), name="hidden"), np.ones((4, 3))),
+        (Sigmoid(name="squash"), np.ones((4, 2))),
+        (ReLU(name="gate"), np.ones((4, 2))),
+    ],
+)
 def test_backward_with_a_gradient_of_the_wrong_shape(layer, x):
     layer.forward(x)
     with pytest.raises(ShapeError) as error:
@@ -116,19 +121,34 @@ def test_scores_must_be_a_batch(loss):
 
 # ---- backward before forward ----------------------------------------------------------------
 
-@pytest.mark.parametrize("model, call", [
-    (Sigmoid(name="squash"), lambda m: m.backward(np.ones((1, 1)))),
-    (ReLU(name="gate"), lambda m: m.backward(np.ones((1, 1)))),
-    (Affine(np.ones((2, 1)), name="hidden"), lambda m: m.backward(np.ones((1, 1)))),
-    (Mul("apples"), lambda m: m.backward(1.0)),
-    (Add("total"), lambda m: m.backward(1.0)),
-    (Branch("copy"), lambda m: m.backward(1.0, 1.0)),
-    (SumSquaredError(), lambda m: m.backward()),
-    (MeanSquaredError(), lambda m: m.backward()),
-    (CrossEntropy(), lambda m: m.backward()),
-    (SoftmaxWithLoss(), lambda m: m.backward()),
-], ids=["Sigmoid", "ReLU", "Affine", "Mul", "Add", "Branch", "SumSquaredError", "MeanSquaredError",
-        "CrossEntropy", "SoftmaxWithLoss"])
+
+@pytest.mark.parametrize(
+    "model, call",
+    [
+        (Sigmoid(name="squash"), lambda m: m.backward(np.ones((1, 1)))),
+        (ReLU(name="gate"), lambda m: m.backward(np.ones((1, 1)))),
+        (Affine(np.ones((2, 1)), name="hidden"), lambda m: m.backward(np.ones((1, 1)))),
+        (Mul("apples"), lambda m: m.backward(1.0)),
+        (Add("total"), lambda m: m.backward(1.0)),
+        (Branch("copy"), lambda m: m.backward(1.0, 1.0)),
+        (SumSquaredError(), lambda m: m.backward()),
+        (MeanSquaredError(), lambda m: m.backward()),
+        (CrossEntropy(), lambda m: m.backward()),
+        (SoftmaxWithLoss(), lambda m: m.backward()),
+    ],
+    ids=[
+        "Sigmoid",
+        "ReLU",
+        "Affine",
+        "Mul",
+        "Add",
+        "Branch",
+        "SumSquaredError",
+        "MeanSquaredError",
+        "CrossEntropy",
+        "SoftmaxWithLoss",
+    ],
+)
 def test_backward_before_forward(model, call):
     with pytest.raises(NotReadyError) as error:
         call(model)
@@ -145,17 +165,20 @@ def test_backward_before_forward_in_a_network_names_the_last_layer():
 
 # ---- labels -----------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("loss", [SoftmaxWithLoss, CrossEntropy])
-@pytest.mark.parametrize("labels, expected_text, given_text", [
-    (np.array([0.5, 1.5, 2.0, 0.0]), "must hold class indices 0 … 2", "got values [0.  0.5 1.5 2. ]"),
-    (np.array([0, 1, 3, 2]), "must hold class indices 0 … 2", "got values [0 1 2 3]"),
-    (np.array([0, -1, 1, 2]), "must hold class indices 0 … 2", "got values [-1  0  1  2]"),
-    (np.array([[1, 0, 0], [0, 1, 0], [0.5, 0.5, 0], [0, 0, 1]]), "must be one-hot rows",
-     "row 2 is [0.5 0.5 0. ]"),
-    (np.array([[1, 0, 0], [1, 1, 0], [0, 0, 1], [0, 0, 1]]), "must be one-hot rows", "row 1 is [1 1 0]"),
-    (np.zeros((4, 2)), "one-hot rows of shape (4, 3)", "got an array of shape (4, 2)"),
-    (np.zeros((4, 3, 1)), "class indices of shape (4,)", "got an array of shape (4, 3, 1)"),
-])
+@pytest.mark.parametrize(
+    "labels, expected_text, given_text",
+    [
+        (np.array([0.5, 1.5, 2.0, 0.0]), "must hold class indices 0 … 2", "got values [0.  0.5 1.5 2. ]"),
+        (np.array([0, 1, 3, 2]), "must hold class indices 0 … 2", "got values [0 1 2 3]"),
+        (np.array([0, -1, 1, 2]), "must hold class indices 0 … 2", "got values [-1  0  1  2]"),
+        (np.array([[1, 0, 0], [0, 1, 0], [0.5, 0.5, 0], [0, 0, 1]]), "must be one-hot rows", "row 2 is [0.5 0.5 0. ]"),
+        (np.array([[1, 0, 0], [1, 1, 0], [0, 0, 1], [0, 0, 1]]), "must be one-hot rows", "row 1 is [1 1 0]"),
+        (np.zeros((4, 2)), "one-hot rows of shape (4, 3)", "got an array of shape (4, 2)"),
+        (np.zeros((4, 3, 1)), "class indices of shape (4,)", "got an array of shape (4, 3, 1)"),
+    ],
+)
 def test_labels_that_are_neither_one_hot_nor_class_indices(loss, labels, expected_text, given_text):
     scores = np.random.default_rng(50).uniform(0.1, 0.9, size=(4, 3))
     with pytest.raises(LabelError) as error:
@@ -166,11 +189,14 @@ def test_labels_that_are_neither_one_hot_nor_class_indices(loss, labels, expecte
     assert given_text in message
 
 
-@pytest.mark.parametrize("labels, given_text", [
-    (np.array([0, 1, 2]), "got 3 labels"),
-    (np.eye(3)[[0, 1, 2, 0, 1]], "got 5 labels"),
-    (np.array(1), "got a single number"),
-])
+@pytest.mark.parametrize(
+    "labels, given_text",
+    [
+        (np.array([0, 1, 2]), "got 3 labels"),
+        (np.eye(3)[[0, 1, 2, 0, 1]], "got 5 labels"),
+        (np.array(1), "got a single number"),
+    ],
+)
 def test_labels_whose_count_differs_from_the_batch(labels, given_text):
     with pytest.raises(LabelError) as error:
         SoftmaxWithLoss().forward(np.zeros((4, 3)), labels)
@@ -181,13 +207,15 @@ def test_labels_whose_count_differs_from_the_batch(labels, given_text):
 
 # ---- settings ---------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("optimizer", [SGD, Momentum, Adam])
 @pytest.mark.parametrize("learning_rate", [0, -1, math.nan, math.inf, "0.1", True])
 def test_learning_rate_must_be_a_positive_finite_number(optimizer, learning_rate):
     with pytest.raises(SettingError) as error:
         optimizer(learning_rate)
-    assert str(error.value) == (f"{optimizer.__name__}: learning_rate must be a positive finite "
-                                f"number such as 0.1, got {learning_rate!r}.")
+    assert str(error.value) == (
+        f"{optimizer.__name__}: learning_rate must be a positive finite number such as 0.1, got {learning_rate!r}."
+    )
 
 
 def test_good_learning_rates_are_accepted():
@@ -204,13 +232,16 @@ def test_momentum_and_betas_must_be_below_one():
         Adam(0.1, beta2=-0.1)
 
 
-@pytest.mark.parametrize("options, expected_text", [
-    ({"epochs": 0}, "epochs must be a whole number of at least 1, got 0"),
-    ({"epochs": 2.5}, "epochs must be a whole number of at least 1, got 2.5"),
-    ({"epochs": True}, "epochs must be a whole number of at least 1, got True"),
-    ({"epochs": 3, "report_every": 0}, "report_every must be a whole number of at least 1 or None, got 0"),
-    ({"epochs": 3, "snapshot_every": -1}, "snapshot_every must be a whole number of at least 1 or None, got -1"),
-])
+@pytest.mark.parametrize(
+    "options, expected_text",
+    [
+        ({"epochs": 0}, "epochs must be a whole number of at least 1, got 0"),
+        ({"epochs": 2.5}, "epochs must be a whole number of at least 1, got 2.5"),
+        ({"epochs": True}, "epochs must be a whole number of at least 1, got True"),
+        ({"epochs": 3, "report_every": 0}, "report_every must be a whole number of at least 1 or None, got 0"),
+        ({"epochs": 3, "snapshot_every": -1}, "snapshot_every must be a whole number of at least 1 or None, got -1"),
+    ],
+)
 def test_training_settings(options, expected_text):
     inputs, targets = xor_data()
     network = Network([Affine(np.ones((2, 1))), Sigmoid()])
@@ -222,11 +253,14 @@ def test_training_settings(options, expected_text):
 def test_duplicate_layer_names():
     with pytest.raises(ValueError) as error:
         Network([Affine(np.ones((2, 2)), name="hidden"), Sigmoid(), Affine(np.ones((2, 1)), name="hidden")])
-    assert str(error.value) == ("Network: layer names must be unique, ['hidden'] appear more than once. Give each "
-                                "layer its own name, e.g. Affine(weights, bias, name=\"affine2\").")
+    assert str(error.value) == (
+        "Network: layer names must be unique, ['hidden'] appear more than once. Give each "
+        'layer its own name, e.g. Affine(weights, bias, name="affine2").'
+    )
 
 
 # ---- a training run that diverges -------------------------------------------------------------
+
 
 def test_diverged_training_names_the_epoch_and_the_layer():
     """A middle layer overflows at epoch 1.
@@ -239,8 +273,7 @@ def test_diverged_training_names_the_epoch_and_the_layer():
     """
     network = Network([Affine([[1e-200]], name="hidden"), ReLU(), Affine([[1.0, -1.0]], name="scores")])
     with np.errstate(over="ignore", invalid="ignore"), pytest.raises(TrainingDiverged) as error:
-        train(network, np.array([[1e200]]), np.array([0]), loss=SoftmaxWithLoss(),
-              optimizer=SGD(1e150), epochs=10)
+        train(network, np.array([[1e200]]), np.array([0]), loss=SoftmaxWithLoss(), optimizer=SGD(1e150), epochs=10)
     message = str(error.value)
     assert message.startswith("Training stopped at epoch 1: the loss became nan.")
     assert "came from layer 'hidden' (1 of 1 outputs are NaN or infinite)" in message
@@ -254,8 +287,7 @@ def test_diverged_training_where_only_the_loss_overflows():
     and at epoch 2 the output 1e200 is finite but ½(1e200)² overflows."""
     network = Network([Affine([[1.0]], name="only")])
     with np.errstate(over="ignore"), pytest.raises(TrainingDiverged) as error:
-        train(network, np.array([[1.0]]), np.array([[0.0]]), loss=SumSquaredError(),
-              optimizer=SGD(1e100), epochs=10)
+        train(network, np.array([[1.0]]), np.array([[0.0]]), loss=SumSquaredError(), optimizer=SGD(1e100), epochs=10)
     message = str(error.value)
     assert message.startswith("Training stopped at epoch 2: the loss became inf.")
     assert "came from the loss itself (every layer's output was finite)" in message
@@ -265,8 +297,14 @@ def test_diverged_training_with_bad_inputs():
     inputs, targets = xor_data()
     inputs[1, 0] = np.nan
     with pytest.raises(TrainingDiverged) as error:
-        train(Network([Affine(np.ones((2, 1))), Sigmoid()]), inputs, targets,
-              loss=SumSquaredError(), optimizer=SGD(0.1), epochs=5)
+        train(
+            Network([Affine(np.ones((2, 1))), Sigmoid()]),
+            inputs,
+            targets,
+            loss=SumSquaredError(),
+            optimizer=SGD(0.1),
+            epochs=5,
+        )
     message = str(error.value)
     assert message.startswith("Training stopped at epoch 0: the loss became nan.")
     assert "the inputs (they already hold NaN or infinite values)" in message
@@ -275,44 +313,72 @@ def test_diverged_training_with_bad_inputs():
 @pytest.mark.parametrize("optimizer", [SGD(0.1), Momentum(0.1), Adam(0.1)])
 def test_optimizer_step_before_backward_says_what_to_run(optimizer):
     network = Network([Affine(np.ones((2, 1))), Sigmoid()])
-    network.forward(np.ones((1, 2)))                    # forward, but no backward: no gradients yet
+    network.forward(np.ones((1, 2)))  # forward, but no backward: no gradients yet
     with pytest.raises(NotReadyError) as error:
         optimizer.step(network.params, network.grads)
-    assert str(error.value) == (f"{type(optimizer).__name__}.step: there is no gradient for 'affine1.weights' "
-                                "yet. Run a forward pass and then the backward pass "
-                                "(e.g. network.backward(loss.backward())) before the optimizer's step.")
+    assert str(error.value) == (
+        f"{type(optimizer).__name__}.step: there is no gradient for 'affine1.weights' "
+        "yet. Run a forward pass and then the backward pass "
+        "(e.g. network.backward(loss.backward())) before the optimizer's step."
+    )
 
 
 # ---- whole and positive numbers: one check each, the course's own error ---------------------------
 
-@pytest.mark.parametrize("call, message", [
-    (lambda: whole_number(0, "make_problem: count"),
-     "make_problem: count must be a whole number of at least 1, got 0."),
-    (lambda: whole_number(2.0, "train: epochs"), "train: epochs must be a whole number of at least 1, got 2.0."),
-    (lambda: whole_number(True, "train: epochs"), "train: epochs must be a whole number of at least 1, got True."),
-    (lambda: whole_number(1, "plot: resolution", least=2),
-     "plot: resolution must be a whole number of at least 2, got 1."),
-    (lambda: whole_number("3", "x: every", allow_none=True),
-     "x: every must be a whole number of at least 1 or None, got '3'."),
-    (lambda: positive_number(0, "plot_softmax: temperature", "1.0"),
-     "plot_softmax: temperature must be a positive finite number such as 1.0, got 0."),
-    (lambda: positive_number(float("inf"), "SGD: learning_rate", "0.1"),
-     "SGD: learning_rate must be a positive finite number such as 0.1, got inf."),
-    (lambda: fraction(1.0, "Momentum: momentum", "0.9"),
-     "Momentum: momentum must be in [0, 1), got 1.0: use a number from 0 up to (not including) 1, such as 0.9."),
-    (lambda: fraction(True, "Adam: beta1", "0.9"),
-     "Adam: beta1 must be in [0, 1), got True: use a number from 0 up to (not including) 1, such as 0.9."),
-    (lambda: one_of("tanh", ["relu", "sigmoid"], "xor_network: activation"),
-     "xor_network: activation must be one of 'relu', 'sigmoid', got 'tanh'."),
-    (lambda: one_of(["relu"], ["relu", "sigmoid"], "xor_network: activation"),
-     "xor_network: activation must be one of 'relu', 'sigmoid', got ['relu']."),
-    (lambda: layer_widths([2, 0], "relu_network: sizes", "[64, 100, 10]"),
-     "relu_network: sizes must list at least two layer widths (inputs … outputs), each a whole number ≥ 1 such as "
-     "[64, 100, 10]; got [2, 0]."),
-    (lambda: layer_widths(5, "layer_sizes", "[2, 2, 2]"),
-     "layer_sizes must list at least two layer widths (inputs … outputs), each a whole number ≥ 1 such as "
-     "[2, 2, 2]; got 5."),
-])
+
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        (
+            lambda: whole_number(0, "make_problem: count"),
+            "make_problem: count must be a whole number of at least 1, got 0.",
+        ),
+        (lambda: whole_number(2.0, "train: epochs"), "train: epochs must be a whole number of at least 1, got 2.0."),
+        (lambda: whole_number(True, "train: epochs"), "train: epochs must be a whole number of at least 1, got True."),
+        (
+            lambda: whole_number(1, "plot: resolution", least=2),
+            "plot: resolution must be a whole number of at least 2, got 1.",
+        ),
+        (
+            lambda: whole_number("3", "x: every", allow_none=True),
+            "x: every must be a whole number of at least 1 or None, got '3'.",
+        ),
+        (
+            lambda: positive_number(0, "plot_softmax: temperature", "1.0"),
+            "plot_softmax: temperature must be a positive finite number such as 1.0, got 0.",
+        ),
+        (
+            lambda: positive_number(float("inf"), "SGD: learning_rate", "0.1"),
+            "SGD: learning_rate must be a positive finite number such as 0.1, got inf.",
+        ),
+        (
+            lambda: fraction(1.0, "Momentum: momentum", "0.9"),
+            "Momentum: momentum must be in [0, 1), got 1.0: use a number from 0 up to (not including) 1, such as 0.9.",
+        ),
+        (
+            lambda: fraction(True, "Adam: beta1", "0.9"),
+            "Adam: beta1 must be in [0, 1), got True: use a number from 0 up to (not including) 1, such as 0.9.",
+        ),
+        (
+            lambda: one_of("tanh", ["relu", "sigmoid"], "xor_network: activation"),
+            "xor_network: activation must be one of 'relu', 'sigmoid', got 'tanh'.",
+        ),
+        (
+            lambda: one_of(["relu"], ["relu", "sigmoid"], "xor_network: activation"),
+            "xor_network: activation must be one of 'relu', 'sigmoid', got ['relu'].",
+        ),
+        (
+            lambda: layer_widths([2, 0], "relu_network: sizes", "[64, 100, 10]"),
+            "relu_network: sizes must list at least two layer widths (inputs … outputs), "
+            "each a whole number ≥ 1 such as [64, 100, 10]; got [2, 0].",
+        ),
+        (
+            lambda: layer_widths(5, "layer_sizes", "[2, 2, 2]"),
+            "layer_sizes must list at least two layer widths (inputs … outputs), each a whole number ≥ 1 such as "
+            "[2, 2, 2]; got 5.",
+        ),
+    ],
+)
 def test_number_checks_raise_setting_errors(call, message):
     with pytest.raises(SettingError) as error:
         call()

@@ -1,4 +1,5 @@
 """The explorers without a browser: the plain logic behind each one, and that its controls redraw it."""
+
 from __future__ import annotations
 
 import subprocess
@@ -39,6 +40,7 @@ def test_importing_backprop_lib_does_not_import_ipywidgets():
 
 # Lesson 1: the apple shop -------------------------------------------------------------------------
 
+
 def test_apple_shop_reproduces_document_003():
     shop = apple_shop(100, 2, 1.1)
     assert shop.total == pytest.approx(220)
@@ -61,22 +63,23 @@ def test_apple_shop_explorer_redraws_when_a_slider_moves():
     assert explorer.summary != first_summary and "total 330" in explorer.summary
     assert explorer.png != first_png
     picture = explorer.picture.outputs[0]["data"]
-    assert 'alt="Apple shop: forward values and gradients.' in picture["text/html"]   # the picture's text alternative
+    assert 'alt="Apple shop: forward values and gradients.' in picture["text/html"]  # the picture's text alternative
     assert "forward value 3, gradient" in picture["text/plain"]
 
 
 def test_explorer_shows_one_stable_bundle_and_leaves_no_pyplot_figure_open():
     plt.close("all")
     explorer = apple_shop_explorer()
-    explorer.controls[0].value = 200            # a later state must not change what the cell stored
+    explorer.controls[0].value = 200  # a later state must not change what the cell stored
     bundle = explorer._repr_mimebundle_()
     assert set(bundle) == {"text/plain", "text/html", WIDGET_VIEW}
-    assert "forward value 100, gradient 2.2" in bundle["text/html"]   # the first picture's alt text
+    assert "forward value 100, gradient 2.2" in bundle["text/html"]  # the first picture's alt text
     assert bundle["text/plain"] == (
         "Apple-shop explorer: apple price 100, apple count 2, tax 1.1 → total 220; gradients: "
         "∂total/∂price 2.2, ∂total/∂count 110, ∂total/∂tax 200\n"
-        "(Run this cell in JupyterLab to move the controls.)")
-    assert plt.get_fignums() == []               # the inline backend would show an open figure a second time
+        "(Run this cell in JupyterLab to move the controls.)"
+    )
+    assert plt.get_fignums() == []  # the inline backend would show an open figure a second time
 
 
 def test_explorer_shows_a_course_error_instead_of_raising():
@@ -96,15 +99,15 @@ def test_explorer_shows_a_course_error_instead_of_raising():
 
 # Lesson 2: the 2-2-2 network of document 004 ------------------------------------------------------
 
+
 def test_network_steps_walk_forward_then_backward_with_document_004_numbers():
     steps = network_steps(*document_004_start())
     assert [step.phase for step in steps] == ["forward"] * 6 + ["backward"] * 4
     assert [step.nodes for step in steps[1:5]] == [("h1",), ("h2",), ("o1",), ("o2",)]
-    assert [round(step.value, 8) for step in steps[1:6]] == [0.51998934, 0.52747230, 0.60944600,
-                                                              0.66384491, 0.02397190]
+    assert [round(step.value, 8) for step in steps[1:6]] == [0.51998934, 0.52747230, 0.60944600, 0.66384491, 0.02397190]
     o1_step = steps[6]
     assert o1_step.nodes == ("o1",)
-    assert round(o1_step.local_gradient, 8) == 0.23802157             # ∂o1/∂z3
+    assert round(o1_step.local_gradient, 8) == 0.23802157  # ∂o1/∂z3
     assert round(o1_step.value, 8) == round(0.20944600 * 0.23802157, 8)  # the chain product ∂E/∂z3
     assert round(o1_step.weight_gradients["W5"], 8) == 0.02592286
     assert "0.02592286" in o1_step.formula
@@ -121,9 +124,16 @@ def test_network_steps_weight_gradients_match_the_numerical_gradient():
     numeric_hidden = numerical_gradient(error, hidden.weights)
     numeric_output = numerical_gradient(error, output.weights)
     # batch-first matrices: column j holds the weights into unit j
-    numeric = {"W1": numeric_hidden[0, 0], "W2": numeric_hidden[1, 0], "W3": numeric_hidden[0, 1],
-               "W4": numeric_hidden[1, 1], "W5": numeric_output[0, 0], "W6": numeric_output[1, 0],
-               "W7": numeric_output[0, 1], "W8": numeric_output[1, 1]}
+    numeric = {
+        "W1": numeric_hidden[0, 0],
+        "W2": numeric_hidden[1, 0],
+        "W3": numeric_hidden[0, 1],
+        "W4": numeric_hidden[1, 1],
+        "W5": numeric_output[0, 0],
+        "W6": numeric_output[1, 0],
+        "W7": numeric_output[0, 1],
+        "W8": numeric_output[1, 1],
+    }
     for name in analytic:
         assert relative_error(analytic[name], numeric[name]) < 1e-7, name
 
@@ -146,14 +156,14 @@ def test_stepper_stays_inside_the_walk_and_restarts_after_an_update():
     first_w5 = stepper.steps[6].weight_gradients["W5"]
     stepper.update()
     assert stepper.position == 0 and stepper.updates == 1
-    assert stepper.steps[6].weight_gradients["W5"] != first_w5   # the walk uses the new weights
+    assert stepper.steps[6].weight_gradients["W5"] != first_w5  # the walk uses the new weights
 
 
 def test_network_stepper_buttons_change_the_picture():
     explorer = network_stepper()
     back, forward, update = explorer.controls[0].children
     first_png = explorer.png
-    assert back.disabled and not forward.disabled       # the walk starts at its first step
+    assert back.disabled and not forward.disabled  # the walk starts at its first step
     forward.click()
     assert explorer.stepper.position == 1 and explorer.png != first_png
     assert not back.disabled
@@ -164,11 +174,13 @@ def test_network_stepper_buttons_change_the_picture():
 def test_network_steps_refuses_another_network():
     x, t, _ = document_004_start()
     from backprop_lib.documents import sigmoid_network
+
     with pytest.raises(ValueError, match="2-2-2"):
         network_steps(x, t, sigmoid_network([2, 3, 2], np.random.RandomState(0)))
 
 
 # Lesson 3: XOR ------------------------------------------------------------------------------------
+
 
 def test_train_xor_is_reproducible_and_solves_xor_with_the_defaults():
     first, second = train_xor(), train_xor()
@@ -207,6 +219,7 @@ def test_xor_explorer_retrains_when_a_control_changes():
 
 
 # Lesson 4: softmax --------------------------------------------------------------------------------
+
 
 def test_softmax_state_reproduces_document_003s_probabilities():
     state = softmax_state((5.3, 0.3, 10.1), temperature=1.0, target=2)

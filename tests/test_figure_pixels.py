@@ -3,6 +3,7 @@
 Training on another CPU or numpy version changes the last bits of weights and losses; `make lessons`
 must not rewrite a lesson's pictures for that. The figures round what they draw (figures.style.as_drawn).
 """
+
 import numpy as np
 
 from backprop_lib.figures.described import figure_png
@@ -22,9 +23,11 @@ def last_bits_apart(values: np.ndarray) -> np.ndarray:
 
 def probability(weights: np.ndarray, bias: np.ndarray):
     """A small 2-3-1 sigmoid network's probability of class 1, as the lesson's trained network gives it."""
+
     def predict(points: np.ndarray) -> np.ndarray:
         hidden = 1 / (1 + np.exp(-(points @ weights + bias)))
         return 1 / (1 + np.exp(-(hidden @ np.array([[7.1], [-7.4], [7.0]]) - 3.2)))
+
     return predict
 
 
@@ -55,4 +58,3 @@ def test_a_visible_change_still_changes_the_picture():
     moved = WEIGHTS.copy()
     moved[0, 0] += 0.5
     assert regions_png(WEIGHTS, BIAS) != regions_png(moved, BIAS)
-

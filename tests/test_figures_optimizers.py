@@ -1,4 +1,5 @@
 """The optimizer-path figures: paths computed by real optimizers, with the properties the lesson describes."""
+
 import numpy as np
 import pytest
 from matplotlib.figure import Figure
@@ -38,13 +39,13 @@ def test_path_starts_at_the_start_and_has_one_point_per_step():
 
 def test_sgd_zigzags_across_the_valley_and_momentum_and_adam_get_closer():
     sgd = optimizer_path(SGD(0.07), 40)
-    assert crossings(sgd) >= 30                                  # bounces from wall to wall at every step
-    assert np.all(np.abs(np.diff(sgd[:10, 0])) < 0.3)           # while creeping along the valley
+    assert crossings(sgd) >= 30  # bounces from wall to wall at every step
+    assert np.all(np.abs(np.diff(sgd[:10, 0])) < 0.3)  # while creeping along the valley
     momentum = optimizer_path(Momentum(0.02, 0.8), 40)
     adam = optimizer_path(Adam(0.3), 40)
     assert crossings(momentum) < crossings(sgd)
     assert valley_loss(*momentum[-1]) < valley_loss(*sgd[-1])
-    assert valley_loss(*adam[-1]) < 0.1 and np.linalg.norm(adam[-1]) < 0.3   # Adam reaches the minimum region
+    assert valley_loss(*adam[-1]) < 0.1 and np.linalg.norm(adam[-1]) < 0.3  # Adam reaches the minimum region
 
 
 def test_learning_rate_too_small_barely_moves_and_too_large_diverges():

@@ -4,6 +4,7 @@ matplotlib does not fail on a missing glyph: text warns "Glyph … missing from 
 logs "Font … does not have a glyph for …", and a box is drawn. Here either is an error. The
 English-font case proves the check catches a missing glyph.
 """
+
 from __future__ import annotations
 
 import logging
@@ -68,7 +69,7 @@ def figure_with(text: str):
 def test_the_font_files_ship_with_the_course_and_carry_their_licence():
     files = korean_font_files()
     assert {path.name for path in files} >= {"NanumGothic.ttf", "NanumGothicBold.ttf"}
-    assert all(path.stat().st_size > 1_000_000 for path in files)        # real fonts, not pointers
+    assert all(path.stat().st_size > 1_000_000 for path in files)  # real fonts, not pointers
 
 
 def test_korean_edition_draws_every_hangul_glyph():
@@ -92,7 +93,7 @@ def test_every_korean_figure_label_renders(key):
 
 def test_a_course_figure_speaks_korean_and_draws_it_log_scale_minus_signs_included():
     use_language("ko")
-    figure = plot_losses({"훈련 손실": [1.0, 0.5, 0.01]})          # log scale: ticks like 10^−2 (mathtext)
+    figure = plot_losses({"훈련 손실": [1.0, 0.5, 0.01]})  # log scale: ticks like 10^−2 (mathtext)
     axes = figure.axes[0]
     assert (axes.get_title(), axes.get_xlabel()) == ("학습하는 동안의 손실", "에폭(epoch)")
     draw_strictly(figure)

@@ -1,4 +1,5 @@
 """The gradient checker checks itself first (known derivatives, a wrong backward), then whole networks."""
+
 import numpy as np
 import pytest
 
@@ -31,9 +32,9 @@ def central_difference(f, x: np.ndarray, eps: float = 1e-6) -> np.ndarray:
 def test_numerical_gradient_of_a_known_function():
     """f(x) = Σ x³ + 2·x₀x₁ has ∂f/∂x₀ = 3x₀² + 2x₁, ∂f/∂x₁ = 3x₁² + 2x₀, ∂f/∂x₂ = 3x₂²."""
     x = np.array([0.5, -1.5, 2.0])
-    grad = numerical_gradient(lambda: float(np.sum(x ** 3) + 2 * x[0] * x[1]), x)
+    grad = numerical_gradient(lambda: float(np.sum(x**3) + 2 * x[0] * x[1]), x)
     np.testing.assert_allclose(grad, [3 * 0.25 - 3.0, 3 * 2.25 + 1.0, 12.0], rtol=1e-9)
-    np.testing.assert_array_equal(x, [0.5, -1.5, 2.0])          # every nudge was undone
+    np.testing.assert_array_equal(x, [0.5, -1.5, 2.0])  # every nudge was undone
 
 
 def test_numerical_gradient_agrees_with_an_independent_central_difference():
@@ -54,7 +55,7 @@ def test_relative_error_values():
     assert relative_error(a, -a) == 1.0
     assert relative_error(a, np.zeros(2)) == 1.0
     assert relative_error(np.zeros(2), np.zeros(2)) == 0.0
-    assert relative_error(a, a * 1.1) == pytest.approx(0.5 / 10.5, rel=1e-12)   # ‖0.1a‖/(‖a‖ + ‖1.1a‖)
+    assert relative_error(a, a * 1.1) == pytest.approx(0.5 / 10.5, rel=1e-12)  # ‖0.1a‖/(‖a‖ + ‖1.1a‖)
 
 
 class ForgetfulSigmoid(Sigmoid):
@@ -88,12 +89,13 @@ def test_a_wrong_parameter_gradient_is_named_in_the_report():
     assert not report.ok
     verdicts = {line.split()[0]: line.split()[-1] for line in str(report).splitlines()[1:]}
     assert verdicts == {"input": "agrees", "weights": "DIFFERS", "bias": "agrees"}
-    assert report.errors["weights"] == pytest.approx(1 / 3, rel=1e-6)    # ‖2g − g‖ / (‖2g‖ + ‖g‖)
+    assert report.errors["weights"] == pytest.approx(1 / 3, rel=1e-6)  # ‖2g − g‖ / (‖2g‖ + ‖g‖)
 
 
 def test_report_table_is_stable_text():
-    report = GradientReport(analytic={}, numeric={},
-                            errors={"input": 3.2e-11, "affine1.weights": 0.0, "affine1.bias": 0.5})
+    report = GradientReport(
+        analytic={}, numeric={}, errors={"input": 3.2e-11, "affine1.weights": 0.0, "affine1.bias": 0.5}
+    )
     assert str(report).splitlines() == [
         "gradient         relative error  verdict",
         "input            < 1e-07         agrees",
@@ -150,7 +152,7 @@ def test_whole_networks_with_squared_errors(sizes, loss, activation):
 @pytest.mark.parametrize("label_form", ["indices", "one-hot"])
 def test_whole_networks_with_cross_entropy(sizes, label_form):
     rng = np.random.default_rng(25)
-    network = build_network(sizes, Sigmoid, rng)          # sigmoid outputs are valid probabilities
+    network = build_network(sizes, Sigmoid, rng)  # sigmoid outputs are valid probabilities
     labels = rng.integers(0, sizes[-1], size=6)
     targets = labels if label_form == "indices" else np.eye(sizes[-1])[labels]
     report = gradient_check(network, rng.normal(size=(6, sizes[0])), targets=targets, loss=CrossEntropy())
@@ -162,7 +164,7 @@ def test_whole_networks_with_cross_entropy(sizes, label_form):
 @pytest.mark.parametrize("label_form", ["indices", "one-hot"])
 def test_whole_networks_with_softmax_with_loss(sizes, activation, label_form):
     rng = np.random.default_rng(26)
-    network = build_network(sizes, activation, rng, last_activation=False)   # scores, not squashed
+    network = build_network(sizes, activation, rng, last_activation=False)  # scores, not squashed
     labels = rng.integers(0, sizes[-1], size=7)
     targets = labels if label_form == "indices" else np.eye(sizes[-1])[labels]
     report = gradient_check(network, rng.normal(size=(7, sizes[0])), targets=targets, loss=SoftmaxWithLoss())
@@ -175,7 +177,7 @@ def test_network_without_a_loss_uses_a_fixed_weighting():
     x = rng.normal(size=(2, 3))
     first, second = gradient_check(network, x), gradient_check(network, x)
     assert_network_agrees(first)
-    assert first.errors == second.errors                    # same seed, same weighting, same verdict
+    assert first.errors == second.errors  # same seed, same weighting, same verdict
 
 
 def test_the_checker_agrees_with_the_independent_difference_on_a_network():

@@ -4,6 +4,7 @@ The class is graded once (module fixture) with the fixture assignment in tests/g
 (three exercises, 6 points: exercises 1 and 2 have hidden checks, exercise 3 only a visible one),
 with short limits so the hostile cases stay quick. Each test then reads its student's row.
 """
+
 from __future__ import annotations
 
 import copy
@@ -42,17 +43,19 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "grading_fixtures" / "solutions" / "fixture_homework.ipynb"
 HOMEWORK = ROOT / "solutions" / "05_homework.ipynb"
 LIMITS = ["--cell-timeout", "3", "--submission-timeout", "15", "--memory-mb", "1024", "--jobs", "2"]
-SOLVED_EX1 = ('def sigmoid_backward(output, grad_output):\n'
-              '    return grad_output * output * (1.0 - output)\n')
-MARKER = "987.654"          # the argument of every `sleep` a submission starts: how the tests find them
-DETACHES = ("import os, subprocess\n"
-            f"for _ in range(10):\n    subprocess.Popen(['sleep', '{MARKER}'], start_new_session=True)\n"
-            f"subprocess.Popen(['sleep', '{MARKER}'])\n"
-            "if os.fork() == 0:                      # a double fork: the grandchild's parent ends at once\n"
-            f"    if os.fork() == 0:\n        os.setsid()\n        os.execvp('sleep', ['sleep', '{MARKER}'])\n"
-            "    os._exit(0)\n")
-STARTS_THOUSANDS = ("import subprocess\n"
-                    f"for _ in range(3000):\n    subprocess.Popen(['sleep', '{MARKER}'], start_new_session=True)\n")
+SOLVED_EX1 = "def sigmoid_backward(output, grad_output):\n    return grad_output * output * (1.0 - output)\n"
+MARKER = "987.654"  # the argument of every `sleep` a submission starts: how the tests find them
+DETACHES = (
+    "import os, subprocess\n"
+    f"for _ in range(10):\n    subprocess.Popen(['sleep', '{MARKER}'], start_new_session=True)\n"
+    f"subprocess.Popen(['sleep', '{MARKER}'])\n"
+    "if os.fork() == 0:                      # a double fork: the grandchild's parent ends at once\n"
+    f"    if os.fork() == 0:\n        os.setsid()\n        os.execvp('sleep', ['sleep', '{MARKER}'])\n"
+    "    os._exit(0)\n"
+)
+STARTS_THOUSANDS = (
+    f"import subprocess\nfor _ in range(3000):\n    subprocess.Popen(['sleep', '{MARKER}'], start_new_session=True)\n"
+)
 
 
 def processes_with(marker: str) -> list[int]:
@@ -128,52 +131,77 @@ def the_class(assignment, submissions: Path) -> dict:
     return {
         "full": answered(assignment),
         "unanswered": student_notebook(assignment),
-        "partial": answered(assignment,
-                            ex1_answer="def sigmoid_backward(output, grad_output):\n    return grad_output * output\n",
-                            ex2_answer="def mse_gradient(outputs, targets):\n"
-                                       "    return 2.0 * (outputs - targets) / len(outputs)\n"),
-        "visible_only": answered(assignment,
-                                 ex2_answer="def mse_gradient(outputs, targets):\n    return outputs - targets\n",
-                                 ex3_answer="halved_learning_rate = learning_rate * 2\n"),
-        "cheater": answered(assignment, ex1_answer=(
-            "from backprop_lib.exercises import format_value\n"
-            "def sigmoid_backward(output, grad_output):\n    return 0.0\n"
-            "def check_close(name, got, expected, digits=8):\n"
-            "    print(f'{name} = {format_value(expected, digits)}')\n"),
-            ex3_answer="halved_learning_rate = 0\n"),
+        "partial": answered(
+            assignment,
+            ex1_answer="def sigmoid_backward(output, grad_output):\n    return grad_output * output\n",
+            ex2_answer="def mse_gradient(outputs, targets):\n    return 2.0 * (outputs - targets) / len(outputs)\n",
+        ),
+        "visible_only": answered(
+            assignment,
+            ex2_answer="def mse_gradient(outputs, targets):\n    return outputs - targets\n",
+            ex3_answer="halved_learning_rate = learning_rate * 2\n",
+        ),
+        "cheater": answered(
+            assignment,
+            ex1_answer=(
+                "from backprop_lib.exercises import format_value\n"
+                "def sigmoid_backward(output, grad_output):\n    return 0.0\n"
+                "def check_close(name, got, expected, digits=8):\n"
+                "    print(f'{name} = {format_value(expected, digits)}')\n"
+            ),
+            ex3_answer="halved_learning_rate = 0\n",
+        ),
         "never_executed": never_run(answered(assignment)),
         "syntax": answered(assignment, ex2_answer="def mse_gradient(outputs, targets)\n    return 0\n"),
         "raises": answered(assignment, ex1_answer="undefined_helper()\n" + SOLVED_EX1),
         "loops": answered(assignment, ex2_answer="while True:\n    pass\n"),
-        "ignores_interrupts": answered(assignment, ex2_answer=(
-            "import time\nwhile True:\n    try:\n        time.sleep(1)\n"
-            "    except KeyboardInterrupt:\n        pass\n")),
-        "floods": answered(assignment, ex2_answer=(
-            "import time\nwhile True:\n    try:\n        print('x' * 10000)\n        time.sleep(0.001)\n"
-            "    except KeyboardInterrupt:\n        pass\n")),
+        "ignores_interrupts": answered(
+            assignment,
+            ex2_answer=(
+                "import time\nwhile True:\n    try:\n        time.sleep(1)\n"
+                "    except KeyboardInterrupt:\n        pass\n"
+            ),
+        ),
+        "floods": answered(
+            assignment,
+            ex2_answer=(
+                "import time\nwhile True:\n    try:\n        print('x' * 10000)\n        time.sleep(0.001)\n"
+                "    except KeyboardInterrupt:\n        pass\n"
+            ),
+        ),
         "kills_kernel": answered(assignment, ex2_answer="import os\nos._exit(3)\n"),
-        "hoards_memory": answered(assignment, ex1_answer=(
-            "def hoard():\n    blocks = []\n    while True:\n        blocks.append(bytes(64 * 2**20))\n"
-            "hoard()\n" + SOLVED_EX1)),
+        "hoards_memory": answered(
+            assignment,
+            ex1_answer=(
+                "def hoard():\n    blocks = []\n    while True:\n        blocks.append(bytes(64 * 2**20))\n"
+                "hoard()\n" + SOLVED_EX1
+            ),
+        ),
         "prints_megabytes": answered(assignment, ex1_answer=SOLVED_EX1 + "print('x' * 3_000_000)\n"),
         "not_json": "{ this is not a notebook",
         "other_lesson": another_notebook(),
         "deleted": without_cell(answered(assignment), "ex2-answer"),
-        "duplicated": with_copy_of(answered(assignment), "ex1-answer",
-                                   "def sigmoid_backward(output, grad_output):\n    return 0.0\n"),
+        "duplicated": with_copy_of(
+            answered(assignment), "ex1-answer", "def sigmoid_backward(output, grad_output):\n    return 0.0\n"
+        ),
         "reordered": moved_to_top(answered(assignment), "ex3-answer"),
-        "nbval_markers": with_student_tags(answered(assignment, ex1_answer="# NBVAL_SKIP\n" + SOLVED_EX1),
-                                           "ex2-answer", ["nbval-skip"]),
+        "nbval_markers": with_student_tags(
+            answered(assignment, ex1_answer="# NBVAL_SKIP\n" + SOLVED_EX1), "ex2-answer", ["nbval-skip"]
+        ),
         "detaches": answered(assignment, ex1_answer=SOLVED_EX1 + DETACHES),
         "starts_thousands": answered(assignment, ex2_answer=STARTS_THOUSANDS),
-        "snoop": answered(assignment, ex1_answer=(
-            "import os\n"
-            "leftovers = sorted(name for name in os.listdir('.') if name != '.ipython')\n"
-            "readable = []\n"
-            f"for path in [{solution!r}, {str(submissions / 'full.ipynb')!r}]:\n"
-            "    try:\n        open(path).read(10)\n        readable.append(path)\n"
-            "    except OSError:\n        pass\n"
-            "assert not leftovers and not readable, (leftovers, readable)\n" + SOLVED_EX1)),
+        "snoop": answered(
+            assignment,
+            ex1_answer=(
+                "import os\n"
+                "leftovers = sorted(name for name in os.listdir('.') if name != '.ipython')\n"
+                "readable = []\n"
+                f"for path in [{solution!r}, {str(submissions / 'full.ipynb')!r}]:\n"
+                "    try:\n        open(path).read(10)\n        readable.append(path)\n"
+                "    except OSError:\n        pass\n"
+                "assert not leftovers and not readable, (leftovers, readable)\n" + SOLVED_EX1
+            ),
+        ),
     }
 
 
@@ -204,6 +232,7 @@ def feedback(graded, student: str) -> str:
 
 
 # --- the class: honest students ---
+
 
 def test_full_marks(graded):
     assert row(graded, "full") == ("2", "3", "1", "6", "ok")
@@ -236,6 +265,7 @@ def test_a_notebook_never_run_is_graded_all_the_same(graded):
 
 # --- broken and hostile submissions: a row with a clear status and the points earned ---
 
+
 def test_syntax_error(graded):
     assert row(graded, "syntax") == ("2", "0", "1", "3", "syntax-error(ex2-answer)")
 
@@ -254,8 +284,7 @@ def test_endless_loop_that_ignores_interrupts_loses_only_the_rest(graded):
 
 
 def test_printing_forever_is_stopped_by_the_submission_limit(graded):
-    assert row(graded, "floods") == ("2", "0", "0", "2",
-                                     "submission-timeout(ex2-answer); output-truncated(ex2-answer)")
+    assert row(graded, "floods") == ("2", "0", "0", "2", "submission-timeout(ex2-answer); output-truncated(ex2-answer)")
 
 
 def test_a_killed_kernel_is_noticed_at_once(graded):
@@ -315,14 +344,32 @@ def test_student_code_cannot_read_the_reference_or_other_submissions(graded):
 
 # --- warm kernels (forked from a zygote that imported once) grade as fresh ones do ---
 
-ALIKE = ("full", "unanswered", "partial", "visible_only", "cheater", "never_executed", "syntax", "raises",
-         "kills_kernel", "hoards_memory", "prints_megabytes", "detaches", "reordered", "snoop")
-LEAVES_STATE = ("import numpy as np, backprop_lib, matplotlib\n"
-                "backprop_lib.LEFT_BEHIND = 1\nnp.random.seed(7)\nmatplotlib.rcParams['lines.linewidth'] = 9\n")
-FINDS_STATE = ("import numpy as np, backprop_lib, matplotlib\n"
-               "assert not hasattr(backprop_lib, 'LEFT_BEHIND')\n"
-               "assert np.random.rand() != np.random.RandomState(7).rand()\n"
-               "assert matplotlib.rcParams['lines.linewidth'] != 9\n")
+ALIKE = (
+    "full",
+    "unanswered",
+    "partial",
+    "visible_only",
+    "cheater",
+    "never_executed",
+    "syntax",
+    "raises",
+    "kills_kernel",
+    "hoards_memory",
+    "prints_megabytes",
+    "detaches",
+    "reordered",
+    "snoop",
+)
+LEAVES_STATE = (
+    "import numpy as np, backprop_lib, matplotlib\n"
+    "backprop_lib.LEFT_BEHIND = 1\nnp.random.seed(7)\nmatplotlib.rcParams['lines.linewidth'] = 9\n"
+)
+FINDS_STATE = (
+    "import numpy as np, backprop_lib, matplotlib\n"
+    "assert not hasattr(backprop_lib, 'LEFT_BEHIND')\n"
+    "assert np.random.rand() != np.random.RandomState(7).rand()\n"
+    "assert matplotlib.rcParams['lines.linewidth'] != 9\n"
+)
 
 
 def grade_rows(folder: Path, *options: str) -> dict:
@@ -342,11 +389,16 @@ def test_warm_and_fresh_kernels_grade_a_class_alike(graded, assignment, tmp_path
 
 def test_a_warm_kernel_starts_with_nothing_an_earlier_submission_left(assignment, tmp_path):
     # one at a time, so the second kernel is forked by the zygote that forked the first
-    write_class(tmp_path, {"a_leaves": answered(assignment, ex1_answer=LEAVES_STATE + SOLVED_EX1),
-                           "b_finds": answered(assignment, ex1_answer=FINDS_STATE + SOLVED_EX1)})
+    write_class(
+        tmp_path,
+        {
+            "a_leaves": answered(assignment, ex1_answer=LEAVES_STATE + SOLVED_EX1),
+            "b_finds": answered(assignment, ex1_answer=FINDS_STATE + SOLVED_EX1),
+        },
+    )
     rows = grade_rows(tmp_path, "--kernels", "warm", "--jobs", "1")
     assert [row(({name: rows[name]},), name) for name in ("a_leaves", "b_finds")] == [("2", "3", "1", "6", "ok")] * 2
-    assert "warm kernels" not in (tmp_path / "graded" / "grading.log").read_text()   # no worker fell back
+    assert "warm kernels" not in (tmp_path / "graded" / "grading.log").read_text()  # no worker fell back
     assert descendants(os.getpid()) == []
 
 
@@ -356,8 +408,12 @@ def test_a_warm_kernel_dies_with_the_client_that_stands_in_for_it(tmp_path):
     zygote = Zygote(spec)
     try:
         connection_file, _ = write_connection_file(str(tmp_path / "connection.json"))
-        client = subprocess.Popen([part.replace("{connection_file}", connection_file) for part in kernel_spec["argv"]],
-                                  cwd=tmp_path, env={**os.environ, **kernel_spec["env"]}, stderr=subprocess.DEVNULL)
+        client = subprocess.Popen(
+            [part.replace("{connection_file}", connection_file) for part in kernel_spec["argv"]],
+            cwd=tmp_path,
+            env={**os.environ, **kernel_spec["env"]},
+            stderr=subprocess.DEVNULL,
+        )
         deadline = time.monotonic() + 60
         while len(zygote.processes()) < 2 and time.monotonic() < deadline and client.poll() is None:
             time.sleep(0.05)
@@ -374,17 +430,24 @@ def test_a_warm_kernel_dies_with_the_client_that_stands_in_for_it(tmp_path):
 
 # --- feedback ---
 
+
 def test_feedback_shows_a_failed_visible_check_expected_and_actual(graded):
     text = feedback(graded, "partial")
-    assert "sigmoid_backward(0.75, 2.0) = 0.37500000\n✓ Exercise 1 passed." in text           # expected
+    assert "sigmoid_backward(0.75, 2.0) = 0.37500000\n✓ Exercise 1 passed." in text  # expected
     assert "✗ Exercise 1: sigmoid_backward(0.75, 2.0) should be 0.37500000, but it is 1.50000000." in text
 
 
 def test_feedback_never_shows_a_hidden_checks_expected_output(graded, assignment):
-    hidden = [cell for cell in assignment.solution.cells
-              if cell.metadata.get("exercise", {}).get("role") == "hidden-check"]
-    expected_lines = {line for cell in hidden for output in cell.outputs for line in output.get("text", "").splitlines()
-                      if "passed" not in line}
+    hidden = [
+        cell for cell in assignment.solution.cells if cell.metadata.get("exercise", {}).get("role") == "hidden-check"
+    ]
+    expected_lines = {
+        line
+        for cell in hidden
+        for output in cell.outputs
+        for line in output.get("text", "").splitlines()
+        if "passed" not in line
+    }
     for path in (graded[1] / "graded" / "feedback").glob("*.md"):
         text = path.read_text()
         assert not [line for line in expected_lines if line in text], path.name
@@ -397,6 +460,7 @@ def test_progress_summary_and_speed(graded, capsys):
 
 
 # --- an interrupted run loses nothing; a rerun grades only what is missing ---
+
 
 def test_rerun_grades_only_the_missing_rows(graded, capsys):
     rows, submissions, _, _ = graded
@@ -414,8 +478,17 @@ def test_rerun_grades_only_the_missing_rows(graded, capsys):
 def test_an_interrupted_run_keeps_every_finished_row_and_the_rerun_does_the_rest(assignment, tmp_path, capsys):
     write_class(tmp_path, {f"student{i}": answered(assignment) for i in range(3)})
     gradebook = tmp_path / "graded" / "gradebook.csv"
-    command = [sys.executable, "-m", "course_tools.grading", str(tmp_path), "--solution", str(FIXTURE),
-               *LIMITS[:-2], "--jobs", "1"]
+    command = [
+        sys.executable,
+        "-m",
+        "course_tools.grading",
+        str(tmp_path),
+        "--solution",
+        str(FIXTURE),
+        *LIMITS[:-2],
+        "--jobs",
+        "1",
+    ]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and process.poll() is None:
@@ -455,13 +528,15 @@ def test_a_gradebook_of_another_assignment_is_not_overwritten(assignment, tmp_pa
 
 # --- splicing: ids, not positions; the student's metadata is never read ---
 
+
 def test_the_fixture_lesson_is_what_its_solution_generates():
     assert drifted(FIXTURE) is None, drifted(FIXTURE)
 
 
 def test_splice_takes_answers_by_id_and_strips_markers(assignment, tmp_path):
-    notebook = moved_to_top(answered(assignment, ex3_answer="# NBVAL_IGNORE_OUTPUT\nhalved_learning_rate = 0.05\n"),
-                            "ex3-answer")
+    notebook = moved_to_top(
+        answered(assignment, ex3_answer="# NBVAL_IGNORE_OUTPUT\nhalved_learning_rate = 0.05\n"), "ex3-answer"
+    )
     with_student_tags(notebook, "ex3-answer", ["nbval-skip", "raises-exception"])
     path = tmp_path / "student.ipynb"
     nbformat.write(notebook, path)
@@ -472,13 +547,20 @@ def test_splice_takes_answers_by_id_and_strips_markers(assignment, tmp_path):
     assert "NBVAL" not in cells["ex3-answer"].source and "halved_learning_rate = 0.05" in cells["ex3-answer"].source
     assert "tags" not in cells["ex3-answer"].metadata
     tagged = sorted(cell_id for cell_id, cell in cells.items() if "nbval-check-output" in cell.metadata.get("tags", []))
-    assert tagged == ["ex1-check", "ex2-check", "ex3-check"]          # hidden checks: scored by the plugin
+    assert tagged == ["ex1-check", "ex2-check", "ex3-check"]  # hidden checks: scored by the plugin
     with_outputs = sorted(cell_id for cell_id, cell in cells.items() if cell.outputs)
-    assert with_outputs == ["ex1-check", "ex1-hidden", "ex2-check", "ex2-hidden-batch", "ex2-hidden-vector",
-                            "ex3-check"]
+    assert with_outputs == [
+        "ex1-check",
+        "ex1-hidden",
+        "ex2-check",
+        "ex2-hidden-batch",
+        "ex2-hidden-vector",
+        "ex3-check",
+    ]
 
 
 # --- the instructor's mistakes get clear errors ---
+
 
 def test_missing_or_empty_submissions_folder(tmp_path, capsys):
     assert main([str(tmp_path / "nowhere"), "--solution", str(FIXTURE)]) == 2
@@ -504,6 +586,7 @@ def test_solution_without_outputs(tmp_path):
 
 # --- validating an assignment before it is handed out ---
 
+
 def test_validate_names_a_failing_solution_check_and_a_check_that_passes_unanswered(assignment):
     def grade(student: str, passing: set[str]) -> Grade:
         exercises = []
@@ -517,9 +600,10 @@ def test_validate_names_a_failing_solution_check_and_a_check_that_passes_unanswe
     every = {i for e in assignment.exercises.values() for i in e.check_ids + e.hidden_ids}
     assert judge(grade("solution", every), grade("lesson", set()), assignment) == []
     problems = judge(grade("solution", every - {"ex2-hidden-batch"}), grade("lesson", {"ex3-check"}), assignment)
-    assert problems == ["the solution scores 4.5 of 6 (status ok); failing checks: ex2-hidden-batch",
-                        "the unanswered lesson passes ex3-check (status ok): a check that passes without an "
-                        "answer grades nothing"]
+    assert problems == [
+        "the solution scores 4.5 of 6 (status ok); failing checks: ex2-hidden-batch",
+        "the unanswered lesson passes ex3-check (status ok): a check that passes without an answer grades nothing",
+    ]
 
 
 @pytest.mark.skipif(not HOMEWORK.exists(), reason="solutions/05_homework.ipynb is not written yet")
@@ -529,12 +613,13 @@ def test_the_real_homework_validates(capsys):
 
 # --- hidden checks are scored outside the kernel, from values only ---
 
+
 def test_probes_match_by_label_and_order_within_float32_precision():
     expected = "a = [0.12345678, -2.00000000]\nb = [[1.0],\n [2.0]]\nn = 7\nletters = A, B\n"
     float32 = "a = [0.12345680, -2.00000003]\nb = [[1.0],\n [2.0]]\nn = 7\nletters = A, B\n"
     assert compare_probes(expected, float32) == [True, True, True, True]
     wrong = "✗ Exercise 1: oops\nb = [[1.0],\n [2.5]]\nn = 8\nletters = A\nletters = A, B\nextra = 1\n"
-    assert compare_probes(expected, wrong) == [False, False, False, False]      # the first `letters` counts
+    assert compare_probes(expected, wrong) == [False, False, False, False]  # the first `letters` counts
     assert compare_probes(expected, "a = [0.12345678, -2.00010000]\n")[0] is False
     assert compare_probes(expected, "✓ Exercise 1 (hidden check) passed.\nyes\n") == [False] * 4
 
@@ -550,12 +635,12 @@ def test_the_held_out_judge_decides_with_targets_only_the_grader_draws():
         return f"problem = circles\nhidden layers = {layers}\nheld-out outputs = {outputs}\n"
 
     assert held_out_loss(printed(1, 2, True) + printed(2, 2, False), [1, 2], seed=42) == [True, False]
-    assert held_out_loss(printed(1, 1, True), [1], seed=42) == [False]       # one hidden layer is not deep
-    assert held_out_loss(printed(1, 2, True), [1], seed=43) == [False]       # another run's held-out data
+    assert held_out_loss(printed(1, 1, True), [1], seed=42) == [False]  # one hidden layer is not deep
+    assert held_out_loss(printed(1, 2, True), [1], seed=43) == [False]  # another run's held-out data
     assert held_out_loss("problem = circles\nyes\n", [1], seed=42) == [False]
 
 
-TAMPERING = '''
+TAMPERING = """
 import builtins, contextlib, os
 import backprop_lib, backprop_lib.exercises as _exercises, backprop_lib.homework as _homework
 _print = builtins.print
@@ -592,7 +677,7 @@ held_out_loss = _homework.held_out_loss = backprop_lib.held_out_loss = lambda *a
 hidden_layer_count = _homework.hidden_layer_count = lambda *args, **kwargs: 5
 os.environ["BACKPROP_HIDDEN_SEED"] = "0"     # ask for the public inputs
 builtins.print = print
-'''
+"""
 
 
 CHOICES = ("differences_found", "does_it_matter", "relu_bug", "affine_bug", "softmax_bug")  # the answers themselves
@@ -607,10 +692,16 @@ def test_a_submission_that_forges_verdicts_scores_what_the_blank_lesson_scores(t
         if meta.get("role") == "hidden-check":
             text = "".join(output.get("text", "") for output in cell.outputs)
             public.setdefault(str(meta["number"]), []).extend(
-                line for line in text.splitlines() if line.split(" = ")[0] not in CHOICES)
+                line for line in text.splitlines() if line.split(" = ")[0] not in CHOICES
+            )
     first = homework.answer_ids[0]
-    write_class(tmp_path, {"blank": student_notebook(homework),
-                           "forger": student_notebook(homework, {first: TAMPERING.format(public=public)})})
+    write_class(
+        tmp_path,
+        {
+            "blank": student_notebook(homework),
+            "forger": student_notebook(homework, {first: TAMPERING.format(public=public)}),
+        },
+    )
     assert main([str(tmp_path), "--solution", str(HOMEWORK), "--seed", "20261130", "--jobs", "2"]) == 0
     with (tmp_path / "graded" / "gradebook.csv").open(newline="") as handle:
         rows = {r["student"]: r for r in csv.DictReader(handle)}
@@ -637,12 +728,14 @@ def test_the_seed_is_kept_so_a_rerun_grades_on_the_same_hidden_inputs(assignment
 
 # --- feedback that tells the truth (backprop_lib.exercises, what every check cell prints) ---
 
+
 def checked(source: str, answer: str = "") -> str:
     """What a check cell prints, with the answer and the check compiled (and run) as two notebook cells."""
     import contextlib
     import io
 
     from backprop_lib import exercises
+
     namespace = {**vars(exercises), "np": np}
     exec(compile(answer, "/tmp/ipykernel_0/answer_cell.py", "exec"), namespace)  # noqa: S102
     output = io.StringIO()
@@ -652,10 +745,13 @@ def checked(source: str, answer: str = "") -> str:
 
 
 def test_float32_within_its_precision_passes_or_is_named():
-    assert checked("with exercise_check(1):\n    check_close('p', np.float32([1/3, 2/3]), [1/3, 2/3])\n") == \
-        "p = [0.33333333, 0.66666667]\n✓ Exercise 1 passed.\n"
+    assert (
+        checked("with exercise_check(1):\n    check_close('p', np.float32([1/3, 2/3]), [1/3, 2/3])\n")
+        == "p = [0.33333333, 0.66666667]\n✓ Exercise 1 passed.\n"
+    )
     assert "p is float32; compute in float64" in checked(
-        "with exercise_check(1):\n    check_close('p', np.float32(1/3), 1/3, digits=14)\n")
+        "with exercise_check(1):\n    check_close('p', np.float32(1/3), 1/3, digits=14)\n"
+    )
     assert "float32" not in checked("with exercise_check(1):\n    check_close('p', np.float32(0.3), 1/3)\n")
 
 
@@ -663,7 +759,7 @@ def test_none_gets_the_missing_return_message_and_errors_point_at_the_students_l
     answer = "def f(x):\n    y = x + 1\n\ndef g(x):\n    return x.shape[5]\n"
     missing = "your function returned None — is the `return` missing?"
     assert missing in checked("with exercise_check(1):\n    check_close('f(1)', f(1), 2)\n", answer)
-    assert missing in checked("with exercise_check(1):\n    a, b = f(1)\n", answer)       # raised in the check cell
+    assert missing in checked("with exercise_check(1):\n    a, b = f(1)\n", answer)  # raised in the check cell
     raised = checked("with exercise_check(1):\n    check_close('g', g(np.zeros(2)), 2)\n", answer)
     assert "IndexError" in raised and "(line 5" in raised
 

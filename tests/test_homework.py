@@ -1,4 +1,5 @@
 """backprop_lib.homework: dict-style training reproduces document 000, the suspect layers really are buggy."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -32,9 +33,18 @@ from backprop_lib.homework import (
     record_choices,
 )
 
-DOCUMENT_000_COSTS = [0.29617825471294423, 0.1526954144570859, 0.1361997979546046, 0.12646802945091323,
-                      0.11914873921362253, 0.11360293902089341, 0.1093644928277771, 0.10602391756213714,
-                      0.10337393702103817, 0.1013015366442789]
+DOCUMENT_000_COSTS = [
+    0.29617825471294423,
+    0.1526954144570859,
+    0.1361997979546046,
+    0.12646802945091323,
+    0.11914873921362253,
+    0.11360293902089341,
+    0.1093644928277771,
+    0.10602391756213714,
+    0.10337393702103817,
+    0.1013015366442789,
+]
 
 
 def document_000_rule(inputs, targets, params):
@@ -46,8 +56,11 @@ def document_000_rule(inputs, targets, params):
     grad_z2 = a2 - targets
     grad_z1 = (grad_z2 @ params["W2"].T) * (z1 > 0)
     return (1 / m) * np.sum((a2 - targets) ** 2), {
-        "W1": (1 / m) * (inputs.T @ grad_z1), "b1": (1 / m) * grad_z1.sum(axis=0),
-        "W2": (1 / m) * (a1.T @ grad_z2), "b2": (1 / m) * grad_z2.sum(axis=0)}
+        "W1": (1 / m) * (inputs.T @ grad_z1),
+        "b1": (1 / m) * grad_z1.sum(axis=0),
+        "W2": (1 / m) * (a1.T @ grad_z2),
+        "b2": (1 / m) * grad_z2.sum(axis=0),
+    }
 
 
 def test_params_from_network_names_and_copies():
@@ -85,6 +98,7 @@ def test_gradient_descent_explains_badly_shaped_gradients():
     def keepdims_bias(inputs, targets, params):
         cost, grads = document_000_rule(inputs, targets, params)
         return cost, {**grads, "b1": grads["b1"].reshape(1, -1)}
+
     inputs, targets, network = document_000_start()
     with pytest.raises(ShapeError, match="gradient of b1 must have the shape"):
         gradient_descent(keepdims_bias, inputs, targets, params_from_network(network), 0.01, 1)
@@ -119,7 +133,7 @@ def test_problems_draw_the_shapes_their_loss_needs(name):
 
 
 def test_held_out_loss_says_which_output_shape_is_needed():
-    one_score = Network([Affine(np.ones((2, 1)), np.zeros(1))])   # circles needs 2 class scores
+    one_score = Network([Affine(np.ones((2, 1)), np.zeros(1))])  # circles needs 2 class scores
     with pytest.raises(ShapeError, match="needs outputs of shape"):
         held_out_loss("circles", one_score, seed=0)
     assert hidden_layer_count(document_000_start().network) == 1

@@ -1,4 +1,5 @@
 """Layers and graph nodes: every backward against the numerical gradient, and what backward must not do."""
+
 import numpy as np
 import pytest
 
@@ -6,7 +7,7 @@ from backprop_lib import Add, Affine, Branch, Mul, ReLU, Sigmoid, gradient_check
 from backprop_lib.layers import Layer
 
 SHAPES = [(1, 1), (4, 3), (7, 5)]
-AFFINE_SIZES = [(1, 1, 1), (4, 2, 3), (6, 7, 2)]   # (batch, inputs, outputs)
+AFFINE_SIZES = [(1, 1, 1), (4, 2, 3), (6, 7, 2)]  # (batch, inputs, outputs)
 
 
 def away_from_kink(rng: np.random.Generator, shape) -> np.ndarray:
@@ -151,12 +152,17 @@ def test_layer_params_and_grads_are_the_arrays_themselves():
     assert Sigmoid().params == {} and ReLU().grads == {}
 
 
-@pytest.mark.parametrize("make_layer, x", [
-    (Sigmoid, np.random.default_rng(6).normal(size=(4, 3))),
-    (ReLU, away_from_kink(np.random.default_rng(6), (4, 3))),
-    (lambda: Affine(np.random.default_rng(6).normal(size=(3, 2)), np.ones(2)),
-     np.random.default_rng(7).normal(size=(4, 3))),
-])
+@pytest.mark.parametrize(
+    "make_layer, x",
+    [
+        (Sigmoid, np.random.default_rng(6).normal(size=(4, 3))),
+        (ReLU, away_from_kink(np.random.default_rng(6), (4, 3))),
+        (
+            lambda: Affine(np.random.default_rng(6).normal(size=(3, 2)), np.ones(2)),
+            np.random.default_rng(7).normal(size=(4, 3)),
+        ),
+    ],
+)
 def test_backward_twice_gives_the_same_gradients(make_layer, x):
     """Layers overwrite their gradients: a second backward does not add to the first."""
     layer = make_layer()

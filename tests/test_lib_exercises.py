@@ -1,4 +1,5 @@
 """exercise_check and the check helpers: the three verdicts, never an exception, stable text."""
+
 import numpy as np
 import pytest
 
@@ -31,7 +32,8 @@ def test_passed(capsys):
 def test_hidden_check_prints_values_and_no_verdict(capsys):
     # the grader decides outside the kernel: a verdict printed here would be text any code can print
     assert verdict(capsys, 7, lambda: show_values("out", [0.5, 0.25]), hidden=True) == [
-        "out = [0.50000000, 0.25000000]"]
+        "out = [0.50000000, 0.25000000]"
+    ]
 
 
 def test_not_done_with_ellipsis(capsys):
@@ -44,8 +46,9 @@ def test_not_done_with_ellipsis(capsys):
 def test_not_done_with_the_stubs_own_message(capsys):
     def stub():
         raise NotImplementedError("Exercise 4 is not done yet: fill in sigmoid_backward.")
+
     assert verdict(capsys, 4, stub) == ["Exercise 4 is not done yet: fill in sigmoid_backward."]
-    assert verdict(capsys, 5, stub) == [not_done_message(5)]     # another exercise's stub: the general text
+    assert verdict(capsys, 5, stub) == [not_done_message(5)]  # another exercise's stub: the general text
 
 
 def test_failed_check_says_expected_and_got(capsys):
@@ -56,6 +59,7 @@ def test_failed_check_says_expected_and_got(capsys):
 def test_the_students_own_error_is_shown_with_its_line(capsys):
     def answer():
         return 1 / 0
+
     lines = verdict(capsys, 6, lambda: check_close("ratio", answer(), 1.0))
     assert len(lines) == 1
     assert lines[0].startswith("✗ Exercise 6: your code raised ZeroDivisionError: division by zero (line ")
@@ -63,8 +67,11 @@ def test_the_students_own_error_is_shown_with_its_line(capsys):
 
 
 def test_exercise_check_never_raises(capsys):
-    for body in (lambda: check_true(False, "x should be positive"), lambda: [][1],
-                 lambda: check_equal("shape", (2, 3), (3, 2))):
+    for body in (
+        lambda: check_true(False, "x should be positive"),
+        lambda: [][1],
+        lambda: check_equal("shape", (2, 3), (3, 2)),
+    ):
         with exercise_check(1):
             body()
     lines = capsys.readouterr().out.splitlines()
@@ -83,9 +90,9 @@ def test_check_close_on_arrays(capsys):
 
 
 def test_check_close_tolerance_is_half_a_unit_of_the_last_digit():
-    check_close("x", 0.123456784, 0.12345678)              # off by 4e-9 < 5e-9
+    check_close("x", 0.123456784, 0.12345678)  # off by 4e-9 < 5e-9
     with pytest.raises(CheckFailed):
-        check_close("x", 0.12345679, 0.12345678)           # off by 1e-8
+        check_close("x", 0.12345679, 0.12345678)  # off by 1e-8
 
 
 def test_check_close_shape_mismatch():
@@ -133,7 +140,8 @@ def test_format_value_never_prints_negative_zero():
     assert format_value(np.array([-1e-12, -0.0, 1e-12])) == "[0.00000000, 0.00000000, 0.00000000]"
     assert "-0.0" not in format_value(np.array([[-4e-9, 2.0], [-0.0, -3.0]]))
     assert format_value(np.array([[-4e-9, 2.0], [-0.0, -3.0]])) == (
-        "[[ 0.00000000,  2.00000000],\n [ 0.00000000, -3.00000000]]")
+        "[[ 0.00000000,  2.00000000],\n [ 0.00000000, -3.00000000]]"
+    )
 
 
 def test_format_value_is_fixed_precision():
@@ -145,7 +153,7 @@ def test_format_value_is_fixed_precision():
 
 def test_an_error_raised_inside_the_library_points_at_the_callers_line(capsys):
     def student_answer():
-        SGD(0.1).step({"w": np.ones(2)}, {"w": None})   # the student forgot the backward pass
+        SGD(0.1).step({"w": np.ones(2)}, {"w": None})  # the student forgot the backward pass
 
     with exercise_check(4):
         student_answer()

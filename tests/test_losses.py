@@ -1,4 +1,5 @@
 """Losses: values, backward against the numerical gradient, softmax's stability, label forms."""
+
 import warnings
 
 import numpy as np
@@ -55,8 +56,9 @@ def test_softmax_with_loss_backward_matches_numerical_gradient(batch, classes, l
     rng = np.random.default_rng(12)
     scores = rng.normal(0, 3, size=(batch, classes))
     labels = rng.integers(0, classes, size=batch)
-    targets = {"indices": labels, "float indices": labels.astype(float),
-               "one-hot": one_hot(labels, classes)}[label_form]
+    targets = {"indices": labels, "float indices": labels.astype(float), "one-hot": one_hot(labels, classes)}[
+        label_form
+    ]
     assert_agrees(gradient_check(SoftmaxWithLoss(), scores, targets=targets))
 
 
@@ -69,7 +71,7 @@ def test_squared_error_values_by_hand():
     sse.forward(outputs, targets)
     mse.forward(outputs, targets)
     np.testing.assert_array_equal(sse.backward(), [[-0.5], [2.0]])
-    np.testing.assert_array_equal(mse.backward(), [[-0.5], [2.0]])   # 2·(o − t)/2
+    np.testing.assert_array_equal(mse.backward(), [[-0.5], [2.0]])  # 2·(o − t)/2
 
 
 def test_mean_squared_error_is_exactly_numpys_mean():
@@ -86,12 +88,12 @@ def test_softmax_rows_are_probabilities():
     expected = np.exp(scores) / np.exp(scores).sum(axis=1, keepdims=True)
     np.testing.assert_allclose(probabilities, expected, rtol=1e-14)
     np.testing.assert_allclose(probabilities.sum(axis=1), 1.0, rtol=1e-15)
-    np.testing.assert_allclose(softmax(scores[0]), expected[0], rtol=1e-14)   # 1-D: one sample
+    np.testing.assert_allclose(softmax(scores[0]), expected[0], rtol=1e-14)  # 1-D: one sample
 
 
 def test_softmax_is_stable_for_large_scores():
     with warnings.catch_warnings():
-        warnings.simplefilter("error")       # an overflow in exp would raise here
+        warnings.simplefilter("error")  # an overflow in exp would raise here
         large = softmax(np.array([[1000.0, 1001.0, 1002.0], [-1000.0, 0.0, 1000.0]]))
         loss = SoftmaxWithLoss().forward(np.array([[1000.0, 1001.0, 1002.0]]), [2])
     np.testing.assert_allclose(large[0], softmax(np.array([0.0, 1.0, 2.0])), rtol=1e-14)
@@ -105,8 +107,7 @@ def test_softmax_with_loss_stays_exact_when_a_probability_underflows():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert SoftmaxWithLoss().forward(np.array([[0.0, 1000.0]]), [0]) == 1000.0
-        report = gradient_check(SoftmaxWithLoss(), np.array([[0.0, 40.0, 3.0], [5.0, -30.0, 1.0]]),
-                                targets=[0, 1])
+        report = gradient_check(SoftmaxWithLoss(), np.array([[0.0, 40.0, 3.0], [5.0, -30.0, 1.0]]), targets=[0, 1])
     assert_agrees(report)
     np.testing.assert_allclose(log_softmax(np.array([0.0, 1000.0])), [-1000.0, 0.0], atol=0)
 

@@ -1,4 +1,5 @@
 """The message catalogue: every sentence in both languages with the same placeholders, chosen by the notebook."""
+
 from __future__ import annotations
 
 import re
@@ -24,16 +25,17 @@ def test_every_message_exists_in_both_languages_with_the_same_placeholders(key):
     assert set(texts) == set(LANGUAGES), f"{key} is in {sorted(texts)}, the course speaks {LANGUAGES}"
     assert all(texts[language].strip() for language in LANGUAGES), f"{key} has an empty text"
     assert placeholders(texts["en"]) == placeholders(texts["ko"]), (
-        f"{key}: English fills {sorted(placeholders(texts['en']))}, Korean {sorted(placeholders(texts['ko']))}")
+        f"{key}: English fills {sorted(placeholders(texts['en']))}, Korean {sorted(placeholders(texts['ko']))}"
+    )
 
 
 @pytest.mark.parametrize("key", sorted(MESSAGES))
 def test_korean_messages_are_korean_and_english_ones_are_not(key):
     texts = MESSAGES[key]
     english_only = {name for name in placeholders(texts["en"])}
-    if re.sub(r"\{[^}]*\}|[^A-Za-z]", "", texts["en"]):       # a sentence with words, not only placeholders
+    if re.sub(r"\{[^}]*\}|[^A-Za-z]", "", texts["en"]):  # a sentence with words, not only placeholders
         assert HANGUL.search(texts["ko"]), f"{key}: the Korean text has no Hangul: {texts['ko']!r}"
-    bracketed = re.sub(r"\([^)]*\)", "", texts["en"])        # "(순전파)": Korean terms in brackets, as the course does
+    bracketed = re.sub(r"\([^)]*\)", "", texts["en"])  # "(순전파)": Korean terms in brackets, as the course does
     assert not HANGUL.search(bracketed), f"{key}: the English text has Hangul outside brackets"
     assert english_only == placeholders(texts["ko"])
 
@@ -83,9 +85,11 @@ def test_a_learners_mistake_is_explained_in_the_notebooks_language():
     use_language("ko")
     with pytest.raises(ShapeError) as error:
         layer.forward(np.ones(2))
-    assert str(error.value) == ("hidden: 입력의 모양은 (배치, 2)이어야 해요(이 층의 입력 하나에 열 하나씩, 2열). "
-                                "그런데 모양이 (2,)인 배열 (float64)이(가) 왔어요. "
-                                "샘플 하나에도 배치 축이 필요해요: x.reshape(1, -1).")
+    assert str(error.value) == (
+        "hidden: 입력의 모양은 (배치, 2)이어야 해요(이 층의 입력 하나에 열 하나씩, 2열). "
+        "그런데 모양이 (2,)인 배열 (float64)이(가) 왔어요. "
+        "샘플 하나에도 배치 축이 필요해요: x.reshape(1, -1)."
+    )
     use_language("en")
     with pytest.raises(ShapeError, match=r"expected an input of shape \(batch, 2\)"):
         layer.forward(np.ones(2))
@@ -98,8 +102,15 @@ def test_the_training_report_line_follows_the_notebook(capsys):
 
     def run() -> str:
         network = Network([Affine(np.array([[0.5]]), np.array([0.0]))])
-        train(network, np.array([[1.0]]), np.array([[1.0]]), loss=MeanSquaredError(), optimizer=SGD(0.1),
-              epochs=2, report_every=1)
+        train(
+            network,
+            np.array([[1.0]]),
+            np.array([[1.0]]),
+            loss=MeanSquaredError(),
+            optimizer=SGD(0.1),
+            epochs=2,
+            report_every=1,
+        )
         return capsys.readouterr().out
 
     # w, b = 0.5, 0: loss (1 − 0.5)² = 0.25; one SGD step of 0.1 along −2(o − t) = 1 gives 0.6, 0.1: (1 − 0.7)² = 0.09

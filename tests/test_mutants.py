@@ -7,6 +7,7 @@ The end-to-end test runs `backprop-mutants --graded-by probes` over every soluti
 whose hidden probes the grader's own scoring judges); `make validate-assignment` runs the same mutants
 through the real grader. The others test how mutants are applied and packed into submissions.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,8 +22,11 @@ from course_tools.lessons import AuthoringError, make_lesson
 from course_tools.mutants import Mutant, apply_mutant, dependencies, mutants_of, pack
 
 ROOT = Path(__file__).resolve().parent.parent
-LESSONS = sorted(path for path in (ROOT / "solutions").glob("[0-9][0-9]_*.ipynb")    # lesson 6 once it has mutants
-                 if '"role": "mutant"' in path.read_text())
+LESSONS = sorted(
+    path
+    for path in (ROOT / "solutions").glob("[0-9][0-9]_*.ipynb")  # lesson 6 once it has mutants
+    if '"role": "mutant"' in path.read_text()
+)
 
 ANSWER = '''def f(x):
     """Doc."""
@@ -34,7 +38,8 @@ ANSWER = '''def f(x):
 
 def test_a_mutant_replaces_the_region_at_its_indentation():
     assert apply_mutant(ANSWER, "y = x - 1\nif y:\n    return y") == (
-        'def f(x):\n    """Doc."""\n    y = x - 1\n    if y:\n        return y')
+        'def f(x):\n    """Doc."""\n    y = x - 1\n    if y:\n        return y'
+    )
 
 
 def test_a_mutant_for_several_regions_has_one_block_each():
@@ -60,7 +65,8 @@ def test_mutant_cells_are_dropped_from_the_lesson_and_must_be_raw():
     notebook = notebook_with(
         ("code", ANSWER, {"number": 1, "role": "answer", "points": 1}),
         ("code", "print(f(1))", {"number": 1, "role": "check"}),
-        ("raw", "return x", {"number": 1, "role": "mutant", "kind": "wrong", "name": "no + 1"}))
+        ("raw", "return x", {"number": 1, "role": "mutant", "kind": "wrong", "name": "no + 1"}),
+    )
     lesson = make_lesson(notebook, "test")
     assert [cell.id for cell in lesson.cells] == ["c0", "c1"]
     [mutant] = mutants_of(notebook, "test")
@@ -73,12 +79,19 @@ def test_mutant_cells_are_dropped_from_the_lesson_and_must_be_raw():
 def test_submissions_never_mutate_two_exercises_that_depend_on_each_other():
     notebook = notebook_with(
         ("code", "# BEGIN SOLUTION\ndef forward(x):\n    return x\n# END SOLUTION", {"number": 1, "role": "answer"}),
-        ("code", "# BEGIN SOLUTION\ndef train(x):\n    return forward(x)\n# END SOLUTION",
-         {"number": 2, "role": "answer"}),
-        ("code", "# BEGIN SOLUTION\ndef other(x):\n    return x\n# END SOLUTION", {"number": 3, "role": "answer"}))
+        (
+            "code",
+            "# BEGIN SOLUTION\ndef train(x):\n    return forward(x)\n# END SOLUTION",
+            {"number": 2, "role": "answer"},
+        ),
+        ("code", "# BEGIN SOLUTION\ndef other(x):\n    return x\n# END SOLUTION", {"number": 3, "role": "answer"}),
+    )
     assert dependencies(notebook) == {1: set(), 2: {1}, 3: set()}
-    mutants = [Mutant("n", number, "wrong", f"m{number}{k}", f"c{number}{k}", f"c{number}", "")
-               for number in (1, 2, 3) for k in range(2)]
+    mutants = [
+        Mutant("n", number, "wrong", f"m{number}{k}", f"c{number}{k}", f"c{number}", "")
+        for number in (1, 2, 3)
+        for k in range(2)
+    ]
     submissions = pack(mutants, dependencies(notebook))
     assert all(not {1, 2} <= set(chosen) for chosen in submissions)
     assert sorted(m.cell_id for chosen in submissions for m in chosen.values()) == sorted(m.cell_id for m in mutants)
@@ -86,30 +99,54 @@ def test_submissions_never_mutate_two_exercises_that_depend_on_each_other():
 
 def test_every_wrong_mutant_is_rejected_and_every_right_one_kept():
     assert [path.name[:2] for path in LESSONS][:5] == ["01", "02", "03", "04", "05"]
-    result = subprocess.run([sys.executable, "-m", "course_tools.mutants", "--graded-by", "probes", *map(str, LESSONS)],
-                            capture_output=True, text=True, cwd=ROOT, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "course_tools.mutants", "--graded-by", "probes", *map(str, LESSONS)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
     report = result.stdout + result.stderr
-    print(report)                                          # the table, for `pytest -rP`
+    print(report)  # the table, for `pytest -rP`
     assert result.returncode == 0, report
     # every notebook  all  visible killed/seen  [blind]  graded killed/wrong  right kept visible  right kept graded
-    total = re.search(r"every notebook\s+all\s+(\d+)/(\d+)\s+(?:\d+\s+)?(\d+)/(\d+)\s+(\d+)/(\d+)\s+(\d+)/(\d+)",
-                      report)
+    total = re.search(
+        r"every notebook\s+all\s+(\d+)/(\d+)\s+(?:\d+\s+)?(\d+)/(\d+)\s+(\d+)/(\d+)\s+(\d+)/(\d+)", report
+    )
     assert total is not None, report
-    assert int(total[4]) >= 100, report                    # at least 100 wrong mutants in lessons 1–5
+    assert int(total[4]) >= 100, report  # at least 100 wrong mutants in lessons 1–5
     assert total[1] == total[2] and total[3] == total[4] and total[5] == total[6] == total[7] == total[8], report
 
 
 FIXTURE = ROOT / "tests" / "grading_fixtures" / "solutions" / "fixture_homework.ipynb"
-FIXTURE_MUTANTS = {      # exercise: (wrong answers, right answers) for the grading fixture's three exercises
-    1: (["return grad_output * output", "return output * (1.0 - output)",
-         "return grad_output * output * (1.0 + output)", "return None"],
-        ["return grad_output * (output - output ** 2)"]),
-    2: (["return (outputs - targets) / outputs.size", "return 2.0 * (targets - outputs) / outputs.size",
-         "return 2.0 * (outputs - targets)", "return np.mean(outputs - targets)"],
-        ["return (outputs - targets) * (2.0 / np.size(outputs))"]),
-    3: (["halved_learning_rate = learning_rate * 2", "halved_learning_rate = learning_rate / 3",
-         "halved_learning_rate = learning_rate - 2", "halved_learning_rate = None"],
-        ["halved_learning_rate = 0.5 * learning_rate"]),
+FIXTURE_MUTANTS = {  # exercise: (wrong answers, right answers) for the grading fixture's three exercises
+    1: (
+        [
+            "return grad_output * output",
+            "return output * (1.0 - output)",
+            "return grad_output * output * (1.0 + output)",
+            "return None",
+        ],
+        ["return grad_output * (output - output ** 2)"],
+    ),
+    2: (
+        [
+            "return (outputs - targets) / outputs.size",
+            "return 2.0 * (targets - outputs) / outputs.size",
+            "return 2.0 * (outputs - targets)",
+            "return np.mean(outputs - targets)",
+        ],
+        ["return (outputs - targets) * (2.0 / np.size(outputs))"],
+    ),
+    3: (
+        [
+            "halved_learning_rate = learning_rate * 2",
+            "halved_learning_rate = learning_rate / 3",
+            "halved_learning_rate = learning_rate - 2",
+            "halved_learning_rate = None",
+        ],
+        ["halved_learning_rate = 0.5 * learning_rate"],
+    ),
 }
 
 
@@ -118,8 +155,9 @@ def test_the_real_grader_and_the_probes_agree_on_every_mutant(tmp_path):
     for number, answers in FIXTURE_MUTANTS.items():
         for kind, sources in zip(("wrong", "right"), answers):
             for index, source in enumerate(sources):
-                cell = nbformat.v4.new_raw_cell(source, metadata={"exercise": {
-                    "number": number, "role": "mutant", "kind": kind, "name": source}})
+                cell = nbformat.v4.new_raw_cell(
+                    source, metadata={"exercise": {"number": number, "role": "mutant", "kind": kind, "name": source}}
+                )
                 cell.id = f"ex{number}-{kind}-{index}"
                 notebook.cells.append(cell)
     solution = tmp_path / "solutions" / FIXTURE.name
@@ -127,8 +165,13 @@ def test_the_real_grader_and_the_probes_agree_on_every_mutant(tmp_path):
     nbformat.write(notebook, solution)
     tables = {}
     for mode in ("grader", "probes"):
-        result = subprocess.run([sys.executable, "-m", "course_tools.mutants", "--graded-by", mode, str(solution)],
-                                capture_output=True, text=True, cwd=ROOT, check=False)
+        result = subprocess.run(
+            [sys.executable, "-m", "course_tools.mutants", "--graded-by", mode, str(solution)],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            check=False,
+        )
         report = result.stdout + result.stderr
         assert result.returncode == 0, report
         tables[mode] = [line for line in report.splitlines() if line.startswith(("fixture_homework", "every"))]

@@ -1,4 +1,5 @@
 """Network: layer names, parameter and gradient names, lookup, forward and backward order."""
+
 import numpy as np
 import pytest
 
@@ -23,7 +24,7 @@ def test_given_names_are_kept_and_counting_goes_on():
 def test_params_and_grads_are_named_layer_dot_parameter():
     network = small_network()
     assert list(network.params) == ["affine1.weights", "affine1.bias", "affine2.weights"]
-    assert network.params["affine1.weights"] is network["affine1"].weights    # the arrays, not copies
+    assert network.params["affine1.weights"] is network["affine1"].weights  # the arrays, not copies
     assert network.params["affine1.bias"] is network["affine1"].bias
     network.forward(np.ones((4, 2)))
     network.backward(np.ones((4, 1)))

@@ -4,6 +4,7 @@ answers, no hidden checks, no drift, no missing or stale translation.
 nbval (run by `make test` over solutions/ and lessons/, both editions) proves that re-executing every
 notebook reproduces its stored outputs; these tests check what the stored outputs and sources say.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -59,7 +60,8 @@ def test_the_course_has_its_lessons_in_order_in_both_languages():
 def test_every_solution_has_a_korean_catalogue(solution):
     assert catalogue_path(solution).exists(), (
         f"{solution.name} has no Korean catalogue {catalogue_path(solution).name}: "
-        f"run `backprop-lessons translate {solution.name}` and translate it (docs/authoring.md)")
+        f"run `backprop-lessons translate {solution.name}` and translate it (docs/authoring.md)"
+    )
 
 
 @pytest.mark.parametrize("solution", SOLUTIONS, ids=lambda p: p.stem)
@@ -69,11 +71,18 @@ def test_both_editions_are_what_the_solution_and_its_catalogue_generate(solution
 
 @pytest.mark.parametrize("solution", SOLUTIONS, ids=lambda p: p.stem)
 def test_every_cell_of_one_language_has_its_counterpart_in_the_other(solution):
-    for english, korean in [(solution_path(solution, "en"), solution_path(solution, "ko")),
-                            (lesson_path(solution, "en"), lesson_path(solution, "ko"))]:
-        cells = {language: [(cell.id, cell.cell_type, exercise_meta(cell)) for cell in read(path).cells
-                            if (exercise_meta(cell) or {}).get("role") != "mutant"]   # the source's mutant suite only
-                 for language, path in (("en", english), ("ko", korean))}
+    for english, korean in [
+        (solution_path(solution, "en"), solution_path(solution, "ko")),
+        (lesson_path(solution, "en"), lesson_path(solution, "ko")),
+    ]:
+        cells = {
+            language: [
+                (cell.id, cell.cell_type, exercise_meta(cell))
+                for cell in read(path).cells
+                if (exercise_meta(cell) or {}).get("role") != "mutant"
+            ]  # the source's mutant suite only
+            for language, path in (("en", english), ("ko", korean))
+        }
         assert cells["en"] == cells["ko"], f"{english.name}: the English and Korean editions have other cells"
 
 
@@ -86,7 +95,8 @@ def test_each_edition_says_its_language_and_its_kernel_speaks_it(case):
         calls = [LANGUAGE_CALL.search(cell.source) for cell in notebook.cells if cell.cell_type == "code"]
         first = next((call for call in calls if call), None)
         assert first is not None and first.group(1) == language, (
-            f"{path}: its first code cells must call use_language({language!r})")
+            f"{path}: its first code cells must call use_language({language!r})"
+        )
 
 
 @pytest.mark.parametrize("case", EDITIONS, ids=edition_id)
@@ -101,9 +111,10 @@ def test_solution_has_outputs_and_every_check_passes(case):
         assert not any(o.get("output_type") == "error" for o in cell.outputs), cell.id
         meta = exercise_meta(cell)
         if meta and meta["role"] == "check":
-            assert message("check.passed", language, number=meta["number"]) in text_of(cell), \
+            assert message("check.passed", language, number=meta["number"]) in text_of(cell), (
                 f"{cell.id}: {text_of(cell)!r}"
-        if meta and meta["role"] == "hidden-check":      # values only: the grader decides, not the kernel
+            )
+        if meta and meta["role"] == "hidden-check":  # values only: the grader decides, not the kernel
             passed = message("check.passed", language, number=meta["number"])
             # probes print `label = value`; a judged check prints what the judge reads (e.g. predicted classes)
             printed_values = text_of(cell).strip() if meta.get("judge") else " = " in text_of(cell)
@@ -130,8 +141,9 @@ def test_unanswered_lesson_runs_to_the_end_and_every_check_says_not_done(case):
         if meta and meta["role"] == "answer":
             assert "# BEGIN SOLUTION" not in cell.source and "# END SOLUTION" not in cell.source
             header = message("stub.header_one", language, number=meta["number"], points="")
-            assert cell.source.startswith(header.split("(")[0]), \
+            assert cell.source.startswith(header.split("(")[0]), (
                 f"{cell.id}: the stub's first line is not in {language}"
+            )
     assert checks >= 3
 
 

@@ -4,6 +4,7 @@
 README can say the lowest declared versions are tested. A bound raised in pyproject.toml without
 the constraints file (or the other way round) would quietly test something else.
 """
+
 from __future__ import annotations
 
 import re
@@ -28,7 +29,7 @@ def declared_lower_bounds() -> dict[str, Version]:
     for line in lines:
         requirement = Requirement(line)
         name = canonicalize_name(requirement.name)
-        if name == PROJECT_NAME:          # an extra that includes another extra of the course itself
+        if name == PROJECT_NAME:  # an extra that includes another extra of the course itself
             continue
         lower = [spec.version for spec in requirement.specifier if spec.operator == ">="]
         assert len(lower) == 1, f"pyproject.toml: {line!r} needs exactly one lower bound (>=) to be tested at"
@@ -53,8 +54,10 @@ def test_every_declared_package_is_pinned_at_its_lower_bound():
     pins = pinned_oldest()
     for name, lower in declared_lower_bounds().items():
         assert name in pins, f"{name} is declared in pyproject.toml but not pinned in constraints/oldest.txt"
-        assert pins[name] == lower, (f"{name}: pyproject.toml's lower bound is {lower}, constraints/oldest.txt "
-                                     f"pins {pins[name]}; make them the same version")
+        assert pins[name] == lower, (
+            f"{name}: pyproject.toml's lower bound is {lower}, constraints/oldest.txt "
+            f"pins {pins[name]}; make them the same version"
+        )
 
 
 def test_constraints_pin_nothing_pyproject_does_not_declare():

@@ -1,4 +1,5 @@
 """Optimizers against steps computed by hand from their formulas, with explicit numbers."""
+
 import numpy as np
 import pytest
 
@@ -17,7 +18,7 @@ def test_sgd_step():
     params = start()
     weights = params["layer.weights"]
     SGD(0.1).step(params, {"layer.weights": FIRST_GRAD})
-    assert params["layer.weights"] is weights                       # updated in place
+    assert params["layer.weights"] is weights  # updated in place
     np.testing.assert_allclose(weights, [0.95, -1.975], rtol=1e-15)
 
 
@@ -59,8 +60,7 @@ def test_adam_two_steps():
 
     optimizer.step(params, {"layer.weights": SECOND_GRAD})
     np.testing.assert_allclose(optimizer.first_moment["layer.weights"], [0.025, -0.0125], rtol=1e-13)
-    np.testing.assert_allclose(optimizer.second_moment["layer.weights"], [0.00028975, 0.0000724375],
-                               rtol=1e-13)
+    np.testing.assert_allclose(optimizer.second_moment["layer.weights"], [0.00028975, 0.0000724375], rtol=1e-13)
     after_second = [
         after_first[0] - 0.1 * (0.025 / 0.19) / (np.sqrt(0.00028975 / 0.001999) + 1e-8),
         after_first[1] - 0.1 * (-0.0125 / 0.19) / (np.sqrt(0.0000724375 / 0.001999) + 1e-8),

@@ -1,4 +1,5 @@
 """Grading a class in shards (``--shard K/N``) and joining them (``--merge``) gives the one-run gradebook."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,8 +13,18 @@ from course_tools.grading.shards import in_shard, parse_shard
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "grading_fixtures" / "solutions" / "fixture_homework.ipynb"
-LIMITS = ["--seed", "20261130", "--cell-timeout", "5", "--submission-timeout", "20", "--memory-mb", "1024",
-          "--jobs", "2"]
+LIMITS = [
+    "--seed",
+    "20261130",
+    "--cell-timeout",
+    "5",
+    "--submission-timeout",
+    "20",
+    "--memory-mb",
+    "1024",
+    "--jobs",
+    "2",
+]
 STUDENTS = ["ahn", "baek", "cho", "dong", "eun", "fox"]
 
 
@@ -32,8 +43,10 @@ def test_three_shards_merged_equal_one_run(tmp_path, capsys):
     assert main([str(submissions), "--solution", str(FIXTURE), "--output", str(tmp_path / "one"), *LIMITS]) == 0
     shards = [tmp_path / f"shard{k}" for k in (1, 2, 3)]
     for k, folder in enumerate(shards, start=1):
-        assert main([str(submissions), "--solution", str(FIXTURE), "--shard", f"{k}/3", "--output", str(folder),
-                     *LIMITS]) == 0
+        assert (
+            main([str(submissions), "--solution", str(FIXTURE), "--shard", f"{k}/3", "--output", str(folder), *LIMITS])
+            == 0
+        )
     assert main(["--merge", *map(str, shards), "--output", str(tmp_path / "joined")]) == 0
     one_run = (tmp_path / "one" / "gradebook.csv").read_text(encoding="utf-8")
     assert (tmp_path / "joined" / "gradebook.csv").read_text(encoding="utf-8") == one_run

@@ -1,4 +1,5 @@
 """The Korean catalogue: each wrong catalogue is refused with the cell named and the fix; a right one is applied."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -25,8 +26,11 @@ KOREAN_PRINTS = 'rate = 0.1\nprint(f"학습률 {rate}")'
 
 
 def cell(kind: str, cell_id: str, source: str, **meta):
-    made = nbformat.v4.new_markdown_cell(source) if kind == "markdown" else (
-        nbformat.v4.new_raw_cell(source) if kind == "raw" else nbformat.v4.new_code_cell(source))
+    made = (
+        nbformat.v4.new_markdown_cell(source)
+        if kind == "markdown"
+        else (nbformat.v4.new_raw_cell(source) if kind == "raw" else nbformat.v4.new_code_cell(source))
+    )
     made.id = cell_id
     made.metadata.update(meta)
     return made
@@ -35,12 +39,19 @@ def cell(kind: str, cell_id: str, source: str, **meta):
 @pytest.fixture
 def solution(tmp_path: Path) -> Path:
     notebook = nbformat.v4.new_notebook()
-    notebook.cells = [cell("code", "setup", SETUP), cell("markdown", "intro", INTRO),
-                      cell("code", "rate", PRINTS),
-                      cell("code", "ex1-answer", ANSWER, exercise={"number": 1, "role": "answer", "points": 1}),
-                      cell("code", "ex1-check", 'with exercise_check(1):\n    check_close("half", half, 0.05)',
-                           exercise={"number": 1, "role": "check"}),
-                      cell("raw", "mutant", "half = rate")]
+    notebook.cells = [
+        cell("code", "setup", SETUP),
+        cell("markdown", "intro", INTRO),
+        cell("code", "rate", PRINTS),
+        cell("code", "ex1-answer", ANSWER, exercise={"number": 1, "role": "answer", "points": 1}),
+        cell(
+            "code",
+            "ex1-check",
+            'with exercise_check(1):\n    check_close("half", half, 0.05)',
+            exercise={"number": 1, "role": "check"},
+        ),
+        cell("raw", "mutant", "half = rate"),
+    ]
     (tmp_path / "solutions").mkdir()
     path = tmp_path / "solutions" / "01_demo.ipynb"
     nbformat.write(notebook, path)
@@ -48,8 +59,9 @@ def solution(tmp_path: Path) -> Path:
 
 
 def write_catalogue(solution: Path, blocks: dict[str, tuple[str, str]]) -> None:
-    text = "header line: who translated\n" + "".join(f"@@ cell {cell_id} {sha} @@\n{body}\n"
-                                                      for cell_id, (sha, body) in blocks.items())
+    text = "header line: who translated\n" + "".join(
+        f"@@ cell {cell_id} {sha} @@\n{body}\n" for cell_id, (sha, body) in blocks.items()
+    )
     catalogue_path(solution).write_text(text, encoding="utf-8")
 
 
@@ -65,14 +77,15 @@ def problems(solution: Path) -> str:
 
 def test_which_cells_need_a_korean_block():
     assert needs_translation(cell("markdown", "m", INTRO))
-    assert needs_translation(cell("code", "c", PRINTS))                      # English words in a string
-    assert needs_translation(cell("code", "c", "x = 1  # the input"))       # a comment
-    assert not needs_translation(cell("code", "c", ANSWER))                 # only the generator's markers
+    assert needs_translation(cell("code", "c", PRINTS))  # English words in a string
+    assert needs_translation(cell("code", "c", "x = 1  # the input"))  # a comment
+    assert not needs_translation(cell("code", "c", ANSWER))  # only the generator's markers
     assert not needs_translation(cell("code", "c", SETUP))
     assert not needs_translation(cell("raw", "r", "a raw cell with words"))
-    assert not needs_translation(cell("markdown", "m", "$$L = -\\log p$$"))             # only math
-    assert not needs_translation(cell("code", "h", 'show_values("hidden batch", x)',
-                                      exercise={"number": 1, "role": "hidden-check"}))   # students never see it
+    assert not needs_translation(cell("markdown", "m", "$$L = -\\log p$$"))  # only math
+    assert not needs_translation(
+        cell("code", "h", 'show_values("hidden batch", x)', exercise={"number": 1, "role": "hidden-check"})
+    )  # students never see it
 
 
 def test_a_catalogue_saved_with_windows_line_ends_reads_the_same(solution):
@@ -91,7 +104,7 @@ def test_a_right_catalogue_gives_the_korean_edition_with_the_same_ids(solution):
     assert [c.id for c in korean_solution.cells] == [c.id for c in english.cells]
     sources = {c.id: c.source for c in korean_solution.cells}
     assert sources["intro"] == KOREAN_INTRO and sources["rate"] == KOREAN_PRINTS
-    assert sources["setup"].endswith('use_language("ko")')                  # written by the generator
+    assert sources["setup"].endswith('use_language("ko")')  # written by the generator
     assert korean_solution.metadata["backprop_course"]["language"] == "ko"
     stub = {c.id: c.source for c in korean_lesson.cells}["ex1-answer"]
     assert stub.startswith("# 연습 1 (1점):") and "half = ...  # 여러분의 답" in stub
@@ -146,8 +159,9 @@ def test_a_language_block_must_choose_korean(solution):
 
 
 def test_a_cell_given_twice_is_refused(solution):
-    catalogue_path(solution).write_text(f"@@ cell intro {sha8(INTRO)} @@\n가\n@@ cell intro {sha8(INTRO)} @@\n나\n",
-                                        encoding="utf-8")
+    catalogue_path(solution).write_text(
+        f"@@ cell intro {sha8(INTRO)} @@\n가\n@@ cell intro {sha8(INTRO)} @@\n나\n", encoding="utf-8"
+    )
     with pytest.raises(TranslationError, match="second block"):
         read_catalogue(catalogue_path(solution))
 
@@ -156,8 +170,8 @@ def test_translate_appends_the_missing_blocks_then_the_build_says_what_to_transl
     write_catalogue(solution, {"intro": (sha8(INTRO), KOREAN_INTRO)})
     assert main(["translate", "01", "--course", str(solution.parent.parent)]) == 0
     blocks = read_catalogue(catalogue_path(solution))
-    assert blocks["intro"].source == KOREAN_INTRO                         # kept
-    assert (blocks["rate"].sha, blocks["rate"].source) == (sha8(PRINTS), PRINTS)   # added, to translate
+    assert blocks["intro"].source == KOREAN_INTRO  # kept
+    assert (blocks["rate"].sha, blocks["rate"].source) == (sha8(PRINTS), PRINTS)  # added, to translate
     with pytest.raises(AuthoringError, match="cell rate .* is still in English"):
         editions(solution)
     assert main(["check", "--course", str(solution.parent.parent)]) == 1
@@ -167,17 +181,23 @@ def test_translate_appends_the_missing_blocks_then_the_build_says_what_to_transl
 def test_flags_may_come_between_the_command_and_the_notebooks_as_make_writes_them(solution, capsys):
     write_catalogue(solution, good_blocks())
     assert main(["check", "--english-fallback", "01", "--course", str(solution.parent.parent)]) == 1
-    assert "lessons/en/01_demo.ipynb is missing: run `make lessons" in capsys.readouterr().out   # parsed, not built
+    assert "lessons/en/01_demo.ipynb is missing: run `make lessons" in capsys.readouterr().out  # parsed, not built
 
 
 def test_mutant_cells_stay_in_the_english_source_only(solution):
     """A mutant (a raw variant of an answer, for the mutant suite) needs no translation and reaches no edition."""
     notebook = nbformat.read(solution, as_version=4)
-    notebook.cells.append(cell("raw", "ex1-mutant-1", "half = rate * 2",
-                               exercise={"number": 1, "role": "mutant", "kind": "wrong", "name": "doubled"}))
+    notebook.cells.append(
+        cell(
+            "raw",
+            "ex1-mutant-1",
+            "half = rate * 2",
+            exercise={"number": 1, "role": "mutant", "kind": "wrong", "name": "doubled"},
+        )
+    )
     nbformat.write(notebook, solution)
     write_catalogue(solution, good_blocks())
     for path, generated in editions(solution).items():
         ids = [c.id for c in generated.cells]
         assert "ex1-mutant-1" not in ids, f"{path.parent.parent.name}/{path.parent.name}: the mutant was kept"
-        assert "mutant" in ids                       # a raw cell without the mutant role is kept
+        assert "mutant" in ids  # a raw cell without the mutant role is kept

@@ -1,4 +1,5 @@
 """Value: scalar autodiff on a computational graph, checked against central differences."""
+
 import math
 
 import pytest
@@ -22,7 +23,7 @@ def test_each_operation_has_the_right_local_derivative():
         "div": (lambda v: v / 5.0, lambda x: x / 5.0),
         "rdiv": (lambda v: 5.0 / v, lambda x: 5.0 / x),
         "neg": (lambda v: -v, lambda x: -x),
-        "pow": (lambda v: v ** 3, lambda x: x ** 3),
+        "pow": (lambda v: v**3, lambda x: x**3),
         "exp": (lambda v: v.exp(), math.exp),
         "log": (lambda v: v.log(), math.log),
         "sigmoid": (lambda v: v.sigmoid(), lambda x: 1 / (1 + math.exp(-x))),
@@ -55,7 +56,7 @@ def test_a_neuron_of_document_001():
     assert round(loss.data, 3) == 0.513
     assert round(z.grad, 4) == -0.4013
     assert round(w.grad, 4) == -0.2007
-    assert z.grad == pytest.approx(prediction.data - 1, rel=1e-12)      # ŷ − y
+    assert z.grad == pytest.approx(prediction.data - 1, rel=1e-12)  # ŷ − y
 
 
 def test_a_value_used_twice_gets_the_sum_of_both_paths():
@@ -70,11 +71,11 @@ def test_a_value_used_twice_gets_the_sum_of_both_paths():
 def test_a_larger_expression_against_central_differences():
     def on_floats(a: float, b: float) -> float:
         c = a * b + math.exp(a - b)
-        return (c ** 2 / (1 + b * b)) * (1 / (1 + math.exp(-(c - a))))
+        return (c**2 / (1 + b * b)) * (1 / (1 + math.exp(-(c - a))))
 
     a, b = Value(0.3), Value(-1.2)
     c = a * b + (a - b).exp()
-    out = (c ** 2 / (1 + b * b)) * (c - a).sigmoid()
+    out = (c**2 / (1 + b * b)) * (c - a).sigmoid()
     out.backward()
     assert out.data == pytest.approx(on_floats(0.3, -1.2), rel=1e-14)
     assert a.grad == pytest.approx(central_difference(lambda t: on_floats(t, -1.2), 0.3), rel=1e-8)

@@ -1,4 +1,5 @@
 """The figure of a scalar expression's graph, read from its root (backprop_lib.figures.graphs.value_graph)."""
+
 import pytest
 
 from backprop_lib import Value
@@ -24,9 +25,9 @@ def test_the_graph_of_a_library_value_has_one_edge_per_parent_and_the_output():
     labels = sorted(node.label for node in nodes)
     assert labels == sorted(["x", "y", "×", "+", "out"])
     by_source = {(edge.source, edge.target): edge for edge in edges}
-    assert len(edges) == 5                   # x→×, y→×, ×→+, x→+, +→out
+    assert len(edges) == 5  # x→×, y→×, ×→+, x→+, +→out
     x_edges = [edge for (source, _), edge in by_source.items() if source == "v0"]
-    assert [edge.gradient for edge in x_edges] == [-2.0, -2.0]   # the total gradient of x on each edge
+    assert [edge.gradient for edge in x_edges] == [-2.0, -2.0]  # the total gradient of x on each edge
     assert by_source[("v3", "output")].forward == -4.0
 
 
@@ -45,7 +46,7 @@ def test_inputs_sit_left_of_their_first_use_and_every_operation_right_of_its_par
     x_of = {node.name: node.position[0] for node in nodes}
     assert all(x_of[edge.source] < x_of[edge.target] for edge in edges)
     label_x = {node.label: node.position[0] for node in nodes}
-    assert label_x["c"] == pytest.approx(label_x["+"] - 1.9)     # c sits next to the + it feeds
+    assert label_x["c"] == pytest.approx(label_x["+"] - 1.9)  # c sits next to the + it feeds
 
 
 def test_a_value_without_parents_attributes_gets_a_clear_error_and_a_figure_is_drawn():

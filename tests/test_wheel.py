@@ -1,4 +1,5 @@
 """The course installs as a normal wheel (no ``-e``) and its grader works from there, outside the repository."""
+
 from __future__ import annotations
 
 import csv
@@ -23,20 +24,45 @@ def run(*command: str, cwd: Path) -> str:
 
 
 def test_wheel_installed_grader_grades_a_class(tmp_path):
-    run(sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-        "-w", str(tmp_path / "dist"), str(ROOT), cwd=tmp_path)
+    run(
+        sys.executable,
+        "-m",
+        "pip",
+        "wheel",
+        "--quiet",
+        "--no-deps",
+        "--no-build-isolation",
+        "-w",
+        str(tmp_path / "dist"),
+        str(ROOT),
+        cwd=tmp_path,
+    )
     wheel = next((tmp_path / "dist").glob("backprop_course-*.whl"))
     venv = tmp_path / "venv"
     run(sys.executable, "-m", "venv", "--without-pip", str(venv), cwd=tmp_path)
     python = venv / "bin" / "python"
-    run(sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--no-deps", str(wheel),
-        cwd=tmp_path)
+    run(
+        sys.executable,
+        "-m",
+        "pip",
+        "--python",
+        str(python),
+        "install",
+        "--quiet",
+        "--no-deps",
+        str(wheel),
+        cwd=tmp_path,
+    )
     # The dependencies come from this environment (no download); the course itself only from the wheel.
     purelib = "import sysconfig; print(sysconfig.get_paths()['purelib'])"
     site = Path(run(str(python), "-c", purelib, cwd=tmp_path).strip())
     (site / "course-dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
-    where = run(str(python), "-c", "import backprop_lib, course_tools; print(backprop_lib.__file__); "
-                "print(course_tools.__file__)", cwd=tmp_path).split()
+    where = run(
+        str(python),
+        "-c",
+        "import backprop_lib, course_tools; print(backprop_lib.__file__); print(course_tools.__file__)",
+        cwd=tmp_path,
+    ).split()
     assert all(Path(path).is_relative_to(venv) for path in where), where
 
     course = tmp_path / "course"
@@ -44,10 +70,21 @@ def test_wheel_installed_grader_grades_a_class(tmp_path):
     solution = next((course / "solutions").glob("*.ipynb"))
     assignment = load_assignment(solution)
     submissions = tmp_path / "class"
-    write_class(submissions, {"right": student_notebook(assignment, solution_answers(assignment)),
-                              "blank": student_notebook(assignment)})
-    run(str(venv / "bin" / "backprop-grade"), str(submissions), "--solution", str(solution),
-        "--jobs", "2", "--cell-timeout", "10", cwd=tmp_path)
+    write_class(
+        submissions,
+        {"right": student_notebook(assignment, solution_answers(assignment)), "blank": student_notebook(assignment)},
+    )
+    run(
+        str(venv / "bin" / "backprop-grade"),
+        str(submissions),
+        "--solution",
+        str(solution),
+        "--jobs",
+        "2",
+        "--cell-timeout",
+        "10",
+        cwd=tmp_path,
+    )
     with (submissions / "graded" / "gradebook.csv").open(newline="", encoding="utf-8") as handle:
         rows = {row["student"]: row for row in csv.DictReader(handle)}
     assert rows["right"]["total"] == rows["right"]["maximum"] and rows["right"]["status"] == "ok"

@@ -6,6 +6,7 @@ fonts-noto-cjk`` (only the missing ones): without Noto CJK, Chromium draws the K
 boxes. Anywhere else it only says what the browser test will skip and why. It never fails the
 build: if the install is impossible, tests/test_browser.py skips with the same reason.
 """
+
 from __future__ import annotations
 
 import os
@@ -15,7 +16,7 @@ import sys
 
 DEBIAN_CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_PACKAGE = "chromium"
-HANGUL_FONT_PACKAGE = "fonts-noto-cjk"     # Noto Sans/Serif CJK: Hangul for Chromium's pages and screenshots
+HANGUL_FONT_PACKAGE = "fonts-noto-cjk"  # Noto Sans/Serif CJK: Hangul for Chromium's pages and screenshots
 
 
 def find_chromium() -> str | None:
@@ -50,8 +51,7 @@ def can_install() -> tuple[bool, str]:
 def install_packages(packages: list[str]) -> bool:
     """apt-get update && apt-get install -y PACKAGES, quietly; True when it worked."""
     environment = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    for command in (["apt-get", "update", "-qq"],
-                    ["apt-get", "install", "-y", "-qq", *packages]):
+    for command in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", *packages]):
         try:
             result = subprocess.run(command, env=environment, capture_output=True, text=True)
         except OSError as error:
@@ -77,16 +77,19 @@ def main() -> int:
         return 0
     allowed, why_not = can_install()
     if not allowed:
-        print(f"ensure_browser: missing {' and '.join(missing)} and {why_not}. Without chromium the browser test "
-              f"(tests/test_browser.py) is skipped; without {HANGUL_FONT_PACKAGE} its Hangul check is skipped "
-              f"(the Korean lessons would show boxes). To run everything: sudo apt-get install {' '.join(missing)}")
+        print(
+            f"ensure_browser: missing {' and '.join(missing)} and {why_not}. Without chromium the browser test "
+            f"(tests/test_browser.py) is skipped; without {HANGUL_FONT_PACKAGE} its Hangul check is skipped "
+            f"(the Korean lessons would show boxes). To run everything: sudo apt-get install {' '.join(missing)}"
+        )
         return 0
     print(f"ensure_browser: installing Debian's {' '.join(missing)} with apt-get (a minute or two) ...", flush=True)
     if install_packages(missing) and not missing_packages():
         print(f"ensure_browser: installed {' '.join(missing)}; Chromium at {find_chromium()}.")
     else:
-        print(f"ensure_browser: could not install {' '.join(missing_packages())}; "
-              "the browser test skips what needs it.")
+        print(
+            f"ensure_browser: could not install {' '.join(missing_packages())}; the browser test skips what needs it."
+        )
     return 0
 
 

@@ -8,6 +8,7 @@ lesson 4 ``softmax_explorer``, lesson 6 ``digits_explorer``. The logic behind ea
 ``take_update``, ``train_xor``, ``softmax_state``, ``digit_state``) is plain code that needs no widgets.
 Only this package imports ipywidgets; ``import backprop_lib`` stays light.
 """
+
 from .apple_shop import AppleShop, apple_shop, apple_shop_explorer
 from .base import Explorer, Frame
 from .digits import DigitState, digit_state, digits_explorer, toggle_pixel
@@ -16,8 +17,26 @@ from .softmax import SoftmaxState, softmax_explorer, softmax_state
 from .xor import XorRun, train_xor, xor_explorer, xor_network
 
 __all__ = [
-    "AppleShop", "DigitState", "Explorer", "Frame", "NetworkStepper", "SoftmaxState", "Step", "Update", "XorRun",
-    "apple_shop", "apple_shop_explorer", "digit_state", "digits_explorer", "network_stepper", "network_steps",
+    "AppleShop",
+    "DigitState",
+    "Explorer",
+    "Frame",
+    "NetworkStepper",
+    "SoftmaxState",
+    "Step",
+    "Update",
+    "XorRun",
+    "apple_shop",
+    "apple_shop_explorer",
+    "digit_state",
+    "digits_explorer",
+    "network_stepper",
+    "network_steps",
     "softmax_explorer",
-    "softmax_state", "take_update", "toggle_pixel", "train_xor", "xor_explorer", "xor_network",
+    "softmax_state",
+    "take_update",
+    "toggle_pixel",
+    "train_xor",
+    "xor_explorer",
+    "xor_network",
 ]

@@ -3,6 +3,7 @@
 Every change runs the graph forward and backward again (with backprop_lib's Mul nodes)
 and redraws it: forward values above the edges, gradients (기울기) below them.
 """
+
 from __future__ import annotations
 
 from functools import partial
@@ -17,19 +18,34 @@ from .base import Explorer, Frame, number_box
 
 def describe_apple_shop(shop: AppleShop) -> str:
     """One line with every number at 4 significant digits (the graph's own rounding)."""
-    n = partial(format_number, minus=MINUS_SIGN)     # as the graph writes them
-    return message("apple.summary", price=n(shop.apple_price), count=n(shop.apple_count), tax=n(shop.tax),
-                   total=n(shop.total), grad_price=n(shop.grad_apple_price), grad_count=n(shop.grad_apple_count),
-                   grad_tax=n(shop.grad_tax))
+    n = partial(format_number, minus=MINUS_SIGN)  # as the graph writes them
+    return message(
+        "apple.summary",
+        price=n(shop.apple_price),
+        count=n(shop.apple_count),
+        tax=n(shop.tax),
+        total=n(shop.total),
+        grad_price=n(shop.grad_apple_price),
+        grad_count=n(shop.grad_apple_count),
+        grad_tax=n(shop.grad_tax),
+    )
 
 
 def _caption(shop: AppleShop) -> str:
     """The chain rule (연쇄 법칙) behind each gradient, with this state's numbers."""
-    n = partial(format_number, minus=MINUS_SIGN)     # as the graph writes them
-    return message("apple.caption", forward_color=FORWARD_TEXT, gradient_color=GRADIENT_TEXT,
-                   price=n(shop.apple_price), count=n(shop.apple_count), tax=n(shop.tax),
-                   total=n(shop.total), grad_price=n(shop.grad_apple_price), grad_count=n(shop.grad_apple_count),
-                   grad_tax=n(shop.grad_tax))
+    n = partial(format_number, minus=MINUS_SIGN)  # as the graph writes them
+    return message(
+        "apple.caption",
+        forward_color=FORWARD_TEXT,
+        gradient_color=GRADIENT_TEXT,
+        price=n(shop.apple_price),
+        count=n(shop.apple_count),
+        tax=n(shop.tax),
+        total=n(shop.total),
+        grad_price=n(shop.grad_apple_price),
+        grad_count=n(shop.grad_apple_count),
+        grad_tax=n(shop.grad_tax),
+    )
 
 
 def apple_shop_explorer(apple_price: float = 100.0, apple_count: int = 2, tax: float = 1.1) -> Explorer:

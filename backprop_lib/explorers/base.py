@@ -8,6 +8,7 @@ its ``text/html`` form is the first picture (what a viewer without widgets shows
 Every picture is an ``<img>`` whose alt text is the figure's own description (see
 ``figures.described``); every control has a visible description that is also its accessible name.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -22,8 +23,7 @@ from ..figures.palette import GRADIENT_TEXT
 from ..messages import message
 
 # Captions sit on white with dark text, like the figures, so they read the same in light and dark themes.
-CAPTION_STYLE = ("background:white; color:#222; padding:4px 10px; border-radius:4px; line-height:1.5; "
-                 "max-width:700px")
+CAPTION_STYLE = "background:white; color:#222; padding:4px 10px; border-radius:4px; line-height:1.5; max-width:700px"
 
 
 @dataclass
@@ -53,15 +53,28 @@ def number_box(description: str, value: float, low: float, high: float, step: fl
     """A labelled number field: Tab reaches it, ↑/↓ step it by ``step``, typing and Enter set it."""
     whole = all(float(number).is_integer() for number in (value, low, high, step)) and isinstance(value, int)
     kind = widgets.BoundedIntText if whole else widgets.BoundedFloatText
-    return kind(value=value, min=low, max=high, step=step, description=description, continuous_update=False,
-                style=slider_style(), layout=widgets.Layout(width="260px"))
+    return kind(
+        value=value,
+        min=low,
+        max=high,
+        step=step,
+        description=description,
+        continuous_update=False,
+        style=slider_style(),
+        layout=widgets.Layout(width="260px"),
+    )
 
 
 def choice(description: str, options: list, value) -> widgets.Dropdown:
     """A labelled drop-down of a few values (e.g. a log scale: 0.1, 0.3, 1, …); ↑/↓ pick the next one."""
     options = sorted(set(options) | {value})
-    return widgets.Dropdown(options=options, value=value, description=description, style=slider_style(),
-                            layout=widgets.Layout(width="260px"))
+    return widgets.Dropdown(
+        options=options,
+        value=value,
+        description=description,
+        style=slider_style(),
+        layout=widgets.Layout(width="260px"),
+    )
 
 
 def toggle_buttons(options: list, value, description: str) -> widgets.ToggleButtons:
@@ -69,13 +82,14 @@ def toggle_buttons(options: list, value, description: str) -> widgets.ToggleButt
 
     Each option is a <button> with its own text, reached with Tab and chosen with Enter or Space.
     """
-    buttons = widgets.ToggleButtons(options=options, value=value, description=description,
-                                    style={**slider_style(), "button_width": "100px"})
-    buttons.add_class("widget-inline-hbox")     # ipywidgets 8 puts a toggle's description above it otherwise
+    buttons = widgets.ToggleButtons(
+        options=options, value=value, description=description, style={**slider_style(), "button_width": "100px"}
+    )
+    buttons.add_class("widget-inline-hbox")  # ipywidgets 8 puts a toggle's description above it otherwise
     return buttons
 
 
-TABLE = "<table style='border-spacing:12px 2px; margin-left:-12px'>"   # a small table with room between columns
+TABLE = "<table style='border-spacing:12px 2px; margin-left:-12px'>"  # a small table with room between columns
 
 
 class Explorer:
@@ -86,8 +100,7 @@ class Explorer:
               ``backprop-explorer-<name>``, which the browser test looks for).
     """
 
-    def __init__(self, name: str, title: str, controls: list[widgets.Widget],
-                 render: Callable[[], Frame]) -> None:
+    def __init__(self, name: str, title: str, controls: list[widgets.Widget], render: Callable[[], Frame]) -> None:
         self.name = name
         self.title = title
         self._render = render
@@ -95,7 +108,8 @@ class Explorer:
         self.caption = widgets.HTML()
         self.picture = widgets.Output()
         self.widget = widgets.VBox(
-            [widgets.HTML(f"<b>{title}</b>"), widgets.VBox(controls), self.caption, self.picture])
+            [widgets.HTML(f"<b>{title}</b>"), widgets.VBox(controls), self.caption, self.picture]
+        )
         self.widget.add_class("backprop-explorer")
         self.widget.add_class(f"backprop-explorer-{name}")
         self.png = b""
@@ -109,8 +123,10 @@ class Explorer:
         try:
             frame = self._render()
         except CourseError as error:
-            self.caption.value = (f"<div style='{CAPTION_STYLE}'><p style='color:{GRADIENT_TEXT}'>"
-                                  f"<b>{type(error).__name__}:</b> {error}</p></div>")
+            self.caption.value = (
+                f"<div style='{CAPTION_STYLE}'><p style='color:{GRADIENT_TEXT}'>"
+                f"<b>{type(error).__name__}:</b> {error}</p></div>"
+            )
             self.summary = f"{self.title}: {type(error).__name__}: {error}"
             return
         self.png = figure_png(frame.figure)

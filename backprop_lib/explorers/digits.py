@@ -4,6 +4,7 @@
 first runs the trained network on one image and returns its softmax probabilities, the second
 switches one pixel between ink (1) and paper (0).
 """
+
 from __future__ import annotations
 
 from typing import NamedTuple
@@ -18,7 +19,7 @@ from ..losses import softmax
 from ..messages import message
 from .base import Explorer, Frame, number_box
 
-INK = 0.5        # a pixel at or above this counts as ink: its toggle is shown pressed
+INK = 0.5  # a pixel at or above this counts as ink: its toggle is shown pressed
 
 
 class DigitState(NamedTuple):
@@ -32,7 +33,7 @@ class DigitState(NamedTuple):
 def digit_state(network, pixels) -> DigitState:
     """Run the network on one image and turn its scores into probabilities."""
     pixels = np.asarray(pixels, dtype=np.float64).reshape(-1)
-    if pixels.size != IMAGE_SIDE ** 2:
+    if pixels.size != IMAGE_SIDE**2:
         raise ShapeError(message("error.explorers.pixels", got=describe(pixels)))
     probabilities = softmax(network.forward(pixels.reshape(1, -1)))[0]
     return DigitState(pixels, probabilities, int(np.argmax(probabilities)))
@@ -60,12 +61,14 @@ def digits_explorer(network, digits: DigitSet, index: int = 0) -> Explorer:
     Every toggle is a <button> named by its tooltip ("pixel row 3, column 5"): Tab reaches it, Enter presses it.
     """
     picker = number_box(message("digits.picker"), index, 0, len(digits) - 1, 1)
-    toggles = [widgets.ToggleButton(tooltip=message("digits.pixel", row=pixel // IMAGE_SIDE + 1,
-                                                    column=pixel % IMAGE_SIDE + 1),
-                                    layout=widgets.Layout(width="28px", height="28px"))
-               for pixel in range(IMAGE_SIDE ** 2)]
-    grid = widgets.VBox([widgets.HBox(toggles[row * IMAGE_SIDE:(row + 1) * IMAGE_SIDE])
-                         for row in range(IMAGE_SIDE)])
+    toggles = [
+        widgets.ToggleButton(
+            tooltip=message("digits.pixel", row=pixel // IMAGE_SIDE + 1, column=pixel % IMAGE_SIDE + 1),
+            layout=widgets.Layout(width="28px", height="28px"),
+        )
+        for pixel in range(IMAGE_SIDE**2)
+    ]
+    grid = widgets.VBox([widgets.HBox(toggles[row * IMAGE_SIDE : (row + 1) * IMAGE_SIDE]) for row in range(IMAGE_SIDE)])
     image = {"pixels": digits.inputs[index].copy(), "loading": False}
 
     def load(change: object = None) -> None:

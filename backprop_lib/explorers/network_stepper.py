@@ -6,6 +6,7 @@ step (순전파) with the unit's value, every backward step (역전파) with the
 the weights into it. ``take_update`` applies one gradient-descent step to every weight.
 ``network_stepper`` shows the walk with buttons.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -62,8 +63,7 @@ def _check_network(network) -> tuple[Affine, Sigmoid, Affine, Sigmoid]:
     """The four layers of a 2-2-2 sigmoid network without biases, or a clear error."""
     layers = list(getattr(network, "layers", []))
     kinds = [type(layer).__name__ for layer in layers]
-    if kinds != ["Affine", "Sigmoid", "Affine", "Sigmoid"] or any(
-            layers[i].weights.shape != (2, 2) for i in (0, 2)):
+    if kinds != ["Affine", "Sigmoid", "Affine", "Sigmoid"] or any(layers[i].weights.shape != (2, 2) for i in (0, 2)):
         raise ShapeError(message("error.explorers.stepper_network", kinds=kinds))
     return layers[0], layers[1], layers[2], layers[3]
 
@@ -76,65 +76,122 @@ def network_steps(x: np.ndarray, t: np.ndarray, network) -> list[Step]:
     hidden, hidden_sigmoid, output, output_sigmoid = _check_network(network)
     loss = SumSquaredError()
     error = loss.forward(network.forward(x), t)
-    grad_output_sigmoid = loss.backward()                     # ∂E/∂o = o − t
+    grad_output_sigmoid = loss.backward()  # ∂E/∂o = o − t
     delta_output = output_sigmoid.backward(grad_output_sigmoid)
-    grad_hidden = output.backward(delta_output)               # ∂E/∂h, both paths added
+    grad_hidden = output.backward(delta_output)  # ∂E/∂h, both paths added
     delta_hidden = hidden_sigmoid.backward(grad_hidden)
     hidden.backward(delta_hidden)
     weights = named_weights([hidden.weights, output.weights])
     grads = named_weights([hidden.grad_weights, output.grad_weights])
-    values = {"x1": x[0, 0], "x2": x[0, 1], "t1": t[0, 0], "t2": t[0, 1],
-              "h1": hidden_sigmoid.out[0, 0], "h2": hidden_sigmoid.out[0, 1],
-              "o1": output_sigmoid.out[0, 0], "o2": output_sigmoid.out[0, 1],
-              "z1": hidden.x @ hidden.weights[:, 0], "z2": hidden.x @ hidden.weights[:, 1],
-              "z3": output.x @ output.weights[:, 0], "z4": output.x @ output.weights[:, 1]}
+    values = {
+        "x1": x[0, 0],
+        "x2": x[0, 1],
+        "t1": t[0, 0],
+        "t2": t[0, 1],
+        "h1": hidden_sigmoid.out[0, 0],
+        "h2": hidden_sigmoid.out[0, 1],
+        "o1": output_sigmoid.out[0, 0],
+        "o2": output_sigmoid.out[0, 1],
+        "z1": hidden.x @ hidden.weights[:, 0],
+        "z2": hidden.x @ hidden.weights[:, 1],
+        "z3": output.x @ output.weights[:, 0],
+        "z4": output.x @ output.weights[:, 1],
+    }
     values = {name: float(np.squeeze(value)) for name, value in values.items()}
 
-    steps = [Step("forward", ("x1", "x2"), (),
-                  message("stepper.inputs", x1=f"{values['x1']:g}", x2=f"{values['x2']:g}",
-                          t1=f"{values['t1']:g}", t2=f"{values['t2']:g}"),
-                  message("stepper.inputs_enter"), values["x1"])]
+    steps = [
+        Step(
+            "forward",
+            ("x1", "x2"),
+            (),
+            message(
+                "stepper.inputs",
+                x1=f"{values['x1']:g}",
+                x2=f"{values['x2']:g}",
+                t1=f"{values['t1']:g}",
+                t2=f"{values['t2']:g}",
+            ),
+            message("stepper.inputs_enter"),
+            values["x1"],
+        )
+    ]
     sources = {"h1": ("x1", "x2"), "h2": ("x1", "x2"), "o1": ("h1", "h2"), "o2": ("h1", "h2")}
     for unit in HIDDEN + OUTPUT:
         (w_a, w_b), (a, b), z = WEIGHTS_INTO[unit], sources[unit], NET_INPUT[unit]
         shown = {name: f"{values[name]:g}" if name.startswith("x") else _f(values[name]) for name in (a, b)}
-        formula = (f"{z} = {w_a}·{a} + {w_b}·{b} = {weights[w_a]:g}×{shown[a]} + "
-                   f"{weights[w_b]:g}×{shown[b]} = {_f(values[z])};  "
-                   f"{unit} = σ({z}) = {_f(values[unit])}")
+        formula = (
+            f"{z} = {w_a}·{a} + {w_b}·{b} = {weights[w_a]:g}×{shown[a]} + "
+            f"{weights[w_b]:g}×{shown[b]} = {_f(values[z])};  "
+            f"{unit} = σ({z}) = {_f(values[unit])}"
+        )
         headline = f"{z} = {values[z]:.4f},  {unit} = σ({z}) = {values[unit]:.4f}"
         steps.append(Step("forward", (unit,), (w_a, w_b), formula, headline, values[unit]))
     errors = [0.5 * (values[f"t{k}"] - values[f"o{k}"]) ** 2 for k in (1, 2)]
-    steps.append(Step("forward", OUTPUT, (),
-                      f"E = ½(t1 − o1)² + ½(t2 − o2)² = {_f(errors[0])} + {_f(errors[1])} = {_f(error)}",
-                      message("stepper.error", error=f"{error:.4f}"), error))
+    steps.append(
+        Step(
+            "forward",
+            OUTPUT,
+            (),
+            f"E = ½(t1 − o1)² + ½(t2 − o2)² = {_f(errors[0])} + {_f(errors[1])} = {_f(error)}",
+            message("stepper.error", error=f"{error:.4f}"),
+            error,
+        )
+    )
 
     for k, unit in enumerate(OUTPUT):
         out, delta = values[unit], float(delta_output[0, k])
         local = out * (1 - out)
         grad_out = float(grad_output_sigmoid[0, k])
         w_a, w_b = WEIGHTS_INTO[unit]
-        formula = (f"∂E/∂{unit} = {unit} − t{k + 1} = {_f(grad_out)};  ∂{unit}/∂{NET_INPUT[unit]} = "
-                   f"{unit}(1 − {unit}) = {_f(local)};  chain ∂E/∂{NET_INPUT[unit]} = {_f(grad_out)} × "
-                   f"{_f(local)} = {_f(delta)};  ∂E/∂{w_a} = chain × h1 = {_f(grads[w_a])}, "
-                   f"∂E/∂{w_b} = chain × h2 = {_f(grads[w_b])}")
-        headline = message("stepper.headline", unit=unit, z=NET_INPUT[unit], local=f"{local:.4f}",
-                           grad_out=f"{grad_out:.4f}", delta=f"{delta:.4f}")
-        steps.append(Step("backward", (unit,), (w_a, w_b), formula, headline, delta, local,
-                          {w_a: grads[w_a], w_b: grads[w_b]}))
+        formula = (
+            f"∂E/∂{unit} = {unit} − t{k + 1} = {_f(grad_out)};  ∂{unit}/∂{NET_INPUT[unit]} = "
+            f"{unit}(1 − {unit}) = {_f(local)};  chain ∂E/∂{NET_INPUT[unit]} = {_f(grad_out)} × "
+            f"{_f(local)} = {_f(delta)};  ∂E/∂{w_a} = chain × h1 = {_f(grads[w_a])}, "
+            f"∂E/∂{w_b} = chain × h2 = {_f(grads[w_b])}"
+        )
+        headline = message(
+            "stepper.headline",
+            unit=unit,
+            z=NET_INPUT[unit],
+            local=f"{local:.4f}",
+            grad_out=f"{grad_out:.4f}",
+            delta=f"{delta:.4f}",
+        )
+        steps.append(
+            Step("backward", (unit,), (w_a, w_b), formula, headline, delta, local, {w_a: grads[w_a], w_b: grads[w_b]})
+        )
     for k, unit in enumerate(HIDDEN):
         out, delta = values[unit], float(delta_hidden[0, k])
         local = out * (1 - out)
         grad_out = float(grad_hidden[0, k])
         w_a, w_b = WEIGHTS_INTO[unit]
-        to_o1, to_o2 = WEIGHTS_INTO["o1"][k], WEIGHTS_INTO["o2"][k]      # the weights leaving this unit
-        formula = (f"∂E/∂{unit} = δo1·{to_o1} + δo2·{to_o2} = {_f(grad_out)} (two paths add);  "
-                   f"∂{unit}/∂{NET_INPUT[unit]} = {_f(local)};  chain ∂E/∂{NET_INPUT[unit]} = "
-                   f"{_f(delta)};  ∂E/∂{w_a} = chain × x1 = {_f(grads[w_a])}, "
-                   f"∂E/∂{w_b} = chain × x2 = {_f(grads[w_b])}")
-        headline = message("stepper.headline", unit=unit, z=NET_INPUT[unit], local=f"{local:.4f}",
-                           grad_out=f"{grad_out:.4f}", delta=f"{delta:.4f}")
-        steps.append(Step("backward", (unit,), (w_a, w_b, to_o1, to_o2), formula, headline, delta, local,
-                          {w_a: grads[w_a], w_b: grads[w_b]}))
+        to_o1, to_o2 = WEIGHTS_INTO["o1"][k], WEIGHTS_INTO["o2"][k]  # the weights leaving this unit
+        formula = (
+            f"∂E/∂{unit} = δo1·{to_o1} + δo2·{to_o2} = {_f(grad_out)} (two paths add);  "
+            f"∂{unit}/∂{NET_INPUT[unit]} = {_f(local)};  chain ∂E/∂{NET_INPUT[unit]} = "
+            f"{_f(delta)};  ∂E/∂{w_a} = chain × x1 = {_f(grads[w_a])}, "
+            f"∂E/∂{w_b} = chain × x2 = {_f(grads[w_b])}"
+        )
+        headline = message(
+            "stepper.headline",
+            unit=unit,
+            z=NET_INPUT[unit],
+            local=f"{local:.4f}",
+            grad_out=f"{grad_out:.4f}",
+            delta=f"{delta:.4f}",
+        )
+        steps.append(
+            Step(
+                "backward",
+                (unit,),
+                (w_a, w_b, to_o1, to_o2),
+                formula,
+                headline,
+                delta,
+                local,
+                {w_a: grads[w_a], w_b: grads[w_b]},
+            )
+        )
     return steps
 
 
@@ -166,11 +223,20 @@ def take_update(x: np.ndarray, t: np.ndarray, network, learning_rate: float = 0.
 
 
 def _update_caption(update: Update, count: int, learning_rate: float) -> str:
-    rows = "".join(f"<tr><td>{name}</td><td>{update.weights_before[name]:.8f}</td>"
-                   f"<td>{update.weights_after[name]:.8f}</td></tr>" for name in update.weights_after)
-    return (message("stepper.update_caption", count=count, rate=f"{learning_rate:g}",
-                    before=f"{update.error_before:.8f}", after=f"{update.error_after:.8f}")
-            + f"{TABLE}<tr>{message('stepper.update_table_head')}</tr>{rows}</table>")
+    rows = "".join(
+        f"<tr><td>{name}</td><td>{update.weights_before[name]:.8f}</td><td>{update.weights_after[name]:.8f}</td></tr>"
+        for name in update.weights_after
+    )
+    return (
+        message(
+            "stepper.update_caption",
+            count=count,
+            rate=f"{learning_rate:g}",
+            before=f"{update.error_before:.8f}",
+            after=f"{update.error_after:.8f}",
+        )
+        + f"{TABLE}<tr>{message('stepper.update_table_head')}</tr>{rows}</table>"
+    )
 
 
 class NetworkStepper:
@@ -200,8 +266,13 @@ class NetworkStepper:
     def figure(self):
         """The network with everything computed up to this step written on it."""
         shown = self.steps[: self.position + 1]
-        node_values = {node: step.value for step in shown if step.phase == "forward"
-                       for node in step.nodes if node.startswith(("h", "o")) and len(step.nodes) == 1}
+        node_values = {
+            node: step.value
+            for step in shown
+            if step.phase == "forward"
+            for node in step.nodes
+            if node.startswith(("h", "o")) and len(step.nodes) == 1
+        }
         node_values.update({"x1": float(self.x[0, 0]), "x2": float(self.x[0, 1])})
         node_gradients = {step.nodes[0]: f"δ={step.value:.4f}" for step in shown if step.phase == "backward"}
         notes = {name: f"∂E/∂{name}={grad:.4f}" for step in shown for name, grad in step.weight_gradients.items()}
@@ -209,16 +280,25 @@ class NetworkStepper:
         lit_edges = tuple(self.last_update.weights_after) if self.last_update else step.edges
         if self.last_update is not None:
             title = message("stepper.after_update", count=self.updates, rate=f"{self.learning_rate:g}")
-            caption = message("stepper.error_change", before=f"{self.last_update.error_before:.8f}",
-                              after=f"{self.last_update.error_after:.8f}")
+            caption = message(
+                "stepper.error_change",
+                before=f"{self.last_update.error_before:.8f}",
+                after=f"{self.last_update.error_after:.8f}",
+            )
         else:
             title = message(f"stepper.{step.phase}_step", step=self.position + 1, count=len(self.steps))
             caption = step.headline
-        return draw_network(LAYER_SIZES, _weights(self.network), node_values=node_values,
-                            node_gradients=node_gradients, edge_notes=notes,
-                            highlight_nodes=() if self.last_update else step.nodes,
-                            highlight_edges=lit_edges, title=title,
-                            caption=caption)
+        return draw_network(
+            LAYER_SIZES,
+            _weights(self.network),
+            node_values=node_values,
+            node_gradients=node_gradients,
+            edge_notes=notes,
+            highlight_nodes=() if self.last_update else step.nodes,
+            highlight_edges=lit_edges,
+            title=title,
+            caption=caption,
+        )
 
     def caption(self) -> str:
         """The step's formula, or the update's table of weights."""
@@ -227,21 +307,34 @@ class NetworkStepper:
         step = self.steps[self.position]
         pass_name = message(f"stepper.{step.phase}_pass")
         lines = step.formula.split(";  ")
-        chain = (message("stepper.chain", gradient_color=GRADIENT_TEXT, local=f"{step.local_gradient:.8f}",
-                         value=f"{step.value:.8f}")
-                 if step.phase == "backward" else "")
-        where = message("stepper.where", name=pass_name, step=self.position + 1, count=len(self.steps),
-                        updates=self.updates)
+        chain = (
+            message(
+                "stepper.chain",
+                gradient_color=GRADIENT_TEXT,
+                local=f"{step.local_gradient:.8f}",
+                value=f"{step.value:.8f}",
+            )
+            if step.phase == "backward"
+            else ""
+        )
+        where = message(
+            "stepper.where", name=pass_name, step=self.position + 1, count=len(self.steps), updates=self.updates
+        )
         return f"<p>{where}<br>{'<br>'.join(lines)}{chain}</p>"
 
     def summary(self) -> str:
         """One line of plain text for this state."""
         if self.last_update is not None:
-            return message("stepper.update_summary", count=self.updates, before=f"{self.last_update.error_before:.8f}",
-                           after=f"{self.last_update.error_after:.8f}")
+            return message(
+                "stepper.update_summary",
+                count=self.updates,
+                before=f"{self.last_update.error_before:.8f}",
+                after=f"{self.last_update.error_after:.8f}",
+            )
         step = self.steps[self.position]
-        return message(f"stepper.{step.phase}_summary", step=self.position + 1, count=len(self.steps),
-                       formula=step.formula)
+        return message(
+            f"stepper.{step.phase}_summary", step=self.position + 1, count=len(self.steps), formula=step.formula
+        )
 
 
 def network_stepper(learning_rate: float = 0.5) -> Explorer:
@@ -249,16 +342,18 @@ def network_stepper(learning_rate: float = 0.5) -> Explorer:
     stepper = NetworkStepper(learning_rate)
     back = widgets.Button(description=message("stepper.previous"), tooltip=message("stepper.previous_tip"))
     forward = widgets.Button(description=message("stepper.next"), tooltip=message("stepper.next_tip"))
-    update = widgets.Button(description=message("stepper.update"), button_style="warning",
-                            tooltip=message("stepper.update_tip", rate=f"{learning_rate:g}"))
+    update = widgets.Button(
+        description=message("stepper.update"),
+        button_style="warning",
+        tooltip=message("stepper.update_tip", rate=f"{learning_rate:g}"),
+    )
 
     def render() -> Frame:
         back.disabled = stepper.position == 0
         forward.disabled = stepper.position == len(stepper.steps) - 1
         return Frame(stepper.figure(), stepper.caption(), stepper.summary())
 
-    explorer = Explorer("network-stepper", message("stepper.title"), [widgets.HBox([back, forward, update])],
-                        render)
+    explorer = Explorer("network-stepper", message("stepper.title"), [widgets.HBox([back, forward, update])], render)
     explorer.stepper = stepper
     back.on_click(lambda _: (stepper.move(-1), explorer.refresh()))
     forward.on_click(lambda _: (stepper.move(+1), explorer.refresh()))

@@ -5,6 +5,7 @@ it with backprop_lib's training loop (the gradient of ½Σ(t − o)², as docume
 recorded is the mean squared error, as document 002 prints it) and returns the trained network
 with its history. A run of a few thousand epochs takes about a tenth of a second.
 """
+
 from __future__ import annotations
 
 from typing import NamedTuple
@@ -34,7 +35,7 @@ class XorRun(NamedTuple):
 
     network: Network
     history: History
-    solved: bool        # every output on the right side of 0.5
+    solved: bool  # every output on the right side of 0.5
 
 
 def xor_network(hidden_size: int, activation: str, seed: int) -> Network:
@@ -42,17 +43,31 @@ def xor_network(hidden_size: int, activation: str, seed: int) -> Network:
     hidden_size = whole_number(hidden_size, "xor_network: hidden_size")
     one_of(activation, sorted(ACTIVATIONS), "xor_network: activation")
     rng = np.random.RandomState(seed)
-    return Network([Affine.random(2, int(hidden_size), rng), ACTIVATIONS[activation](),
-                    Affine.random(int(hidden_size), 1, rng), Sigmoid()])
+    return Network(
+        [
+            Affine.random(2, int(hidden_size), rng),
+            ACTIVATIONS[activation](),
+            Affine.random(int(hidden_size), 1, rng),
+            Sigmoid(),
+        ]
+    )
 
 
-def train_xor(hidden_size: int = 3, activation: str = "sigmoid", learning_rate: float = 1.0,
-              seed: int = 0, epochs: int = 2000) -> XorRun:
+def train_xor(
+    hidden_size: int = 3, activation: str = "sigmoid", learning_rate: float = 1.0, seed: int = 0, epochs: int = 2000
+) -> XorRun:
     """Train a fresh network on the four XOR points; the same settings always give the same run."""
     inputs, targets = xor_data()
     network = xor_network(hidden_size, activation, seed)
-    history = train(network, inputs, targets, loss=SumSquaredError(), monitor=MeanSquaredError(),
-                    optimizer=SGD(learning_rate), epochs=int(epochs))
+    history = train(
+        network,
+        inputs,
+        targets,
+        loss=SumSquaredError(),
+        monitor=MeanSquaredError(),
+        optimizer=SGD(learning_rate),
+        epochs=int(epochs),
+    )
     solved = bool(np.all((history.outputs > 0.5) == (targets > 0.5)))
     return XorRun(network, history, solved)
 
@@ -60,27 +75,39 @@ def train_xor(hidden_size: int = 3, activation: str = "sigmoid", learning_rate: 
 def describe_run(run: XorRun) -> str:
     """The final loss and the four outputs at fixed precision, and whether XOR is solved."""
     outputs = ", ".join(f"{value:.4f}" for value in run.history.outputs[:, 0])
-    return message("xor.summary_solved" if run.solved else "xor.summary_unsolved",
-                   loss=f"{run.history.final_loss:.6f}", outputs=outputs)
+    return message(
+        "xor.summary_solved" if run.solved else "xor.summary_unsolved",
+        loss=f"{run.history.final_loss:.6f}",
+        outputs=outputs,
+    )
 
 
 def draw_run(run: XorRun, settings: str):
     """The loss curve (log scale) beside the decision region of the trained network."""
     inputs, targets = xor_data()
-    figure, (loss_axes, region_axes) = new_subplots(1, 2, figsize=figure_size(0.5),
-                                                    gridspec_kw={"width_ratios": [1, 1]})
+    figure, (loss_axes, region_axes) = new_subplots(
+        1, 2, figsize=figure_size(0.5), gridspec_kw={"width_ratios": [1, 1]}
+    )
     add_description(figure, message("xor.describe_left", settings=settings))
     plot_losses(run.history, ax=loss_axes, title=message("figure.loss_title"))
     add_description(figure, message("xor.describe_right"))
-    plot_decision_regions(run.network.forward, inputs, targets, ax=region_axes, resolution=120,
-                          title=message("xor.decision_region"), class_names=["XOR = 0", "XOR = 1"])
+    plot_decision_regions(
+        run.network.forward,
+        inputs,
+        targets,
+        ax=region_axes,
+        resolution=120,
+        title=message("xor.decision_region"),
+        class_names=["XOR = 0", "XOR = 1"],
+    )
     figure.suptitle(settings, fontsize=11)
     figure.tight_layout()
     return figure
 
 
-def xor_explorer(hidden_size: int = 3, activation: str = "sigmoid", learning_rate: float = 1.0,
-                 seed: int = 0, epochs: int = 2000) -> Explorer:
+def xor_explorer(
+    hidden_size: int = 3, activation: str = "sigmoid", learning_rate: float = 1.0, seed: int = 0, epochs: int = 2000
+) -> Explorer:
     """Controls for the hidden size, activation, learning rate, seed and epochs; each change trains anew."""
     hidden_field = number_box(message("xor.hidden_units"), hidden_size, 1, 8, 1)
     activation_buttons = toggle_buttons(list(ACTIVATIONS), activation, message("xor.activation"))
@@ -90,13 +117,24 @@ def xor_explorer(hidden_size: int = 3, activation: str = "sigmoid", learning_rat
     controls = [hidden_field, activation_buttons, rate_field, seed_field, epochs_field]
 
     def render() -> Frame:
-        settings = dict(hidden_size=hidden_field.value, activation=activation_buttons.value,
-                        learning_rate=rate_field.value, seed=seed_field.value, epochs=epochs_field.value)
-        label = message("xor.settings", hidden=settings["hidden_size"], activation=settings["activation"],
-                        rate=f"{settings['learning_rate']:.3g}", seed=settings["seed"], epochs=settings["epochs"])
+        settings = dict(
+            hidden_size=hidden_field.value,
+            activation=activation_buttons.value,
+            learning_rate=rate_field.value,
+            seed=seed_field.value,
+            epochs=epochs_field.value,
+        )
+        label = message(
+            "xor.settings",
+            hidden=settings["hidden_size"],
+            activation=settings["activation"],
+            rate=f"{settings['learning_rate']:.3g}",
+            seed=settings["seed"],
+            epochs=settings["epochs"],
+        )
         run = train_xor(**settings)
         text = describe_run(run)
-        colour = GOOD_TEXT if run.solved else GRADIENT_TEXT   # the words "solved" / "not solved" say it too
+        colour = GOOD_TEXT if run.solved else GRADIENT_TEXT  # the words "solved" / "not solved" say it too
         caption = f"<p>{label}:<br><b style='color:{colour}'>{text}</b></p>"
         return Frame(draw_run(run, label), caption, f"{label}: {text}")
 

@@ -6,6 +6,7 @@ importing this package applies the course style. Every figure function returns a
 shown in Jupyter as an image with that alt text. The font, the labels and the descriptions
 follow the notebook's language (``backprop_lib.use_language``).
 """
+
 from ..messages import on_language_change
 from .style import apply_style, follow_language
 

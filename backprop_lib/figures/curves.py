@@ -1,4 +1,5 @@
 """Loss curves (손실 곡선): how the loss of one or several training runs falls, epoch by epoch."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -18,8 +19,9 @@ from .style import figure_size
 TEXT = Templates("describe.curves")
 
 
-def describe_losses(curves: dict[str, np.ndarray], title: str, xlabel: str, ylabel: str, log_scale: bool,
-                    epoch_step: int = 1) -> str:
+def describe_losses(
+    curves: dict[str, np.ndarray], title: str, xlabel: str, ylabel: str, log_scale: bool, epoch_step: int = 1
+) -> str:
     """Each run's first, last and lowest loss, in words.
 
     The lowest loss is given as printed (4 digits) with the first epoch that reaches that printed value: the
@@ -34,9 +36,18 @@ def describe_losses(curves: dict[str, np.ndarray], title: str, xlabel: str, ylab
         if epoch_step > 1:
             start = reached - reached % epoch_step
             reached = f"{start}–{min(start + epoch_step, curve.size) - 1}"
-        parts.append(TEXT["run"].format(name=TEXT["name"].format(name=name) if name else "", count=curve.size,
-                                        xlabel=xlabel, first=format_number(curve[0]), last=format_number(curve[-1]),
-                                        end=curve.size - 1, low=lowest, at=reached))
+        parts.append(
+            TEXT["run"].format(
+                name=TEXT["name"].format(name=name) if name else "",
+                count=curve.size,
+                xlabel=xlabel,
+                first=format_number(curve[0]),
+                last=format_number(curve[-1]),
+                end=curve.size - 1,
+                low=lowest,
+                at=reached,
+            )
+        )
     return " ".join(parts)
 
 
@@ -54,9 +65,15 @@ def _as_curve(name: str, values) -> np.ndarray:
     return curve
 
 
-def plot_losses(losses, log_scale: bool = True, title: str | None = None,
-                ax: Axes | None = None, xlabel: str | None = None, ylabel: str | None = None,
-                epoch_step: int = 1) -> Figure:
+def plot_losses(
+    losses,
+    log_scale: bool = True,
+    title: str | None = None,
+    ax: Axes | None = None,
+    xlabel: str | None = None,
+    ylabel: str | None = None,
+    epoch_step: int = 1,
+) -> Figure:
     """Draw one loss curve, or several from a dict {label: losses or History}, on one plot.
 
     Runs differ in colour and in line style.
@@ -80,8 +97,14 @@ def plot_losses(losses, log_scale: bool = True, title: str | None = None,
     if created:
         figure, ax = new_subplots(figsize=figure_size(0.55))
     for index, (name, curve) in enumerate(curves.items()):
-        ax.plot(np.arange(curve.size), curve, color=cycle(CLASS_COLORS, index),
-                linestyle=cycle(LINE_STYLES, index), linewidth=2, label=name or None)
+        ax.plot(
+            np.arange(curve.size),
+            curve,
+            color=cycle(CLASS_COLORS, index),
+            linestyle=cycle(LINE_STYLES, index),
+            linewidth=2,
+            label=name or None,
+        )
     if log_scale:
         ax.set_yscale("log")
     title = message("figure.loss_title") if title is None else title

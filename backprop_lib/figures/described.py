@@ -13,6 +13,7 @@ to that figure's description. The sentences' templates live in the message catal
 (``backprop_lib.messages``, keys ``describe.<module>.*``), read by each figure module as ``TEXT``:
 a description is written in the notebook's language (``use_language``).
 """
+
 from __future__ import annotations
 
 import base64
@@ -48,7 +49,7 @@ def _no_second_copy() -> None:
     for Figure outranks ``_repr_mimebundle_``): the stored notebook keeps one PNG, inside the <img>."""
     try:
         from IPython import get_ipython
-    except ImportError:          # plain Python: nothing displays figures
+    except ImportError:  # plain Python: nothing displays figures
         return
     shell = get_ipython()
     if shell is not None:

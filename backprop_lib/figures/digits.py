@@ -4,6 +4,7 @@ Every function returns a closed ``DescribedFigure`` (a notebook shows it once, a
 text is written from the figure's numbers). Images are drawn in greys: white paper, black ink, pixel
 values 0 … 1. Titles, labels and descriptions are in the notebook's language (``use_language``).
 """
+
 from __future__ import annotations
 
 import matplotlib
@@ -22,14 +23,14 @@ from .style import FIGURE_WIDTH, FORWARD_COLOR, GRADIENT_COLOR, HIGHLIGHT_COLOR,
 
 # The words of this module's text alternatives, in the notebook's language (backprop_lib.messages).
 TEXT = Templates("describe.digits")
-PART_HATCHES = ("", "//", "..", "xx")          # the second cue for a part of the split (besides its colour)
-TRUE_HATCH, PREDICTED_HATCH = "//", ".."       # the second cue for the true and the predicted class's bar
+PART_HATCHES = ("", "//", "..", "xx")  # the second cue for a part of the split (besides its colour)
+TRUE_HATCH, PREDICTED_HATCH = "//", ".."  # the second cue for the true and the predicted class's bar
 
 
 def _images(images) -> np.ndarray:
     """Images as (N, 8, 8), from (N, 64) or (N, 8, 8)."""
     images = np.asarray(images, dtype=np.float64)
-    if images.ndim == 2 and images.shape[1] == IMAGE_SIDE ** 2:
+    if images.ndim == 2 and images.shape[1] == IMAGE_SIDE**2:
         return images.reshape(-1, IMAGE_SIDE, IMAGE_SIDE)
     if images.ndim == 3 and images.shape[1:] == (IMAGE_SIDE, IMAGE_SIDE):
         return images
@@ -56,8 +57,17 @@ def _cell_text(ax, row: int, column: int, text: str, fill, preferred=BLACK, **op
     The cell's colour is also the text's box, so what the text is read against is stated, not assumed.
     """
     color = preferred if _contrast(preferred, fill) >= 4.5 else max((BLACK, WHITE), key=lambda c: _contrast(c, fill))
-    ax.text(column, row, text, ha="center", va="center", fontsize=10, color=color,
-            bbox={"boxstyle": "square,pad=0.05", "facecolor": fill, "edgecolor": "none"}, **options)
+    ax.text(
+        column,
+        row,
+        text,
+        ha="center",
+        va="center",
+        fontsize=10,
+        color=color,
+        bbox={"boxstyle": "square,pad=0.05", "facecolor": fill, "edgecolor": "none"},
+        **options,
+    )
 
 
 def _show_image(ax, image: np.ndarray, title: str = "", color: str = BLACK) -> None:
@@ -95,17 +105,27 @@ def plot_class_counts(parts: dict[str, np.ndarray]) -> Figure:
     items = []
     for index, (name, labels) in enumerate(parts.items()):
         counts = np.bincount(np.asarray(labels), minlength=NUM_CLASSES)
-        ax.bar(np.arange(NUM_CLASSES) + (index - (len(parts) - 1) / 2) * width, counts, width,
-               color=cycle(CLASS_COLORS, index), hatch=cycle(PART_HATCHES, index), edgecolor=BLACK,
-               linewidth=0.5, label=f"{name} ({counts.sum()})")
-        items.append(TEXT["counts_part"].format(name=name, total=int(counts.sum()),
-                                                counts=", ".join(str(int(count)) for count in counts)))
+        ax.bar(
+            np.arange(NUM_CLASSES) + (index - (len(parts) - 1) / 2) * width,
+            counts,
+            width,
+            color=cycle(CLASS_COLORS, index),
+            hatch=cycle(PART_HATCHES, index),
+            edgecolor=BLACK,
+            linewidth=0.5,
+            label=f"{name} ({counts.sum()})",
+        )
+        items.append(
+            TEXT["counts_part"].format(
+                name=name, total=int(counts.sum()), counts=", ".join(str(int(count)) for count in counts)
+            )
+        )
     title = message("figure.digits_counts_title")
     ax.set_xticks(range(NUM_CLASSES))
     ax.set_xlabel(message("figure.digits_class"))
     ax.set_ylabel(message("figure.digits_image_count"))
     ax.set_title(title)
-    ax.set_ylim(0, ax.get_ylim()[1] * 1.3)           # room for the legend above the bars
+    ax.set_ylim(0, ax.get_ylim()[1] * 1.3)  # room for the legend above the bars
     ax.legend(loc="upper center", ncol=len(parts))
     figure.tight_layout()
     add_description(figure, TEXT["counts"].format(title=title, items="; ".join(items)))
@@ -121,8 +141,12 @@ def plot_learning_curves(histories: dict, title: str | None = None) -> Figure:
     figure, (loss_ax, accuracy_ax) = new_subplots(1, 2, figsize=figure_size(0.45))
     items = []
     for index, (name, history) in enumerate(histories.items()):
-        style = {"color": cycle(CLASS_COLORS, index), "marker": cycle(CLASS_MARKERS, index),
-                 "markevery": max(1, history.epochs // 6), "markersize": 5}
+        style = {
+            "color": cycle(CLASS_COLORS, index),
+            "marker": cycle(CLASS_MARKERS, index),
+            "markevery": max(1, history.epochs // 6),
+            "markersize": 5,
+        }
         epochs = np.arange(1, history.epochs + 1)
         loss_ax.plot(epochs, history.train_loss, "--", linewidth=1.5, **style)
         accuracy_ax.plot(epochs, history.train_accuracy, "--", linewidth=1.5, **style)
@@ -130,13 +154,20 @@ def plot_learning_curves(histories: dict, title: str | None = None) -> Figure:
         if history.validation_loss:
             loss_ax.plot(epochs, history.validation_loss, linewidth=2, label=name, **style)
             accuracy_ax.plot(epochs, history.validation_accuracy, linewidth=2, label=name, **style)
-            validation = TEXT["curves_validation"].format(loss=format_number(history.validation_loss[-1]),
-                                                          accuracy=format_number(history.validation_accuracy[-1]),
-                                                          best=history.best_epoch + 1)
-        items.append(TEXT["curves_run"].format(name=name, epochs=history.epochs,
-                                               loss=format_number(history.train_loss[-1]),
-                                               accuracy=format_number(history.train_accuracy[-1]),
-                                               validation=validation))
+            validation = TEXT["curves_validation"].format(
+                loss=format_number(history.validation_loss[-1]),
+                accuracy=format_number(history.validation_accuracy[-1]),
+                best=history.best_epoch + 1,
+            )
+        items.append(
+            TEXT["curves_run"].format(
+                name=name,
+                epochs=history.epochs,
+                loss=format_number(history.train_loss[-1]),
+                accuracy=format_number(history.train_accuracy[-1]),
+                validation=validation,
+            )
+        )
     loss_ax.set_yscale("log")
     loss_ax.set_xlabel(message("figure.epoch"))
     loss_ax.set_ylabel(message("figure.log_scale", label=message("figure.loss")))
@@ -167,10 +198,16 @@ def plot_activation_spread(activations: dict[str, list[np.ndarray]]) -> Figure:
             ax.hist(values, bins=30, color=cycle(CLASS_COLORS, row))
             ax.set_yticks([])
             ax.tick_params(labelsize=10)
-            ax.set_title(message("figure.digits_layer_std", layer=column + 1, std=f"{values.std():.2g}"),
-                         fontsize=10, fontweight="normal")
-            spreads.append(TEXT["spread_layer"].format(layer=column + 1, std=f"{values.std():.2g}",
-                                                       zeros=round(100 * float(np.mean(values == 0)))))
+            ax.set_title(
+                message("figure.digits_layer_std", layer=column + 1, std=f"{values.std():.2g}"),
+                fontsize=10,
+                fontweight="normal",
+            )
+            spreads.append(
+                TEXT["spread_layer"].format(
+                    layer=column + 1, std=f"{values.std():.2g}", zeros=round(100 * float(np.mean(values == 0)))
+                )
+            )
         axes[row][0].set_ylabel(name, fontsize=10)
         items.append(TEXT["spread_scale"].format(name=name, layers="; ".join(spreads)))
     title = message("figure.digits_spread_title")
@@ -184,15 +221,24 @@ def plot_search(learning_rates, hidden_sizes, validation_accuracy) -> Figure:
     """The validation accuracy of every (learning rate, hidden size) pair as a coloured table; the best framed."""
     table = np.asarray(validation_accuracy, dtype=np.float64)
     if table.shape != (len(learning_rates), len(hidden_sizes)):
-        raise ShapeError(message("error.digit_figures.search", rates=len(learning_rates), sizes=len(hidden_sizes),
-                                 got=describe(table)))
+        raise ShapeError(
+            message(
+                "error.digit_figures.search", rates=len(learning_rates), sizes=len(hidden_sizes), got=describe(table)
+            )
+        )
     figure, ax = new_subplots(figsize=figure_size(0.5))
     cells, norm = matplotlib.colormaps["Blues"], Normalize(max(0.0, table.min() - 0.05), 1.0)
     ax.imshow(table, cmap=cells, norm=norm)
     best = np.unravel_index(np.argmax(table), table.shape)
     for (row, column), value in np.ndenumerate(table):
-        _cell_text(ax, row, column, f"{100 * value:.1f} %", cells(norm(value)),
-                   fontweight="bold" if (row, column) == best else "normal")
+        _cell_text(
+            ax,
+            row,
+            column,
+            f"{100 * value:.1f} %",
+            cells(norm(value)),
+            fontweight="bold" if (row, column) == best else "normal",
+        )
     ax.add_patch(Rectangle((best[1] - 0.5, best[0] - 0.5), 1, 1, fill=False, edgecolor=HIGHLIGHT_COLOR, linewidth=3))
     ax.set_xticks(range(len(hidden_sizes)), [str(size) for size in hidden_sizes])
     ax.set_yticks(range(len(learning_rates)), [f"{rate:g}" for rate in learning_rates])
@@ -202,12 +248,26 @@ def plot_search(learning_rates, hidden_sizes, validation_accuracy) -> Figure:
     title = message("figure.digits_search_title")
     ax.set_title(title)
     figure.tight_layout()
-    rows = "; ".join(TEXT["search_row"].format(
-        rate=f"{rate:g}", values=", ".join(TEXT["search_cell"].format(size=size, accuracy=f"{100 * value:.1f} %")
-                                           for size, value in zip(hidden_sizes, table[index])))
-        for index, rate in enumerate(learning_rates))
-    add_description(figure, TEXT["search"].format(title=title, items=rows, rate=f"{learning_rates[best[0]]:g}",
-                                                  size=hidden_sizes[best[1]], accuracy=f"{100 * table[best]:.1f} %"))
+    rows = "; ".join(
+        TEXT["search_row"].format(
+            rate=f"{rate:g}",
+            values=", ".join(
+                TEXT["search_cell"].format(size=size, accuracy=f"{100 * value:.1f} %")
+                for size, value in zip(hidden_sizes, table[index])
+            ),
+        )
+        for index, rate in enumerate(learning_rates)
+    )
+    add_description(
+        figure,
+        TEXT["search"].format(
+            title=title,
+            items=rows,
+            rate=f"{learning_rates[best[0]]:g}",
+            size=hidden_sizes[best[1]],
+            accuracy=f"{100 * table[best]:.1f} %",
+        ),
+    )
     return figure
 
 
@@ -220,7 +280,7 @@ def plot_confusion(labels, predicted) -> Figure:
     cells, norm = matplotlib.colormaps["Blues"], Normalize(0, max(int(matrix.max()), 1))
     ax.imshow(matrix, cmap=cells, norm=norm)
     for (row, column), count in np.ndenumerate(matrix):
-        if count:      # a mistake in the darkened vermillion where it reads well; the description lists them all
+        if count:  # a mistake in the darkened vermillion where it reads well; the description lists them all
             _cell_text(ax, row, column, str(count), cells(norm(count)), GRADIENT_TEXT if row != column else BLACK)
     ax.set_xticks(range(NUM_CLASSES))
     ax.set_yticks(range(NUM_CLASSES))
@@ -230,11 +290,22 @@ def plot_confusion(labels, predicted) -> Figure:
     title = message("figure.digits_confusion_title")
     ax.set_title(title)
     figure.tight_layout()
-    mistakes = [TEXT["confusion_mistake"].format(true=row, predicted=column, count=int(count))
-                for (row, column), count in np.ndenumerate(matrix) if row != column and count]
-    add_description(figure, TEXT["confusion"].format(
-        title=title, right=int(np.trace(matrix)), count=int(matrix.sum()),
-        mistakes=TEXT["confusion_mistakes"].format(items="; ".join(mistakes)) if mistakes else TEXT["confusion_none"]))
+    mistakes = [
+        TEXT["confusion_mistake"].format(true=row, predicted=column, count=int(count))
+        for (row, column), count in np.ndenumerate(matrix)
+        if row != column and count
+    ]
+    add_description(
+        figure,
+        TEXT["confusion"].format(
+            title=title,
+            right=int(np.trace(matrix)),
+            count=int(matrix.sum()),
+            mistakes=TEXT["confusion_mistakes"].format(items="; ".join(mistakes))
+            if mistakes
+            else TEXT["confusion_none"],
+        ),
+    )
     return figure
 
 
@@ -265,8 +336,13 @@ def plot_misclassified(images, labels, probabilities, columns: int = 6) -> Figur
         add_description(figure, message("figure.digits_none_wrong"))
         return figure
     rows = -(-count // columns)
-    figure, axes = new_subplots(2 * rows, columns, figsize=(FIGURE_WIDTH, 2.4 * rows),
-                                gridspec_kw={"height_ratios": [1.4, 1] * rows}, squeeze=False)
+    figure, axes = new_subplots(
+        2 * rows,
+        columns,
+        figsize=(FIGURE_WIDTH, 2.4 * rows),
+        gridspec_kw={"height_ratios": [1.4, 1] * rows},
+        squeeze=False,
+    )
     items = []
     for index in range(rows * columns):
         row, column = 2 * (index // columns), index % columns
@@ -277,11 +353,18 @@ def plot_misclassified(images, labels, probabilities, columns: int = 6) -> Figur
             continue
         predicted = int(np.argmax(probabilities[index]))
         p = f"{probabilities[index][predicted]:.2f}"
-        _show_image(image_ax, images[index], message("figure.digits_true_said", true=labels[index],
-                                                     predicted=predicted, p=p), color=GRADIENT_TEXT)
+        _show_image(
+            image_ax,
+            images[index],
+            message("figure.digits_true_said", true=labels[index], predicted=predicted, p=p),
+            color=GRADIENT_TEXT,
+        )
         _probability_bars(bar_ax, probabilities[index], int(labels[index]))
-        items.append(TEXT["wrong_digit"].format(true=labels[index], predicted=predicted, p=p,
-                                                p_true=f"{probabilities[index][int(labels[index])]:.2f}"))
+        items.append(
+            TEXT["wrong_digit"].format(
+                true=labels[index], predicted=predicted, p=p, p_true=f"{probabilities[index][int(labels[index])]:.2f}"
+            )
+        )
     title = message("figure.digits_misclassified_title")
     figure.suptitle(title, fontweight="bold", fontsize=11)
     figure.tight_layout()
@@ -292,7 +375,7 @@ def plot_misclassified(images, labels, probabilities, columns: int = 6) -> Figur
 def plot_first_layer_weights(weights, count: int = 32, columns: int = 8) -> Figure:
     """The weights into the first `count` hidden units, each drawn as an 8×8 image (blue +, red −)."""
     weights = np.asarray(weights, dtype=np.float64)
-    if weights.ndim != 2 or weights.shape[0] != IMAGE_SIDE ** 2:
+    if weights.ndim != 2 or weights.shape[0] != IMAGE_SIDE**2:
         raise ShapeError(message("error.digit_figures.weights", got=describe(weights)))
     count = min(count, weights.shape[1])
     rows = -(-count // columns)
@@ -308,8 +391,12 @@ def plot_first_layer_weights(weights, count: int = 32, columns: int = 8) -> Figu
     figure.suptitle(title, fontweight="bold", fontsize=11)
     figure.tight_layout()
     shown = weights[:, :count]
-    add_description(figure, TEXT["weights"].format(title=title, count=count, low=format_number(shown.min(), ".3g"),
-                                                   high=format_number(shown.max(), ".3g")))
+    add_description(
+        figure,
+        TEXT["weights"].format(
+            title=title, count=count, low=format_number(shown.min(), ".3g"), high=format_number(shown.max(), ".3g")
+        ),
+    )
     return figure
 
 
@@ -326,7 +413,13 @@ def plot_digit_probabilities(image, probabilities, true_class: int | None = None
     bar_ax.set_title(title)
     figure.tight_layout()
     ink = int(np.sum(image >= 0.5))
-    add_description(figure, TEXT["probabilities"].format(
-        title=title, ink=ink, items=", ".join(f"{k}: {p:.3f}" for k, p in enumerate(probabilities)),
-        true=TEXT["probabilities_true"].format(true_class=true_class) if true_class is not None else ""))
+    add_description(
+        figure,
+        TEXT["probabilities"].format(
+            title=title,
+            ink=ink,
+            items=", ".join(f"{k}: {p:.3f}" for k, p in enumerate(probabilities)),
+            true=TEXT["probabilities_true"].format(true_class=true_class) if true_class is not None else "",
+        ),
+    )
     return figure

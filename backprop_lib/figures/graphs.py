@@ -8,6 +8,7 @@ by backprop_lib itself (its Mul/Add nodes and Value), so a figure can never disa
 Every ``draw_…`` function is a pure function of its numbers and returns a matplotlib Figure that
 pyplot has already closed: return it from a notebook cell (or ``display`` it) and it is shown once.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -27,25 +28,28 @@ from .described import add_description, new_figure
 from .palette import FORWARD_TEXT, GRADIENT_TEXT, WHITE
 from .style import EDGE_COLOR, FIGURE_WIDTH, FORWARD_COLOR, GRADIENT_COLOR, NODE_COLOR
 
-NODE_RADIUS = 0.32        # radius of an operation's circle, in data units
-BOX_INCHES = 0.3          # height of an input or output box, in inches
-CHAR_INCHES = 0.072       # width of one 10-point label character, in inches (DejaVu Sans, about)
-LABEL_OFFSET = 5          # distance of an edge's numbers from the edge, in points
-MAX_SCALE = 0.85          # inches per data unit, so small graphs do not grow huge
+NODE_RADIUS = 0.32  # radius of an operation's circle, in data units
+BOX_INCHES = 0.3  # height of an input or output box, in inches
+CHAR_INCHES = 0.072  # width of one 10-point label character, in inches (DejaVu Sans, about)
+LABEL_OFFSET = 5  # distance of an edge's numbers from the edge, in points
+MAX_SCALE = 0.85  # inches per data unit, so small graphs do not grow huge
 
 # The words of this module's text alternatives, in the notebook's language (backprop_lib.messages).
 TEXT = Templates("describe.graphs")
 
 
-def describe_graph(nodes: dict[str, GraphNode], edges: list[GraphEdge], title: str | None,
-                   number_format: str) -> str:
+def describe_graph(nodes: dict[str, GraphNode], edges: list[GraphEdge], title: str | None, number_format: str) -> str:
     """Every edge with its forward value and gradient, as the figure writes them."""
     parts = [TEXT["graph"].format(title=TEXT["title"].format(title=title) if title else "", nodes=len(nodes))]
     for edge in edges:
-        numbers = [TEXT[kind].format(value=format_number(value, number_format))
-                   for kind, value in (("forward", edge.forward), ("gradient", edge.gradient)) if value is not None]
-        parts.append(TEXT["edge"].format(source=edge.source, target=edge.target,
-                                         numbers=", ".join(numbers) or TEXT["nothing"]))
+        numbers = [
+            TEXT[kind].format(value=format_number(value, number_format))
+            for kind, value in (("forward", edge.forward), ("gradient", edge.gradient))
+            if value is not None
+        ]
+        parts.append(
+            TEXT["edge"].format(source=edge.source, target=edge.target, numbers=", ".join(numbers) or TEXT["nothing"])
+        )
     return " ".join(parts)
 
 
@@ -99,8 +103,15 @@ def _as_edges(edges: Sequence, names: dict[str, GraphNode]) -> list[GraphEdge]:
         edge = GraphEdge(*item)
         for end in (edge.source, edge.target):
             if end not in names:
-                raise SettingError(message("error.graphs.edge_node", source=repr(edge.source),
-                                           target=repr(edge.target), end=repr(end), names=sorted(names)))
+                raise SettingError(
+                    message(
+                        "error.graphs.edge_node",
+                        source=repr(edge.source),
+                        target=repr(edge.target),
+                        end=repr(end),
+                        names=sorted(names),
+                    )
+                )
         result.append(edge)
     return result
 
@@ -114,12 +125,18 @@ def _node_patch(node: GraphNode, scale: float):
     """The circle or the box of a node (also what edges are clipped at)."""
     x, y = node.position
     if node.kind == "op":
-        return Circle((x, y), NODE_RADIUS, facecolor=NODE_COLOR, edgecolor=EDGE_COLOR,
-                      linewidth=1.5, zorder=3)
+        return Circle((x, y), NODE_RADIUS, facecolor=NODE_COLOR, edgecolor=EDGE_COLOR, linewidth=1.5, zorder=3)
     width, height = _box_width(node.label, scale), BOX_INCHES / scale
-    return FancyBboxPatch((x - width / 2, y - height / 2), width, height,
-                          boxstyle="round,pad=0,rounding_size=0.08", facecolor=WHITE,
-                          edgecolor=EDGE_COLOR, linewidth=1.0, zorder=3)
+    return FancyBboxPatch(
+        (x - width / 2, y - height / 2),
+        width,
+        height,
+        boxstyle="round,pad=0,rounding_size=0.08",
+        facecolor=WHITE,
+        edgecolor=EDGE_COLOR,
+        linewidth=1.0,
+        zorder=3,
+    )
 
 
 def _extent(nodes: dict[str, GraphNode], scale: float) -> tuple[float, float, float, float]:
@@ -136,11 +153,12 @@ def _extent(nodes: dict[str, GraphNode], scale: float) -> tuple[float, float, fl
     return min(lefts) - margin, max(rights) + margin, min(bottoms) - margin, max(tops) + margin
 
 
-def _fit(nodes: dict[str, GraphNode], width_inches: float, height_inches: float | None = None
-         ) -> tuple[float, tuple[float, float, float, float]]:
+def _fit(
+    nodes: dict[str, GraphNode], width_inches: float, height_inches: float | None = None
+) -> tuple[float, tuple[float, float, float, float]]:
     """Inches per data unit so the graph fits the width (and height), and the graph's extent at it."""
     scale = MAX_SCALE
-    for _ in range(4):        # box widths depend on the scale: a few rounds settle it
+    for _ in range(4):  # box widths depend on the scale: a few rounds settle it
         x_min, x_max, y_min, y_max = _extent(nodes, scale)
         fits = [MAX_SCALE, width_inches / (x_max - x_min)]
         if height_inches is not None:
@@ -165,8 +183,9 @@ def _alignment(offset: np.ndarray) -> dict[str, str]:
     return {"ha": ha, "va": va}
 
 
-def draw_graph(nodes: Sequence, edges: Sequence, title: str | None = None, ax: Axes | None = None,
-               number_format: str = ".4g") -> Figure:
+def draw_graph(
+    nodes: Sequence, edges: Sequence, title: str | None = None, ax: Axes | None = None, number_format: str = ".4g"
+) -> Figure:
     """Draw a computational graph: forward values (blue) above each edge, gradients (vermillion) below it.
 
     nodes: (name, label, (x, y)) or (name, label, (x, y), kind) with kind "op" (circle) or "value" (box).
@@ -180,47 +199,89 @@ def draw_graph(nodes: Sequence, edges: Sequence, title: str | None = None, ax: A
     if ax is None:
         scale, (x_min, x_max, y_min, y_max) = _fit(node_by_name, FIGURE_WIDTH - 0.2)
         size = (round((x_max - x_min) * scale + 0.2, 1), round((y_max - y_min) * scale + 1.0, 1))
-        figure = new_figure(figsize=size)   # closed in pyplot: a notebook shows it once, as the cell's result
-        ax = figure.add_axes((0.1 / figure.get_figwidth(), 0.55 / figure.get_figheight(),
-                              1 - 0.2 / figure.get_figwidth(), 1 - 1.0 / figure.get_figheight()))
+        figure = new_figure(figsize=size)  # closed in pyplot: a notebook shows it once, as the cell's result
+        ax = figure.add_axes(
+            (
+                0.1 / figure.get_figwidth(),
+                0.55 / figure.get_figheight(),
+                1 - 0.2 / figure.get_figwidth(),
+                1 - 1.0 / figure.get_figheight(),
+            )
+        )
     else:
         ax_width, ax_height = ax.get_position().size * ax.figure.get_size_inches()
         scale, (x_min, x_max, y_min, y_max) = _fit(node_by_name, ax_width, ax_height)
     patches = {}
     for node in node_by_name.values():
         patches[node.name] = ax.add_patch(_node_patch(node, scale))
-        ax.text(*node.position, node.label, ha="center", va="center", zorder=4,
-                fontsize=10 if node.kind == "value" or len(node.label) > 1 else 15)
+        ax.text(
+            *node.position,
+            node.label,
+            ha="center",
+            va="center",
+            zorder=4,
+            fontsize=10 if node.kind == "value" or len(node.label) > 1 else 15,
+        )
     for edge in edge_list:
         start = np.array(node_by_name[edge.source].position, dtype=float)
         end = np.array(node_by_name[edge.target].position, dtype=float)
-        ax.add_patch(FancyArrowPatch(start, end, patchA=patches[edge.source], patchB=patches[edge.target],
-                                     arrowstyle="-|>", mutation_scale=14, color=EDGE_COLOR,
-                                     linewidth=1.3, zorder=2))
+        ax.add_patch(
+            FancyArrowPatch(
+                start,
+                end,
+                patchA=patches[edge.source],
+                patchB=patches[edge.target],
+                arrowstyle="-|>",
+                mutation_scale=14,
+                color=EDGE_COLOR,
+                linewidth=1.3,
+                zorder=2,
+            )
+        )
         middle, normal = (start + end) / 2, _label_side(start, end)
         for value, side, color in ((edge.forward, 1, FORWARD_TEXT), (edge.gradient, -1, GRADIENT_TEXT)):
             if value is not None:
                 offset = side * LABEL_OFFSET * normal
-                ax.annotate(format_number(value, number_format, MINUS_SIGN), middle, color=color,
-                            xytext=offset, textcoords="offset points", zorder=5,
-                            fontsize=11, fontweight="bold", **_alignment(offset))
+                ax.annotate(
+                    format_number(value, number_format, MINUS_SIGN),
+                    middle,
+                    color=color,
+                    xytext=offset,
+                    textcoords="offset points",
+                    zorder=5,
+                    fontsize=11,
+                    fontweight="bold",
+                    **_alignment(offset),
+                )
     ax.set_xlim(x_min, x_max)
     ax.set_ylim(y_min, y_max)
     ax.set_aspect("equal")
     ax.axis("off")
     if title:
         ax.set_title(title)
-    ax.legend(handles=[Patch(color=FORWARD_COLOR, label=message("figure.forward_above")),
-                       Patch(color=GRADIENT_COLOR, label=message("figure.gradient_below"))],
-              loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=2, fontsize=10,
-              handlelength=1.0, borderaxespad=0.0)
+    ax.legend(
+        handles=[
+            Patch(color=FORWARD_COLOR, label=message("figure.forward_above")),
+            Patch(color=GRADIENT_COLOR, label=message("figure.gradient_below")),
+        ],
+        loc="upper center",
+        bbox_to_anchor=(0.5, 0.0),
+        ncol=2,
+        fontsize=10,
+        handlelength=1.0,
+        borderaxespad=0.0,
+    )
     add_description(ax, describe_graph(node_by_name, edge_list, title, number_format))
     return ax.figure
 
 
-def apple_shop_graph(apple_price: float = 100.0, apple_count: float = 2.0, tax: float = 1.1,
-                     orange_price: float | None = None, orange_count: float | None = None
-                     ) -> GraphDescription:
+def apple_shop_graph(
+    apple_price: float = 100.0,
+    apple_count: float = 2.0,
+    tax: float = 1.1,
+    orange_price: float | None = None,
+    orange_count: float | None = None,
+) -> GraphDescription:
     """Document 003's apple shop (with oranges when both orange numbers are given): the library's numbers, laid out."""
     shop = apple_shop(apple_price, apple_count, tax, orange_price, orange_count)
     with_oranges = shop.orange_price is not None
@@ -228,34 +289,47 @@ def apple_shop_graph(apple_price: float = 100.0, apple_count: float = 2.0, tax: 
     # apples only: one row, inputs entering from below; with oranges: an apple row above an orange row
     apple_y, count_y = (3.4, 4.7) if with_oranges else (1.3, 0.0)
     tax_x, tax_y = (6.7, 2.35) if with_oranges else (4.6, 1.3)
-    nodes = [GraphNode("apple price", message("figure.apple_price"), (0.0, apple_y), "value"),
-             GraphNode("apple count", message("figure.apple_count"), (2.5, count_y), "value"),
-             GraphNode("apple ×", "×", (2.5, apple_y)),
-             GraphNode("tax", message("figure.tax"), (tax_x, tax_y - 1.3), "value"),
-             GraphNode("tax ×", "×", (tax_x, tax_y)),
-             GraphNode("total", message("figure.total"), (tax_x + 1.9, tax_y), "value")]
-    edges = [GraphEdge("apple price", "apple ×", shop.apple_price, shop.grad_apple_price),
-             GraphEdge("apple count", "apple ×", shop.apple_count, shop.grad_apple_count),
-             GraphEdge("tax", "tax ×", shop.tax, shop.grad_tax),
-             GraphEdge("tax ×", "total", shop.total, 1.0)]
+    nodes = [
+        GraphNode("apple price", message("figure.apple_price"), (0.0, apple_y), "value"),
+        GraphNode("apple count", message("figure.apple_count"), (2.5, count_y), "value"),
+        GraphNode("apple ×", "×", (2.5, apple_y)),
+        GraphNode("tax", message("figure.tax"), (tax_x, tax_y - 1.3), "value"),
+        GraphNode("tax ×", "×", (tax_x, tax_y)),
+        GraphNode("total", message("figure.total"), (tax_x + 1.9, tax_y), "value"),
+    ]
+    edges = [
+        GraphEdge("apple price", "apple ×", shop.apple_price, shop.grad_apple_price),
+        GraphEdge("apple count", "apple ×", shop.apple_count, shop.grad_apple_count),
+        GraphEdge("tax", "tax ×", shop.tax, shop.grad_tax),
+        GraphEdge("tax ×", "total", shop.total, 1.0),
+    ]
     if not with_oranges:
         edges.append(GraphEdge("apple ×", "tax ×", shop.apples_total, shop.grad_apples_total))
         return GraphDescription(nodes, edges, message("figure.apple_shop_title"))
-    nodes += [GraphNode("orange price", message("figure.orange_price"), (0.0, 1.3), "value"),
-              GraphNode("orange count", message("figure.orange_count"), (2.5, 0.0), "value"),
-              GraphNode("orange ×", "×", (2.5, 1.3)),
-              GraphNode("+", "+", (4.7, tax_y))]
-    edges += [GraphEdge("orange price", "orange ×", shop.orange_price, shop.grad_orange_price),
-              GraphEdge("orange count", "orange ×", shop.orange_count, shop.grad_orange_count),
-              GraphEdge("apple ×", "+", shop.apples_total, shop.grad_apples_total),
-              GraphEdge("orange ×", "+", shop.oranges_total, shop.grad_oranges_total),
-              GraphEdge("+", "tax ×", shop.before_tax, shop.grad_before_tax)]
+    nodes += [
+        GraphNode("orange price", message("figure.orange_price"), (0.0, 1.3), "value"),
+        GraphNode("orange count", message("figure.orange_count"), (2.5, 0.0), "value"),
+        GraphNode("orange ×", "×", (2.5, 1.3)),
+        GraphNode("+", "+", (4.7, tax_y)),
+    ]
+    edges += [
+        GraphEdge("orange price", "orange ×", shop.orange_price, shop.grad_orange_price),
+        GraphEdge("orange count", "orange ×", shop.orange_count, shop.grad_orange_count),
+        GraphEdge("apple ×", "+", shop.apples_total, shop.grad_apples_total),
+        GraphEdge("orange ×", "+", shop.oranges_total, shop.grad_oranges_total),
+        GraphEdge("+", "tax ×", shop.before_tax, shop.grad_before_tax),
+    ]
     return GraphDescription(nodes, edges, message("figure.apples_oranges_title"))
 
 
-def draw_apple_shop(apple_price: float = 100.0, apple_count: float = 2.0, tax: float = 1.1,
-                    orange_price: float | None = None, orange_count: float | None = None,
-                    ax: Axes | None = None) -> Figure:
+def draw_apple_shop(
+    apple_price: float = 100.0,
+    apple_count: float = 2.0,
+    tax: float = 1.1,
+    orange_price: float | None = None,
+    orange_count: float | None = None,
+    ax: Axes | None = None,
+) -> Figure:
     """The apple shop's graph for these numbers (a pure function of them): a Figure to show or save."""
     return draw_graph(*apple_shop_graph(apple_price, apple_count, tax, orange_price, orange_count), ax=ax)
 
@@ -267,17 +341,21 @@ def neuron_graph(x: float = 0.5, w: float = 0.8, y: float = 1.0) -> GraphDescrip
     y_hat = z.sigmoid()
     loss = -y * y_hat.log()
     loss.backward()
-    nodes = [GraphNode("w", "w", (0.0, 1.3), "value"),
-             GraphNode("x", "x", (1.9, 0.0), "value"),
-             GraphNode("×", "×", (1.9, 1.3)),
-             GraphNode("σ", "σ", (3.8, 1.3)),
-             GraphNode("loss", "−y·log", (5.7, 1.3)),
-             GraphNode("L", "L", (7.4, 1.3), "value")]
-    edges = [GraphEdge("w", "×", w, weight.grad),
-             GraphEdge("x", "×", x, feature.grad),
-             GraphEdge("×", "σ", z.data, z.grad),
-             GraphEdge("σ", "loss", y_hat.data, y_hat.grad),
-             GraphEdge("loss", "L", loss.data, 1.0)]
+    nodes = [
+        GraphNode("w", "w", (0.0, 1.3), "value"),
+        GraphNode("x", "x", (1.9, 0.0), "value"),
+        GraphNode("×", "×", (1.9, 1.3)),
+        GraphNode("σ", "σ", (3.8, 1.3)),
+        GraphNode("loss", "−y·log", (5.7, 1.3)),
+        GraphNode("L", "L", (7.4, 1.3), "value"),
+    ]
+    edges = [
+        GraphEdge("w", "×", w, weight.grad),
+        GraphEdge("x", "×", x, feature.grad),
+        GraphEdge("×", "σ", z.data, z.grad),
+        GraphEdge("σ", "loss", y_hat.data, y_hat.grad),
+        GraphEdge("loss", "L", loss.data, 1.0),
+    ]
     return GraphDescription(nodes, edges, message("figure.neuron_title", y=format_number(y, minus=MINUS_SIGN)))
 
 
@@ -294,17 +372,21 @@ def sigmoid_graph(x: float = 0.4) -> GraphDescription:
     denominator = exponential + 1.0
     out = 1.0 / denominator
     out.backward()
-    nodes = [GraphNode("x", "x", (0.0, 0.0), "value"),
-             GraphNode("neg", "×−1", (1.8, 0.0)),
-             GraphNode("exp", "exp", (3.6, 0.0)),
-             GraphNode("+1", "+1", (5.4, 0.0)),
-             GraphNode("1/u", "1/u", (7.2, 0.0)),
-             GraphNode("σ", "σ(x)", (8.9, 0.0), "value")]
-    edges = [GraphEdge("x", "neg", x, start.grad),
-             GraphEdge("neg", "exp", negated.data, negated.grad),
-             GraphEdge("exp", "+1", exponential.data, exponential.grad),
-             GraphEdge("+1", "1/u", denominator.data, denominator.grad),
-             GraphEdge("1/u", "σ", out.data, 1.0)]
+    nodes = [
+        GraphNode("x", "x", (0.0, 0.0), "value"),
+        GraphNode("neg", "×−1", (1.8, 0.0)),
+        GraphNode("exp", "exp", (3.6, 0.0)),
+        GraphNode("+1", "+1", (5.4, 0.0)),
+        GraphNode("1/u", "1/u", (7.2, 0.0)),
+        GraphNode("σ", "σ(x)", (8.9, 0.0), "value"),
+    ]
+    edges = [
+        GraphEdge("x", "neg", x, start.grad),
+        GraphEdge("neg", "exp", negated.data, negated.grad),
+        GraphEdge("exp", "+1", exponential.data, exponential.grad),
+        GraphEdge("+1", "1/u", denominator.data, denominator.grad),
+        GraphEdge("1/u", "σ", out.data, 1.0),
+    ]
     return GraphDescription(nodes, edges, message("figure.sigmoid_title"))
 
 
@@ -348,9 +430,11 @@ def _value_nodes(root) -> list:
 
 def _place_column(members: list, x: float, position: dict, parents_of: dict, users_of: dict) -> None:
     """Put each value of a column at the height of its neighbours (its parents, or an input's users), 1.3 apart."""
+
     def wanted(node) -> float:
         neighbours = parents_of[id(node)] or [user for user in users_of[id(node)] if id(user) in position]
         return float(np.mean([position[id(other)][1] for other in neighbours])) if neighbours else 0.0
+
     members.sort(key=wanted, reverse=True)
     heights = [wanted(node) for node in members]
     for row in range(1, len(heights)):
@@ -377,16 +461,16 @@ def value_graph(root, title: str | None = None) -> GraphDescription:
         for parent in parents_of[id(node)]:
             users_of[id(parent)].append(node)
     depth: dict[int, int] = {}
-    for node in nodes:                       # an operation sits one column right of its deepest parent
+    for node in nodes:  # an operation sits one column right of its deepest parent
         depth[id(node)] = 1 + max((depth[id(parent)] for parent in parents_of[id(node)]), default=-1)
-    for node in reversed(nodes):             # an input sits just left of the first operation using it
+    for node in reversed(nodes):  # an input sits just left of the first operation using it
         if not parents_of[id(node)] and users_of[id(node)]:
             depth[id(node)] = min(depth[id(user)] for user in users_of[id(node)]) - 1
     columns: dict[int, list] = {}
     for node in nodes:
         columns.setdefault(depth[id(node)], []).append(node)
     position: dict[int, tuple[float, float]] = {}
-    for _ in range(2):                       # inputs follow their users, found in the first round
+    for _ in range(2):  # inputs follow their users, found in the first round
         for column in sorted(columns):
             _place_column(columns[column], 1.9 * column, position, parents_of, users_of)
     graph_nodes, edges = [], []
@@ -398,7 +482,7 @@ def value_graph(root, title: str | None = None) -> GraphDescription:
         else:
             label = getattr(node, "label", "") or format_number(node.data, minus=MINUS_SIGN)
             graph_nodes.append(GraphNode(name, label, position[id(node)], "value"))
-        for parent in dict.fromkeys(parents):      # a parent used twice by this node: one edge
+        for parent in dict.fromkeys(parents):  # a parent used twice by this node: one edge
             edges.append(GraphEdge(names[id(parent)], name, parent.data, parent.grad))
     x, y = position[id(root)]
     graph_nodes.append(GraphNode("output", getattr(root, "label", "") or "out", (x + 1.9, y), "value"))
@@ -413,13 +497,16 @@ def describe_value_graph(root) -> str:
     lines = []
     for node in nodes:
         parents, op = _parents_and_op(node)
-        numbers = {"name": names[id(node)], "value": format_number(node.data, minus=MINUS_SIGN),
-                   "grad": format_number(node.grad, minus=MINUS_SIGN)}
+        numbers = {
+            "name": names[id(node)],
+            "value": format_number(node.data, minus=MINUS_SIGN),
+            "grad": format_number(node.grad, minus=MINUS_SIGN),
+        }
         if not parents:
             lines.append(TEXT["value_input"].format(**numbers))
         else:
             inputs = ", ".join(names[id(parent)] for parent in parents)
-            words = op if op in ("sigmoid", "relu") else _op_symbol(op)     # in words, the engine's own name
+            words = op if op in ("sigmoid", "relu") else _op_symbol(op)  # in words, the engine's own name
             lines.append(TEXT["value_op"].format(op=words, inputs=inputs, **numbers))
     return "\n".join(lines)
 

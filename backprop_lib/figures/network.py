@@ -7,6 +7,7 @@ numbered the way document 004 numbers them: unit by unit, the weights *into* h1 
 arguments and returns a new Figure, so an explorer can redraw one step at a time: highlight the
 node or edge in focus, write notes under edges and say what is being computed in the caption.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,34 +25,53 @@ from .described import add_description, new_figure
 from .palette import FORWARD_TEXT, GRADIENT_TEXT, WHITE
 from .style import EDGE_COLOR, HIGHLIGHT_COLOR, NODE_COLOR, figure_size
 
-NODE_RADIUS = 0.3        # in data units; layers are LAYER_GAP apart, units UNIT_GAP apart
+NODE_RADIUS = 0.3  # in data units; layers are LAYER_GAP apart, units UNIT_GAP apart
 LAYER_GAP = 3.2
 UNIT_GAP = 2.3
-LEVEL_LABEL_AT = 0.4     # how far along a level edge its weight is written (from its source); its note goes under it
+LEVEL_LABEL_AT = 0.4  # how far along a level edge its weight is written (from its source); its note goes under it
 SLANTED_LABEL_AT = 0.76  # slanted edges: the weight nearer the target, away from where slanted edges cross,
-SLANTED_NOTE_AT = 0.27   # and the note on the edge nearer the source
-NOTE_OFFSET = 0.3        # how far under a level edge's weight its note sits
+SLANTED_NOTE_AT = 0.27  # and the note on the edge nearer the source
+NOTE_OFFSET = 0.3  # how far under a level edge's weight its note sits
 TEXT_BOX = {"boxstyle": "round,pad=0.1", "facecolor": WHITE, "edgecolor": "none"}  # keeps text readable over edges
 
 # The words of this module's text alternatives, in the notebook's language (backprop_lib.messages).
 TEXT = Templates("describe.network")
 
 
-def describe_network(names: list[list[str]], titles: list[str], edges: list[Edge], weight_text: dict[str, str],
-                     node_values: dict, node_gradients: dict, edge_notes: dict, lit: list[str],
-                     title: str | None, caption: str | None, decimals: int) -> str:
+def describe_network(
+    names: list[list[str]],
+    titles: list[str],
+    edges: list[Edge],
+    weight_text: dict[str, str],
+    node_values: dict,
+    node_gradients: dict,
+    edge_notes: dict,
+    lit: list[str],
+    title: str | None,
+    caption: str | None,
+    decimals: int,
+) -> str:
     """The layers, every weight and every number the drawing writes, in reading order."""
     layers = "; ".join(TEXT["layer"].format(name=name, units=", ".join(units)) for name, units in zip(titles, names))
     parts = [TEXT["network"].format(title=TEXT["title"].format(title=title) if title else "", layers=layers)]
-    weights = [TEXT["weight"].format(name=edge.name, source=edge.source, target=edge.target,
-                                     value=TEXT["weight_value"].format(value=weight_text[edge.name].split(" = ", 1)[1])
-                                     if " = " in weight_text[edge.name] else "") for edge in edges]
+    weights = [
+        TEXT["weight"].format(
+            name=edge.name,
+            source=edge.source,
+            target=edge.target,
+            value=TEXT["weight_value"].format(value=weight_text[edge.name].split(" = ", 1)[1])
+            if " = " in weight_text[edge.name]
+            else "",
+        )
+        for edge in edges
+    ]
     parts.append(TEXT["weights"].format(items="; ".join(weights)))
     for key, mapping in (("values", node_values), ("gradients", node_gradients), ("notes", edge_notes)):
         if mapping:
-            items = "; ".join(TEXT["item"].format(name=name, value=format_number(value, f".{decimals}f",
-                                                                                  trim_zeros=True))
-                              for name, value in mapping.items())
+            items = "; ".join(
+                TEXT["item"].format(name=name, value=format_number(value, f".{decimals}f", trim_zeros=True))
+                for name, value in mapping.items()
+            )
             parts.append(TEXT[key].format(items=items))
     if lit:
         parts.append(TEXT["highlight"].format(items=", ".join(lit)))
@@ -64,10 +84,10 @@ class Edge(NamedTuple):
     """One weight: its name (e.g. "W5"), which layer of weights it is in, and the units it joins."""
 
     name: str
-    layer: int      # 0 for the weights between layer 0 and layer 1, …
-    source: str     # e.g. "h1"
-    target: str     # e.g. "o1"
-    row: int        # its place in the batch-first weight matrix (inputs, outputs): weights[row, column]
+    layer: int  # 0 for the weights between layer 0 and layer 1, …
+    source: str  # e.g. "h1"
+    target: str  # e.g. "o1"
+    row: int  # its place in the batch-first weight matrix (inputs, outputs): weights[row, column]
     column: int
 
 
@@ -111,22 +131,28 @@ def named_weights(matrices: Sequence[np.ndarray]) -> dict[str, float]:
     sizes = [arrays[0].shape[0]] + [array.shape[1] for array in arrays]
     for index, array in enumerate(arrays):
         if array.shape[0] != sizes[index]:
-            raise ShapeError(message("error.network_figure.chain", index=index, rows=array.shape[0],
-                                     units=sizes[index]))
+            raise ShapeError(
+                message("error.network_figure.chain", index=index, rows=array.shape[0], units=sizes[index])
+            )
     return {edge.name: float(arrays[edge.layer][edge.row, edge.column]) for edge in network_edges(sizes)}
 
 
-def draw_network(layer_sizes: Sequence[int],
-                 weights: Mapping[str, float | str] | Sequence[np.ndarray] | None = None, *,
-                 labels: Sequence[Sequence[str]] | None = None,
-                 node_values: Mapping[str, float | str] | None = None,
-                 node_gradients: Mapping[str, float | str] | None = None,
-                 edge_notes: Mapping[str, str] | None = None,
-                 highlight_nodes: str | Iterable[str] = (),
-                 highlight_edges: str | Iterable[str] = (),
-                 layer_titles: Sequence[str] | None = None,
-                 title: str | None = None, caption: str | None = None,
-                 edge_labels: bool = True, decimals: int = 4) -> Figure:
+def draw_network(
+    layer_sizes: Sequence[int],
+    weights: Mapping[str, float | str] | Sequence[np.ndarray] | None = None,
+    *,
+    labels: Sequence[Sequence[str]] | None = None,
+    node_values: Mapping[str, float | str] | None = None,
+    node_gradients: Mapping[str, float | str] | None = None,
+    edge_notes: Mapping[str, str] | None = None,
+    highlight_nodes: str | Iterable[str] = (),
+    highlight_edges: str | Iterable[str] = (),
+    layer_titles: Sequence[str] | None = None,
+    title: str | None = None,
+    caption: str | None = None,
+    edge_labels: bool = True,
+    decimals: int = 4,
+) -> Figure:
     """Draw a fully connected network with each weight on its edge; return the Figure (nothing is shown or kept).
 
     weights:         {"W1": 0.3, …} by name, or batch-first matrices [(inputs, outputs), …] as in Affine;
@@ -170,24 +196,51 @@ def draw_network(layer_sizes: Sequence[int],
 
     for edge in edges:
         text = weight_text[edge.name] if edge_labels else None
-        _draw_edge(axes, positions[edge.source], positions[edge.target], text,
-                   edge_notes.get(edge.name), edge.name in lit_edges)
+        _draw_edge(
+            axes,
+            positions[edge.source],
+            positions[edge.target],
+            text,
+            edge_notes.get(edge.name),
+            edge.name in lit_edges,
+        )
     for name, position in positions.items():
         value, gradient = node_values.get(name), node_gradients.get(name)
-        value_text, gradient_text = (None if number is None else format_number(number, f".{decimals}f", trim_zeros=True)
-                                     for number in (value, gradient))
+        value_text, gradient_text = (
+            None if number is None else format_number(number, f".{decimals}f", trim_zeros=True)
+            for number in (value, gradient)
+        )
         _draw_node(axes, position, name, value_text, gradient_text, name in lit_nodes)
     for layer, text in enumerate(titles):
         axes.text(LAYER_GAP * layer, top - 0.15, text, ha="center", va="top", fontsize=11, color=EDGE_COLOR)
     if title:
         axes.text(width / 2, top + 0.4, title, ha="center", va="top", fontsize=13, fontweight="bold")
     if caption:
-        axes.text(width / 2, bottom + 0.12, caption, ha="center", va="bottom", fontsize=11,
-                  bbox={"boxstyle": "round,pad=0.35", "facecolor": WHITE, "edgecolor": HIGHLIGHT_COLOR})
-    add_description(figure, describe_network(names, titles, edges, weight_text, node_values, node_gradients, edge_notes,
-                                      [*lit_nodes_in_order(names, lit_nodes),
-                                       *[e.name for e in edges if e.name in lit_edges]],
-                                      title, caption, decimals))
+        axes.text(
+            width / 2,
+            bottom + 0.12,
+            caption,
+            ha="center",
+            va="bottom",
+            fontsize=11,
+            bbox={"boxstyle": "round,pad=0.35", "facecolor": WHITE, "edgecolor": HIGHLIGHT_COLOR},
+        )
+    add_description(
+        figure,
+        describe_network(
+            names,
+            titles,
+            edges,
+            weight_text,
+            node_values,
+            node_gradients,
+            edge_notes,
+            [*lit_nodes_in_order(names, lit_nodes), *[e.name for e in edges if e.name in lit_edges]],
+            title,
+            caption,
+            decimals,
+        ),
+    )
     return figure
 
 
@@ -226,8 +279,14 @@ def _weight_texts(weights, edges: list[Edge], sizes: list[int], decimals: int) -
             raise ShapeError(message("error.network_figure.weights", sizes=sizes, want=want, got=got))
         values = named_weights(weights)
     spec = f".{decimals}f"
-    return {edge.name: (f"{_math(edge.name)} = {format_number(values[edge.name], spec, trim_zeros=True)}"
-                        if edge.name in values else _math(edge.name)) for edge in edges}
+    return {
+        edge.name: (
+            f"{_math(edge.name)} = {format_number(values[edge.name], spec, trim_zeros=True)}"
+            if edge.name in values
+            else _math(edge.name)
+        )
+        for edge in edges
+    }
 
 
 def _check_keys(what: str, mapping: Mapping | None, known: list[str]) -> dict:
@@ -265,15 +324,41 @@ def _default_titles(layer_count: int) -> list[str]:
 def _draw_node(axes, position, name: str, value: str | None, gradient: str | None, lit: bool) -> None:
     """A circle with the unit's name, its forward value above in blue and its gradient below in red."""
     x, y = position
-    axes.add_patch(Circle((x, y), NODE_RADIUS, facecolor=HIGHLIGHT_COLOR if lit else NODE_COLOR,
-                          edgecolor=EDGE_COLOR, linewidth=2.4 if lit else 1.4, zorder=3))
+    axes.add_patch(
+        Circle(
+            (x, y),
+            NODE_RADIUS,
+            facecolor=HIGHLIGHT_COLOR if lit else NODE_COLOR,
+            edgecolor=EDGE_COLOR,
+            linewidth=2.4 if lit else 1.4,
+            zorder=3,
+        )
+    )
     axes.text(x, y, _math(name), ha="center", va="center", fontsize=13, zorder=4)
     if value is not None:
-        axes.text(x, y + NODE_RADIUS + 0.08, value, color=FORWARD_TEXT, ha="center", va="bottom",
-                  fontsize=10, zorder=6, bbox=TEXT_BOX)
+        axes.text(
+            x,
+            y + NODE_RADIUS + 0.08,
+            value,
+            color=FORWARD_TEXT,
+            ha="center",
+            va="bottom",
+            fontsize=10,
+            zorder=6,
+            bbox=TEXT_BOX,
+        )
     if gradient is not None:
-        axes.text(x, y - NODE_RADIUS - 0.08, gradient, color=GRADIENT_TEXT, ha="center", va="top",
-                  fontsize=10, zorder=6, bbox=TEXT_BOX)
+        axes.text(
+            x,
+            y - NODE_RADIUS - 0.08,
+            gradient,
+            color=GRADIENT_TEXT,
+            ha="center",
+            va="top",
+            fontsize=10,
+            zorder=6,
+            bbox=TEXT_BOX,
+        )
 
 
 def _draw_edge(axes, start, end, text: str | None, note: str | None, lit: bool) -> None:
@@ -284,26 +369,57 @@ def _draw_edge(axes, start, end, text: str | None, note: str | None, lit: bool) 
     tail = (x0 + ux * NODE_RADIUS, y0 + uy * NODE_RADIUS)
     head = (x1 - ux * NODE_RADIUS, y1 - uy * NODE_RADIUS)
     color = HIGHLIGHT_COLOR if lit else EDGE_COLOR
-    axes.annotate("", xy=head, xytext=tail, zorder=2 if lit else 1,
-                  arrowprops={"arrowstyle": "-|>", "color": color, "linewidth": 3.0 if lit else 1.2,
-                              "shrinkA": 0, "shrinkB": 0, "mutation_scale": 14})
+    axes.annotate(
+        "",
+        xy=head,
+        xytext=tail,
+        zorder=2 if lit else 1,
+        arrowprops={
+            "arrowstyle": "-|>",
+            "color": color,
+            "linewidth": 3.0 if lit else 1.2,
+            "shrinkA": 0,
+            "shrinkB": 0,
+            "mutation_scale": 14,
+        },
+    )
     fraction = LEVEL_LABEL_AT if abs(uy) < 1e-9 else SLANTED_LABEL_AT
     along = NODE_RADIUS + fraction * (length - 2 * NODE_RADIUS)
     lx, ly = x0 + ux * along, y0 + uy * along
     angle = float(np.degrees(np.arctan2(y1 - y0, x1 - x0)))
-    box = {"boxstyle": "round,pad=0.15", "facecolor": WHITE, "edgecolor": color if lit else "none",
-           "linewidth": 1.5}
+    box = {"boxstyle": "round,pad=0.15", "facecolor": WHITE, "edgecolor": color if lit else "none", "linewidth": 1.5}
     if text:
-        axes.text(lx, ly, text, ha="center", va="center", rotation=angle,
-                  rotation_mode="anchor", fontsize=10, bbox=box, zorder=5)
+        axes.text(
+            lx,
+            ly,
+            text,
+            ha="center",
+            va="center",
+            rotation=angle,
+            rotation_mode="anchor",
+            fontsize=10,
+            bbox=box,
+            zorder=5,
+        )
     if note and abs(uy) < 1e-9:
         nx, ny = lx, ly - NOTE_OFFSET
     elif note:
         note_along = NODE_RADIUS + SLANTED_NOTE_AT * (length - 2 * NODE_RADIUS)
         nx, ny = x0 + ux * note_along, y0 + uy * note_along
     if note:
-        axes.text(nx, ny, note, ha="center", va="center", rotation=angle, rotation_mode="anchor",
-                  fontsize=10, color=GRADIENT_TEXT, zorder=5, bbox=TEXT_BOX)
+        axes.text(
+            nx,
+            ny,
+            note,
+            ha="center",
+            va="center",
+            rotation=angle,
+            rotation_mode="anchor",
+            fontsize=10,
+            color=GRADIENT_TEXT,
+            zorder=5,
+            bbox=TEXT_BOX,
+        )
 
 
 def _math(name: str) -> str:

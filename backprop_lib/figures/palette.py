@@ -8,6 +8,7 @@ below it, classes also differ by marker shape, runs and lines by line style.
 Lines and fills use the palette colours; text uses the ``*_TEXT`` shades, the same hues darkened
 until they reach a 4.5:1 contrast on white (WCAG 2.1 AA for normal text).
 """
+
 from __future__ import annotations
 
 # Okabe–Ito, by name
@@ -20,22 +21,22 @@ BLUE = "#0072B2"
 VERMILLION = "#D55E00"
 REDDISH_PURPLE = "#CC79A7"
 
-WHITE = "#FFFFFF"            # every figure's background
-DARK_GREY = "#444444"        # graph edges, node outlines, secondary text (9.7:1 on white)
-NODE_FILL = "#F4F1EA"        # a node's inside: black text on it is 17:1
+WHITE = "#FFFFFF"  # every figure's background
+DARK_GREY = "#444444"  # graph edges, node outlines, secondary text (9.7:1 on white)
+NODE_FILL = "#F4F1EA"  # a node's inside: black text on it is 17:1
 
-FORWARD = BLUE               # forward values (순전파)
-GRADIENT = VERMILLION        # gradients (역전파)
-HIGHLIGHT = ORANGE           # the node, edge or unit in focus (also drawn thicker)
-FORWARD_TEXT = BLUE          # 5.2:1 on white
-GRADIENT_TEXT = "#B34F00"    # vermillion darkened: 5.2:1 on white (vermillion itself is 3.9:1)
-GOOD_TEXT = "#006B4E"        # bluish green darkened: 6.5:1 ("solved", "right")
+FORWARD = BLUE  # forward values (순전파)
+GRADIENT = VERMILLION  # gradients (역전파)
+HIGHLIGHT = ORANGE  # the node, edge or unit in focus (also drawn thicker)
+FORWARD_TEXT = BLUE  # 5.2:1 on white
+GRADIENT_TEXT = "#B34F00"  # vermillion darkened: 5.2:1 on white (vermillion itself is 3.9:1)
+GOOD_TEXT = "#006B4E"  # bluish green darkened: 6.5:1 ("solved", "right")
 
 CLASS_COLORS = (BLUE, ORANGE, BLUISH_GREEN, REDDISH_PURPLE, SKY_BLUE)  # class 0, 1, 2, …
-CLASS_MARKERS = ("o", "s", "^", "D", "v")                             # the second cue for a class
-LINE_STYLES = ("-", "--", ":", "-.", (0, (5, 1, 1, 1, 1, 1)))          # the second cue for a run or a line
+CLASS_MARKERS = ("o", "s", "^", "D", "v")  # the second cue for a class
+LINE_STYLES = ("-", "--", ":", "-.", (0, (5, 1, 1, 1, 1, 1)))  # the second cue for a run or a line
 HIDDEN_LINE_COLORS = (VERMILLION, REDDISH_PURPLE, BLUISH_GREEN, SKY_BLUE, BLACK)  # lines drawn over classes
-RING = BLACK                 # the ring around a wrongly classified point
+RING = BLACK  # the ring around a wrongly classified point
 
 # Colours that mean different things when they appear together in one figure (tested for CVD).
 MEANING_GROUPS = {

@@ -4,6 +4,7 @@ These pictures show why XOR needs a hidden layer: one unit can only cut the plan
 straight line; several hidden units cut it with several lines, and in the space of their
 activations the classes become separable by one plane.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -28,25 +29,45 @@ def _class_name(k: int, class_names: list[str] | None) -> str:
     return class_names[k] if class_names is not None and k < len(class_names) else message("figure.class", k=k)
 
 
-def describe_regions(title: str, bounds, predicted: np.ndarray, inputs: np.ndarray, classes: np.ndarray,
-                     at_points: np.ndarray, class_names, binary: bool) -> str:
+def describe_regions(
+    title: str,
+    bounds,
+    predicted: np.ndarray,
+    inputs: np.ndarray,
+    classes: np.ndarray,
+    at_points: np.ndarray,
+    class_names,
+    binary: bool,
+) -> str:
     """How much of the plane each class gets, and which points land in the region of their class."""
-    shares = ", ".join(TEXT["share"].format(name=_class_name(k, class_names),
-                                            percent=round(100 * float(np.mean(predicted == k))))
-                       for k in range(int(predicted.max()) + 1) if np.any(predicted == k))
+    shares = ", ".join(
+        TEXT["share"].format(name=_class_name(k, class_names), percent=round(100 * float(np.mean(predicted == k))))
+        for k in range(int(predicted.max()) + 1)
+        if np.any(predicted == k)
+    )
     x0, x1, y0, y1 = (format_number(bound, ".3g") for bound in bounds)
     parts = [TEXT["regions"].format(title=title, x0=x0, x1=x1, y0=y0, y1=y1, shares=shares)]
     if binary:
         parts[0] += TEXT["boundary"].format(name=_class_name(1, class_names))
     if len(inputs) <= 12:
-        items = "; ".join(TEXT["point"].format(
-            x1=format_number(x[0], ".3g"), x2=format_number(x[1], ".3g"), name=_class_name(k, class_names),
-            verdict=TEXT["point_right"] if p == k else TEXT["point_wrong"].format(name=_class_name(p, class_names)))
-            for x, k, p in zip(inputs, classes, at_points))
+        items = "; ".join(
+            TEXT["point"].format(
+                x1=format_number(x[0], ".3g"),
+                x2=format_number(x[1], ".3g"),
+                name=_class_name(k, class_names),
+                verdict=TEXT["point_right"] if p == k else TEXT["point_wrong"].format(name=_class_name(p, class_names)),
+            )
+            for x, k, p in zip(inputs, classes, at_points)
+        )
     else:
-        items = "; ".join(TEXT["class_count"].format(name=_class_name(k, class_names), count=int(np.sum(classes == k)),
-                                                     right=int(np.sum((classes == k) & (at_points == k))))
-                          for k in np.unique(classes))
+        items = "; ".join(
+            TEXT["class_count"].format(
+                name=_class_name(k, class_names),
+                count=int(np.sum(classes == k)),
+                right=int(np.sum((classes == k) & (at_points == k))),
+            )
+            for k in np.unique(classes)
+        )
     parts.append(TEXT["points"].format(items=items))
     parts.append(TEXT["right"].format(right=int(np.sum(at_points == classes)), count=len(classes)))
     return " ".join(parts)
@@ -78,23 +99,30 @@ def _predicted_classes(predict: Callable, grid: np.ndarray) -> tuple[np.ndarray,
     out = np.asarray(predict(grid), dtype=np.float64)
     count = grid.shape[0]
     if out.ndim == 2 and out.shape[0] == count and out.shape[1] > 1:
-        return np.argmax(as_drawn(out), axis=1), None         # scores or probabilities per class
+        return np.argmax(as_drawn(out), axis=1), None  # scores or probabilities per class
     if out.ndim == 2 and out.shape == (count, 1):
         out = out[:, 0]
     if out.shape != (count,):
         raise ShapeError(message("error.regions.predict_shape", count=count, got=describe(out)))
     if np.all(out == np.round(out)):
-        return out.astype(int), None                          # class indices
+        return out.astype(int), None  # class indices
     if np.any(out < 0) or np.any(out > 1):
         raise ShapeError(message("error.regions.predict_values"))
     out = as_drawn(out)
-    return (out >= 0.5).astype(int), out                      # probability of class 1
+    return (out >= 0.5).astype(int), out  # probability of class 1
 
 
-def plot_decision_regions(predict: Callable[[np.ndarray], np.ndarray], inputs, labels,
-                          ax: Axes | None = None, title: str | None = None, resolution: int = 200,
-                          bounds: tuple[float, float, float, float] | None = None,
-                          padding: float = 0.25, class_names: list[str] | None = None) -> Figure:
+def plot_decision_regions(
+    predict: Callable[[np.ndarray], np.ndarray],
+    inputs,
+    labels,
+    ax: Axes | None = None,
+    title: str | None = None,
+    resolution: int = 200,
+    bounds: tuple[float, float, float, float] | None = None,
+    padding: float = 0.25,
+    class_names: list[str] | None = None,
+) -> Figure:
     """Colour the plane by the class ``predict`` gives each point, and draw the data on top.
 
     predict maps an (M, 2) array to class indices (M,), to probabilities of class 1 (M,) or (M, 1)
@@ -121,21 +149,45 @@ def plot_decision_regions(predict: Callable[[np.ndarray], np.ndarray], inputs, l
     extent = (bounds[0], bounds[1], bounds[2], bounds[3])
     if probability is not None:
         shades = LinearSegmentedColormap.from_list("binary_shades", [colors[0], WHITE, colors[1]])
-        ax.imshow(probability.reshape(grid_x.shape), origin="lower", extent=extent, cmap=shades,
-                  vmin=0, vmax=1, alpha=0.45, aspect="auto", interpolation="bilinear")
-        ax.contour(grid_x, grid_y, probability.reshape(grid_x.shape), levels=[0.5],
-                   colors=EDGE_COLOR, linewidths=1.5)
+        ax.imshow(
+            probability.reshape(grid_x.shape),
+            origin="lower",
+            extent=extent,
+            cmap=shades,
+            vmin=0,
+            vmax=1,
+            alpha=0.45,
+            aspect="auto",
+            interpolation="bilinear",
+        )
+        ax.contour(grid_x, grid_y, probability.reshape(grid_x.shape), levels=[0.5], colors=EDGE_COLOR, linewidths=1.5)
     else:
         light = ListedColormap([to_rgba(color, 0.25) for color in colors])
-        ax.imshow(predicted.reshape(grid_x.shape), origin="lower", extent=extent, cmap=light,
-                  vmin=-0.5, vmax=class_count - 0.5, aspect="auto", interpolation="nearest")
+        ax.imshow(
+            predicted.reshape(grid_x.shape),
+            origin="lower",
+            extent=extent,
+            cmap=light,
+            vmin=-0.5,
+            vmax=class_count - 0.5,
+            aspect="auto",
+            interpolation="nearest",
+        )
     for k in range(class_count):
         chosen = classes == k
         if np.any(chosen):
             name = class_names[k] if class_names is not None else message("figure.class", k=k)
-            ax.scatter(inputs[chosen, 0], inputs[chosen, 1], s=80 if inputs.shape[0] <= 20 else 20,
-                       color=colors[k], marker=cycle(CLASS_MARKERS, k), edgecolors=BLACK, linewidths=0.8,
-                       label=name, zorder=3)
+            ax.scatter(
+                inputs[chosen, 0],
+                inputs[chosen, 1],
+                s=80 if inputs.shape[0] <= 20 else 20,
+                color=colors[k],
+                marker=cycle(CLASS_MARKERS, k),
+                edgecolors=BLACK,
+                linewidths=0.8,
+                label=name,
+                zorder=3,
+            )
     ax.set_xlim(bounds[0], bounds[1])
     ax.set_ylim(bounds[2], bounds[3])
     ax.set_xlabel("$x_1$")
@@ -145,15 +197,15 @@ def plot_decision_regions(predict: Callable[[np.ndarray], np.ndarray], inputs, l
     ax.grid(False)
     ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0))
     at_points, _ = _predicted_classes(predict, inputs)
-    add_description(ax, describe_regions(title, bounds, predicted, inputs, classes, at_points, class_names,
-                                         probability is not None))
+    add_description(
+        ax, describe_regions(title, bounds, predicted, inputs, classes, at_points, class_names, probability is not None)
+    )
     if created:
         figure.tight_layout()
     return ax.figure
 
 
-def plot_linear_attempts(inputs, labels, lines: list[tuple], title: str | None = None,
-                         resolution: int = 100) -> Figure:
+def plot_linear_attempts(inputs, labels, lines: list[tuple], title: str | None = None, resolution: int = 100) -> Figure:
     """One panel per line (weights (2,), bias): class 1 where w·x + b > 0; wrong points are ringed.
 
     Shows a single-layer perceptron's (단층 퍼셉트론) only tool, one straight cut, at work.
@@ -169,22 +221,31 @@ def plot_linear_attempts(inputs, labels, lines: list[tuple], title: str | None =
         weights = np.asarray(weights, dtype=np.float64).reshape(-1)
         if weights.shape != (2,):
             raise ShapeError(message("error.regions.line_weights", got=describe(weights)))
+
         def classify(points, weights=weights, bias=float(bias)):
             return (points @ weights + bias > 0).astype(int)
+
         plot_decision_regions(classify, inputs, classes, ax=ax, resolution=resolution)
         wrong = classify(inputs) != classes
-        ax.scatter(inputs[wrong, 0], inputs[wrong, 1], s=380, facecolors="none",
-                   edgecolors=RING, linewidths=2.5, zorder=4)
+        ax.scatter(
+            inputs[wrong, 0], inputs[wrong, 1], s=380, facecolors="none", edgecolors=RING, linewidths=2.5, zorder=4
+        )
         points = ", ".join(f"({format_number(x[0], '.3g')}, {format_number(x[1], '.3g')})" for x in inputs[wrong])
-        panels.append(TEXT["attempt"].format(number=number, line=linear_text(weights, ["x1", "x2"], float(bias)),
-                                             right=int(np.sum(~wrong)), count=len(classes),
-                                             wrong=TEXT["attempt_wrong"].format(points=points) if points else ""))
+        panels.append(
+            TEXT["attempt"].format(
+                number=number,
+                line=linear_text(weights, ["x1", "x2"], float(bias)),
+                right=int(np.sum(~wrong)),
+                count=len(classes),
+                wrong=TEXT["attempt_wrong"].format(points=points) if points else "",
+            )
+        )
         ax.get_legend().remove()
         ax.set_aspect("equal")
         ax.set_title(message("figure.right_count", right=int(np.sum(~wrong)), count=len(classes)), fontsize=11)
     figure.suptitle(title, fontweight="bold")
     figure.tight_layout()
-    add_description(figure, " ".join(panels), replace=True)   # the panels' own sentences say less
+    add_description(figure, " ".join(panels), replace=True)  # the panels' own sentences say less
     return figure
 
 
@@ -211,18 +272,25 @@ def plot_hidden_lines(weights, bias, ax: Axes, names: list[str] | None = None) -
         w, b = weights[:, j], bias[j]
         norm = np.hypot(*w)
         if norm == 0:
-            continue   # a unit with zero weights is constant: it draws no line
-        color, style = cycle(HIDDEN_LINE_COLORS, j), cycle(LINE_STYLES[1:], j)   # solid is left to the 0.5 boundary
+            continue  # a unit with zero weights is constant: it draws no line
+        color, style = cycle(HIDDEN_LINE_COLORS, j), cycle(LINE_STYLES[1:], j)  # solid is left to the 0.5 boundary
         name = names[j] if names is not None else f"$h_{j + 1}$ = 0.5"
-        described.append(TEXT["hidden_line"].format(name=names[j] if names is not None else f"h{j + 1}",
-                                                    line=linear_text(w, ["x1", "x2"], b)))
-        direction = np.array([-w[1], w[0]]) / norm            # along the line
-        foot = center - (w @ center + b) / norm ** 2 * w      # the point of the line nearest the centre
+        described.append(
+            TEXT["hidden_line"].format(
+                name=names[j] if names is not None else f"h{j + 1}", line=linear_text(w, ["x1", "x2"], b)
+            )
+        )
+        direction = np.array([-w[1], w[0]]) / norm  # along the line
+        foot = center - (w @ center + b) / norm**2 * w  # the point of the line nearest the centre
         span = 2 * max(x_max - x_min, y_max - y_min)
         ends = as_drawn([foot - span * direction, foot + span * direction])
         ax.plot(ends[:, 0], ends[:, 1], color=color, linewidth=2, linestyle=style, label=name)
-        ax.annotate("", xy=as_drawn(foot + arrow_length * w / norm), xytext=as_drawn(foot),
-                    arrowprops={"arrowstyle": "->", "color": color, "linewidth": 2})
+        ax.annotate(
+            "",
+            xy=as_drawn(foot + arrow_length * w / norm),
+            xytext=as_drawn(foot),
+            arrowprops={"arrowstyle": "->", "color": color, "linewidth": 2},
+        )
     ax.set_xlim(x_min, x_max)
     ax.set_ylim(y_min, y_max)
     ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0))
@@ -231,9 +299,15 @@ def plot_hidden_lines(weights, bias, ax: Axes, names: list[str] | None = None) -
     return ax.figure
 
 
-def plot_hidden_space(hidden_activations, labels, title: str | None = None,
-                      point_names: list[str] | None = None, kind: str = "pairs",
-                      output_weights=None, output_bias=None) -> Figure:
+def plot_hidden_space(
+    hidden_activations,
+    labels,
+    title: str | None = None,
+    point_names: list[str] | None = None,
+    kind: str = "pairs",
+    output_weights=None,
+    output_bias=None,
+) -> Figure:
     """Show where the hidden layer sends each input: one panel per pair of hidden units, or one 3-D view.
 
     hidden_activations (N, H) with H = 2 or 3; labels as for plot_decision_regions. kind="pairs"
@@ -257,22 +331,28 @@ def plot_hidden_space(hidden_activations, labels, title: str | None = None,
     return figure
 
 
-def describe_hidden_space(hidden: np.ndarray, classes: np.ndarray, names: list, title: str,
-                          output_weights, output_bias) -> str:
+def describe_hidden_space(
+    hidden: np.ndarray, classes: np.ndarray, names: list, title: str, output_weights, output_bias
+) -> str:
     """Where every input lands in the hidden space, and on which side of the output's plane."""
     labels = [name if name is not None else TEXT["input"].format(number=index + 1) for index, name in enumerate(names)]
-    items = "; ".join(TEXT["space_point"].format(name=label, coords=", ".join(format_number(v, ".2g") for v in point),
-                                                 label=_class_name(k, None))
-                      for label, point, k in zip(labels, hidden, classes))
+    items = "; ".join(
+        TEXT["space_point"].format(
+            name=label, coords=", ".join(format_number(v, ".2g") for v in point), label=_class_name(k, None)
+        )
+        for label, point, k in zip(labels, hidden, classes)
+    )
     text = TEXT["space"].format(title=title, count=len(hidden), units=hidden.shape[1], items=items)
     if output_weights is not None:
         w = np.asarray(output_weights, dtype=np.float64).reshape(-1)
         b = 0.0 if output_bias is None else float(np.asarray(output_bias, dtype=np.float64).reshape(-1)[0])
         above = hidden @ w + b > 0
         line = linear_text(w, [f"h{index + 1}" for index in range(len(w))], b)
-        text += TEXT["plane"].format(line=line,
-                                     above=", ".join(np.array(labels)[above]) or TEXT["nothing"],
-                                     below=", ".join(np.array(labels)[~above]) or TEXT["nothing"])
+        text += TEXT["plane"].format(
+            line=line,
+            above=", ".join(np.array(labels)[above]) or TEXT["nothing"],
+            below=", ".join(np.array(labels)[~above]) or TEXT["nothing"],
+        )
     return text
 
 
@@ -280,15 +360,21 @@ def _scatter_classes(ax, columns: list[np.ndarray], classes: np.ndarray, **optio
     """One scatter per class: its colour and its marker shape."""
     for k in np.unique(classes):
         chosen = classes == k
-        ax.scatter(*[column[chosen] for column in columns], s=80, color=cycle(CLASS_COLORS, k),
-                   marker=cycle(CLASS_MARKERS, k), edgecolors=BLACK, linewidths=0.8, **options)
+        ax.scatter(
+            *[column[chosen] for column in columns],
+            s=80,
+            color=cycle(CLASS_COLORS, k),
+            marker=cycle(CLASS_MARKERS, k),
+            edgecolors=BLACK,
+            linewidths=0.8,
+            **options,
+        )
 
 
 def _hidden_space_pairs(hidden: np.ndarray, classes: np.ndarray, names: list, title: str) -> Figure:
     """One panel per pair of hidden units."""
     pairs = [(i, j) for i in range(hidden.shape[1]) for j in range(i + 1, hidden.shape[1])]
-    figure, axes = new_subplots(1, len(pairs), figsize=figure_size(0.4 if len(pairs) == 3 else 0.8),
-                                squeeze=False)
+    figure, axes = new_subplots(1, len(pairs), figsize=figure_size(0.4 if len(pairs) == 3 else 0.8), squeeze=False)
     for ax, (i, j) in zip(axes[0], pairs):
         _scatter_classes(ax, [hidden[:, i], hidden[:, j]], classes, zorder=3)
         for point, name in zip(hidden, names):
@@ -319,7 +405,7 @@ def _draw_hidden_points_3d(ax, hidden, classes, names) -> None:
     for setter in (ax.set_xlim, ax.set_ylim, ax.set_zlim):
         setter(0, 1)
     for setter in (ax.set_xticks, ax.set_yticks, ax.set_zticks):
-        setter([0, 0.5, 1], labels=["0", "0.5", "1"])   # short labels: "1.0" and "0.0" collide at the corners
+        setter([0, 0.5, 1], labels=["0", "0.5", "1"])  # short labels: "1.0" and "0.0" collide at the corners
     ax.tick_params(labelsize=10, pad=0)
     ax.set_box_aspect((1, 1, 1))
     ax.set_proj_type("ortho")
@@ -336,7 +422,7 @@ def _plane_in_cube(w: np.ndarray, b: float) -> np.ndarray:
         for second in range(first + 1, 8):
             start, end = corners[first], corners[second]
             if np.sum(start != end) != 1:
-                continue                                  # not an edge of the cube
+                continue  # not an edge of the cube
             value_start, value_end = w @ start + b, w @ end + b
             if value_start * value_end <= 0 and value_start != value_end:
                 points.append(start + value_start / (value_start - value_end) * (end - start))
@@ -361,8 +447,9 @@ def _draw_plane(ax, w: np.ndarray, b: float) -> None:
         return
     ax.add_collection3d(Poly3DCollection([polygon], facecolor=EDGE_COLOR, alpha=0.3, edgecolor="none"))
     closed = np.vstack([polygon, polygon[:1]])
-    ax.plot(closed[:, 0], closed[:, 1], closed[:, 2], color=EDGE_COLOR, linewidth=2,
-            label=message("figure.output_half"))
+    ax.plot(
+        closed[:, 0], closed[:, 1], closed[:, 2], color=EDGE_COLOR, linewidth=2, label=message("figure.output_half")
+    )
 
 
 def _hidden_space_3d(hidden, classes, names, title, output_weights, output_bias) -> Figure:

@@ -4,6 +4,7 @@
 redraws it on every change of its controls. ``plot_cross_entropy_curve`` shows the loss −log p of the
 probability given to the true class (교차 엔트로피), the "surprise" at the right answer.
 """
+
 from __future__ import annotations
 
 import math
@@ -25,17 +26,27 @@ from .style import EDGE_COLOR, FORWARD_COLOR, GRADIENT_COLOR, HIGHLIGHT_COLOR, f
 TEXT = Templates("describe.softmax")
 
 
-def describe_softmax(title: str, scores: np.ndarray, probabilities: np.ndarray, temperature: float,
-                     target: int | None, gradient: np.ndarray | None, loss: float | None) -> str:
+def describe_softmax(
+    title: str,
+    scores: np.ndarray,
+    probabilities: np.ndarray,
+    temperature: float,
+    target: int | None,
+    gradient: np.ndarray | None,
+    loss: float | None,
+) -> str:
     """Every class's score, probability and (with a target) gradient, at the figure's precision."""
     items = "; ".join(
         TEXT["class"].format(k=k, score=format_number(score), probability=_value_text(probability))
         + (TEXT["class_gradient"].format(gradient=_value_text(gradient[k], "+")) if gradient is not None else "")
-        for k, (score, probability) in enumerate(zip(scores, probabilities)))
+        for k, (score, probability) in enumerate(zip(scores, probabilities))
+    )
     text = TEXT["softmax"].format(
         title=title.split(";")[0]
         + (TEXT["scaled"].format(temperature=format_number(temperature)) if temperature != 1.0 else ""),
-        gradient=TEXT["with_gradient"].format(target=target) if target is not None else "", items=items)
+        gradient=TEXT["with_gradient"].format(target=target) if target is not None else "",
+        items=items,
+    )
     if target is not None:
         text += TEXT["loss"].format(target=target, loss=f"{loss:.3f}")
     return text
@@ -72,8 +83,7 @@ def _value_text(value: float, sign: str = "") -> str:
     return f"{value:{sign}.1e}"
 
 
-def plot_softmax(scores, temperature: float = 1.0, target: int | None = None,
-                 ax: Axes | None = None) -> Figure:
+def plot_softmax(scores, temperature: float = 1.0, target: int | None = None, ax: Axes | None = None) -> Figure:
     """Bars of softmax(scores / temperature); with a target, also the gradient y − t of cross-entropy.
 
     Probabilities are blue bars (forward values); given the index of the true class, the
@@ -91,29 +101,65 @@ def plot_softmax(scores, temperature: float = 1.0, target: int | None = None,
         figure, ax = new_subplots(figsize=figure_size(0.55))
     width = 0.38 if target is not None else 0.6
     shift = width / 2 if target is not None else 0.0
-    bars = ax.bar(classes - shift, probabilities, width=width, color=FORWARD_COLOR,
-                  label=message("figure.probability_y"))
-    labelled = values.size <= 6          # with more classes the value labels would collide
+    bars = ax.bar(
+        classes - shift, probabilities, width=width, color=FORWARD_COLOR, label=message("figure.probability_y")
+    )
+    labelled = values.size <= 6  # with more classes the value labels would collide
     for bar, probability in zip(bars if labelled else [], probabilities):
-        ax.annotate(_value_text(probability), (bar.get_x() + bar.get_width() / 2, probability),
-                    textcoords="offset points", xytext=(0, 3), ha="center", fontsize=10, color=FORWARD_TEXT)
-    title = (message("figure.softmax_title") if temperature == 1.0
-             else message("figure.softmax_title_scaled", temperature=f"{temperature:g}"))
+        ax.annotate(
+            _value_text(probability),
+            (bar.get_x() + bar.get_width() / 2, probability),
+            textcoords="offset points",
+            xytext=(0, 3),
+            ha="center",
+            fontsize=10,
+            color=FORWARD_TEXT,
+        )
+    title = (
+        message("figure.softmax_title")
+        if temperature == 1.0
+        else message("figure.softmax_title_scaled", temperature=f"{temperature:g}")
+    )
     if target is not None:
         one_hot = np.zeros(values.size)
         one_hot[target] = 1.0
         gradient = probabilities - one_hot
-        ax.bar([target - shift], [1.0], width=width, fill=False, edgecolor=HIGHLIGHT_COLOR, linewidth=2,
-               linestyle="--", label=message("figure.target_t"))
-        grad_label = (message("figure.gradient_s") if temperature == 1.0   # with τ: of z = s/τ
-                      else message("figure.gradient_z"))
-        grad_bars = ax.bar(classes + shift, gradient, width=width, color=GRADIENT_COLOR, hatch="//",
-                           edgecolor=BLACK, linewidth=0.5, label=grad_label)   # hatched: not told by colour alone
+        ax.bar(
+            [target - shift],
+            [1.0],
+            width=width,
+            fill=False,
+            edgecolor=HIGHLIGHT_COLOR,
+            linewidth=2,
+            linestyle="--",
+            label=message("figure.target_t"),
+        )
+        grad_label = (
+            message("figure.gradient_s")
+            if temperature == 1.0  # with τ: of z = s/τ
+            else message("figure.gradient_z")
+        )
+        grad_bars = ax.bar(
+            classes + shift,
+            gradient,
+            width=width,
+            color=GRADIENT_COLOR,
+            hatch="//",
+            edgecolor=BLACK,
+            linewidth=0.5,
+            label=grad_label,
+        )  # hatched: not told by colour alone
         for bar, value in zip(grad_bars if labelled else [], gradient):
             below = value < 0
-            ax.annotate(_value_text(value, "+"), (bar.get_x() + bar.get_width() / 2, value),
-                        textcoords="offset points", xytext=(0, -13 if below else 3), ha="center",
-                        fontsize=10, color=GRADIENT_TEXT)
+            ax.annotate(
+                _value_text(value, "+"),
+                (bar.get_x() + bar.get_width() / 2, value),
+                textcoords="offset points",
+                xytext=(0, -13 if below else 3),
+                ha="center",
+                fontsize=10,
+                color=GRADIENT_TEXT,
+            )
         loss = -math.log(max(probabilities[target], 1e-300))
     else:
         gradient, loss = None, None
@@ -150,8 +196,7 @@ def plot_cross_entropy_curve(marked: dict[str, float] | None = None, ax: Axes | 
     """
     marked = marked or {}
     for name, probability in marked.items():
-        if isinstance(probability, bool) or not isinstance(probability, numbers.Real) \
-                or not 0 < probability <= 1:
+        if isinstance(probability, bool) or not isinstance(probability, numbers.Real) or not 0 < probability <= 1:
             raise SettingError(message("error.softmax_figure.probability", name=repr(name), got=repr(probability)))
     created = ax is None
     if created:
@@ -161,9 +206,16 @@ def plot_cross_entropy_curve(marked: dict[str, float] | None = None, ax: Axes | 
     markers = ("o", "s", "D", "^", "v")
     for index, (name, probability) in enumerate(marked.items()):
         loss = -math.log(probability)
-        ax.scatter([probability], [loss], s=70, marker=markers[index % len(markers)],
-                   color=cycle(CLASS_COLORS, index + 1), edgecolors=BLACK, zorder=3,
-                   label=f"{name}: p = {probability:.4g}, L = {loss:.3f}")
+        ax.scatter(
+            [probability],
+            [loss],
+            s=70,
+            marker=markers[index % len(markers)],
+            color=cycle(CLASS_COLORS, index + 1),
+            edgecolors=BLACK,
+            zorder=3,
+            label=f"{name}: p = {probability:.4g}, L = {loss:.3f}",
+        )
     if marked:
         ax.legend(loc="upper right", fontsize=10)
     ax.set_xlim(0.0, 1.02)
@@ -171,8 +223,10 @@ def plot_cross_entropy_curve(marked: dict[str, float] | None = None, ax: Axes | 
     ax.set_xlabel(message("figure.p_true_class"))
     ax.set_ylabel(message("figure.loss_minus_log_p"))
     ax.set_title(message("figure.cross_entropy_title"))
-    marks = "; ".join(TEXT["mark"].format(name=name, p=format_number(probability), loss=f"{-math.log(probability):.3f}")
-                      for name, probability in marked.items())
+    marks = "; ".join(
+        TEXT["mark"].format(name=name, p=format_number(probability), loss=f"{-math.log(probability):.3f}")
+        for name, probability in marked.items()
+    )
     marked = TEXT["marked"].format(items=marks) if marks else ""
     add_description(ax, TEXT["curve"].format(title=ax.get_title()) + marked)
     if created:

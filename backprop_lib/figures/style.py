@@ -5,6 +5,7 @@ in FORWARD_COLOR (blue) above edges, gradients in GRADIENT_COLOR (vermillion) be
 figure. No text is smaller than 10 points. Figures have an opaque white background so they
 look the same in JupyterLab's light and dark themes.
 """
+
 from __future__ import annotations
 
 import matplotlib
@@ -13,13 +14,13 @@ import numpy as np
 from ..fonts import font_family
 from . import palette
 
-FORWARD_COLOR = palette.FORWARD       # forward values (순전파)
-GRADIENT_COLOR = palette.GRADIENT     # gradients (역전파)
-NODE_COLOR = palette.NODE_FILL        # node fill
-EDGE_COLOR = palette.DARK_GREY        # graph edges and node outlines
-HIGHLIGHT_COLOR = palette.HIGHLIGHT   # the node or unit in focus
+FORWARD_COLOR = palette.FORWARD  # forward values (순전파)
+GRADIENT_COLOR = palette.GRADIENT  # gradients (역전파)
+NODE_COLOR = palette.NODE_FILL  # node fill
+EDGE_COLOR = palette.DARK_GREY  # graph edges and node outlines
+HIGHLIGHT_COLOR = palette.HIGHLIGHT  # the node or unit in focus
 CLASS_COLORS = palette.CLASS_COLORS
-FIGURE_WIDTH = 7.0           # inches: fits a JupyterLab notebook column at 100 dpi
+FIGURE_WIDTH = 7.0  # inches: fits a JupyterLab notebook column at 100 dpi
 
 STYLE = {
     "figure.facecolor": "white",
@@ -58,7 +59,7 @@ def figure_size(aspect: float = 0.6) -> tuple[float, float]:
     return (FIGURE_WIDTH, FIGURE_WIDTH * aspect)
 
 
-DRAWN_DIGITS = 6     # far finer than a pixel (a 700-pixel axis resolves about 3 digits)
+DRAWN_DIGITS = 6  # far finer than a pixel (a 700-pixel axis resolves about 3 digits)
 
 
 def as_drawn(values) -> np.ndarray:

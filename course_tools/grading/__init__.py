@@ -9,10 +9,20 @@ kernel), guard, processes and plugin (nbval under pytest: guarded, its processes
 labelled), probes (hidden checks scored outside the kernel, judges), runner (the parallel pytest
 run), report (junit XML to points), gradebook (CSV and feedback), validate, cli.
 """
+
 from .assignment import Assignment, InstructorError, load_assignment
 from .outcome import Grade, Problem
 from .runner import Submission, grade_submissions
 from .sandbox import Limits, isolation_available
 
-__all__ = ["Assignment", "Grade", "InstructorError", "Limits", "Problem", "Submission", "grade_submissions",
-           "isolation_available", "load_assignment"]
+__all__ = [
+    "Assignment",
+    "Grade",
+    "InstructorError",
+    "Limits",
+    "Problem",
+    "Submission",
+    "grade_submissions",
+    "isolation_available",
+    "load_assignment",
+]

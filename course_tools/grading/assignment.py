@@ -6,6 +6,7 @@ The lesson is the one the students received; its cell ids are how their answers 
 Where the course has a Korean edition (solutions/ko/, lessons/ko/: the same cell ids), a Korean
 submission is graded against the Korean solution, whose stored outputs speak Korean.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
@@ -45,7 +46,7 @@ class Assignment:
     lesson: dict
     exercises: dict[int, Exercise]
     language: str = SOURCE_LANGUAGE
-    editions: dict[str, Assignment] = field(default_factory=dict, repr=False)   # other languages, same ids
+    editions: dict[str, Assignment] = field(default_factory=dict, repr=False)  # other languages, same ids
 
     def for_language(self, language: str) -> Assignment:
         """The edition of this assignment in ``language`` (this one when the course has no such edition)."""
@@ -86,17 +87,18 @@ def role_of(cell) -> str | None:
     return meta.get("role") if meta else None
 
 
-def load_assignment(solution: Path | None = None, lesson: Path | None = None,
-                    course: Path | None = None) -> Assignment:
+def load_assignment(solution: Path | None = None, lesson: Path | None = None, course: Path | None = None) -> Assignment:
     """Read and check a solution and its lesson (generated in memory when the lesson file is missing).
 
     Without ``solution``, the homework of the course folder ``course`` (default: the current folder).
     """
     solution = Path(solution or Path(course or Path.cwd()) / DEFAULT_SOLUTION).resolve()
     if not solution.is_file():
-        raise InstructorError(f"No solution notebook at {solution}. Pass the assignment's solution with "
-                              f"--solution path/to/NN_name.ipynb (default: {DEFAULT_SOLUTION} in the course folder, "
-                              "set with --course DIR).")
+        raise InstructorError(
+            f"No solution notebook at {solution}. Pass the assignment's solution with "
+            f"--solution path/to/NN_name.ipynb (default: {DEFAULT_SOLUTION} in the course folder, "
+            "set with --course DIR)."
+        )
     try:
         solution_nb = read(solution)
         table = exercises(solution_nb)
@@ -132,15 +134,24 @@ def load_edition(assignment: Assignment, language: str) -> Assignment | None:
     notebook = read(path)
     table = exercises(notebook)
     if without_mutants(table) != without_mutants(assignment.exercises):
-        raise InstructorError(f"{path} does not have the exercise cells of {assignment.solution_path.name} "
-                              f"(ids, roles or points differ): regenerate it with `make lessons`.")
+        raise InstructorError(
+            f"{path} does not have the exercise cells of {assignment.solution_path.name} "
+            f"(ids, roles or points differ): regenerate it with `make lessons`."
+        )
     check_solution(notebook, table, path)
     lesson_file = lesson_path(assignment.solution_path, language)
     generated = make_lesson(notebook, assignment.solution_path.name)
     lesson = read(lesson_file) if lesson_file.is_file() else generated
     check_lesson_matches(lesson, generated, lesson_file)
-    return replace(assignment, solution_path=path, lesson_path=lesson_file, solution=notebook, lesson=lesson,
-                   language=language, editions={})
+    return replace(
+        assignment,
+        solution_path=path,
+        lesson_path=lesson_file,
+        solution=notebook,
+        lesson=lesson,
+        language=language,
+        editions={},
+    )
 
 
 def check_solution(notebook, table: dict[int, Exercise], path: Path) -> None:
@@ -151,27 +162,38 @@ def check_solution(notebook, table: dict[int, Exercise], path: Path) -> None:
         if role_of(cell) not in CHECK_ROLES:
             continue
         if cell.cell_type != "code" or cell.get("execution_count") is None or not cell.get("outputs"):
-            raise InstructorError(f"{path}: check cell {cell.id} has no stored output to compare with: "
-                                  f"execute the solution first (make lessons NOTEBOOKS={path}).")
+            raise InstructorError(
+                f"{path}: check cell {cell.id} has no stored output to compare with: "
+                f"execute the solution first (make lessons NOTEBOOKS={path})."
+            )
         judge = exercise_meta(cell).get("judge")
         if judge and (judge.get("name") not in JUDGES or not judge.get("probes")):
-            raise InstructorError(f"{path}: hidden check {cell.id} names the judge {judge.get('name')!r} with probes "
-                                  f"{judge.get('probes')!r}: the judges are {sorted(JUDGES)}, with a list of probes.")
+            raise InstructorError(
+                f"{path}: hidden check {cell.id} names the judge {judge.get('name')!r} with probes "
+                f"{judge.get('probes')!r}: the judges are {sorted(JUDGES)}, with a list of probes."
+            )
         if role_of(cell) == "hidden-check" and not judge and not probe_count(cell):
-            raise InstructorError(f"{path}: hidden check {cell.id} prints nothing to compare: print each value "
-                                  f"as `label = value` with show_values (see docs/authoring.md).")
+            raise InstructorError(
+                f"{path}: hidden check {cell.id} prints nothing to compare: print each value "
+                f"as `label = value` with show_values (see docs/authoring.md)."
+            )
         markers = nbval_markers(cell.source)
         if markers:
-            raise InstructorError(f"{path}: check cell {cell.id} carries an nbval comment marker ({markers[0]}), "
-                                  f"which would override the grader's comparison: remove it.")
+            raise InstructorError(
+                f"{path}: check cell {cell.id} carries an nbval comment marker ({markers[0]}), "
+                f"which would override the grader's comparison: remove it."
+            )
 
 
 def check_lesson_matches(lesson, generated, path: Path) -> None:
     """The lesson on disk must have the answer and check cells the solution generates, by id."""
+
     def exercise_cells(notebook) -> list[tuple[str, str | None]]:
         return [(cell.id, role_of(cell)) for cell in notebook.cells if role_of(cell)]
 
     if exercise_cells(lesson) != exercise_cells(generated):
-        raise InstructorError(f"{path} does not have the exercise cells its solution generates (ids or roles "
-                              f"differ): regenerate it with `make lessons`, or pass the lesson the students "
-                              f"received with --lesson and its own solution with --solution.")
+        raise InstructorError(
+            f"{path} does not have the exercise cells its solution generates (ids or roles "
+            f"differ): regenerate it with `make lessons`, or pass the lesson the students "
+            f"received with --lesson and its own solution with --solution."
+        )

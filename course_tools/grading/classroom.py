@@ -3,6 +3,7 @@
 The tests and the benchmark build their classes with these; an instructor can too, to see what a
 gradebook looks like before the real submissions come in.
 """
+
 from __future__ import annotations
 
 import copy

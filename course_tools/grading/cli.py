@@ -11,6 +11,7 @@ a row as each submission finishes; run it again after an interruption and it gra
 The hidden checks' inputs come from a seed (``--seed``, else saved in OUTPUT/hidden-seed): the
 solution is run once with it to make their expected outputs.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,16 +35,20 @@ from .warm import warm_kernels_possible
 
 MIN_MEMORY_MB = 512
 SEED_FILE = "hidden-seed"
-PUBLIC_SEED = 0                     # the seed whose hidden outputs solutions/ stores (make lessons)
-NOT_ISOLATED = ("WARNING: submissions are NOT isolated (this system has no Landlock): student code can read "
-                "and change this user's files. Grade in a container or a user account that holds nothing else.")
+PUBLIC_SEED = 0  # the seed whose hidden outputs solutions/ stores (make lessons)
+NOT_ISOLATED = (
+    "WARNING: submissions are NOT isolated (this system has no Landlock): student code can read "
+    "and change this user's files. Grade in a container or a user account that holds nothing else."
+)
 
 
 def list_submissions(folder: Path) -> list[Submission]:
     """Every NAME.ipynb directly in the folder, as the submission of student NAME."""
     if not folder.is_dir():
-        raise InstructorError(f"No folder {folder}: put the submitted notebooks (one NAME.ipynb per student) "
-                              f"in a folder and pass its path.")
+        raise InstructorError(
+            f"No folder {folder}: put the submitted notebooks (one NAME.ipynb per student) "
+            f"in a folder and pass its path."
+        )
     files = sorted(path for path in folder.glob("*.ipynb") if not path.name.startswith("."))
     if not files:
         raise InstructorError(f"{folder} holds no .ipynb files: expected one NAME.ipynb per student.")
@@ -67,8 +72,11 @@ class Progress:
         elapsed = time.monotonic() - self.start
         left = elapsed / self.done * (self.total - self.done)
         score = f"{number(grade.total)}/{number(grade.maximum)}"
-        print(f"[{self.done:>{len(str(self.total))}}/{self.total}] {grade.student:<24.24} {score:>9}  "
-              f"{grade.status:<40.40} {grade.seconds:5.1f} s  {clock(elapsed)} (about {clock(left)} left)", flush=True)
+        print(
+            f"[{self.done:>{len(str(self.total))}}/{self.total}] {grade.student:<24.24} {score:>9}  "
+            f"{grade.status:<40.40} {grade.seconds:5.1f} s  {clock(elapsed)} (about {clock(left)} left)",
+            flush=True,
+        )
 
 
 def summary(grades: list[Grade], seconds: float, jobs: int) -> list[str]:
@@ -78,20 +86,29 @@ def summary(grades: list[Grade], seconds: float, jobs: int) -> list[str]:
     codes = Counter(part.split("(")[0] for grade in grades for part in grade.status.split("; "))
     totals = [grade.total for grade in grades]
     maximum = grades[0].maximum
-    per_exercise = [f"ex{e.number} {number(statistics.mean(g.exercises[i].points for g in grades))}/{number(e.maximum)}"
-                    for i, e in enumerate(grades[0].exercises)]
-    return [f"Graded {len(grades)} submissions in {clock(seconds)} ({len(grades) / max(seconds, 1e-9):.2f} per second, "
-            f"{jobs} at a time).",
-            "  status: " + ", ".join(f"{count} {code}" for code, count in codes.most_common()),
-            f"  points: mean {number(statistics.mean(totals))} of {number(maximum)}, median "
-            f"{number(statistics.median(totals))}, lowest {number(min(totals))}, highest {number(max(totals))}",
-            "  mean per exercise: " + ", ".join(per_exercise)]
+    per_exercise = [
+        f"ex{e.number} {number(statistics.mean(g.exercises[i].points for g in grades))}/{number(e.maximum)}"
+        for i, e in enumerate(grades[0].exercises)
+    ]
+    return [
+        f"Graded {len(grades)} submissions in {clock(seconds)} ({len(grades) / max(seconds, 1e-9):.2f} per second, "
+        f"{jobs} at a time).",
+        "  status: " + ", ".join(f"{count} {code}" for code, count in codes.most_common()),
+        f"  points: mean {number(statistics.mean(totals))} of {number(maximum)}, median "
+        f"{number(statistics.median(totals))}, lowest {number(min(totals))}, highest {number(max(totals))}",
+        "  mean per exercise: " + ", ".join(per_exercise),
+    ]
 
 
 def limits_from(args: argparse.Namespace) -> Limits:
     """The resource limits chosen on the command line."""
-    return Limits(cell_timeout=args.cell_timeout, submission_timeout=args.submission_timeout,
-                  memory_mb=args.memory_mb, max_output_kb=args.max_output_kb, max_processes=args.max_processes)
+    return Limits(
+        cell_timeout=args.cell_timeout,
+        submission_timeout=args.submission_timeout,
+        memory_mb=args.memory_mb,
+        max_output_kb=args.max_output_kb,
+        max_processes=args.max_processes,
+    )
 
 
 def hidden_seed_of(chosen: int | None, output: Path) -> int:
@@ -101,8 +118,10 @@ def hidden_seed_of(chosen: int | None, output: Path) -> int:
     """
     path = output / SEED_FILE
     if chosen == PUBLIC_SEED:
-        raise InstructorError(f"--seed {PUBLIC_SEED} is the public seed: the solution stores its hidden outputs, so "
-                              f"anyone with a clone can print them. Choose another number and keep it private.")
+        raise InstructorError(
+            f"--seed {PUBLIC_SEED} is the public seed: the solution stores its hidden outputs, so "
+            f"anyone with a clone can print them. Choose another number and keep it private."
+        )
     if chosen is None and path.exists():
         return int(path.read_text(encoding="utf-8").strip())
     seed = 1 + secrets.randbelow(2**31 - 1) if chosen is None else chosen
@@ -130,8 +149,10 @@ def grade_folder(args: argparse.Namespace) -> int:
     if args.shard:
         index, count = parse_shard(args.shard)
         if args.seed is None:
-            raise InstructorError(f"--shard {args.shard}: every shard must use the same hidden inputs; pass the same "
-                                  f"--seed N (keep it private) to every shard.")
+            raise InstructorError(
+                f"--shard {args.shard}: every shard must use the same hidden inputs; pass the same "
+                f"--seed N (keep it private) to every shard."
+            )
         submissions = [s for s in submissions if in_shard(s.student, index, count)]
         output = Path(args.output).resolve() if args.output else folder / f"graded-{index}-of-{count}"
     output.mkdir(parents=True, exist_ok=True)
@@ -142,14 +163,26 @@ def grade_folder(args: argparse.Namespace) -> int:
         print(NOT_ISOLATED, flush=True)
     seed = hidden_seed_of(args.seed, output)
     kernels = kernel_mode(args.kernels)
-    print(f"Grading {len(todo)} of {len(submissions)} submissions in {folder} against {assignment.name} "
-          f"({len(assignment.exercises)} exercises, {number(assignment.maximum)} points), {args.jobs} at a time.")
-    print(f"  limits: {args.cell_timeout:g} s per cell, {args.submission_timeout:g} s per submission, "
-          f"{args.memory_mb} MB of memory, {args.max_processes} processes; files: "
-          + ("isolated with Landlock" if isolate else "NOT isolated"), flush=True)
-    print("  kernels: " + ("warm (each forked from a process that imported once; the log names any worker "
-                           "that fell back to fresh kernels)" if kernels == "warm" else "fresh (a new Python each)"),
-          flush=True)
+    print(
+        f"Grading {len(todo)} of {len(submissions)} submissions in {folder} against {assignment.name} "
+        f"({len(assignment.exercises)} exercises, {number(assignment.maximum)} points), {args.jobs} at a time."
+    )
+    print(
+        f"  limits: {args.cell_timeout:g} s per cell, {args.submission_timeout:g} s per submission, "
+        f"{args.memory_mb} MB of memory, {args.max_processes} processes; files: "
+        + ("isolated with Landlock" if isolate else "NOT isolated"),
+        flush=True,
+    )
+    print(
+        "  kernels: "
+        + (
+            "warm (each forked from a process that imported once; the log names any worker "
+            "that fell back to fresh kernels)"
+            if kernels == "warm"
+            else "fresh (a new Python each)"
+        ),
+        flush=True,
+    )
     print(f"  hidden inputs: seed {seed} (kept in {output / SEED_FILE}); running the solution with it …", flush=True)
     progress, grades, start = Progress(len(todo)), [], time.monotonic()
 
@@ -162,12 +195,25 @@ def grade_folder(args: argparse.Namespace) -> int:
     try:
         if todo:
             assignment = seeded_assignment(assignment, seed)
-        grade_submissions(assignment, todo, record, limits_from(args), args.jobs, isolate,
-                          [assignment.solution_path.parent, assignment.lesson_path, folder, output],
-                          output / "grading.log", keep_work=args.keep_work, seed=seed, kernels=kernels)
+        grade_submissions(
+            assignment,
+            todo,
+            record,
+            limits_from(args),
+            args.jobs,
+            isolate,
+            [assignment.solution_path.parent, assignment.lesson_path, folder, output],
+            output / "grading.log",
+            keep_work=args.keep_work,
+            seed=seed,
+            kernels=kernels,
+        )
     except KeyboardInterrupt:
-        print(f"\nInterrupted: {len(grades)} of {len(todo)} graded and saved; run the same command again "
-              f"to grade the rest.", file=sys.stderr)
+        print(
+            f"\nInterrupted: {len(grades)} of {len(todo)} graded and saved; run the same command again "
+            f"to grade the rest.",
+            file=sys.stderr,
+        )
         return 130
     finally:
         gradebook.rewrite()
@@ -175,48 +221,92 @@ def grade_folder(args: argparse.Namespace) -> int:
     print(f"Gradebook: {gradebook.path}\nFeedback:  {output / 'feedback'}/ (one NAME.md per student)")
     failed = [grade.student for grade in grades if "grader-error" in grade.status]
     if failed:
-        print(f"{len(failed)} submissions could not be graded ({', '.join(failed)}): see "
-              f"{output / 'grading.log'}, then run the same command again to grade them.", file=sys.stderr)
+        print(
+            f"{len(failed)} submissions could not be graded ({', '.join(failed)}): see "
+            f"{output / 'grading.log'}, then run the same command again to grade them.",
+            file=sys.stderr,
+        )
     return 1 if failed else 0
 
 
 def parser() -> argparse.ArgumentParser:
     """The command line."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    p = argparse.ArgumentParser(prog="backprop-grade", description=__doc__,
-                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = argparse.ArgumentParser(
+        prog="backprop-grade", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     p.add_argument("submissions", nargs="?", help="folder with one NAME.ipynb per student")
-    p.add_argument("--validate", action="store_true", help="check the assignment instead: the solution "
-                   "scores full marks, the unanswered lesson fails every check")
-    p.add_argument("--solution", type=Path,
-                   help="the assignment's solution notebook (default: solutions/05_homework.ipynb of the course)")
-    p.add_argument("--course", type=Path, default=Path.cwd(),
-                   help="the course folder, holding solutions/ and lessons/ (default: the current folder)")
-    p.add_argument("--lesson", type=Path,
-                   help="the English lesson the students received (default: lessons/en/ next to solutions/; "
-                        "Korean submissions use lessons/ko/)")
+    p.add_argument(
+        "--validate",
+        action="store_true",
+        help="check the assignment instead: the solution scores full marks, the unanswered lesson fails every check",
+    )
+    p.add_argument(
+        "--solution",
+        type=Path,
+        help="the assignment's solution notebook (default: solutions/05_homework.ipynb of the course)",
+    )
+    p.add_argument(
+        "--course",
+        type=Path,
+        default=Path.cwd(),
+        help="the course folder, holding solutions/ and lessons/ (default: the current folder)",
+    )
+    p.add_argument(
+        "--lesson",
+        type=Path,
+        help="the English lesson the students received (default: lessons/en/ next to solutions/; "
+        "Korean submissions use lessons/ko/)",
+    )
     p.add_argument("--output", type=Path, help="where gradebook.csv and feedback/ go (default SUBMISSIONS/graded)")
     p.add_argument("--regrade", action="store_true", help="grade every submission again, not only the missing ones")
     p.add_argument("--jobs", type=int, default=cores, help=f"submissions run at a time (default: the {cores} cores)")
-    p.add_argument("--cell-timeout", type=float, default=Limits.cell_timeout,
-                   help="seconds per cell (default %(default)s)")
-    p.add_argument("--submission-timeout", type=float, default=Limits.submission_timeout,
-                   help="seconds per submission in all (default %(default)s)")
+    p.add_argument(
+        "--cell-timeout", type=float, default=Limits.cell_timeout, help="seconds per cell (default %(default)s)"
+    )
+    p.add_argument(
+        "--submission-timeout",
+        type=float,
+        default=Limits.submission_timeout,
+        help="seconds per submission in all (default %(default)s)",
+    )
     p.add_argument("--memory-mb", type=int, default=Limits.memory_mb, help="memory per kernel (default %(default)s)")
-    p.add_argument("--max-output-kb", type=int, default=Limits.max_output_kb,
-                   help="output kept per cell (default %(default)s)")
-    p.add_argument("--shard", metavar="K/N", help="grade only shard K of N (a deterministic slice of the class, "
-                   "for a Slurm job array or a Kubernetes Indexed Job); join the shards with --merge")
-    p.add_argument("--merge", nargs="+", type=Path, metavar="SHARD_OUTPUT",
-                   help="join the --output folders of graded shards into --output (gradebook and feedback)")
-    p.add_argument("--max-processes", type=int, default=Limits.max_processes,
-                   help="processes a submission may have running besides its kernel (default %(default)s); "
-                        "more, and it is stopped with the status too-many-processes")
-    p.add_argument("--seed", type=int, help="the seed of the hidden checks' inputs; keep it private (default: the "
-                   f"one saved in OUTPUT/{SEED_FILE} by an earlier run, else a new random one)")
-    p.add_argument("--kernels", choices=("warm", "fresh"), help="warm: fork each submission's kernel from a "
-                   "process that imported ipykernel, numpy, matplotlib and the library once (faster); fresh: start "
-                   "a new Python for each (default: warm where fork and Unix sockets allow it)")
+    p.add_argument(
+        "--max-output-kb", type=int, default=Limits.max_output_kb, help="output kept per cell (default %(default)s)"
+    )
+    p.add_argument(
+        "--shard",
+        metavar="K/N",
+        help="grade only shard K of N (a deterministic slice of the class, "
+        "for a Slurm job array or a Kubernetes Indexed Job); join the shards with --merge",
+    )
+    p.add_argument(
+        "--merge",
+        nargs="+",
+        type=Path,
+        metavar="SHARD_OUTPUT",
+        help="join the --output folders of graded shards into --output (gradebook and feedback)",
+    )
+    p.add_argument(
+        "--max-processes",
+        type=int,
+        default=Limits.max_processes,
+        help="processes a submission may have running besides its kernel (default %(default)s); "
+        "more, and it is stopped with the status too-many-processes",
+    )
+    p.add_argument(
+        "--seed",
+        type=int,
+        help="the seed of the hidden checks' inputs; keep it private (default: the "
+        f"one saved in OUTPUT/{SEED_FILE} by an earlier run, else a new random one)",
+    )
+    p.add_argument(
+        "--kernels",
+        choices=("warm", "fresh"),
+        help="warm: fork each submission's kernel from a "
+        "process that imported ipykernel, numpy, matplotlib and the library once (faster); fresh: start "
+        "a new Python for each (default: warm where fork and Unix sockets allow it)",
+    )
     p.add_argument("--keep-work", action="store_true", help="keep the temporary work folder (to debug the grader)")
     return p
 
@@ -227,8 +317,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.jobs < 1:
         parser().error("--jobs must be 1 or more")
     if args.memory_mb < MIN_MEMORY_MB:
-        parser().error(f"--memory-mb must be at least {MIN_MEMORY_MB}: a kernel that imports numpy and "
-                       f"matplotlib needs about 400 MB of address space")
+        parser().error(
+            f"--memory-mb must be at least {MIN_MEMORY_MB}: a kernel that imports numpy and "
+            f"matplotlib needs about 400 MB of address space"
+        )
     try:
         if args.merge:
             if not args.output:

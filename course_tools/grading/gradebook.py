@@ -4,6 +4,7 @@ Rows are appended and flushed to disk as submissions finish, so an interrupted r
 the next run reads the gradebook and grades only the students it does not list yet (a row whose
 status is ``grader-error`` is graded again). At the end the file is rewritten sorted by student.
 """
+
 from __future__ import annotations
 
 import csv
@@ -39,8 +40,10 @@ class Gradebook:
         with self.path.open(newline="", encoding="utf-8") as handle:
             lines = list(csv.reader(handle))
         if not lines or lines[0] != self.header:
-            raise InstructorError(f"{self.path} has other columns than this assignment's ({', '.join(self.header)}): "
-                                  f"grade into another --output folder, or pass --regrade to start it over.")
+            raise InstructorError(
+                f"{self.path} has other columns than this assignment's ({', '.join(self.header)}): "
+                f"grade into another --output folder, or pass --regrade to start it over."
+            )
         return {row[0]: row for row in lines[1:] if len(row) == len(self.header)}
 
     def graded(self) -> set[str]:
@@ -49,8 +52,13 @@ class Gradebook:
 
     def add(self, grade: Grade) -> None:
         """Append one row and make sure it is on disk before going on."""
-        row = [grade.student, *[number(e.points) for e in grade.exercises], number(grade.total),
-               number(grade.maximum), grade.status]
+        row = [
+            grade.student,
+            *[number(e.points) for e in grade.exercises],
+            number(grade.total),
+            number(grade.maximum),
+            grade.status,
+        ]
         self.rows[grade.student] = row
         with self.path.open("a", newline="", encoding="utf-8") as handle:
             csv.writer(handle).writerow(row)
@@ -93,15 +101,23 @@ def probes_passed(checks: list[CellResult], probes: dict[str, int], language: st
 def feedback(grade: Grade, assignment: Assignment, isolated: bool = True) -> str:
     """The student's feedback in markdown, in their notebook's language: points, what went wrong, failed checks."""
     language = grade.language
-    lines = [message("feedback.title", language, name=assignment.solution_path.stem, student=grade.student), "",
-             message("feedback.points", language, total=number(grade.total), maximum=number(grade.maximum),
-                     status=grade.status), "",
-             message("feedback.table", language), "|---|---|---|---|"]
+    lines = [
+        message("feedback.title", language, name=assignment.solution_path.stem, student=grade.student),
+        "",
+        message(
+            "feedback.points", language, total=number(grade.total), maximum=number(grade.maximum), status=grade.status
+        ),
+        "",
+        message("feedback.table", language),
+        "|---|---|---|---|",
+    ]
     probes = assignment.probes
     for exercise in grade.exercises:
         points = message("feedback.of", language, got=number(exercise.points), maximum=number(exercise.maximum))
-        lines.append(f"| {exercise.number} | {points} | {passed(exercise.visible, language)} | "
-                     f"{probes_passed(exercise.hidden, probes, language)} |")
+        lines.append(
+            f"| {exercise.number} | {points} | {passed(exercise.visible, language)} | "
+            f"{probes_passed(exercise.hidden, probes, language)} |"
+        )
     lines += ["", message("feedback.scoring", language)]
     if grade.problems:
         lines += ["", message("feedback.what_happened", language), ""]
@@ -110,10 +126,18 @@ def feedback(grade: Grade, assignment: Assignment, isolated: bool = True) -> str
         for check in exercise.visible:
             if check.passed or not (check.expected or check.actual):
                 continue
-            lines += ["", message("feedback.failed_check", language, number=exercise.number, cell=check.cell_id), "",
-                      message("feedback.expected", language), "", fenced(check.expected), "",
-                      message("feedback.printed", language), "",
-                      fenced(check.actual or message("feedback.nothing", language))]
+            lines += [
+                "",
+                message("feedback.failed_check", language, number=exercise.number, cell=check.cell_id),
+                "",
+                message("feedback.expected", language),
+                "",
+                fenced(check.expected),
+                "",
+                message("feedback.printed", language),
+                "",
+                fenced(check.actual or message("feedback.nothing", language)),
+            ]
     if not isolated:
         lines += ["", "---", message("feedback.not_isolated", language)]
     return "\n".join(lines) + "\n"

@@ -11,6 +11,7 @@ when the kernel stops, every process it left behind is killed. With warm kernels
 worker's zygote and the kernels it forked belong to the grader: they are not counted, and the zygote
 is not killed.
 """
+
 from __future__ import annotations
 
 import os
@@ -56,15 +57,15 @@ def exit_description(code: int | None) -> str:
 class GuardedKernel(RunningKernel):
     """An nbval kernel that checks liveness and a deadline while it waits, and caps each cell's output."""
 
-    submission_timeout: float = 600.0      # set by the grading plugin from its options
+    submission_timeout: float = 600.0  # set by the grading plugin from its options
     max_output_bytes: int = 1 << 20
     max_processes: int = 32
-    zygote: Zygote | None = None           # this worker's, when kernels are forked from it
+    zygote: Zygote | None = None  # this worker's, when kernels are forked from it
 
     def __init__(self, kernel_name: str, cwd: str | None = None, startup_timeout: float = 60) -> None:
         self.deadline = time.monotonic() + self.submission_timeout
         self.expired = False
-        self.crowd = 0                         # how many processes the kernel had when it was stopped for it
+        self.crowd = 0  # how many processes the kernel had when it was stopped for it
         self.start_cell(None)
         self.watching = threading.Event()
         if self.zygote is not None and self.zygote.ended():
@@ -161,8 +162,10 @@ class GuardedKernel(RunningKernel):
         description = exit_description(self.exit_code())
         self.stop()
         if self.crowd:
-            raise TooManyProcesses(f"it had {self.crowd} processes running, more than the {self.max_processes} "
-                                   f"allowed; they were all stopped")
+            raise TooManyProcesses(
+                f"it had {self.crowd} processes running, more than the {self.max_processes} "
+                f"allowed; they were all stopped"
+            )
         raise KernelDied(description)
 
     def expire(self) -> None:
@@ -187,4 +190,4 @@ class GuardedKernel(RunningKernel):
         finally:
             if hasattr(self, "km"):
                 del self.km
-            end_descendants(passing=self.grader_processes())   # whatever the kernel started, detached or not
+            end_descendants(passing=self.grader_processes())  # whatever the kernel started, detached or not

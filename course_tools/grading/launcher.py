@@ -15,6 +15,7 @@ Before ipykernel starts, in the kernel's own process (the limits carry over to a
   where Landlock supports it, it also may not open TCP connections (it may bind its own ports) nor
   signal processes outside its sandbox.
 """
+
 from __future__ import annotations
 
 import ctypes
@@ -45,8 +46,11 @@ _libc = ctypes.CDLL(None, use_errno=True)
 class RulesetAttr(ctypes.Structure):
     """struct landlock_ruleset_attr (its size tells the kernel which fields we use)."""
 
-    _fields_ = [("handled_access_fs", ctypes.c_uint64), ("handled_access_net", ctypes.c_uint64),
-                ("scoped", ctypes.c_uint64)]
+    _fields_ = [
+        ("handled_access_fs", ctypes.c_uint64),
+        ("handled_access_net", ctypes.c_uint64),
+        ("scoped", ctypes.c_uint64),
+    ]
 
 
 class PathBeneathAttr(ctypes.Structure):
@@ -66,8 +70,7 @@ def landlock_abi() -> int:
     """The Landlock ABI version this Linux kernel offers, 0 when there is none."""
     if not sys.platform.startswith("linux"):
         return 0
-    version = _libc.syscall(SYSCALL_CREATE_RULESET, None, ctypes.c_size_t(0),
-                            ctypes.c_uint32(CREATE_RULESET_VERSION))
+    version = _libc.syscall(SYSCALL_CREATE_RULESET, None, ctypes.c_size_t(0), ctypes.c_uint32(CREATE_RULESET_VERSION))
     return max(int(version), 0)
 
 
@@ -111,19 +114,24 @@ def connection_ports(connection_file: str) -> list[int]:
     """The TCP ports the kernel binds, from its connection file."""
     with open(connection_file, encoding="utf-8") as handle:
         info = json.load(handle)
-    return [int(info[key]) for key in ("shell_port", "iopub_port", "stdin_port", "control_port", "hb_port")
-            if info.get(key)]
+    return [
+        int(info[key]) for key in ("shell_port", "iopub_port", "stdin_port", "control_port", "hb_port") if info.get(key)
+    ]
 
 
 def restrict(abi: int, read_only: list[str], read_write: list[str], files: list[str], ports: list[int]) -> None:
     """Allow only these paths (and binding these ports), for this process and everything it starts."""
     handled_fs = fs_rights(abi)
-    attr = RulesetAttr(handled_access_fs=handled_fs,
-                       handled_access_net=(NET_BIND_TCP | NET_CONNECT_TCP) if abi >= 4 else 0,
-                       scoped=(SCOPE_ABSTRACT_UNIX_SOCKET | SCOPE_SIGNAL) if abi >= 6 else 0)
+    attr = RulesetAttr(
+        handled_access_fs=handled_fs,
+        handled_access_net=(NET_BIND_TCP | NET_CONNECT_TCP) if abi >= 4 else 0,
+        scoped=(SCOPE_ABSTRACT_UNIX_SOCKET | SCOPE_SIGNAL) if abi >= 6 else 0,
+    )
     size = ctypes.sizeof(RulesetAttr) if abi >= 6 else (16 if abi >= 4 else 8)
-    ruleset = _check(_libc.syscall(SYSCALL_CREATE_RULESET, ctypes.byref(attr), ctypes.c_size_t(size),
-                                   ctypes.c_uint32(0)), "landlock_create_ruleset")
+    ruleset = _check(
+        _libc.syscall(SYSCALL_CREATE_RULESET, ctypes.byref(attr), ctypes.c_size_t(size), ctypes.c_uint32(0)),
+        "landlock_create_ruleset",
+    )
 
     def allow(path: str, rights: int) -> None:
         if os.path.isfile(path) or not os.path.isdir(path):
@@ -131,11 +139,13 @@ def restrict(abi: int, read_only: list[str], read_write: list[str], files: list[
         try:
             descriptor = os.open(path, os.O_PATH | os.O_CLOEXEC)
         except OSError:
-            return                                   # a path that does not exist needs no rule
+            return  # a path that does not exist needs no rule
         try:
             rule = PathBeneathAttr(allowed_access=rights & handled_fs, parent_fd=descriptor)
-            _check(_libc.syscall(SYSCALL_ADD_RULE, ruleset, RULE_PATH_BENEATH, ctypes.byref(rule),
-                                 ctypes.c_uint32(0)), f"landlock_add_rule {path}")
+            _check(
+                _libc.syscall(SYSCALL_ADD_RULE, ruleset, RULE_PATH_BENEATH, ctypes.byref(rule), ctypes.c_uint32(0)),
+                f"landlock_add_rule {path}",
+            )
         finally:
             os.close(descriptor)
 
@@ -147,10 +157,12 @@ def restrict(abi: int, read_only: list[str], read_write: list[str], files: list[
         allow(path, FS_READ_FILE | FS_WRITE_FILE | FS_TRUNCATE)
     allow("/dev", READ_ONLY | FS_WRITE_FILE | FS_IOCTL_DEV)
     if abi >= 4:
-        for port in [0, *ports]:                     # 0: ephemeral ports (ipykernel's own pipe)
+        for port in [0, *ports]:  # 0: ephemeral ports (ipykernel's own pipe)
             rule = NetPortAttr(allowed_access=NET_BIND_TCP, port=port)
-            _check(_libc.syscall(SYSCALL_ADD_RULE, ruleset, RULE_NET_PORT, ctypes.byref(rule),
-                                 ctypes.c_uint32(0)), f"landlock_add_rule port {port}")
+            _check(
+                _libc.syscall(SYSCALL_ADD_RULE, ruleset, RULE_NET_PORT, ctypes.byref(rule), ctypes.c_uint32(0)),
+                f"landlock_add_rule port {port}",
+            )
     _check(_libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0), "prctl(PR_SET_NO_NEW_PRIVS)")
     _check(_libc.syscall(SYSCALL_RESTRICT_SELF, ruleset, ctypes.c_uint32(0)), "landlock_restrict_self")
     os.close(ruleset)
@@ -186,8 +198,13 @@ def enter_sandbox(settings: dict, kernel_args: list[str]) -> None:
         if abi == 0:
             raise SystemExit("Landlock is not available: refusing to run a submission unisolated.")
         roots = python_roots() + SYSTEM_READ_ONLY + settings["read_only"]
-        restrict(abi, readable_roots(roots, settings["protected"]), [workdir], [connection_file],
-                 connection_ports(connection_file))
+        restrict(
+            abi,
+            readable_roots(roots, settings["protected"]),
+            [workdir],
+            [connection_file],
+            connection_ports(connection_file),
+        )
     here = os.path.dirname(os.path.realpath(__file__))
     sys.path[:] = [path for path in sys.path if os.path.realpath(path) != here]
 
@@ -200,13 +217,14 @@ def read_settings(settings_file: str) -> dict:
 
 def main(argv: list[str]) -> None:
     """Apply the settings file's limits, then run ipykernel with the remaining arguments."""
-    if argv == ["--probe"]:                          # can this process sandbox itself? (exit code 0: yes)
+    if argv == ["--probe"]:  # can this process sandbox itself? (exit code 0: yes)
         restrict(landlock_abi(), [], [], [], [])
         return
     settings_file, kernel_args = argv[0], argv[1:]
     enter_sandbox(read_settings(settings_file), kernel_args)
     sys.argv = ["ipykernel_launcher", *kernel_args]
     from ipykernel.kernelapp import launch_new_instance
+
     launch_new_instance()
 
 

@@ -4,6 +4,7 @@ A comment marker overrides a cell's tags, so a student who writes ``# NBVAL_SKIP
 ``# NBVAL_IGNORE_OUTPUT`` in an answer could change what nbval runs or compares. The table of
 markers is nbval's own, so a marker added by a later nbval release is handled too.
 """
+
 from __future__ import annotations
 
 from nbval.plugin import comment_markers

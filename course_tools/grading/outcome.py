@@ -1,4 +1,5 @@
 """What grading one submission produces: problems found, each cell's result, each exercise's points."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -7,9 +8,23 @@ from backprop_lib.messages import message
 
 # Each problem code; the sentence the student's feedback gives for it is the message
 # "problem.<code>" of backprop_lib.messages, in the submission's language.
-PROBLEMS = ("invalid-notebook", "wrong-assignment", "missing-answers", "duplicate-answers", "reordered",
-            "not-executed", "syntax-error", "error", "memory", "timeout", "kernel-died", "submission-timeout",
-            "too-many-processes", "output-truncated", "grader-error")
+PROBLEMS = (
+    "invalid-notebook",
+    "wrong-assignment",
+    "missing-answers",
+    "duplicate-answers",
+    "reordered",
+    "not-executed",
+    "syntax-error",
+    "error",
+    "memory",
+    "timeout",
+    "kernel-died",
+    "submission-timeout",
+    "too-many-processes",
+    "output-truncated",
+    "grader-error",
+)
 
 
 @dataclass(frozen=True)
@@ -49,7 +64,7 @@ class CellResult:
     expected: str = ""
     actual: str = ""
     seconds: float = 0.0
-    probes_passed: int = 0          # a hidden check: how many of its probes passed
+    probes_passed: int = 0  # a hidden check: how many of its probes passed
 
 
 @dataclass
@@ -71,7 +86,7 @@ class Grade:
     exercises: list[ExerciseResult]
     problems: list[Problem]
     seconds: float = 0.0
-    language: str = "en"      # the submission's: its feedback is written in it
+    language: str = "en"  # the submission's: its feedback is written in it
 
     @property
     def total(self) -> float:

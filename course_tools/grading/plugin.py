@@ -16,6 +16,7 @@ In the controller:
 - each submission's reports go to their own junit XML, written by pytest's junit writer as soon as
   the submission's last cell is reported, so the runner scores submissions as they finish.
 """
+
 from __future__ import annotations
 
 import os
@@ -41,15 +42,23 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     """The runner's settings for this plugin."""
     group = parser.getgroup("grading", "backprop course grading")
     group.addoption("--grading-results", default=None, help="folder for one junit XML per submission")
-    group.addoption("--grading-submission-timeout", type=float, default=600.0,
-                    help="seconds one submission may run in all")
-    group.addoption("--grading-max-output-kb", type=int, default=1024,
-                    help="output kept per cell, in kB")
-    group.addoption("--grading-max-processes", type=int, default=32,
-                    help="processes one submission's kernel may have running besides itself")
+    group.addoption(
+        "--grading-submission-timeout", type=float, default=600.0, help="seconds one submission may run in all"
+    )
+    group.addoption("--grading-max-output-kb", type=int, default=1024, help="output kept per cell, in kB")
+    group.addoption(
+        "--grading-max-processes",
+        type=int,
+        default=32,
+        help="processes one submission's kernel may have running besides itself",
+    )
     group.addoption("--grading-seed", type=int, default=0, help="the seed of the hidden checks' inputs")
-    group.addoption("--grading-zygote", default=None, metavar="SPEC_DIR",
-                    help="fork kernels from a zygote that imported once (the warm kernel spec's folder)")
+    group.addoption(
+        "--grading-zygote",
+        default=None,
+        metavar="SPEC_DIR",
+        help="fork kernels from a zygote that imported once (the warm kernel spec's folder)",
+    )
 
 
 def active(config: pytest.Config) -> bool:
@@ -78,8 +87,11 @@ def start_zygote(config: pytest.Config) -> None:
     try:
         GuardedKernel.zygote = Zygote(Path(config.getoption("grading_zygote")))
     except (OSError, RuntimeError, ValueError) as error:
-        print(f"warm kernels unavailable in worker {os.getpid()} ({error}): its kernels start fresh",
-              file=sys.stderr, flush=True)
+        print(
+            f"warm kernels unavailable in worker {os.getpid()} ({error}): its kernels start fresh",
+            file=sys.stderr,
+            flush=True,
+        )
         return
     config.add_cleanup(GuardedKernel.zygote.stop)
 
@@ -96,8 +108,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if hasattr(item, "cell"):
             meta = exercise_of(item)
-            item.user_properties += [("cell_id", item.cell.get("id", "")),
-                                     ("exercise", meta.get("number", "")), ("role", meta.get("role", ""))]
+            item.user_properties += [
+                ("cell_id", item.cell.get("id", "")),
+                ("exercise", meta.get("number", "")),
+                ("role", meta.get("role", "")),
+            ]
 
 
 def problem_of(item: pytest.Item, call: pytest.CallInfo) -> tuple[str, str] | None:
@@ -114,7 +129,7 @@ def problem_of(item: pytest.Item, call: pytest.CallInfo) -> tuple[str, str] | No
     if isinstance(error, KernelDied):
         return "kernel-died", str(error)
     if item.test_outputs is None:
-        return None                                   # never sent: the kernel was already gone
+        return None  # never sent: the kernel was already gone
     if kernel is not None and kernel.interrupted:
         return "timeout", f"it ran longer than {item.config.option.nbval_cell_timeout:g} s"
     raised = [output for output in item.test_outputs if output.get("output_type") == "error"]
@@ -136,8 +151,13 @@ def cell_properties(item: pytest.Item, call: pytest.CallInfo) -> list[tuple[str,
     kernel = item.parent.kernel
     ran = call.when == "call" and item.test_outputs is not None
     if ran and kernel is not None and kernel.dropped_bytes:
-        properties.append(("problem", f"output-truncated: it printed {kernel.output_bytes >> 10} kB, "
-                                      f"only the first {kernel.max_output_bytes >> 10} kB were kept"))
+        properties.append(
+            (
+                "problem",
+                f"output-truncated: it printed {kernel.output_bytes >> 10} kB, "
+                f"only the first {kernel.max_output_bytes >> 10} kB were kept",
+            )
+        )
         kernel.dropped_bytes = 0
     if call.when == "call" and call.excinfo is not None and exercise_of(item).get("role") == "check":
         properties += [("expected", output_text(item.cell.outputs)), ("actual", output_text(item.test_outputs or []))]
@@ -146,8 +166,12 @@ def cell_properties(item: pytest.Item, call: pytest.CallInfo) -> list[tuple[str,
 
 def hidden_verdicts(item: pytest.Item) -> list[bool]:
     """Each probe of a hidden check passed or not, decided here from what the kernel printed."""
-    return score_hidden(exercise_of(item), stream_text(item.cell.outputs), stream_text(item.test_outputs or []),
-                        item.config.getoption("grading_seed"))
+    return score_hidden(
+        exercise_of(item),
+        stream_text(item.cell.outputs),
+        stream_text(item.test_outputs or []),
+        item.config.getoption("grading_seed"),
+    )
 
 
 @pytest.hookimpl(wrapper=True)

@@ -13,6 +13,7 @@ arrays do; a continuation line starts with a space). The grader, never the kerne
 
 A verdict printed by the kernel ("passed", "yes") is no probe: nothing here looks for one.
 """
+
 from __future__ import annotations
 
 import re
@@ -37,6 +38,7 @@ def split_probes(text: str) -> list[tuple[str, str]]:
 
 def same_values(expected: str, actual: str) -> bool:
     """The same text around the numbers (spaces aside) and every number close enough."""
+
     def skeleton(text: str) -> str:
         return re.sub(r"\s+", "", NUMBER.sub("#", text))
 
@@ -76,8 +78,9 @@ def held_out_loss(printed: str, probes: list[int], seed: int) -> list[bool]:
     from backprop_lib.exercises import hidden_seed
     from backprop_lib.homework import PROBLEMS, make_problem
 
-    names, layers, outputs = (probe_values(printed, label) for label in
-                              ("problem", "hidden layers", "held-out outputs"))
+    names, layers, outputs = (
+        probe_values(printed, label) for label in ("problem", "hidden layers", "held-out outputs")
+    )
     verdicts = []
     for index, probe in enumerate(probes):
         if index >= min(len(names), len(layers), len(outputs)) or names[index] not in PROBLEMS:
@@ -111,7 +114,7 @@ def held_out_accuracy(printed: str, probes: list[int], seed: int) -> list[bool]:
     lines = printed.splitlines()
     if CLASSES_HEADER not in lines:
         return [False] * len(probes)
-    body = lines[lines.index(CLASSES_HEADER) + 1:]
+    body = lines[lines.index(CLASSES_HEADER) + 1 :]
     digits = "".join(line.strip() for line in body[: -(-len(labels) // 60)])
     if len(digits) != len(labels) or not digits.isdigit():
         return [False] * len(probes)
@@ -119,14 +122,19 @@ def held_out_accuracy(printed: str, probes: list[int], seed: int) -> list[bool]:
     return [100 * correct >= probe * len(labels) for probe in probes]
 
 
-JUDGES: dict[str, Callable[[str, list[int], int], list[bool]]] = {"held-out-loss": held_out_loss,
-                                                                  "held-out-accuracy": held_out_accuracy}
+JUDGES: dict[str, Callable[[str, list[int], int], list[bool]]] = {
+    "held-out-loss": held_out_loss,
+    "held-out-accuracy": held_out_accuracy,
+}
 
 
 def stream_text(outputs) -> str:
     """Everything a cell printed to stdout, whole."""
-    return "".join(output.get("text", "") for output in outputs
-                   if output.get("output_type") == "stream" and output.get("name") == "stdout")
+    return "".join(
+        output.get("text", "")
+        for output in outputs
+        if output.get("output_type") == "stream" and output.get("name") == "stdout"
+    )
 
 
 def probe_count(cell) -> int:

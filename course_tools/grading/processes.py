@@ -7,6 +7,7 @@ stays its descendant, and walking ``/proc`` finds it. ``RLIMIT_NPROC`` does not 
 count for root, and a cgroup needs delegation; counting descendants works for any user.
 Standard library only.
 """
+
 from __future__ import annotations
 
 import ctypes
@@ -36,8 +37,8 @@ def living_parents() -> dict[int, int]:
             with open(f"/proc/{entry.name}/stat", "rb") as handle:
                 stat = handle.read()
         except OSError:
-            continue                                  # ended while we looked
-        state, parent = stat[stat.rindex(b")") + 2:].split()[:2]
+            continue  # ended while we looked
+        state, parent = stat[stat.rindex(b")") + 2 :].split()[:2]
         if state != b"Z":
             parents[int(entry.name)] = int(parent)
     return parents
@@ -68,15 +69,16 @@ def reap(keep: set[int]) -> None:
         try:
             with open(f"/proc/{entry.name}/stat", "rb") as handle:
                 stat = handle.read()
-            state, parent = stat[stat.rindex(b")") + 2:].split()[:2]
+            state, parent = stat[stat.rindex(b")") + 2 :].split()[:2]
             if state == b"Z" and int(parent) == os.getpid():
                 os.waitpid(int(entry.name), os.WNOHANG)
         except (OSError, ChildProcessError):
             continue
 
 
-def end_descendants(keep: set[int] = frozenset(), spare: set[int] = frozenset(),
-                    passing: set[int] = frozenset()) -> int:
+def end_descendants(
+    keep: set[int] = frozenset(), spare: set[int] = frozenset(), passing: set[int] = frozenset()
+) -> int:
     """Kill every descendant of this process (but ``spare`` and theirs) until none is left, a fork bomb too.
 
     Returns how many were killed.

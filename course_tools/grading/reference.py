@@ -6,6 +6,7 @@ lessons`` runs), which anyone with a clone can read; a grading run uses the inst
 so before grading, the solution is executed once with that seed (trusted code, an ordinary kernel,
 in its own folder) and its hidden checks' outputs become the reference. Visible checks do not depend on the seed.
 """
+
 from __future__ import annotations
 
 import copy
@@ -22,7 +23,7 @@ def seeded_assignment(assignment: Assignment, seed: int) -> Assignment:
     """The assignment with its hidden checks' outputs made by running the solution with ``seed``."""
     notebook = copy.deepcopy(assignment.solution)
     previous = os.environ.get(HIDDEN_SEED_VARIABLE)
-    os.environ[HIDDEN_SEED_VARIABLE] = str(seed)       # the reference kernel inherits it
+    os.environ[HIDDEN_SEED_VARIABLE] = str(seed)  # the reference kernel inherits it
     try:
         execute(notebook, assignment.solution_path.parent, assignment.name)
     except AuthoringError as error:

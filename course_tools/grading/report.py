@@ -6,6 +6,7 @@ one verdict of its judge: see probes.py); its visible checks are feedback, becau
 see their expected text and print it. An exercise without hidden checks earns
 ``points × visible checks passed / visible checks``.
 """
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as ElementTree
@@ -54,21 +55,25 @@ def read_junit(path: Path) -> list[CellResult]:
             properties.setdefault(prop.get("name", ""), []).append(prop.get("value", ""))
         cell_id = properties.get("cell_id", [""])[0]
         number = properties.get("exercise", [""])[0]
-        results.append(CellResult(
-            cell_id=cell_id,
-            exercise=int(number) if number.isdigit() else None,
-            role=properties.get("role", [""])[0],
-            passed=not any(case.find(tag) is not None for tag in NOT_PASSED),
-            problems=[parse_problem(cell_id, text) for text in properties.get("problem", [])],
-            expected=properties.get("expected", [""])[0],
-            actual=properties.get("actual", [""])[0],
-            seconds=float(case.get("time", 0) or 0),
-            probes_passed=int(properties.get("probes", ["0"])[0])))
+        results.append(
+            CellResult(
+                cell_id=cell_id,
+                exercise=int(number) if number.isdigit() else None,
+                role=properties.get("role", [""])[0],
+                passed=not any(case.find(tag) is not None for tag in NOT_PASSED),
+                problems=[parse_problem(cell_id, text) for text in properties.get("problem", [])],
+                expected=properties.get("expected", [""])[0],
+                actual=properties.get("actual", [""])[0],
+                seconds=float(case.get("time", 0) or 0),
+                probes_passed=int(properties.get("probes", ["0"])[0]),
+            )
+        )
     return results
 
 
-def exercise_points(points: float, visible: list[CellResult], hidden: list[CellResult],
-                    probes: dict[str, int]) -> float:
+def exercise_points(
+    points: float, visible: list[CellResult], hidden: list[CellResult], probes: dict[str, int]
+) -> float:
     """The scoring rule: hidden probes decide when there are any, else the visible checks."""
     if hidden:
         total = sum(probes[check.cell_id] for check in hidden)
@@ -79,8 +84,9 @@ def exercise_points(points: float, visible: list[CellResult], hidden: list[CellR
     return round(points * sum(check.passed for check in visible) / len(visible), 2)
 
 
-def score(assignment: Assignment, student: str, cells: list[CellResult], problems: list[Problem],
-          language: str = "en") -> Grade:
+def score(
+    assignment: Assignment, student: str, cells: list[CellResult], problems: list[Problem], language: str = "en"
+) -> Grade:
     """A submission's grade from its cells' results (none when it could not run) and the problems found.
 
     ``language`` is the submission's: its feedback is written in it.

@@ -7,6 +7,7 @@ Each submission runs in its own temporary folder, which is its kernel's working 
 empty once pytest has collected the spliced notebook. With ``kernels="warm"`` each worker forks its
 kernels from a zygote that imported what the solution imports once (warm.py, zygote.py).
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -52,25 +53,63 @@ def slug(index: int, student: str) -> str:
 def pytest_command(root: Path, workers: int, limits: Limits, seed: int, warm: bool = False) -> list[str]:
     """The pytest run: nbval in lax mode, xdist by notebook, the grading plugin, nothing else loaded."""
     zygote = ["--grading-zygote", str(spec_folder(root / "jupyter"))] if warm else []
-    return [sys.executable, "-m", "pytest", "run",
-            "-p", "xdist.plugin", "-p", "nbval.plugin", "-p", "course_tools.grading.plugin",
-            "-c", str(root / "pytest.ini"), "--rootdir", str(root), "-p", "no:cacheprovider",
-            "-q", "-rN", "--tb=no", "--color=no",
-            "-n", str(workers), "--dist", "loadscope", "--max-worker-restart", "0",
-            "--nbval-lax", "--nbval-kernel-name", KERNEL_NAME,
-            "--nbval-cell-timeout", str(limits.cell_timeout),
-            "--nbval-kernel-startup-timeout", str(limits.startup_timeout),
-            "--grading-results", str(root / "results"),
-            "--grading-submission-timeout", str(limits.submission_timeout),
-            "--grading-max-output-kb", str(limits.max_output_kb),
-            "--grading-max-processes", str(limits.max_processes), "--grading-seed", str(seed), *zygote]
+    return [
+        sys.executable,
+        "-m",
+        "pytest",
+        "run",
+        "-p",
+        "xdist.plugin",
+        "-p",
+        "nbval.plugin",
+        "-p",
+        "course_tools.grading.plugin",
+        "-c",
+        str(root / "pytest.ini"),
+        "--rootdir",
+        str(root),
+        "-p",
+        "no:cacheprovider",
+        "-q",
+        "-rN",
+        "--tb=no",
+        "--color=no",
+        "-n",
+        str(workers),
+        "--dist",
+        "loadscope",
+        "--max-worker-restart",
+        "0",
+        "--nbval-lax",
+        "--nbval-kernel-name",
+        KERNEL_NAME,
+        "--nbval-cell-timeout",
+        str(limits.cell_timeout),
+        "--nbval-kernel-startup-timeout",
+        str(limits.startup_timeout),
+        "--grading-results",
+        str(root / "results"),
+        "--grading-submission-timeout",
+        str(limits.submission_timeout),
+        "--grading-max-output-kb",
+        str(limits.max_output_kb),
+        "--grading-max-processes",
+        str(limits.max_processes),
+        "--grading-seed",
+        str(seed),
+        *zygote,
+    ]
 
 
 def pytest_environment(root: Path) -> dict[str, str]:
     """The environment of the pytest run: our kernel spec, no plugins picked up by accident."""
     env = {name: value for name, value in os.environ.items() if not name.startswith("PYTEST_")}
-    env.update(JUPYTER_PATH=str(root / "jupyter"), JUPYTER_RUNTIME_DIR=str(root / "runtime"),
-               PYTEST_DISABLE_PLUGIN_AUTOLOAD="1", PYTHONDONTWRITEBYTECODE="1")
+    env.update(
+        JUPYTER_PATH=str(root / "jupyter"),
+        JUPYTER_RUNTIME_DIR=str(root / "runtime"),
+        PYTEST_DISABLE_PLUGIN_AUTOLOAD="1",
+        PYTHONDONTWRITEBYTECODE="1",
+    )
     return env
 
 
@@ -97,20 +136,35 @@ def log_tail(log: Path, lines: int = 5) -> str:
 
 def grader_error(assignment: Assignment, spliced: Spliced, detail: str) -> Grade:
     """The grade of a submission the run did not finish (graded again by the next run)."""
-    return score(assignment, spliced.student, [], spliced.problems + [Problem("grader-error", detail=detail)],
-                 spliced.language)
+    return score(
+        assignment, spliced.student, [], spliced.problems + [Problem("grader-error", detail=detail)], spliced.language
+    )
 
 
-def run_spliced(assignment: Assignment, pending: dict[str, Spliced], root: Path, limits: Limits, workers: int,
-                log: Path, on_grade: Callable[[Grade], None], seed: int, warm: bool = False) -> None:
+def run_spliced(
+    assignment: Assignment,
+    pending: dict[str, Spliced],
+    root: Path,
+    limits: Limits,
+    workers: int,
+    log: Path,
+    on_grade: Callable[[Grade], None],
+    seed: int,
+    warm: bool = False,
+) -> None:
     """Run the spliced notebooks written under ``root/run`` and grade each as its report appears."""
     (root / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
     results = root / "results"
     silence_limit = limits.submission_timeout + limits.startup_timeout + 60
     with log.open("w", encoding="utf-8") as log_file:
-        process = subprocess.Popen(pytest_command(root, workers, limits, seed, warm), cwd=root,
-                                   env=pytest_environment(root), stdout=log_file, stderr=subprocess.STDOUT,
-                                   start_new_session=True)
+        process = subprocess.Popen(
+            pytest_command(root, workers, limits, seed, warm),
+            cwd=root,
+            env=pytest_environment(root),
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     last_progress = time.monotonic()
     try:
         while pending:
@@ -118,8 +172,7 @@ def run_spliced(assignment: Assignment, pending: dict[str, Spliced], root: Path,
             for report in sorted(results.glob("*.xml")):
                 spliced = pending.pop(report.stem, None)
                 if spliced is not None:
-                    on_grade(score(assignment, spliced.student, read_junit(report), spliced.problems,
-                                   spliced.language))
+                    on_grade(score(assignment, spliced.student, read_junit(report), spliced.problems, spliced.language))
                     last_progress = time.monotonic()
             if ended:
                 break
@@ -130,17 +183,32 @@ def run_spliced(assignment: Assignment, pending: dict[str, Spliced], root: Path,
                 return
             time.sleep(POLL_SECONDS)
         with contextlib.suppress(subprocess.TimeoutExpired):
-            process.wait(STOP_GRACE_SECONDS)            # every report is in: let pytest end by itself
+            process.wait(STOP_GRACE_SECONDS)  # every report is in: let pytest end by itself
     finally:
         stop(process)
     for spliced in pending.values():
-        on_grade(grader_error(assignment, spliced, f"pytest ended (exit code {process.returncode}) without a "
-                                                    f"report for it; see {log}: {log_tail(log)}"))
+        on_grade(
+            grader_error(
+                assignment,
+                spliced,
+                f"pytest ended (exit code {process.returncode}) without a report for it; see {log}: {log_tail(log)}",
+            )
+        )
 
 
-def grade_submissions(assignment: Assignment, submissions: list[Submission], on_grade: Callable[[Grade], None],
-                      limits: Limits, jobs: int, isolate: bool, protected: list[Path], log: Path,
-                      keep_work: bool = False, seed: int = 0, kernels: str = "fresh") -> None:
+def grade_submissions(
+    assignment: Assignment,
+    submissions: list[Submission],
+    on_grade: Callable[[Grade], None],
+    limits: Limits,
+    jobs: int,
+    isolate: bool,
+    protected: list[Path],
+    log: Path,
+    keep_work: bool = False,
+    seed: int = 0,
+    kernels: str = "fresh",
+) -> None:
     """Splice and run every submission; call ``on_grade`` with each grade as soon as it is known.
 
     ``seed``: the hidden checks' inputs; the assignment's hidden outputs must be the solution's for it
@@ -167,8 +235,7 @@ def grade_submissions(assignment: Assignment, submissions: list[Submission], on_
             warm = kernels == "warm"
             preload = imported_modules(assignment.solution) if warm else []
             write_kernel_spec(root / "jupyter", limits, isolate, [*protected, root], seed, warm, preload)
-            run_spliced(assignment, pending, root, limits, max(1, min(jobs, len(pending))), log, on_grade, seed,
-                        warm)
+            run_spliced(assignment, pending, root, limits, max(1, min(jobs, len(pending))), log, on_grade, seed, warm)
     finally:
         end_descendants(spare=before)
         if keep_work:

@@ -5,6 +5,7 @@ kernel and confine it with the same settings (or runs launcher.py when there is 
 
 It lives in the run's temporary folder (found through JUPYTER_PATH), so nothing is installed.
 """
+
 from __future__ import annotations
 
 import json
@@ -23,9 +24,12 @@ from . import launcher, zygote_client
 KERNEL_NAME = "backprop-grading"
 STUDENT_LIBRARY = Path(backprop_lib.__file__).resolve().parent  # what a kernel may read besides Python
 KERNEL_ENV = {
-    "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",  # one core per kernel
-    "MALLOC_ARENA_MAX": "2",                        # fewer per-thread heaps count against the memory limit
-    "PYTHONDONTWRITEBYTECODE": "1", "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+    "OPENBLAS_NUM_THREADS": "1",
+    "OMP_NUM_THREADS": "1",
+    "MKL_NUM_THREADS": "1",  # one core per kernel
+    "MALLOC_ARENA_MAX": "2",  # fewer per-thread heaps count against the memory limit
+    "PYTHONDONTWRITEBYTECODE": "1",
+    "PYDEVD_DISABLE_FILE_VALIDATION": "1",
 }
 
 
@@ -39,7 +43,7 @@ class Limits:
     max_output_kb: int = 1024
     file_size_mb: int = 64
     startup_timeout: float = 60.0
-    max_processes: int = 32         # processes a kernel may have running besides itself
+    max_processes: int = 32  # processes a kernel may have running besides itself
 
 
 def isolation_available() -> bool:
@@ -63,8 +67,12 @@ def prepare_matplotlib(folder: Path) -> Path:
     for cache in matplotlib_cache().glob("fontlist-*.json"):
         shutil.copy(cache, folder)
     if not any(folder.glob("fontlist-*.json")):
-        subprocess.run([sys.executable, "-c", "import matplotlib.font_manager"], check=False, capture_output=True,
-                       env={**os.environ, "MPLCONFIGDIR": str(folder)})
+        subprocess.run(
+            [sys.executable, "-c", "import matplotlib.font_manager"],
+            check=False,
+            capture_output=True,
+            env={**os.environ, "MPLCONFIGDIR": str(folder)},
+        )
     return folder
 
 
@@ -73,8 +81,15 @@ def spec_folder(folder: Path) -> Path:
     return folder / "kernels" / KERNEL_NAME
 
 
-def write_kernel_spec(folder: Path, limits: Limits, isolate: bool, protected: list[Path], seed: int = 0,
-                      warm: bool = False, preload: list[str] = ()) -> Path:
+def write_kernel_spec(
+    folder: Path,
+    limits: Limits,
+    isolate: bool,
+    protected: list[Path],
+    seed: int = 0,
+    warm: bool = False,
+    preload: list[str] = (),
+) -> Path:
     """Write the grading kernel spec under ``folder`` (to be put on JUPYTER_PATH) and return ``folder``.
 
     ``seed``: the hidden checks' inputs are drawn from it (backprop_lib.exercises.hidden_seed).
@@ -83,14 +98,28 @@ def write_kernel_spec(folder: Path, limits: Limits, isolate: bool, protected: li
     spec = spec_folder(folder)
     spec.mkdir(parents=True, exist_ok=True)
     matplotlib_dir = prepare_matplotlib(folder / "matplotlib")
-    settings = {"memory_mb": limits.memory_mb, "file_size_mb": limits.file_size_mb, "isolate": isolate,
-                "read_only": [str(STUDENT_LIBRARY), str(matplotlib_dir)],
-                "protected": [str(path) for path in protected], "preload": list(preload)}
+    settings = {
+        "memory_mb": limits.memory_mb,
+        "file_size_mb": limits.file_size_mb,
+        "isolate": isolate,
+        "read_only": [str(STUDENT_LIBRARY), str(matplotlib_dir)],
+        "protected": [str(path) for path in protected],
+        "preload": list(preload),
+    }
     (spec / "sandbox.json").write_text(json.dumps(settings, indent=1), encoding="utf-8")
     command = zygote_client.__file__ if warm else launcher.__file__
-    kernel = {"argv": [sys.executable, command, str(spec / "sandbox.json"), "-f", "{connection_file}",
-                       "--HistoryManager.enabled=False"],
-              "display_name": "backprop grading (limited)", "language": "python",
-              "env": {**KERNEL_ENV, "MPLCONFIGDIR": str(matplotlib_dir), HIDDEN_SEED_VARIABLE: str(seed)}}
+    kernel = {
+        "argv": [
+            sys.executable,
+            command,
+            str(spec / "sandbox.json"),
+            "-f",
+            "{connection_file}",
+            "--HistoryManager.enabled=False",
+        ],
+        "display_name": "backprop grading (limited)",
+        "language": "python",
+        "env": {**KERNEL_ENV, "MPLCONFIGDIR": str(matplotlib_dir), HIDDEN_SEED_VARIABLE: str(seed)},
+    }
     (spec / "kernel.json").write_text(json.dumps(kernel, indent=1), encoding="utf-8")
     return folder

@@ -4,6 +4,7 @@ A scheduler hands each task its index (Slurm's ``$SLURM_ARRAY_TASK_ID``, a Kuber
 ``$JOB_COMPLETION_INDEX``); the grader only has to know which students are its own. A student's shard
 is decided by a hash of the name, so it does not move when other students are added or removed.
 """
+
 from __future__ import annotations
 
 import csv
@@ -41,8 +42,9 @@ def merge(shard_folders: list[Path], output: Path) -> int:
         with book.open(newline="", encoding="utf-8") as handle:
             lines = list(csv.reader(handle))
         if header is not None and lines[0] != header:
-            raise InstructorError(f"{book} has other columns than the first shard's: were they graded against "
-                                  f"the same assignment?")
+            raise InstructorError(
+                f"{book} has other columns than the first shard's: were they graded against the same assignment?"
+            )
         header = lines[0]
         for row in lines[1:]:
             if row[0] in rows and rows[row[0]] != row:

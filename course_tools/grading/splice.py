@@ -9,6 +9,7 @@ spliced notebook only the check and hidden-check cells keep outputs; the visible
 ``nbval-check-output`` (under ``--nbval-lax`` the only cells nbval compares), the hidden checks are
 scored probe by probe by the grading plugin (probes.py).
 """
+
 from __future__ import annotations
 
 import copy
@@ -43,8 +44,11 @@ def read_cells(path: Path) -> tuple[list[dict], str, Problem | None]:
     """The cells of a student's file and its language, read as plain JSON (nothing of it is trusted or upgraded)."""
     try:
         if path.stat().st_size > MAX_NOTEBOOK_BYTES:
-            return [], SOURCE_LANGUAGE, Problem("invalid-notebook",
-                                                detail=f"the file is larger than {MAX_NOTEBOOK_BYTES >> 20} MB.")
+            return (
+                [],
+                SOURCE_LANGUAGE,
+                Problem("invalid-notebook", detail=f"the file is larger than {MAX_NOTEBOOK_BYTES >> 20} MB."),
+            )
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         return [], SOURCE_LANGUAGE, Problem("invalid-notebook", detail=f"it is not valid notebook JSON ({error}).")
@@ -53,9 +57,16 @@ def read_cells(path: Path) -> tuple[list[dict], str, Problem | None]:
     cells = [cell for cell in data["cells"] if isinstance(cell, dict)]
     language = submission_language(data, cells)
     if not any(isinstance(cell.get("id"), str) for cell in cells):
-        return [], language, Problem("invalid-notebook", detail="its cells have no ids, so the answers cannot be "
-                                                                "found (was it saved by a Jupyter older than "
-                                                                "nbformat 4.5?).")
+        return (
+            [],
+            language,
+            Problem(
+                "invalid-notebook",
+                detail="its cells have no ids, so the answers cannot be "
+                "found (was it saved by a Jupyter older than "
+                "nbformat 4.5?).",
+            ),
+        )
     return cells, language, None
 
 
@@ -95,7 +106,7 @@ def find_answers(assignment: Assignment, cells: list[dict]) -> tuple[dict[str, s
     for cell in cells:
         cell_id, source = cell.get("id"), source_of(cell)
         if cell_id in wanted and cell.get("cell_type") == wanted[cell_id] and source is not None:
-            answers[cell_id] = source                       # a duplicated id: the last copy wins
+            answers[cell_id] = source  # a duplicated id: the last copy wins
             copies[cell_id] = copies.get(cell_id, 0) + 1
             if cell_id not in order:
                 order.append(cell_id)
@@ -112,8 +123,11 @@ def is_other_notebook(assignment: Assignment, cells: list[dict]) -> Problem | No
     found = lesson_ids & {cell.get("id") for cell in cells}
     if len(found) * 2 >= len(lesson_ids):
         return None
-    return Problem("wrong-assignment", detail=f"only {len(found)} of the {len(lesson_ids)} cells of "
-                                              f"{assignment.lesson_path.name} are in it; is it another lesson?")
+    return Problem(
+        "wrong-assignment",
+        detail=f"only {len(found)} of the {len(lesson_ids)} cells of "
+        f"{assignment.lesson_path.name} are in it; is it another lesson?",
+    )
 
 
 def spliced_notebook(assignment: Assignment, answers: dict[str, str]) -> nbformat.NotebookNode:
@@ -128,10 +142,10 @@ def spliced_notebook(assignment: Assignment, answers: dict[str, str]) -> nbforma
         role = role_of(cell)
         if role == "check":
             cell.metadata["tags"] = ["nbval-check-output"]
-        elif role == "hidden-check":                        # keeps its outputs: the plugin compares them
+        elif role == "hidden-check":  # keeps its outputs: the plugin compares them
             cell.source = with_answers(cell.source, given)  # an answer re-run on hidden inputs is the student's
         else:
-            cell.outputs, cell.execution_count = [], None   # not run in the reference: never compared
+            cell.outputs, cell.execution_count = [], None  # not run in the reference: never compared
         if role == "answer":
             cell.source = given[cell.id]
         cells.append(cell)

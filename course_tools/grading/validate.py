@@ -5,6 +5,7 @@ lesson must fail every check and every hidden probe (a check that passes without
 nothing) — in every edition the course has (English, and Korean where solutions/ko/ holds it). Both run
 with hidden seed 0, whose outputs the solution stores.
 """
+
 from __future__ import annotations
 
 import tempfile
@@ -23,8 +24,12 @@ ACCEPTED_STATUS = ("ok", "not-executed")
 
 def check_ids(grade: Grade, passed: bool) -> list[str]:
     """The ids of the checks (visible and hidden) that passed, or that failed."""
-    return [check.cell_id for exercise in grade.exercises for check in exercise.visible + exercise.hidden
-            if check.passed == passed]
+    return [
+        check.cell_id
+        for exercise in grade.exercises
+        for check in exercise.visible + exercise.hidden
+        if check.passed == passed
+    ]
 
 
 def judge(solution: Grade, lesson: Grade, assignment: Assignment) -> list[str]:
@@ -32,13 +37,21 @@ def judge(solution: Grade, lesson: Grade, assignment: Assignment) -> list[str]:
     problems = []
     if solution.total != assignment.maximum or solution.status != "ok":
         failing = ", ".join(check_ids(solution, False)) or "none"
-        problems.append(f"the solution scores {number(solution.total)} of {number(assignment.maximum)} "
-                        f"(status {solution.status}); failing checks: {failing}")
-    scoring = check_ids(lesson, True) + [check.cell_id for exercise in lesson.exercises for check in exercise.hidden
-                                         if check.probes_passed and not check.passed]
+        problems.append(
+            f"the solution scores {number(solution.total)} of {number(assignment.maximum)} "
+            f"(status {solution.status}); failing checks: {failing}"
+        )
+    scoring = check_ids(lesson, True) + [
+        check.cell_id
+        for exercise in lesson.exercises
+        for check in exercise.hidden
+        if check.probes_passed and not check.passed
+    ]
     if scoring or lesson.status not in ACCEPTED_STATUS:
-        problems.append(f"the unanswered lesson passes {', '.join(scoring) or 'no check'} "
-                        f"(status {lesson.status}): a check that passes without an answer grades nothing")
+        problems.append(
+            f"the unanswered lesson passes {', '.join(scoring) or 'no check'} "
+            f"(status {lesson.status}): a check that passes without an answer grades nothing"
+        )
     return problems
 
 
@@ -51,25 +64,41 @@ def validate_assignment(assignment: Assignment, limits: Limits, jobs: int) -> li
         for language, edition in editions.items():
             lesson = Path(folder) / f"lesson-{language}.ipynb"
             nbformat.write(edition.lesson, lesson)
-            submissions += [Submission(f"solution-{language}", edition.solution_path),
-                            Submission(f"lesson-{language}", lesson)]
-        grade_submissions(assignment, submissions, lambda grade: grades.__setitem__(grade.student, grade), limits,
-                          jobs, isolation_available(), [assignment.solution_path.parent], Path(folder) / "grading.log")
+            submissions += [
+                Submission(f"solution-{language}", edition.solution_path),
+                Submission(f"lesson-{language}", lesson),
+            ]
+        grade_submissions(
+            assignment,
+            submissions,
+            lambda grade: grades.__setitem__(grade.student, grade),
+            limits,
+            jobs,
+            isolation_available(),
+            [assignment.solution_path.parent],
+            Path(folder) / "grading.log",
+        )
     problems = []
     for language in editions:
         found = judge(grades[f"solution-{language}"], grades[f"lesson-{language}"], assignment)
         problems += [f"({language}) {problem}" if len(editions) > 1 else problem for problem in found]
         wrong = [name for name in (f"solution-{language}", f"lesson-{language}") if grades[name].language != language]
         problems += [f"{name} was graded as {grades[name].language}, not {language}" for name in wrong]
-    print(f"Assignment {assignment.name}: {len(assignment.exercises)} exercises, {number(assignment.maximum)} "
-          f"points, {assignment.check_count} checks ({sum(assignment.probes.values())} hidden probes).")
+    print(
+        f"Assignment {assignment.name}: {len(assignment.exercises)} exercises, {number(assignment.maximum)} "
+        f"points, {assignment.check_count} checks ({sum(assignment.probes.values())} hidden probes)."
+    )
     for exercise in sorted(assignment.exercises.values(), key=lambda e: e.number):
         if not exercise.hidden_ids:
-            print(f"  note: exercise {exercise.number} has no hidden check, so printing its visible check's "
-                  f"expected text earns its {number(exercise.points)} points.")
+            print(
+                f"  note: exercise {exercise.number} has no hidden check, so printing its visible check's "
+                f"expected text earns its {number(exercise.points)} points."
+            )
     for problem in problems:
         print(f"  ✗ {problem}")
     if not problems:
-        print(f"  ✓ in {' and '.join(editions)}: the solution scores {number(assignment.maximum)} of "
-              f"{number(assignment.maximum)}; the unanswered lesson fails all {assignment.check_count} checks.")
+        print(
+            f"  ✓ in {' and '.join(editions)}: the solution scores {number(assignment.maximum)} of "
+            f"{number(assignment.maximum)}; the unanswered lesson fails all {assignment.check_count} checks."
+        )
     return problems

@@ -6,6 +6,7 @@ see everything a submission starts. The zygote and the kernels it forked are the
 the submission's: they are left out of the submission's process count, and the zygote outlives
 each submission.
 """
+
 from __future__ import annotations
 
 import ast
@@ -22,12 +23,31 @@ from . import zygote_client
 ZYGOTE_SCRIPT = Path(__file__).with_name("zygote.py")
 # What every kernel imports while it starts (ipykernel's shell, debugger, matplotlib's inline backend
 # and its PNG writer) and what every lesson imports; the solution's own imports are added to them.
-ALWAYS_PRELOADED = ("ipykernel.ipkernel", "ipykernel.debugger", "IPython.core.debugger", "IPython.core.magics",
-                    "IPython.core.magics.execution", "IPython.core.oinspect", "IPython.core.completerlib",
-                    "IPython.extensions.storemagic", "psutil", "tornado.queues", "tornado.platform.asyncio",
-                    "numpy", "numpy.random", "matplotlib", "matplotlib.pyplot", "matplotlib.backends.backend_agg",
-                    "matplotlib_inline.backend_inline", "PIL.PngImagePlugin", "PIL.JpegImagePlugin",
-                    "PIL.GifImagePlugin", "PIL.BmpImagePlugin", "PIL.PpmImagePlugin", "backprop_lib")
+ALWAYS_PRELOADED = (
+    "ipykernel.ipkernel",
+    "ipykernel.debugger",
+    "IPython.core.debugger",
+    "IPython.core.magics",
+    "IPython.core.magics.execution",
+    "IPython.core.oinspect",
+    "IPython.core.completerlib",
+    "IPython.extensions.storemagic",
+    "psutil",
+    "tornado.queues",
+    "tornado.platform.asyncio",
+    "numpy",
+    "numpy.random",
+    "matplotlib",
+    "matplotlib.pyplot",
+    "matplotlib.backends.backend_agg",
+    "matplotlib_inline.backend_inline",
+    "PIL.PngImagePlugin",
+    "PIL.JpegImagePlugin",
+    "PIL.GifImagePlugin",
+    "PIL.BmpImagePlugin",
+    "PIL.PpmImagePlugin",
+    "backprop_lib",
+)
 
 
 def warm_kernels_possible() -> str:
@@ -64,9 +84,12 @@ class Zygote:
     def __init__(self, spec_dir: Path) -> None:
         name = f"backprop-zygote-{os.getpid()}-{secrets.token_hex(8)}"
         kernel_env = json.loads((spec_dir / "kernel.json").read_text(encoding="utf-8"))["env"]
-        self.process = subprocess.Popen([sys.executable, str(ZYGOTE_SCRIPT), str(spec_dir), name, str(os.getpid())],
-                                        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                        env={**os.environ, **kernel_env})   # as a kernel's, from its start
+        self.process = subprocess.Popen(
+            [sys.executable, str(ZYGOTE_SCRIPT), str(spec_dir), name, str(os.getpid())],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            env={**os.environ, **kernel_env},
+        )  # as a kernel's, from its start
         ready = self.process.stdout.readline()
         self.process.stdout.close()
         if ready.strip() != b"listening":
@@ -87,8 +110,12 @@ class Zygote:
         """Whether the zygote has ended; if so, it is stopped (said on stderr, the run's log): kernels start fresh."""
         if self.process.poll() is None:
             return False
-        print(f"warm kernels: the zygote of worker {os.getpid()} ended (exit code {self.process.returncode}): "
-              f"its kernels start fresh", file=sys.stderr, flush=True)
+        print(
+            f"warm kernels: the zygote of worker {os.getpid()} ended (exit code {self.process.returncode}): "
+            f"its kernels start fresh",
+            file=sys.stderr,
+            flush=True,
+        )
         self.stop()
         return True
 

@@ -21,6 +21,7 @@ loaded. Then, for each request of zygote_client.py (the kernel spec's command) i
 Only processes of this user may connect (SO_PEERCRED), and a kernel confined by Landlock cannot
 (ABI 6 and later scope abstract Unix sockets to their sandbox): a submission cannot fork a kernel.
 """
+
 from __future__ import annotations
 
 import ctypes
@@ -42,7 +43,7 @@ import launcher  # noqa: E402  (a sibling script, as this file runs as one)
 PR_SET_PDEATHSIG = 1
 MAX_REQUEST = 1 << 20
 REQUEST_SECONDS = 10.0
-INLINE_BACKEND = "module://matplotlib_inline.backend_inline"   # what ipykernel sets when MPLBACKEND is unset
+INLINE_BACKEND = "module://matplotlib_inline.backend_inline"  # what ipykernel sets when MPLBACKEND is unset
 
 
 def die_with(parent: int) -> None:
@@ -60,20 +61,21 @@ def warm_up(spec_dir: str) -> None:
     for name in settings.get("preload", []):
         try:
             importlib.import_module(name)
-        except Exception as error:                 # the submission meets it again, in its own kernel
+        except Exception as error:  # the submission meets it again, in its own kernel
             print(f"zygote: not preloaded: {name} ({type(error).__name__}: {error})", file=sys.stderr)
     if "matplotlib.backends.backend_agg" in sys.modules:
         draw_once()
     threads = len(os.listdir("/proc/self/task"))
     if threads != 1:
         raise SystemExit(f"zygote: the imports started {threads - 1} threads; forking is safe with none")
-    gc.freeze()             # the imported objects: never scanned by a kernel's collector, so their pages stay shared
+    gc.freeze()  # the imported objects: never scanned by a kernel's collector, so their pages stay shared
 
 
 def draw_once() -> None:
     """Draw a figure with text and mathematics to PNG in memory, off pyplot: matplotlib loads its fonts here, once."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
+
     figure = Figure()
     FigureCanvasAgg(figure)
     axes = figure.add_subplot()
@@ -109,14 +111,15 @@ def become_kernel(request: dict, streams: list[int], zygote_files: list) -> None
     os.environ.clear()
     os.environ.update(request["env"])
     if "numpy" in sys.modules:
-        sys.modules["numpy"].random.seed()           # as a fresh import would: its own entropy
+        sys.modules["numpy"].random.seed()  # as a fresh import would: its own entropy
     settings_file, kernel_args = request["argv"][0], request["argv"][1:]
     launcher.enter_sandbox(launcher.read_settings(settings_file), kernel_args)
     sys.argv = ["ipykernel_launcher", *kernel_args]
     from ipykernel.kernelapp import IPKernelApp
+
     app = IPKernelApp.instance(parent_handle=int(os.environ.get("JPY_PARENT_PID") or 0))  # default: the zygote's
     app.initialize()
-    if "matplotlib_inline.backend_inline" in sys.modules:   # imported before there was a shell to hook into
+    if "matplotlib_inline.backend_inline" in sys.modules:  # imported before there was a shell to hook into
         app.shell.enable_matplotlib(os.environ.get("MPLBACKEND", INLINE_BACKEND))
     app.start()
 
@@ -126,7 +129,7 @@ def run_child(request: dict, streams: list[int], zygote_files: list) -> None:
     code = 0
     try:
         become_kernel(request, streams, zygote_files)
-    except SystemExit as error:                      # sys.exit(message) prints it, as Python would
+    except SystemExit as error:  # sys.exit(message) prints it, as Python would
         code = error.code if isinstance(error.code, int) else int(error.code is not None)
         if isinstance(error.code, str):
             print(error.code, file=sys.stderr)
@@ -150,11 +153,11 @@ class Zygote:
         self.wake_read, self.wake_write = os.pipe()
         os.set_blocking(self.wake_write, False)
         signal.set_wakeup_fd(self.wake_write)
-        signal.signal(signal.SIGCHLD, lambda number, frame: None)    # wakes select() through the pipe
+        signal.signal(signal.SIGCHLD, lambda number, frame: None)  # wakes select() through the pipe
         self.selector = selectors.DefaultSelector()
         self.selector.register(listener, selectors.EVENT_READ)
         self.selector.register(self.wake_read, selectors.EVENT_READ)
-        self.clients: dict[int, socket.socket] = {}                  # kernel pid -> its client's connection
+        self.clients: dict[int, socket.socket] = {}  # kernel pid -> its client's connection
 
     def serve(self) -> None:
         """Serve until killed."""
@@ -188,15 +191,18 @@ class Zygote:
             return
         pid = os.fork()
         if pid == 0:
-            run_child(request, streams, [self.listener, self.selector, self.wake_read, self.wake_write,
-                                         connection, *self.clients.values()])
+            run_child(
+                request,
+                streams,
+                [self.listener, self.selector, self.wake_read, self.wake_write, connection, *self.clients.values()],
+            )
         for descriptor in streams:
             os.close(descriptor)
         connection.settimeout(None)
         try:
             connection.sendall(json.dumps({"pid": pid}).encode())
         except OSError:
-            os.kill(pid, signal.SIGKILL)                          # the client is already gone
+            os.kill(pid, signal.SIGKILL)  # the client is already gone
         self.clients[pid] = connection
         self.selector.register(connection, selectors.EVENT_READ, pid)
 
@@ -237,7 +243,7 @@ def main(argv: list[str]) -> None:
     listener.bind("\0" + name)
     listener.listen(64)
     print("listening", flush=True)
-    os.dup2(2, 1)                                    # the worker reads no further: anything printed goes to stderr
+    os.dup2(2, 1)  # the worker reads no further: anything printed goes to stderr
     warm_up(spec_dir)
     Zygote(listener).serve()
 

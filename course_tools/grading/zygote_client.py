@@ -9,6 +9,7 @@ kernel did (killed by the same signal, or with the same code). If it is killed i
 kills the kernel. With no zygote (the variable unset, the zygote unreachable or gone before it
 forked), it becomes launcher.py and the kernel starts fresh. Standard library only.
 """
+
 from __future__ import annotations
 
 import json
@@ -32,11 +33,13 @@ def fresh_kernel(argv: list[str], why: str) -> None:
 
 def forward_to(pid: int):
     """A signal handler that sends the signal on to ``pid``."""
+
     def forward(number: int, frame) -> None:
         try:
             os.kill(pid, number)
         except ProcessLookupError:
             pass
+
     return forward
 
 
@@ -68,7 +71,7 @@ def main(argv: list[str]) -> None:
     kernel = json.loads(reply)["pid"]
     for number in FORWARDED:
         signal.signal(number, forward_to(kernel))
-    reply = zygote.recv(REPLY_BYTES)                   # the kernel's end; nothing if the zygote died (and it too)
+    reply = zygote.recv(REPLY_BYTES)  # the kernel's end; nothing if the zygote died (and it too)
     exit_as(json.loads(reply)["exit"] if reply else -signal.SIGKILL)
 
 
