@@ -379,16 +379,35 @@ def execute(notebook, folder: Path, name: str) -> nbformat.NotebookNode:
     return notebook
 
 
+IGNORED_OUTPUT = "# NBVAL_IGNORE_OUTPUT"  # a cell whose output differs on every run (a timing)
+
+
+def keep_ignored_outputs(notebook, path: Path) -> None:
+    """Keep the stored outputs of unchanged NBVAL_IGNORE_OUTPUT cells (timings), so a rebuild leaves no diff.
+
+    Their output differs on every run and no test compares it; it is rewritten when the cell changes.
+    """
+    if not path.exists():
+        return
+    stored = {cell.get("id"): cell for cell in read(path).cells if cell.cell_type == "code"}
+    for cell in notebook.cells:
+        before = stored.get(cell.get("id"))
+        if cell.cell_type == "code" and IGNORED_OUTPUT in cell.source and before and before.source == cell.source:
+            cell.outputs = before.outputs
+
+
 def build_one(solution: Path, english_fallback: bool = False) -> str:
     """Generate both editions of one solution and execute all four notebooks; return a one-line summary."""
     solution = solution.resolve()
     generated = editions(solution, english_fallback)  # every authoring error before any kernel starts
     source = read(solution)
     execute(source, solution.parent, f"solutions/{solution.name}")
+    keep_ignored_outputs(source, solution)
     write(source, solution)
     for path, notebook in generated.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         execute(notebook, path.parent, relative(path, solution))
+        keep_ignored_outputs(notebook, path)
         write(notebook, path)
     built = ", ".join(relative(path, solution) for path in generated)
     return f"built {built} and re-executed solutions/{solution.name} ({len(exercises(source))} exercises)"
