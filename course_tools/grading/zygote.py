@@ -119,8 +119,10 @@ def become_kernel(request: dict, streams: list[int], zygote_files: list) -> None
 
     app = IPKernelApp.instance(parent_handle=int(os.environ.get("JPY_PARENT_PID") or 0))  # default: the zygote's
     app.initialize()
-    if "matplotlib_inline.backend_inline" in sys.modules:  # imported before there was a shell to hook into
-        app.shell.enable_matplotlib(os.environ.get("MPLBACKEND", INLINE_BACKEND))
+    inline = sys.modules.get("matplotlib_inline.backend_inline")
+    if inline is not None:  # imported before there was a shell: hook it up as its import does in a fresh kernel
+        # (shell.enable_matplotlib would fail with matplotlib < 3.9 and IPython 9: backend2gui is gone)
+        inline._enable_matplotlib_integration()
     app.start()
 
 
