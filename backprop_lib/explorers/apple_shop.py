@@ -16,36 +16,28 @@ from ..messages import message
 from .base import Explorer, Frame, number_box
 
 
+def _numbers(shop: AppleShop) -> dict[str, str]:
+    """Every number of the shop at 4 significant digits, as the graph writes them, by its name in the messages."""
+    n = partial(format_number, minus=MINUS_SIGN)
+    return {
+        "price": n(shop.apple_price),
+        "count": n(shop.apple_count),
+        "tax": n(shop.tax),
+        "total": n(shop.total),
+        "grad_price": n(shop.grad_apple_price),
+        "grad_count": n(shop.grad_apple_count),
+        "grad_tax": n(shop.grad_tax),
+    }
+
+
 def describe_apple_shop(shop: AppleShop) -> str:
     """One line with every number at 4 significant digits (the graph's own rounding)."""
-    n = partial(format_number, minus=MINUS_SIGN)  # as the graph writes them
-    return message(
-        "apple.summary",
-        price=n(shop.apple_price),
-        count=n(shop.apple_count),
-        tax=n(shop.tax),
-        total=n(shop.total),
-        grad_price=n(shop.grad_apple_price),
-        grad_count=n(shop.grad_apple_count),
-        grad_tax=n(shop.grad_tax),
-    )
+    return message("apple.summary", **_numbers(shop))
 
 
 def _caption(shop: AppleShop) -> str:
     """The chain rule (연쇄 법칙) behind each gradient, with this state's numbers."""
-    n = partial(format_number, minus=MINUS_SIGN)  # as the graph writes them
-    return message(
-        "apple.caption",
-        forward_color=FORWARD_TEXT,
-        gradient_color=GRADIENT_TEXT,
-        price=n(shop.apple_price),
-        count=n(shop.apple_count),
-        tax=n(shop.tax),
-        total=n(shop.total),
-        grad_price=n(shop.grad_apple_price),
-        grad_count=n(shop.grad_apple_count),
-        grad_tax=n(shop.grad_tax),
-    )
+    return message("apple.caption", forward_color=FORWARD_TEXT, gradient_color=GRADIENT_TEXT, **_numbers(shop))
 
 
 def apple_shop_explorer(apple_price: float = 100.0, apple_count: int = 2, tax: float = 1.1) -> Explorer:

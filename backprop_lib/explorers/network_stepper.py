@@ -18,6 +18,7 @@ from ..documents import document_004_start
 from ..errors import ShapeError, describe
 from ..figures.network import draw_network, named_weights
 from ..figures.palette import GRADIENT_TEXT
+from ..formatting import format_number
 from ..layers import Affine, Sigmoid
 from ..losses import SumSquaredError
 from ..messages import message
@@ -31,9 +32,8 @@ NET_INPUT = {"h1": "z1", "h2": "z2", "o1": "z3", "o2": "z4"}
 
 
 def _f(value: float) -> str:
-    """Document 004's precision: 8 decimals."""
-    text = f"{value:.8f}"
-    return text[1:] if text.startswith("-") and float(text) == 0 else text
+    """Document 004's precision: 8 decimals (no "-0")."""
+    return format_number(value, ".8f")
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,18 @@ class Step:
     value: float
     local_gradient: float | None = None
     weight_gradients: dict[str, float] = field(default_factory=dict)
+
+
+def _headline(unit: str, local: float, grad_out: float, delta: float) -> str:
+    """The one-line summary of a unit's backward step: ∂E/∂out × local slope = δ, at 4 decimals."""
+    return message(
+        "stepper.headline",
+        unit=unit,
+        z=NET_INPUT[unit],
+        local=f"{local:.4f}",
+        grad_out=f"{grad_out:.4f}",
+        delta=f"{delta:.4f}",
+    )
 
 
 def _check_network(network) -> tuple[Affine, Sigmoid, Affine, Sigmoid]:
@@ -149,14 +161,7 @@ def network_steps(x: np.ndarray, t: np.ndarray, network) -> list[Step]:
             f"{_f(local)} = {_f(delta)};  ∂E/∂{w_a} = chain × h1 = {_f(grads[w_a])}, "
             f"∂E/∂{w_b} = chain × h2 = {_f(grads[w_b])}"
         )
-        headline = message(
-            "stepper.headline",
-            unit=unit,
-            z=NET_INPUT[unit],
-            local=f"{local:.4f}",
-            grad_out=f"{grad_out:.4f}",
-            delta=f"{delta:.4f}",
-        )
+        headline = _headline(unit, local, grad_out, delta)
         steps.append(
             Step("backward", (unit,), (w_a, w_b), formula, headline, delta, local, {w_a: grads[w_a], w_b: grads[w_b]})
         )
@@ -172,14 +177,7 @@ def network_steps(x: np.ndarray, t: np.ndarray, network) -> list[Step]:
             f"{_f(delta)};  ∂E/∂{w_a} = chain × x1 = {_f(grads[w_a])}, "
             f"∂E/∂{w_b} = chain × x2 = {_f(grads[w_b])}"
         )
-        headline = message(
-            "stepper.headline",
-            unit=unit,
-            z=NET_INPUT[unit],
-            local=f"{local:.4f}",
-            grad_out=f"{grad_out:.4f}",
-            delta=f"{delta:.4f}",
-        )
+        headline = _headline(unit, local, grad_out, delta)
         steps.append(
             Step(
                 "backward",
