@@ -495,6 +495,16 @@ def resolve(name: Path, course: Path) -> Path:
     return matches[0] if len(matches) == 1 else name
 
 
+def add_course_option(parser: argparse.ArgumentParser) -> None:
+    """``--course DIR``, as every instructor command takes it: the course folder (default: the current one)."""
+    parser.add_argument(
+        "--course",
+        type=Path,
+        default=Path.cwd(),
+        help="the course folder, holding solutions/ and lessons/ (default: the current folder)",
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command line: build lessons (default: every solution) or check that none drifted."""
     parser = argparse.ArgumentParser(
@@ -507,12 +517,7 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         help="solution notebooks, by path or number (default: every solutions/*.ipynb of the course)",
     )
-    parser.add_argument(
-        "--course",
-        type=Path,
-        default=Path.cwd(),
-        help="the course folder, holding solutions/ and lessons/ (default: the current folder)",
-    )
+    add_course_option(parser)
     parser.add_argument(
         "--english-fallback",
         action="store_true",

@@ -43,7 +43,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from .lessons import BEGIN, END, AuthoringError, exercise_meta, exercises, read, with_answers
+from .lessons import BEGIN, END, AuthoringError, add_course_option, exercise_meta, exercises, read, with_answers
 
 NEXT_REGION = "# NEXT REGION"  # separates the blocks of a mutant for an answer cell with several regions
 KINDS = ("wrong", "right")
@@ -572,7 +572,7 @@ def main(argv: list[str] | None = None) -> int:
         prog="backprop-mutants", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("solutions", nargs="*", type=Path, help="solution notebooks (default: every solutions/*.ipynb)")
-    parser.add_argument("--course", type=Path, default=Path.cwd(), help="the course folder (default: the current one)")
+    add_course_option(parser)
     parser.add_argument(
         "--jobs", type=int, default=2, help="notebooks tried at a time, and grading kernels (default 2)"
     )

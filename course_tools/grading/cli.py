@@ -23,6 +23,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from ..lessons import add_course_option
 from .assignment import InstructorError, load_assignment
 from .gradebook import Gradebook, number, write_feedback
 from .outcome import Grade
@@ -246,12 +247,7 @@ def parser() -> argparse.ArgumentParser:
         type=Path,
         help="the assignment's solution notebook (default: solutions/05_homework.ipynb of the course)",
     )
-    p.add_argument(
-        "--course",
-        type=Path,
-        default=Path.cwd(),
-        help="the course folder, holding solutions/ and lessons/ (default: the current folder)",
-    )
+    add_course_option(p)
     p.add_argument(
         "--lesson",
         type=Path,
