@@ -618,6 +618,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "<br>local gradient {local}, running chain product ∂E/∂z = <b style='color:{gradient_color}'>{value}</b>",
         "ko": "<br>국소 기울기 {local}, 지금까지의 연쇄 곱 ∂E/∂z = <b style='color:{gradient_color}'>{value}</b>",
     },
+    "stepper.paths_add": {"en": "the two paths add up", "ko": "두 경로의 기울기를 더함"},
     "stepper.where": {
         "en": "<b>{name}</b>, step {step} of {count} (updates taken: {updates})",
         "ko": "<b>{name}</b>, {count}단계 중 {step}단계 (지금까지 갱신 {updates}번)",

@@ -157,9 +157,9 @@ def network_steps(x: np.ndarray, t: np.ndarray, network) -> list[Step]:
         w_a, w_b = WEIGHTS_INTO[unit]
         formula = (
             f"∂E/∂{unit} = {unit} − t{k + 1} = {_f(grad_out)};  ∂{unit}/∂{NET_INPUT[unit]} = "
-            f"{unit}(1 − {unit}) = {_f(local)};  chain ∂E/∂{NET_INPUT[unit]} = {_f(grad_out)} × "
-            f"{_f(local)} = {_f(delta)};  ∂E/∂{w_a} = chain × h1 = {_f(grads[w_a])}, "
-            f"∂E/∂{w_b} = chain × h2 = {_f(grads[w_b])}"
+            f"{unit}(1 − {unit}) = {_f(local)};  δ{unit} = ∂E/∂{NET_INPUT[unit]} = {_f(grad_out)} × "
+            f"{_f(local)} = {_f(delta)};  ∂E/∂{w_a} = δ{unit} × h1 = {_f(grads[w_a])}, "
+            f"∂E/∂{w_b} = δ{unit} × h2 = {_f(grads[w_b])}"
         )
         headline = _headline(unit, local, grad_out, delta)
         steps.append(
@@ -172,10 +172,10 @@ def network_steps(x: np.ndarray, t: np.ndarray, network) -> list[Step]:
         w_a, w_b = WEIGHTS_INTO[unit]
         to_o1, to_o2 = WEIGHTS_INTO["o1"][k], WEIGHTS_INTO["o2"][k]  # the weights leaving this unit
         formula = (
-            f"∂E/∂{unit} = δo1·{to_o1} + δo2·{to_o2} = {_f(grad_out)} (two paths add);  "
-            f"∂{unit}/∂{NET_INPUT[unit]} = {_f(local)};  chain ∂E/∂{NET_INPUT[unit]} = "
-            f"{_f(delta)};  ∂E/∂{w_a} = chain × x1 = {_f(grads[w_a])}, "
-            f"∂E/∂{w_b} = chain × x2 = {_f(grads[w_b])}"
+            f"∂E/∂{unit} = δo1·{to_o1} + δo2·{to_o2} = {_f(grad_out)} ({message('stepper.paths_add')});  "
+            f"∂{unit}/∂{NET_INPUT[unit]} = {_f(local)};  δ{unit} = ∂E/∂{NET_INPUT[unit]} = "
+            f"{_f(delta)};  ∂E/∂{w_a} = δ{unit} × x1 = {_f(grads[w_a])}, "
+            f"∂E/∂{w_b} = δ{unit} × x2 = {_f(grads[w_b])}"
         )
         headline = _headline(unit, local, grad_out, delta)
         steps.append(
