@@ -207,19 +207,17 @@ def the_class(assignment, submissions: Path) -> dict:
 
 @pytest.fixture(scope="module")
 def graded(assignment, tmp_path_factory):
-    """Grade the whole class once (warm kernels, the default); return the gradebook rows by student, the output folder.
+    """Grade the whole class once (warm kernels, the default): the gradebook rows by student, the folder, what is left.
 
     Whatever outlived the run would be this process's descendant (the grader made it their subreaper).
     """
     submissions = tmp_path_factory.mktemp("class")
     write_class(submissions, the_class(assignment, submissions))
-    start = time.monotonic()
     assert main([str(submissions), "--solution", str(FIXTURE), *LIMITS]) == 0
-    seconds = time.monotonic() - start
     left = processes_with(MARKER) + descendants(os.getpid())
     with (submissions / "graded" / "gradebook.csv").open(newline="") as handle:
         rows = {row["student"]: row for row in csv.DictReader(handle)}
-    return rows, submissions, seconds, left
+    return rows, submissions, left
 
 
 def row(graded, student: str) -> tuple:
@@ -329,7 +327,7 @@ def test_student_nbval_markers_and_tags_change_nothing(graded):
 def test_processes_a_submission_starts_end_with_it(graded):
     # 10 detached (new session), 1 plain child, 1 double-forked: graded as usual, and none is left running
     assert row(graded, "detaches") == ("2", "3", "1", "6", "ok")
-    assert graded[3] == [], f"{len(graded[3])} processes outlived their submission"
+    assert graded[2] == [], f"{len(graded[2])} processes outlived their submission"
 
 
 def test_a_submission_starting_thousands_of_processes_is_stopped(graded):
@@ -453,17 +451,16 @@ def test_feedback_never_shows_a_hidden_checks_expected_output(graded, assignment
         assert not [line for line in expected_lines if line in text], path.name
 
 
-def test_progress_summary_and_speed(graded, capsys):
-    rows, _, seconds, _ = graded
-    assert len(rows) == 23
-    assert seconds < 120, f"grading 22 small submissions took {seconds:.0f} s"
+def test_every_submission_has_exactly_one_row(graded):
+    rows, submissions, _ = graded
+    assert sorted(rows) == sorted(path.stem for path in submissions.glob("*.ipynb"))  # speed: `make bench`
 
 
 # --- an interrupted run loses nothing; a rerun grades only what is missing ---
 
 
 def test_rerun_grades_only_the_missing_rows(graded, capsys):
-    rows, submissions, _, _ = graded
+    rows, submissions, _ = graded
     path = submissions / "graded" / "gradebook.csv"
     lines = path.read_text().splitlines()
     kept = [line for line in lines if not line.startswith(("not_json,", "other_lesson,"))]
