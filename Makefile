@@ -14,7 +14,8 @@ GRADE_ARGS ?=
 # Unit tests, nbval over every notebook of both editions (solutions/, solutions/ko/, lessons/en/,
 # lessons/ko/: stored outputs must be reproduced), grading end to end and the JupyterLab browser
 # test, in parallel on every core.
-PYTEST_ARGS ?= -n auto --dist loadscope --nbval --nbval-current-env --nbval-cell-timeout=300 \
+# `-p course_tools` comes first: its import spares pytest and every worker a slow optional import (see its __init__).
+PYTEST_ARGS ?= -p course_tools -n auto --dist loadscope --nbval --nbval-current-env --nbval-cell-timeout=300 \
 	--nbval-sanitize-with tests/nbval_sanitize.cfg \
 	--ignore=tests/grading_fixtures tests solutions lessons/en lessons/ko
 

@@ -59,6 +59,8 @@ def pytest_command(root: Path, workers: int, limits: Limits, seed: int, warm: bo
         "pytest",
         "run",
         "-p",
+        "course_tools",  # first: its import spares every process of the run a slow optional import (its __init__)
+        "-p",
         "xdist.plugin",
         "-p",
         "nbval.plugin",
