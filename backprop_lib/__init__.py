@@ -7,7 +7,14 @@ that this import stays light. The instructor tools (lesson generation, grading) 
 their own, ``course_tools``, which imports this one and never the reverse.
 """
 
-from .documents import document_000_start, document_002_start, document_004_start, sigmoid_network, xor_data
+from .documents import (
+    document_000_start,
+    document_002_start,
+    document_004_numbers,
+    document_004_start,
+    sigmoid_network,
+    xor_data,
+)
 from .errors import CourseError, DomainError, LabelError, NotReadyError, SettingError, ShapeError, TrainingDiverged
 from .gradcheck import GradientReport, gradient_check, numerical_gradient, relative_error
 from .layers import Affine, Layer, ReLU, Sigmoid
@@ -50,6 +57,7 @@ __all__ = [
     "current_language",
     "document_000_start",
     "document_002_start",
+    "document_004_numbers",
     "document_004_start",
     "gradient_check",
     "numerical_gradient",

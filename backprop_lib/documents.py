@@ -73,17 +73,30 @@ def document_000_start(seed: int = 42) -> Document000Start:
 DOCUMENT_004_WEIGHTS = {"W1": 0.3, "W2": 0.25, "W3": 0.4, "W4": 0.35, "W5": 0.45, "W6": 0.4, "W7": 0.7, "W8": 0.6}
 
 
+class Document004Numbers(NamedTuple):
+    """Document 004's set-up as plain numbers, before any layer: lesson 2 works with these by hand first."""
+
+    inputs: np.ndarray  # (1, 2) = [[0.1, 0.2]], one sample as a row
+    targets: np.ndarray  # (1, 2) = [[0.4, 0.6]]
+    weights: dict[str, float]  # W1 … W8 by the document's names
+
+
+def document_004_numbers() -> Document004Numbers:
+    """Inputs [[0.1, 0.2]], targets [[0.4, 0.6]] and the eight weights W1 … W8 (a fresh dict on every call)."""
+    return Document004Numbers(np.array([[0.1, 0.2]]), np.array([[0.4, 0.6]]), dict(DOCUMENT_004_WEIGHTS))
+
+
 def document_004_start() -> tuple[np.ndarray, np.ndarray, Network]:
     """Inputs (1, 2) = [[0.1, 0.2]], targets (1, 2) = [[0.4, 0.6]], and the 2-2-2 sigmoid network, no biases.
 
     W1, W2 feed h1 and W3, W4 feed h2; W5, W6 feed o1 and W7, W8 feed o2. In the batch-first matrix
     form out = x @ W, column j holds the weights into unit j: [[W1, W3], [W2, W4]].
     """
-    w = DOCUMENT_004_WEIGHTS
+    inputs, targets, w = document_004_numbers()
     hidden = Affine([[w["W1"], w["W3"]], [w["W2"], w["W4"]]], bias=None, name="hidden")
     output = Affine([[w["W5"], w["W7"]], [w["W6"], w["W8"]]], bias=None, name="output")
     network = Network([hidden, Sigmoid(name="hidden_sigmoid"), output, Sigmoid(name="output_sigmoid")])
-    return np.array([[0.1, 0.2]]), np.array([[0.4, 0.6]]), network
+    return inputs, targets, network
 
 
 class AppleShop(NamedTuple):

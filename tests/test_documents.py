@@ -17,6 +17,7 @@ from backprop_lib import (
     SumSquaredError,
     document_000_start,
     document_002_start,
+    document_004_numbers,
     document_004_start,
     train,
     xor_data,
@@ -206,6 +207,17 @@ def test_document_004_forward_pass():
     error_o2 = SumSquaredError().forward(outputs[:, 1:], targets[:, 1:])
     error_total = SumSquaredError().forward(outputs, targets)
     assert [f"{e:.8f}" for e in (error_o1, error_o2, error_total)] == ["0.02193381", "0.00203809", "0.02397190"]
+
+
+def test_document_004_numbers_are_the_documents_and_fresh_on_every_call():
+    inputs, targets, weights = document_004_numbers()
+    np.testing.assert_array_equal(inputs, [[0.1, 0.2]])
+    np.testing.assert_array_equal(targets, [[0.4, 0.6]])
+    assert weights == {"W1": 0.3, "W2": 0.25, "W3": 0.4, "W4": 0.35, "W5": 0.45, "W6": 0.4, "W7": 0.7, "W8": 0.6}
+    weights["W1"] = 99.0
+    inputs[0, 0] = 99.0
+    again = document_004_numbers()
+    assert again.weights["W1"] == 0.3 and again.inputs[0, 0] == 0.1
 
 
 def test_document_004_weights_sit_where_the_document_draws_them():
