@@ -126,6 +126,49 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{name} should be {expected}, but it is {got}.",
         "ko": "{name}은(는) {expected}이어야 하는데, 지금은 {got}이에요.",
     },
+    # --- lesson 1's checks that keep their numbers hidden (backprop_lib.chain_rule_checks) -----
+    "chain_rule_checks.add_given_one": {
+        "en": "grad_x is 1: the Add node's backward was given 1, but it must be given the gradient the Mul node "
+        "sent back to x + y (that is z = −4). Run mul.backward first, then pass its result on to add.backward.",
+        "ko": "grad_x가 1이에요. Add 노드의 backward에 1을 넘긴 것 같아요. 넘겨야 할 값은 Mul 노드가 x + y 쪽으로 "
+        "돌려보낸 기울기(여기서는 z = −4)예요. mul.backward를 먼저 실행하고, 그 결과를 add.backward에 넘기세요.",
+    },
+    "chain_rule_checks.mul_order": {
+        "en": "grad_x is 3 = x + y, which is ∂f/∂z: Mul.backward returns the gradients in the order of the inputs "
+        "of forward, so mul.forward(sum_xy, z) gives back (∂f/∂sum_xy, ∂f/∂z).",
+        "ko": "grad_x가 3 = x + y, 즉 ∂f/∂z예요. Mul.backward는 forward에 넣은 입력의 순서대로 기울기를 돌려줘요. "
+        "그러니 mul.forward(sum_xy, z)라면 (∂f/∂sum_xy, ∂f/∂z) 순서로 돌아와요.",
+    },
+    "chain_rule_checks.price_path_only": {
+        "en": "grad_count is 110 = 100 · 1.1, the gradient along the price path alone. The count also reaches the "
+        "total through the fee: branch.backward must get the gradients of both copies.",
+        "ko": "grad_count가 110 = 100 · 1.1, 즉 가격 쪽 경로의 기울기뿐이에요. 개수는 배송비를 거쳐서도 총액에 "
+        "닿아요. branch.backward에는 두 사본의 기울기를 모두 넘겨야 해요.",
+    },
+    "chain_rule_checks.fee_path_only": {
+        "en": "grad_count is 5, the gradient along the fee path alone. The count also reaches the total through "
+        "the price and the tax: branch.backward must get the gradients of both copies.",
+        "ko": "grad_count가 5, 즉 배송비 쪽 경로의 기울기뿐이에요. 개수는 가격과 소비세를 거쳐서도 총액에 닿아요. "
+        "branch.backward에는 두 사본의 기울기를 모두 넘겨야 해요.",
+    },
+    "chain_rule_checks.reused_forward_value": {
+        "en": "12 is f(3) = 3·3 + 3, the forward value, not the gradient.",
+        "ko": "12는 f(3) = 3·3 + 3, 즉 순전파 값이에요. 기울기가 아니에요.",
+    },
+    "chain_rule_checks.reused_without_sum_edge": {
+        "en": "6 = 3 + 3 counts the two edges into × but not the edge into +, which brings 1.",
+        "ko": "6 = 3 + 3은 ×로 들어가는 에지 두 개만 센 값이에요. +로 들어가는 에지도 1을 가져와요.",
+    },
+    "chain_rule_checks.reused_one_factor_edge": {
+        "en": "4 = 3 + 1 counts one edge into × and the edge into +; x · x uses x twice, so × sends x a part twice.",
+        "ko": "4 = 3 + 1은 ×로 들어가는 에지 하나와 +로 들어가는 에지만 센 값이에요. x · x는 x를 두 번 쓰니까, "
+        "×는 x에게 몫을 두 번 보내요.",
+    },
+    "chain_rule_checks.reused_one_part": {
+        "en": "that is one part alone, what = keeps: every part must be added (+=).",
+        "ko": "그건 몫 하나뿐이에요. =를 쓰면 이렇게 마지막 몫만 남아요. 모든 몫을 더해야 해요(+=).",
+    },
+    "chain_rule_checks.reused_name": {"en": "∂f/∂x at x = {x}", "ko": "x = {x}에서 ∂f/∂x"},
     # --- lesson stubs (course_tools.lessons writes them into the answer cells) ----------------
     "stub.header_one": {
         "en": "# Exercise {number} ({points} point): replace the ... or the raise line with your answer, "
