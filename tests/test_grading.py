@@ -765,3 +765,18 @@ def test_the_public_seed_is_refused(assignment, tmp_path, capsys):
     write_class(tmp_path, {"ada": answered(assignment)})
     assert main([str(tmp_path), "--solution", str(FIXTURE), "--seed", "0"]) == 2
     assert "public seed" in capsys.readouterr().err
+
+
+def test_warm_kernels_are_the_default_only_where_landlock_scopes_the_forking_process(monkeypatch, capsys):
+    from course_tools.grading import launcher
+    from course_tools.grading.cli import kernel_mode
+
+    monkeypatch.setattr("course_tools.grading.cli.warm_kernels_possible", lambda: "")
+    monkeypatch.setattr(launcher, "landlock_abi", lambda: 5)
+    assert kernel_mode(None, isolate=True) == "fresh"
+    assert "Landlock (ABI 5) cannot keep a submission from connecting" in capsys.readouterr().out
+    assert kernel_mode("warm", isolate=True) == "warm"
+    assert "WARNING: --kernels warm" in capsys.readouterr().out
+    assert kernel_mode(None, isolate=False) == "warm"  # not isolated at all: said on the first line of the run
+    monkeypatch.setattr(launcher, "landlock_abi", lambda: 6)
+    assert kernel_mode(None, isolate=True) == "warm" and capsys.readouterr().out == ""

@@ -32,7 +32,7 @@ from .runner import Submission, grade_submissions
 from .sandbox import Limits, isolation_available
 from .shards import in_shard, merge, parse_shard
 from .validate import validate_assignment
-from .warm import warm_kernels_possible
+from .warm import warm_kernels_possible, warm_kernels_unscoped
 
 MIN_MEMORY_MB = 512
 SEED_FILE = "hidden-seed"
@@ -131,14 +131,17 @@ def hidden_seed_of(chosen: int | None, output: Path) -> int:
     return seed
 
 
-def kernel_mode(chosen: str | None) -> str:
-    """The kernels to grade in: as chosen, else warm where it can run, fresh (and why) elsewhere."""
+def kernel_mode(chosen: str | None, isolate: bool) -> str:
+    """The kernels to grade in: as chosen, else warm where it can run safely, fresh (and why) elsewhere."""
     why_not = warm_kernels_possible()
     if chosen == "warm" and why_not:
         raise InstructorError(f"--kernels warm: {why_not}. Grade with --kernels fresh.")
-    if chosen is None and why_not:
-        print(f"  warm kernels are not possible here ({why_not}): grading with fresh kernels", flush=True)
-    return chosen or ("fresh" if why_not else "warm")
+    unscoped = warm_kernels_unscoped(isolate)
+    if chosen == "warm" and unscoped:
+        print(f"  WARNING: --kernels warm: {unscoped}.", flush=True)
+    if chosen is None and (why_not or unscoped):
+        print(f"  warm kernels are not used here ({why_not or unscoped}): grading with fresh kernels", flush=True)
+    return chosen or ("fresh" if why_not or unscoped else "warm")
 
 
 def grade_folder(args: argparse.Namespace) -> int:
@@ -163,7 +166,7 @@ def grade_folder(args: argparse.Namespace) -> int:
     if not isolate:
         print(NOT_ISOLATED, flush=True)
     seed = hidden_seed_of(args.seed, output)
-    kernels = kernel_mode(args.kernels)
+    kernels = kernel_mode(args.kernels, isolate)
     print(
         f"Grading {len(todo)} of {len(submissions)} submissions in {folder} against {assignment.name} "
         f"({len(assignment.exercises)} exercises, {number(assignment.maximum)} points), {args.jobs} at a time."
@@ -301,7 +304,8 @@ def parser() -> argparse.ArgumentParser:
         choices=("warm", "fresh"),
         help="warm: fork each submission's kernel from a "
         "process that imported ipykernel, numpy, matplotlib and the library once (faster); fresh: start "
-        "a new Python for each (default: warm where fork and Unix sockets allow it)",
+        "a new Python for each (default: warm where fork and Unix sockets allow it and, with Landlock, its ABI 6 "
+        "keeps submissions away from the forking process)",
     )
     p.add_argument("--keep-work", action="store_true", help="keep the temporary work folder (to debug the grader)")
     return p

@@ -18,7 +18,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import zygote_client
+from . import launcher, zygote_client
 
 ZYGOTE_SCRIPT = Path(__file__).with_name("zygote.py")
 # What every kernel imports while it starts (ipykernel's shell, debugger, matplotlib's inline backend
@@ -48,6 +48,20 @@ ALWAYS_PRELOADED = (
     "PIL.PpmImagePlugin",
     "backprop_lib",
 )
+
+
+SCOPED_ABI = 6  # the Landlock ABI that scopes abstract Unix sockets to their sandbox (Linux 6.12)
+
+
+def warm_kernels_unscoped(isolate: bool) -> str:
+    """Why warm kernels are not the default here ("" when they are): a sandbox must not reach the zygote's socket."""
+    abi = launcher.landlock_abi()
+    if isolate and abi < SCOPED_ABI:
+        return (
+            f"this Linux kernel's Landlock (ABI {abi}) cannot keep a submission from connecting to the socket of "
+            f"the process that forks the kernels (ABI {SCOPED_ABI}, Linux 6.12 and later, can)"
+        )
+    return ""
 
 
 def warm_kernels_possible() -> str:
