@@ -458,6 +458,7 @@ def run_graded(solution: Path, mutants: list[Mutant], jobs: int) -> list[str]:
         load_assignment,
     )
     from .grading.classroom import solution_answers, student_notebook, write_class
+    from .grading.warm import default_kernels
 
     assignment = load_assignment(solution)
     depends = dependencies(assignment.solution)
@@ -472,15 +473,17 @@ def run_graded(solution: Path, mutants: list[Mutant], jobs: int) -> list[str]:
                 written[mutant.answer_id] = apply_mutant(answers[mutant.answer_id], mutant.source, mutant.label)
             notebooks[f"mutants{index:02d}"] = student_notebook(assignment, written)
         paths = write_class(Path(folder) / "class", notebooks)
+        isolate = isolation_available()
         grade_submissions(
             assignment,
             [Submission(p.stem, p) for p in paths],
             lambda grade: grades.__setitem__(grade.student, grade),
             Limits(),
             jobs,
-            isolation_available(),
+            isolate,
             [solution.parent],
             Path(folder) / "grading.log",
+            kernels=default_kernels(isolate)[0],
         )
     problems = []
     for index, chosen in enumerate(submissions):

@@ -32,7 +32,7 @@ from .runner import Submission, grade_submissions
 from .sandbox import Limits, isolation_available
 from .shards import in_shard, merge, parse_shard
 from .validate import validate_assignment
-from .warm import warm_kernels_possible, warm_kernels_unscoped
+from .warm import default_kernels, warm_kernels_possible, warm_kernels_unscoped
 
 MIN_MEMORY_MB = 512
 SEED_FILE = "hidden-seed"
@@ -136,12 +136,14 @@ def kernel_mode(chosen: str | None, isolate: bool) -> str:
     why_not = warm_kernels_possible()
     if chosen == "warm" and why_not:
         raise InstructorError(f"--kernels warm: {why_not}. Grade with --kernels fresh.")
-    unscoped = warm_kernels_unscoped(isolate)
-    if chosen == "warm" and unscoped:
-        print(f"  WARNING: --kernels warm: {unscoped}.", flush=True)
-    if chosen is None and (why_not or unscoped):
-        print(f"  warm kernels are not used here ({why_not or unscoped}): grading with fresh kernels", flush=True)
-    return chosen or ("fresh" if why_not or unscoped else "warm")
+    if chosen == "warm" and warm_kernels_unscoped(isolate):
+        print(f"  WARNING: --kernels warm: {warm_kernels_unscoped(isolate)}.", flush=True)
+    if chosen is not None:
+        return chosen
+    kernels, why_fresh = default_kernels(isolate)
+    if why_fresh:
+        print(f"  warm kernels are not used here ({why_fresh}): grading with fresh kernels", flush=True)
+    return kernels
 
 
 def grade_folder(args: argparse.Namespace) -> int:

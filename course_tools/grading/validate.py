@@ -18,6 +18,7 @@ from .gradebook import number
 from .outcome import Grade
 from .runner import Submission, grade_submissions
 from .sandbox import Limits, isolation_available
+from .warm import default_kernels
 
 ACCEPTED_STATUS = ("ok", "not-executed")
 
@@ -68,15 +69,17 @@ def validate_assignment(assignment: Assignment, limits: Limits, jobs: int) -> li
                 Submission(f"solution-{language}", edition.solution_path),
                 Submission(f"lesson-{language}", lesson),
             ]
+        isolate = isolation_available()
         grade_submissions(
             assignment,
             submissions,
             lambda grade: grades.__setitem__(grade.student, grade),
             limits,
             jobs,
-            isolation_available(),
+            isolate,
             [assignment.solution_path.parent],
             Path(folder) / "grading.log",
+            kernels=default_kernels(isolate)[0],
         )
     problems = []
     for language in editions:

@@ -64,6 +64,12 @@ def warm_kernels_unscoped(isolate: bool) -> str:
     return ""
 
 
+def default_kernels(isolate: bool) -> tuple[str, str]:
+    """The kernels to grade in when none is chosen, and why not warm ("" when warm)."""
+    why_not = warm_kernels_possible() or warm_kernels_unscoped(isolate)
+    return ("fresh" if why_not else "warm"), why_not
+
+
 def warm_kernels_possible() -> str:
     """Why warm kernels cannot run here ("" when they can): they need fork and Linux's abstract Unix sockets."""
     if not sys.platform.startswith("linux"):
