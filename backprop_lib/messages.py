@@ -169,6 +169,31 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "그건 몫 하나뿐이에요. =를 쓰면 이렇게 마지막 몫만 남아요. 모든 몫을 더해야 해요(+=).",
     },
     "chain_rule_checks.reused_name": {"en": "∂f/∂x at x = {x}", "ko": "x = {x}에서 ∂f/∂x"},
+    # --- lesson 2's ReLU check that shows no answer (backprop_lib.layer_checks) -----------------
+    "layer_checks.relu_forward_in_place": {
+        "en": "forward changed the array it was given: work on a copy (np.where or x.copy()).",
+        "ko": "forward가 받은 배열을 바꾸었어요. 사본으로 작업하세요(np.where나 x.copy()).",
+    },
+    "layer_checks.relu_backward_none": {
+        "en": "backward returned None: return the gradient for the layer below.",
+        "ko": "backward가 None을 돌려주었어요. 아래 계층으로 보낼 기울기를 돌려주세요.",
+    },
+    "layer_checks.relu_backward_in_place": {
+        "en": "backward changed grad_output in place: return a new array instead.",
+        "ko": "backward가 grad_output을 제자리에서 바꾸었어요. 대신 새 배열을 돌려주세요.",
+    },
+    "layer_checks.relu_mask_inverted": {
+        "en": "the gradient passes where x ≤ 0 and is blocked where x > 0: the mask is read the wrong way round.",
+        "ko": "기울기가 x ≤ 0인 곳을 지나가고 x > 0인 곳에서 막혀요. 마스크를 거꾸로 읽었어요.",
+    },
+    "layer_checks.relu_zero_passes": {
+        "en": "at x = 0 exactly the gradient must be 0 (the unit is off): the mask must be False there.",
+        "ko": "정확히 x = 0에서는 기울기가 0이어야 해요(유닛이 꺼져 있어요). 그 자리의 마스크는 False여야 해요.",
+    },
+    "layer_checks.relu_mask_alone": {
+        "en": "backward returned the slope alone (1 or 0): the chain rule multiplies it by grad_output.",
+        "ko": "backward가 기울기(1 또는 0)만 돌려주었어요. 연쇄 법칙에 따라 grad_output을 곱해야 해요.",
+    },
     # --- lesson stubs (course_tools.lessons writes them into the answer cells) ----------------
     "stub.header_one": {
         "en": "# Exercise {number} ({points} point): replace the ... or the raise line with your answer, "
