@@ -1,7 +1,7 @@
-"""Lesson 2's check of the student's ReLU layer, kept out of the check cell so that it shows no answer.
+"""Lesson 2's checks of the student's hidden δ, ReLU layer and SGD, kept out of the check cells so that they show no answer.
 
 A slip such as an inverted mask is the answer with its two branches swapped: written in a check cell, it
-would hand the student the answer. The check cell calls ``check_relu_layer`` instead; the expected numbers
+would hand the student the answer. The check cells call the functions here instead; the expected numbers
 are computed here and each known slip is named by its hint from the message catalogue (shown only when the
 answer is wrong). Like ``backprop_lib.exercises`` it raises CheckFailed.
 """
@@ -42,3 +42,43 @@ def check_relu_layer(relu_class: Callable, inputs: np.ndarray, grad_output: np.n
     _reject_slip(grad_x, passes * 1.0, "layer_checks.relu_mask_alone")
     check_close("backward(grad_output)", grad_x, np.where(passes, grad_output, 0.0))
     check_close("MyReLU().forward on one vector", relu_class().forward(np.array([-2.0, 0.0, 0.5])), [0.0, 0.0, 0.5])
+
+
+def check_hidden_delta(hidden_delta: Callable, delta_output: np.ndarray, output_weights: np.ndarray,
+                       hidden: np.ndarray, expected: np.ndarray) -> None:
+    """Exercise 2: the student's δ(1) on document 004's numbers (hints for the usual slips), then on a wider batch."""
+    got = hidden_delta(delta_output, output_weights, hidden)
+    slope = hidden * (1 - hidden)
+    _reject_slip(got, (delta_output @ output_weights) * slope, "layer_checks.delta_no_transpose")
+    _reject_slip(got, delta_output @ output_weights.T, "layer_checks.delta_no_slope")
+    check_close("hidden_delta(δ(2), W(2), H)", got, expected)
+    wide_delta, wide_weights = np.array([[1.0, -2.0], [0.5, 1.0], [2.0, 0.0]]), np.arange(8.0).reshape(4, 2) / 8
+    wide_hidden = np.array([[0.1, 0.5, 0.9, 0.3], [0.6, 0.2, 0.4, 0.8], [0.5, 0.5, 0.7, 0.1]])
+    wide_got = hidden_delta(wide_delta, wide_weights, wide_hidden)
+    check_true(np.shape(wide_got) == (3, 4), message("layer_checks.delta_shape", shape=np.shape(wide_got)))
+    check_close("hidden_delta for 3 samples, 4 hidden units, 2 outputs", wide_got,
+                (wide_delta @ wide_weights.T) * wide_hidden * (1 - wide_hidden))
+
+
+def check_sgd(sgd_class: Callable) -> None:
+    """Exercise 6: one step of ``sgd_class(0.1)`` on a dict of two arrays, which must change in place."""
+    params = {"weights": np.array([[1.0, -2.0], [0.5, 3.0]]), "bias": np.array([0.5, -1.0])}
+    grads = {"weights": np.array([[0.5, -0.25], [1.0, 2.0]]), "bias": np.array([1.0, -3.0])}
+    weights, bias = params["weights"], params["bias"]  # the caller's arrays: the step must change these
+    weights_before, bias_before = weights.copy(), bias.copy()
+    grads_before = {name: grad.copy() for name, grad in grads.items()}
+    returned = sgd_class(0.1).step(params, grads)
+    if np.array_equal(weights, weights_before) and np.array_equal(bias, bias_before):
+        if returned is not None:
+            raise CheckFailed(message("layer_checks.sgd_returned_new"))
+        if params["weights"] is not weights:
+            raise CheckFailed(message("layer_checks.sgd_rebound_entry"))
+        raise CheckFailed(message("layer_checks.sgd_not_in_place"))
+    check_true(all(np.array_equal(grads[name], grads_before[name]) for name in grads),
+               message("layer_checks.sgd_changed_grads"))
+    check_true(not np.array_equal(weights, weights_before) and not np.array_equal(bias, bias_before),
+               message("layer_checks.sgd_skipped"))
+    _reject_slip(weights, weights_before + 0.1 * grads["weights"], "layer_checks.sgd_uphill")
+    _reject_slip(weights, weights_before - 0.01 * grads["weights"], "layer_checks.sgd_rate_twice")
+    check_close("weights after one step of MySGD(0.1)", weights, weights_before - 0.1 * grads["weights"])
+    check_close("bias after one step of MySGD(0.1)", bias, bias_before - 0.1 * grads["bias"])

@@ -194,6 +194,56 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "backward returned the slope alone (1 or 0): the chain rule multiplies it by grad_output.",
         "ko": "backward가 기울기(1 또는 0)만 돌려주었어요. 연쇄 법칙에 따라 grad_output을 곱해야 해요.",
     },
+    "layer_checks.delta_no_transpose": {
+        "en": "δ(2) is multiplied by W(2) without a transpose: hidden unit i needs Σ_j δ_oj · W(2)[i, j], the weights "
+        "that leave unit i, which are row i of W(2). Compare the shapes: (N, outputs) times what gives (N, hidden)?",
+        "ko": "δ(2)에 W(2)를 전치하지 않고 곱했어요. 은닉 유닛 i에는 Σ_j δ_oj · W(2)[i, j], 곧 유닛 i에서 나가는 가중치가 "
+        "필요한데, 그것은 W(2)의 i번째 행이에요. 모양을 비교해 보세요: (N, outputs)에 무엇을 곱해야 (N, hidden)이 될까요?",
+    },
+    "layer_checks.delta_no_slope": {
+        "en": "the sigmoid's slope is missing: δ(1) is ∂E/∂Z of the hidden layer, one step further back than ∂E/∂H.",
+        "ko": "시그모이드의 기울기가 빠졌어요. δ(1)은 은닉층의 ∂E/∂Z로, ∂E/∂H보다 한 단계 더 뒤에 있어요.",
+    },
+    "layer_checks.delta_shape": {
+        "en": "for 3 samples, 4 hidden units and 2 outputs your δ has shape {shape}, expected (3, 4): one δ per "
+        "hidden unit per sample. In the 2-2-2 network every matrix is 2×2, so a transpose in the wrong place only shows here.",
+        "ko": "샘플 3개, 은닉 유닛 4개, 출력 2개일 때 δ의 모양이 {shape}이에요. 샘플마다 은닉 유닛마다 δ가 하나씩인 "
+        "(3, 4)여야 해요. 2-2-2 신경망에서는 모든 행렬이 2×2라서, 전치를 잘못된 곳에 하면 여기서야 드러나요.",
+    },
+    "layer_checks.sgd_returned_new": {
+        "en": "step returned new arrays and left the caller's arrays as they were: the network would never see them. "
+        "Change every array itself, in place (-=), and return nothing.",
+        "ko": "step이 새 배열을 돌려주고 호출한 쪽의 배열은 그대로 두었어요. 그러면 신경망은 새 값을 보지 못해요. "
+        "배열 자체를 제자리에서(-=) 바꾸고, 아무것도 돌려주지 마세요.",
+    },
+    "layer_checks.sgd_rebound_entry": {
+        "en": "step put new arrays into the dictionary (params[name] = …): the layer still holds its old array. "
+        "Change the array itself, in place (-=).",
+        "ko": "step이 딕셔너리에 새 배열을 넣었어요(params[name] = …). 계층은 여전히 예전 배열을 갖고 있어요. "
+        "배열 자체를 제자리에서(-=) 바꾸세요.",
+    },
+    "layer_checks.sgd_not_in_place": {
+        "en": "after one step the arrays have not changed. param = param − … only gives the local name param a new "
+        "array; change the array itself, in place (-=).",
+        "ko": "한 걸음 뒤에도 배열이 바뀌지 않았어요. param = param − …은 지역 이름 param에 새 배열을 붙일 뿐이에요. "
+        "배열 자체를 제자리에서(-=) 바꾸세요.",
+    },
+    "layer_checks.sgd_changed_grads": {
+        "en": "step changed the gradients it was given: leave grads as they are, only the parameters move.",
+        "ko": "step이 받은 기울기를 바꾸었어요. grads는 그대로 두고 파라미터만 움직이세요.",
+    },
+    "layer_checks.sgd_skipped": {
+        "en": "only some of the arrays moved: every parameter in params takes a step (the weights and the bias).",
+        "ko": "배열 가운데 일부만 움직였어요. params의 모든 파라미터(가중치와 편향)가 한 걸음씩 움직여야 해요.",
+    },
+    "layer_checks.sgd_uphill": {
+        "en": "the parameters moved up the gradient: a step of gradient descent goes against it.",
+        "ko": "파라미터가 기울기 방향으로 올라갔어요. 경사 하강법의 한 걸음은 기울기의 반대 방향이에요.",
+    },
+    "layer_checks.sgd_rate_twice": {
+        "en": "the step is the learning rate times the gradient, α·g: your step used the learning rate twice.",
+        "ko": "한 걸음은 학습률 곱하기 기울기, α·g예요. 학습률을 두 번 곱했어요.",
+    },
     # --- lesson stubs (course_tools.lessons writes them into the answer cells) ----------------
     "stub.header_one": {
         "en": "# Exercise {number} ({points} point): replace the ... or the raise line with your answer, "
