@@ -1,4 +1,4 @@
-"""Lesson 2's checks of the student's hidden δ, ReLU layer and SGD, kept out of the check cells so that they show no answer.
+"""Lesson 2's exercise checks (step 2 by hand, hidden δ, Sigmoid, ReLU, SGD), kept out of the check cells.
 
 A slip such as an inverted mask is the answer with its two branches swapped: written in a check cell, it
 would hand the student the answer. The check cells call the functions here instead; the expected numbers
@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 import numpy as np
 
+from .documents import document_004_numbers
 from .exercises import CheckFailed, check_close, check_true
 from .messages import message
 
@@ -44,8 +45,13 @@ def check_relu_layer(relu_class: Callable, inputs: np.ndarray, grad_output: np.n
     check_close("MyReLU().forward on one vector", relu_class().forward(np.array([-2.0, 0.0, 0.5])), [0.0, 0.0, 0.5])
 
 
-def check_hidden_delta(hidden_delta: Callable, delta_output: np.ndarray, output_weights: np.ndarray,
-                       hidden: np.ndarray, expected: np.ndarray) -> None:
+def check_hidden_delta(
+    hidden_delta: Callable,
+    delta_output: np.ndarray,
+    output_weights: np.ndarray,
+    hidden: np.ndarray,
+    expected: np.ndarray,
+) -> None:
     """Exercise 2: the student's δ(1) on document 004's numbers (hints for the usual slips), then on a wider batch."""
     got = hidden_delta(delta_output, output_weights, hidden)
     slope = hidden * (1 - hidden)
@@ -56,8 +62,11 @@ def check_hidden_delta(hidden_delta: Callable, delta_output: np.ndarray, output_
     wide_hidden = np.array([[0.1, 0.5, 0.9, 0.3], [0.6, 0.2, 0.4, 0.8], [0.5, 0.5, 0.7, 0.1]])
     wide_got = hidden_delta(wide_delta, wide_weights, wide_hidden)
     check_true(np.shape(wide_got) == (3, 4), message("layer_checks.delta_shape", shape=np.shape(wide_got)))
-    check_close("hidden_delta for 3 samples, 4 hidden units, 2 outputs", wide_got,
-                (wide_delta @ wide_weights.T) * wide_hidden * (1 - wide_hidden))
+    check_close(
+        message("layer_checks.delta_wide_name"),
+        wide_got,
+        (wide_delta @ wide_weights.T) * wide_hidden * (1 - wide_hidden),
+    )
 
 
 def check_sgd(sgd_class: Callable) -> None:
@@ -74,11 +83,53 @@ def check_sgd(sgd_class: Callable) -> None:
         if params["weights"] is not weights:
             raise CheckFailed(message("layer_checks.sgd_rebound_entry"))
         raise CheckFailed(message("layer_checks.sgd_not_in_place"))
-    check_true(all(np.array_equal(grads[name], grads_before[name]) for name in grads),
-               message("layer_checks.sgd_changed_grads"))
-    check_true(not np.array_equal(weights, weights_before) and not np.array_equal(bias, bias_before),
-               message("layer_checks.sgd_skipped"))
+    check_true(
+        all(np.array_equal(grads[name], grads_before[name]) for name in grads),
+        message("layer_checks.sgd_changed_grads"),
+    )
+    check_true(
+        not np.array_equal(weights, weights_before) and not np.array_equal(bias, bias_before),
+        message("layer_checks.sgd_skipped"),
+    )
     _reject_slip(weights, weights_before + 0.1 * grads["weights"], "layer_checks.sgd_uphill")
     _reject_slip(weights, weights_before - 0.01 * grads["weights"], "layer_checks.sgd_rate_twice")
-    check_close("weights after one step of MySGD(0.1)", weights, weights_before - 0.1 * grads["weights"])
-    check_close("bias after one step of MySGD(0.1)", bias, bias_before - 0.1 * grads["bias"])
+    check_close(message("layer_checks.sgd_weights_name"), weights, weights_before - 0.1 * grads["weights"])
+    check_close(message("layer_checks.sgd_bias_name"), bias, bias_before - 0.1 * grads["bias"])
+
+
+def _sigmoid(z):
+    """σ(z) for the expected values of the checks below."""
+    return 1 / (1 + np.exp(-z))
+
+
+def check_step_two(dE_dh2, grad_W4, W4_new) -> None:
+    """Exercise 1: ∂E/∂h2, ∂E/∂W4 and W4+ (learning rate 0.5) of document 004's network, recomputed here."""
+    x, t, w = document_004_numbers()
+    (x1, x2), (target1, target2) = x[0], t[0]
+    h1, h2 = _sigmoid(w["W1"] * x1 + w["W2"] * x2), _sigmoid(w["W3"] * x1 + w["W4"] * x2)
+    o1, o2 = _sigmoid(w["W5"] * h1 + w["W6"] * h2), _sigmoid(w["W7"] * h1 + w["W8"] * h2)
+    delta_o1, delta_o2 = (o1 - target1) * o1 * (1 - o1), (o2 - target2) * o2 * (1 - o2)
+    both_paths = delta_o1 * w["W6"] + delta_o2 * w["W8"]
+    if dE_dh2 is not ...:  # the usual slips, named while the answer is still being written
+        _reject_slip(dE_dh2, np.array(delta_o1 * w["W6"]), "layer_checks.step_two_one_path")
+        _reject_slip(dE_dh2, np.array(delta_o2 * w["W8"]), "layer_checks.step_two_one_path")
+        _reject_slip(dE_dh2, np.array(delta_o1 * w["W5"] + delta_o2 * w["W7"]), "layer_checks.step_two_h1_weights")
+        updated_w6 = w["W6"] - 0.5 * delta_o1 * h2
+        updated_w8 = w["W8"] - 0.5 * delta_o2 * h2
+        _reject_slip(dE_dh2, np.array(delta_o1 * updated_w6 + delta_o2 * updated_w8), "layer_checks.step_two_updated")
+    check_close("dE_dh2", dE_dh2, both_paths)
+    gradient = both_paths * h2 * (1 - h2) * x2
+    check_close("grad_W4", grad_W4, gradient)
+    check_close("W4_new", W4_new, w["W4"] - 0.5 * gradient)
+
+
+def check_sigmoid_layer(sigmoid_class: Callable, sums: np.ndarray, reaching: np.ndarray) -> None:
+    """Exercise 3: ``sigmoid_class()`` forward on ``sums``, backward of ``reaching``, naming the usual slips."""
+    layer = sigmoid_class()
+    expected_out = _sigmoid(sums)
+    check_close(message("layer_checks.sigmoid_forward_name"), layer.forward(sums), expected_out)
+    deltas = layer.backward(reaching)
+    _reject_slip(deltas, reaching, "layer_checks.sigmoid_no_slope")
+    _reject_slip(deltas, expected_out * (1 - expected_out), "layer_checks.sigmoid_no_upstream")
+    _reject_slip(deltas, reaching * sums * (1 - sums), "layer_checks.sigmoid_slope_at_x")
+    check_close(message("layer_checks.sigmoid_backward_name"), deltas, reaching * expected_out * (1 - expected_out))

@@ -197,8 +197,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "layer_checks.delta_no_transpose": {
         "en": "δ(2) is multiplied by W(2) without a transpose: hidden unit i needs Σ_j δ_oj · W(2)[i, j], the weights "
         "that leave unit i, which are row i of W(2). Compare the shapes: (N, outputs) times what gives (N, hidden)?",
-        "ko": "δ(2)에 W(2)를 전치하지 않고 곱했어요. 은닉 유닛 i에는 Σ_j δ_oj · W(2)[i, j], 곧 유닛 i에서 나가는 가중치가 "
-        "필요한데, 그것은 W(2)의 i번째 행이에요. 모양을 비교해 보세요: (N, outputs)에 무엇을 곱해야 (N, hidden)이 될까요?",
+        "ko": "δ(2)에 W(2)를 전치하지 않고 곱했어요. 은닉 유닛 i에는 Σ_j δ_oj · W(2)[i, j], "
+        "곧 유닛 i에서 나가는 가중치가 필요한데, 그것은 W(2)의 i번째 행이에요. "
+        "모양을 비교해 보세요: (N, outputs)에 무엇을 곱해야 (N, hidden)이 될까요?",
     },
     "layer_checks.delta_no_slope": {
         "en": "the sigmoid's slope is missing: δ(1) is ∂E/∂Z of the hidden layer, one step further back than ∂E/∂H.",
@@ -206,7 +207,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "layer_checks.delta_shape": {
         "en": "for 3 samples, 4 hidden units and 2 outputs your δ has shape {shape}, expected (3, 4): one δ per "
-        "hidden unit per sample. In the 2-2-2 network every matrix is 2×2, so a transpose in the wrong place only shows here.",
+        "hidden unit per sample. In the 2-2-2 network every matrix is 2×2, "
+        "so a transpose in the wrong place only shows here.",
         "ko": "샘플 3개, 은닉 유닛 4개, 출력 2개일 때 δ의 모양이 {shape}이에요. 샘플마다 은닉 유닛마다 δ가 하나씩인 "
         "(3, 4)여야 해요. 2-2-2 신경망에서는 모든 행렬이 2×2라서, 전치를 잘못된 곳에 하면 여기서야 드러나요.",
     },
@@ -243,6 +245,50 @@ MESSAGES: dict[str, dict[str, str]] = {
     "layer_checks.sgd_rate_twice": {
         "en": "the step is the learning rate times the gradient, α·g: your step used the learning rate twice.",
         "ko": "한 걸음은 학습률 곱하기 기울기, α·g예요. 학습률을 두 번 곱했어요.",
+    },
+    "layer_checks.delta_wide_name": {
+        "en": "hidden_delta for 3 samples, 4 hidden units, 2 outputs",
+        "ko": "샘플 3개, 은닉 유닛 4개, 출력 2개일 때 hidden_delta",
+    },
+    "layer_checks.sgd_weights_name": {
+        "en": "weights after one step of MySGD(0.1)",
+        "ko": "MySGD(0.1) 한 걸음 뒤의 weights",
+    },
+    "layer_checks.sgd_bias_name": {"en": "bias after one step of MySGD(0.1)", "ko": "MySGD(0.1) 한 걸음 뒤의 bias"},
+    "layer_checks.step_two_one_path": {
+        "en": "dE_dh2 holds one path only. h2 feeds both outputs, o1 through W6 and o2 through W8: add the two paths.",
+        "ko": "dE_dh2에 경로가 하나만 들어 있어요. h2는 출력 두 개 모두에 들어가요. W6을 거쳐 o1로, W8을 거쳐 o2로요. "
+        "두 경로를 더하세요.",
+    },
+    "layer_checks.step_two_h1_weights": {
+        "en": "dE_dh2 equals ∂E/∂h1: W5 and W7 are the weights that leave h1. From h2 leave W6 and W8.",
+        "ko": "dE_dh2가 ∂E/∂h1과 같아요. W5와 W7은 h1에서 나가는 가중치예요. h2에서 나가는 가중치는 W6과 W8이에요.",
+    },
+    "layer_checks.step_two_updated": {
+        "en": "dE_dh2 uses the updated W6+ and W8+: use the weights of the forward pass, W6 and W8 "
+        '(see "Which W5?" above).',
+        "ko": 'dE_dh2에 갱신된 W6+와 W8+를 썼어요. 순전파에서 쓴 가중치 W6과 W8을 쓰세요(위의 "어느 W5일까?" 참고).',
+    },
+    "layer_checks.sigmoid_forward_name": {
+        "en": "MySigmoid().forward([[z1, z2], [z3, z4]])",
+        "ko": "MySigmoid().forward([[z1, z2], [z3, z4]])",
+    },
+    "layer_checks.sigmoid_backward_name": {
+        "en": "backward: δ_h1, δ_h2 / δ_o1, δ_o2",
+        "ko": "backward: δ_h1, δ_h2 / δ_o1, δ_o2",
+    },
+    "layer_checks.sigmoid_no_slope": {
+        "en": "backward returned grad_output unchanged: multiply it by the slope out · (1 − out).",
+        "ko": "backward가 grad_output을 그대로 돌려주었어요. 기울기 out · (1 − out)을 곱하세요.",
+    },
+    "layer_checks.sigmoid_no_upstream": {
+        "en": "backward returned the slope alone: the chain rule multiplies it by grad_output.",
+        "ko": "backward가 기울기만 돌려주었어요. 연쇄 법칙에 따라 grad_output을 곱해야 해요.",
+    },
+    "layer_checks.sigmoid_slope_at_x": {
+        "en": "backward used the input x in x · (1 − x): the slope needs the output, out · (1 − out) with out = σ(x).",
+        "ko": "backward가 입력 x로 x · (1 − x)를 계산했어요. 기울기에는 출력이 필요해요. "
+        "out = σ(x)일 때 out · (1 − out)이에요.",
     },
     # --- lesson stubs (course_tools.lessons writes them into the answer cells) ----------------
     "stub.header_one": {
