@@ -271,11 +271,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "layer_checks.sigmoid_forward_name": {
         "en": "MySigmoid().forward([[z1, z2], [z3, z4]])",
-        "ko": "MySigmoid().forward([[z1, z2], [z3, z4]])",
+        "ko": "[[z1, z2], [z3, z4]]에 대한 MySigmoid().forward",
     },
     "layer_checks.sigmoid_backward_name": {
         "en": "backward: δ_h1, δ_h2 / δ_o1, δ_o2",
-        "ko": "backward: δ_h1, δ_h2 / δ_o1, δ_o2",
+        "ko": "backward 결과: δ_h1, δ_h2 / δ_o1, δ_o2",
     },
     "layer_checks.sigmoid_no_slope": {
         "en": "backward returned grad_output unchanged: multiply it by the slope out · (1 − out).",
