@@ -302,6 +302,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "# 연습 {number} ({points}점): ... 또는 raise 줄을 여러분의 답으로 바꾸고, 아래 확인 셀을 실행하세요.",
     },
     "stub.your_answer": {"en": "# your answer", "ko": "# 여러분의 답"},
+    # --- the homework's checks that name no answer (backprop_lib.homework_checks) ---------------
+    "homework_checks.document_rule_differs": {
+        "en": "{when}, grads['{name}'] is not what the document's formulas give (relative error {error}). "
+        "Compare your code with the formulas above, line by line.",
+        "ko": "{when} grads['{name}']가 문서의 공식으로 구한 값과 달라요(상대 오차 {error}). "
+        "작성한 코드를 위의 공식과 한 줄씩 비교해 보세요.",
+    },
+    "homework_checks.no_bias_name": {"en": "grad_x of a layer without bias", "ko": "편향이 없는 계층의 grad_x"},
+    "homework_checks.gradient_check_fails": {
+        "en": "the gradient check of {layer} on another input fails.",
+        "ko": "다른 입력에서 {layer}의 기울기 검증이 통과하지 못해요.",
+    },
     # --- multiple-choice answers (backprop_lib.homework.record_choices) -----------------------
     "choice.one_letter": {
         "en": '{name} should be one letter in quotes, such as "{example}"; got {answer}.',
