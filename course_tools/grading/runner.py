@@ -125,20 +125,6 @@ def stop(process: subprocess.Popen) -> None:
         process.wait()
 
 
-def end_finished(process: subprocess.Popen, log: Path) -> None:
-    """Kill a pytest run whose every report is in, and say so in its log.
-
-    What it has left to do (stop its last kernels and zygotes, print its summary) takes a second or
-    more and decides nothing; its processes are killed with it, and grade_submissions, their subreaper,
-    ends any that remain.
-    """
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGKILL)
-    process.wait()
-    with log.open("a", encoding="utf-8") as log_file:
-        log_file.write("\ngrader: every submission's report is in; pytest was ended without waiting for its summary\n")
-
-
 def log_tail(log: Path, lines: int = 5) -> str:
     """The last lines of the pytest log, for a grader-error message."""
     try:
@@ -196,8 +182,8 @@ def run_spliced(
                     on_grade(grader_error(assignment, spliced, f"no result for {silence_limit:g} s; run stopped"))
                 return
             time.sleep(POLL_SECONDS)
-        if not pending and process.poll() is None:
-            end_finished(process, log)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(STOP_GRACE_SECONDS)  # every report is in: let pytest end by itself
     finally:
         stop(process)
     for spliced in pending.values():
