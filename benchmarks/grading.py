@@ -2,11 +2,16 @@
 
 The floor is what grading cannot avoid: executing the solution notebook once per submission
 (kernel start, imports, the homework's own compute), each in a fresh kernel, divided across the
-cores. It is measured by executing the solution notebook a few times before and after the class
-is graded; the grader's rate is submissions per second for the whole command — splicing, pytest
-and its workers, nbval, the gradebook and the feedback files. Wall clock is what the budget is
-about, but on a machine busy with other programs it is noisy, so CPU seconds per submission
-(the grading command's and the solution's own, children included) are printed too.
+cores. It is measured by executing the solution notebook (nbclient, as ``make lessons`` does) a few
+times, one at a time, before and after the class is graded, in the graded kernels' environment
+(one BLAS thread: course_tools.grading.sandbox.KERNEL_ENV). It assumes perfect scaling: that as
+many executions at once as there are cores each run as fast as one alone. They do not quite (they
+share caches and memory bandwidth, and the cores with the grader's own processes), so the floor's
+rate is an upper bound and the ratios understate the grader. The grader's rate is submissions per
+second for the whole command: the reference run, splicing, pytest and its workers, nbval, the
+gradebook and the feedback files. Wall clock is what the budget is about, but on a machine busy
+with other programs it is noisy, so CPU seconds per submission (the grading command's and the
+solution's own, children included) are printed too.
 Every submission of the class answers every exercise correctly, so each runs the full homework.
 The class is graded twice, with fresh kernels (a new Python per submission, like the floor) and
 with warm ones (forked from a process per worker that did the imports once, course_tools.grading.warm),
@@ -28,6 +33,7 @@ from pathlib import Path
 from course_tools.grading import load_assignment
 from course_tools.grading.assignment import DEFAULT_SOLUTION
 from course_tools.grading.classroom import solution_answers, student_notebook, write_class
+from course_tools.grading.sandbox import KERNEL_ENV
 from course_tools.lessons import execute, read
 
 CLASS_SIZE = 100
@@ -62,12 +68,24 @@ def cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
+@contextlib.contextmanager
+def graded_kernel_environment():
+    """Give the kernels this process starts the environment of the grader's kernels (one BLAS thread, …)."""
+    saved = dict(os.environ)
+    os.environ.update(KERNEL_ENV)
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
 def execution_seconds(solution: Path, runs: int) -> list[float]:
     """Wall seconds of executing the solution notebook in a fresh kernel, ``runs`` times."""
     seconds = []
     for _ in range(runs):
         notebook = read(solution)
-        with kernel_stderr_silenced():
+        with kernel_stderr_silenced(), graded_kernel_environment():
             start = time.perf_counter()
             execute(notebook, solution.parent, solution.name)
             seconds.append(time.perf_counter() - start)
@@ -136,7 +154,7 @@ def main() -> None:
     print(
         f"  floor: executing the solution takes {one:.2f} s (median of {len(floor)}: "
         f"{', '.join(f'{s:.2f}' for s in floor)}), so {jobs} cores do at best {floor_rate:.2f} submissions/s "
-        f"({floor_cpu:.2f} CPU s each)"
+        f"({floor_cpu:.2f} CPU s each), assuming perfect scaling ({jobs} at once, each as fast as one alone)"
     )
     for kernels, (seconds, cpu) in graded.items():
         rate = CLASS_SIZE / seconds

@@ -107,11 +107,12 @@ def write_kernel_spec(
         "preload": list(preload),
     }
     (spec / "sandbox.json").write_text(json.dumps(settings, indent=1), encoding="utf-8")
-    command = zygote_client.__file__ if warm else launcher.__file__
+    # The warm kernel's stand-in needs only the standard library: -I -S start it without site-packages (~25 ms less).
+    command = ["-I", "-S", zygote_client.__file__] if warm else [launcher.__file__]
     kernel = {
         "argv": [
             sys.executable,
-            command,
+            *command,
             str(spec / "sandbox.json"),
             "-f",
             "{connection_file}",
