@@ -13,18 +13,8 @@ from collections.abc import Callable
 import numpy as np
 
 from .documents import document_004_numbers
-from .exercises import CheckFailed, check_close, check_true
+from .exercises import CheckFailed, check_close, check_true, reject_slip
 from .messages import message
-
-
-def _reject_slip(got, slip: np.ndarray, key: str) -> None:
-    """Raise the catalogue's hint ``key`` when ``got`` is the array a known slip gives."""
-    try:
-        same = np.shape(got) == slip.shape and np.allclose(np.asarray(got, dtype=np.float64), slip)
-    except (TypeError, ValueError):  # not numbers: check_close names the problem
-        return
-    if same:
-        raise CheckFailed(message(key))
 
 
 def check_relu_layer(relu_class: Callable, inputs: np.ndarray, grad_output: np.ndarray) -> None:
@@ -38,9 +28,9 @@ def check_relu_layer(relu_class: Callable, inputs: np.ndarray, grad_output: np.n
     check_true(grad_x is not None, message("layer_checks.relu_backward_none"))
     check_true(np.array_equal(grad_output, grad_output_before), message("layer_checks.relu_backward_in_place"))
     passes = inputs > 0
-    _reject_slip(grad_x, np.where(passes, 0.0, grad_output), "layer_checks.relu_mask_inverted")
-    _reject_slip(grad_x, np.where(inputs >= 0, grad_output, 0.0), "layer_checks.relu_zero_passes")
-    _reject_slip(grad_x, passes * 1.0, "layer_checks.relu_mask_alone")
+    reject_slip(grad_x, np.where(passes, 0.0, grad_output), "layer_checks.relu_mask_inverted")
+    reject_slip(grad_x, np.where(inputs >= 0, grad_output, 0.0), "layer_checks.relu_zero_passes")
+    reject_slip(grad_x, passes * 1.0, "layer_checks.relu_mask_alone")
     check_close("backward(grad_output)", grad_x, np.where(passes, grad_output, 0.0))
     check_close("MyReLU().forward on one vector", relu_class().forward(np.array([-2.0, 0.0, 0.5])), [0.0, 0.0, 0.5])
 
@@ -55,8 +45,8 @@ def check_hidden_delta(
     """Exercise 2: the student's δ(1) on document 004's numbers (hints for the usual slips), then on a wider batch."""
     got = hidden_delta(delta_output, output_weights, hidden)
     slope = hidden * (1 - hidden)
-    _reject_slip(got, (delta_output @ output_weights) * slope, "layer_checks.delta_no_transpose")
-    _reject_slip(got, delta_output @ output_weights.T, "layer_checks.delta_no_slope")
+    reject_slip(got, (delta_output @ output_weights) * slope, "layer_checks.delta_no_transpose")
+    reject_slip(got, delta_output @ output_weights.T, "layer_checks.delta_no_slope")
     check_close("hidden_delta(δ(2), W(2), H)", got, expected)
     wide_delta, wide_weights = np.array([[1.0, -2.0], [0.5, 1.0], [2.0, 0.0]]), np.arange(8.0).reshape(4, 2) / 8
     wide_hidden = np.array([[0.1, 0.5, 0.9, 0.3], [0.6, 0.2, 0.4, 0.8], [0.5, 0.5, 0.7, 0.1]])
@@ -91,8 +81,8 @@ def check_sgd(sgd_class: Callable) -> None:
         not np.array_equal(weights, weights_before) and not np.array_equal(bias, bias_before),
         message("layer_checks.sgd_skipped"),
     )
-    _reject_slip(weights, weights_before + 0.1 * grads["weights"], "layer_checks.sgd_uphill")
-    _reject_slip(weights, weights_before - 0.01 * grads["weights"], "layer_checks.sgd_rate_twice")
+    reject_slip(weights, weights_before + 0.1 * grads["weights"], "layer_checks.sgd_uphill")
+    reject_slip(weights, weights_before - 0.01 * grads["weights"], "layer_checks.sgd_rate_twice")
     check_close(message("layer_checks.sgd_weights_name"), weights, weights_before - 0.1 * grads["weights"])
     check_close(message("layer_checks.sgd_bias_name"), bias, bias_before - 0.1 * grads["bias"])
 
@@ -111,12 +101,12 @@ def check_step_two(dE_dh2, grad_W4, W4_new) -> None:
     delta_o1, delta_o2 = (o1 - target1) * o1 * (1 - o1), (o2 - target2) * o2 * (1 - o2)
     both_paths = delta_o1 * w["W6"] + delta_o2 * w["W8"]
     if dE_dh2 is not ...:  # the usual slips, named while the answer is still being written
-        _reject_slip(dE_dh2, np.array(delta_o1 * w["W6"]), "layer_checks.step_two_one_path")
-        _reject_slip(dE_dh2, np.array(delta_o2 * w["W8"]), "layer_checks.step_two_one_path")
-        _reject_slip(dE_dh2, np.array(delta_o1 * w["W5"] + delta_o2 * w["W7"]), "layer_checks.step_two_h1_weights")
+        reject_slip(dE_dh2, np.array(delta_o1 * w["W6"]), "layer_checks.step_two_one_path")
+        reject_slip(dE_dh2, np.array(delta_o2 * w["W8"]), "layer_checks.step_two_one_path")
+        reject_slip(dE_dh2, np.array(delta_o1 * w["W5"] + delta_o2 * w["W7"]), "layer_checks.step_two_h1_weights")
         updated_w6 = w["W6"] - 0.5 * delta_o1 * h2
         updated_w8 = w["W8"] - 0.5 * delta_o2 * h2
-        _reject_slip(dE_dh2, np.array(delta_o1 * updated_w6 + delta_o2 * updated_w8), "layer_checks.step_two_updated")
+        reject_slip(dE_dh2, np.array(delta_o1 * updated_w6 + delta_o2 * updated_w8), "layer_checks.step_two_updated")
     check_close("dE_dh2", dE_dh2, both_paths)
     gradient = both_paths * h2 * (1 - h2) * x2
     check_close("grad_W4", grad_W4, gradient)
@@ -129,7 +119,7 @@ def check_sigmoid_layer(sigmoid_class: Callable, sums: np.ndarray, reaching: np.
     expected_out = _sigmoid(sums)
     check_close(message("layer_checks.sigmoid_forward_name"), layer.forward(sums), expected_out)
     deltas = layer.backward(reaching)
-    _reject_slip(deltas, reaching, "layer_checks.sigmoid_no_slope")
-    _reject_slip(deltas, expected_out * (1 - expected_out), "layer_checks.sigmoid_no_upstream")
-    _reject_slip(deltas, reaching * sums * (1 - sums), "layer_checks.sigmoid_slope_at_x")
+    reject_slip(deltas, reaching, "layer_checks.sigmoid_no_slope")
+    reject_slip(deltas, expected_out * (1 - expected_out), "layer_checks.sigmoid_no_upstream")
+    reject_slip(deltas, reaching * sums * (1 - sums), "layer_checks.sigmoid_slope_at_x")
     check_close(message("layer_checks.sigmoid_backward_name"), deltas, reaching * expected_out * (1 - expected_out))
