@@ -133,11 +133,13 @@ def hidden_seed_of(chosen: int | None, output: Path) -> int:
 
 def kernel_mode(chosen: str | None, isolate: bool) -> str:
     """The kernels to grade in: as chosen, else warm where it can run safely, fresh (and why) elsewhere."""
-    why_not = warm_kernels_possible()
-    if chosen == "warm" and why_not:
-        raise InstructorError(f"--kernels warm: {why_not}. Grade with --kernels fresh.")
-    if chosen == "warm" and warm_kernels_unscoped(isolate):
-        print(f"  WARNING: --kernels warm: {warm_kernels_unscoped(isolate)}.", flush=True)
+    if chosen == "warm":
+        why_not = warm_kernels_possible()
+        if why_not:
+            raise InstructorError(f"--kernels warm: {why_not}. Grade with --kernels fresh.")
+        unscoped = warm_kernels_unscoped(isolate)
+        if unscoped:
+            print(f"  WARNING: --kernels warm: {unscoped}.", flush=True)
     if chosen is not None:
         return chosen
     kernels, why_fresh = default_kernels(isolate)
