@@ -16,6 +16,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import nbformat
 import numpy as np
@@ -31,10 +32,11 @@ from course_tools.grading.classroom import (
 from course_tools.grading.cli import main
 from course_tools.grading.gradebook import Gradebook
 from course_tools.grading.outcome import CellResult, ExerciseResult, Grade, Problem
-from course_tools.grading.probes import compare_probes, held_out_loss
+from course_tools.grading.plugin import same_verdict
+from course_tools.grading.probes import compare_probes, held_out_loss, stream_text
 from course_tools.grading.processes import descendants, living_parents
 from course_tools.grading.sandbox import Limits, spec_folder, write_kernel_spec
-from course_tools.grading.splice import splice
+from course_tools.grading.splice import OPEN_TASK_CHECK, splice
 from course_tools.grading.validate import judge
 from course_tools.grading.warm import Zygote
 from course_tools.lessons import drifted
@@ -554,6 +556,28 @@ def test_splice_takes_answers_by_id_and_strips_markers(assignment, tmp_path):
         "ex2-hidden-vector",
         "ex3-check",
     ]
+
+
+def test_an_open_tasks_visible_check_is_judged_by_its_verdict_line_not_its_numbers(tmp_path):
+    """Homework exercise 8 (judged on held-out data): a right network of one's own prints its own loss curve."""
+    homework = load_assignment(HOMEWORK)
+    path = tmp_path / "student.ipynb"
+    nbformat.write(student_notebook(homework, solution_answers(homework)), path)
+    cells = {cell.id: cell for cell in splice(homework, "student", path).notebook.cells}
+    assert cells["ex8-check"].metadata["tags"] == [OPEN_TASK_CHECK]
+    assert cells["ex7-check"].metadata["tags"] == ["nbval-check-output"]
+    expected = cells["ex8-check"].outputs
+    verdict = stream_text(expected).strip().splitlines()[-1]
+    assert verdict.startswith("✓")
+
+    def printed(text: str) -> SimpleNamespace:
+        return SimpleNamespace(
+            cell=cells["ex8-check"], test_outputs=[{"output_type": "stream", "name": "stdout", "text": text}]
+        )
+
+    assert same_verdict(printed(f"500 epochs from 0.812 to 1.7e-05 (another network)\n{verdict}\n"))
+    assert not same_verdict(printed("✗ Exercise 8: the network needs at least two hidden layers; it has 1.\n"))
+    assert not same_verdict(printed(""))
 
 
 # --- the instructor's mistakes get clear errors ---

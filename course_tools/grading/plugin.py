@@ -3,7 +3,8 @@
 In the workers, where kernels run:
 - nbval's kernel becomes the GuardedKernel (liveness, deadline, output cap);
 - every cell's test gets user properties in the report: its cell id, exercise and role, what went
-  wrong (``problem``), and for a failed visible check the expected and the actual output;
+  wrong (``problem``), and for a failed visible check the expected and the actual output; an open task's
+  visible check (splice.py) fails when its verdict line is not the solution's;
 - a hidden check is scored here, outside the kernel, probe by probe (probes.py): its report says how
   many probes passed and is cut to "failed" otherwise, so its expected output is in no file;
 - the worker is a child subreaper, so whatever a kernel starts stays its descendant and ends with it
@@ -32,10 +33,12 @@ from .guard import GuardedKernel, KernelDied, SubmissionTimedOut, TooManyProcess
 from .probes import score_hidden, stream_text
 from .processes import become_subreaper
 from .report import output_text
+from .splice import OPEN_TASK_CHECK
 from .warm import Zygote
 
 SYNTAX_ERRORS = ("SyntaxError", "IndentationError", "TabError")
 HIDDEN_FAILURE = "hidden check failed (its expected output is not reported)"
+OPEN_TASK_FAILURE = "the visible check of an open task did not end with the solution's verdict line"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -159,9 +162,21 @@ def cell_properties(item: pytest.Item, call: pytest.CallInfo) -> list[tuple[str,
             )
         )
         kernel.dropped_bytes = 0
-    if call.when == "call" and call.excinfo is not None and exercise_of(item).get("role") == "check":
+    failed = call.excinfo is not None or (open_task(item) and not same_verdict(item))
+    if call.when == "call" and failed and exercise_of(item).get("role") == "check":
         properties += [("expected", output_text(item.cell.outputs)), ("actual", output_text(item.test_outputs or []))]
     return properties
+
+
+def open_task(item: pytest.Item) -> bool:
+    """Whether the cell is the visible check of an open task (splice.py): its verdict line is compared, not all."""
+    return OPEN_TASK_CHECK in item.cell.metadata.get("tags", [])
+
+
+def same_verdict(item: pytest.Item) -> bool:
+    """Whether the cell's last printed line (the check's verdict, ✓ or ✗) is the solution's."""
+    lines = [stream_text(outputs).strip().splitlines() for outputs in (item.cell.outputs, item.test_outputs or [])]
+    return bool(lines[0]) and bool(lines[1]) and lines[0][-1] == lines[1][-1]
 
 
 def hidden_verdicts(item: pytest.Item) -> list[bool]:
@@ -188,6 +203,8 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     report = yield
     if hidden and call.when == "call":
         report.outcome = "passed" if verdicts and all(verdicts) else "failed"
+    elif graded and call.when == "call" and report.passed and open_task(item) and not same_verdict(item):
+        report.outcome, report.longrepr = "failed", OPEN_TASK_FAILURE
     if hidden and report.failed:
         report.longrepr = HIDDEN_FAILURE
     return report

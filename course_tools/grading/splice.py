@@ -6,8 +6,9 @@ removed. Everything else (teaching cells, check cells, hidden checks, their outp
 from the solution — the edition in the submission's language (its metadata, else the language its
 first cells choose with ``use_language``), so feedback and expected outputs speak that language. In the
 spliced notebook only the check and hidden-check cells keep outputs; the visible checks are tagged
-``nbval-check-output`` (under ``--nbval-lax`` the only cells nbval compares), the hidden checks are
-scored probe by probe by the grading plugin (probes.py).
+``nbval-check-output`` (under ``--nbval-lax`` the only cells nbval compares) — but an open task's, whose right
+answers print numbers of their own: only its last line, the verdict, is compared (plugin.py) — and the hidden
+checks are scored probe by probe by the grading plugin (probes.py).
 """
 
 from __future__ import annotations
@@ -21,13 +22,14 @@ import nbformat
 
 from backprop_lib.messages import LANGUAGES
 
-from ..lessons import SOURCE_LANGUAGE, with_answers
+from ..lessons import SOURCE_LANGUAGE, exercise_meta, with_answers
 from ..translations import LANGUAGE_CALL
 from .assignment import Assignment, role_of
 from .markers import strip_nbval_markers
 from .outcome import Problem
 
 MAX_NOTEBOOK_BYTES = 100 << 20
+OPEN_TASK_CHECK = "grading-open-task-check"  # its verdict line is compared, not its whole output (plugin.py)
 
 
 @dataclass
@@ -130,18 +132,30 @@ def is_other_notebook(assignment: Assignment, cells: list[dict]) -> Problem | No
     )
 
 
+def judged_exercises(notebook: nbformat.NotebookNode) -> set[int]:
+    """Open tasks: exercises a judge decides (probes.py). A right answer of its own makes its visible check print
+    other numbers than the solution's (its own loss curve, its own accuracy), so that check is not compared."""
+    return {
+        exercise_meta(cell)["number"]
+        for cell in notebook.cells
+        if role_of(cell) == "hidden-check" and exercise_meta(cell).get("judge")
+    }
+
+
 def spliced_notebook(assignment: Assignment, answers: dict[str, str]) -> nbformat.NotebookNode:
     """A copy of the solution's code cells with these answers (the lesson's stub where one is missing)."""
     stubs = {cell.id: cell.source for cell in assignment.lesson.cells if role_of(cell) == "answer"}
     given = {cell_id: strip_nbval_markers(answers.get(cell_id, stub)) for cell_id, stub in stubs.items()}
     notebook = copy.deepcopy(assignment.solution)
+    open_tasks = judged_exercises(notebook)
     cells = []
     for cell in notebook.cells:
         if cell.cell_type != "code":
             continue
         role = role_of(cell)
         if role == "check":
-            cell.metadata["tags"] = ["nbval-check-output"]
+            open_task = exercise_meta(cell).get("number") in open_tasks
+            cell.metadata["tags"] = [OPEN_TASK_CHECK if open_task else "nbval-check-output"]
         elif role == "hidden-check":  # keeps its outputs: the plugin compares them
             cell.source = with_answers(cell.source, given)  # an answer re-run on hidden inputs is the student's
         else:
