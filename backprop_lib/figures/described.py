@@ -19,11 +19,13 @@ from __future__ import annotations
 import base64
 import html
 import io
+import os
 
 import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from ..exercises import DRAW_FIGURES_VARIABLE
 from ..formatting import format_number
 from ..messages import message
 
@@ -41,6 +43,8 @@ class DescribedFigure(Figure):
         return " ".join(self.descriptions) or titles(self)
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
+        if os.environ.get(DRAW_FIGURES_VARIABLE) == "0":  # text only: the grader's kernels, where pictures earn nothing
+            return {"text/plain": self.description}
         return figure_bundle(figure_png(self), self.description)
 
 

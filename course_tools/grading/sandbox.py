@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import backprop_lib
-from backprop_lib.exercises import HIDDEN_SEED_VARIABLE
+from backprop_lib.exercises import DRAW_FIGURES_VARIABLE, HIDDEN_SEED_VARIABLE
 
 from . import launcher, zygote_client
 
@@ -120,7 +120,13 @@ def write_kernel_spec(
         ],
         "display_name": "backprop grading (limited)",
         "language": "python",
-        "env": {**KERNEL_ENV, "MPLCONFIGDIR": str(matplotlib_dir), HIDDEN_SEED_VARIABLE: str(seed)},
+        # Figures show their description only: no check compares a picture, and drawing was a third of a kernel's time.
+        "env": {
+            **KERNEL_ENV,
+            "MPLCONFIGDIR": str(matplotlib_dir),
+            HIDDEN_SEED_VARIABLE: str(seed),
+            DRAW_FIGURES_VARIABLE: "0",
+        },
     }
     (spec / "kernel.json").write_text(json.dumps(kernel, indent=1), encoding="utf-8")
     return folder
