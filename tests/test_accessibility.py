@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import itertools
+import json
 import re
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from matplotlib.colors import to_rgb, to_rgba
 from matplotlib.text import Text
 
 from backprop_lib import xor_data
+from backprop_lib.exercises import DRAW_FIGURES_VARIABLE
 from backprop_lib.figures import palette
 from backprop_lib.figures.curves import plot_losses
 from backprop_lib.figures.described import DescribedFigure, figure_bundle, linear_text
@@ -45,6 +47,7 @@ from backprop_lib.figures.regions import (
 from backprop_lib.figures.softmax import plot_cross_entropy_curve, plot_softmax
 from backprop_lib.messages import use_language
 from backprop_lib.training import MiniBatchHistory
+from course_tools.grading.sandbox import Limits, spec_folder, write_kernel_spec
 
 colorspacious = pytest.importorskip("colorspacious")
 
@@ -281,6 +284,17 @@ def test_a_figure_shows_itself_as_an_image_whose_alt_text_is_its_description():
     assert html.unescape(alt) == figure.description
     quoted = figure_bundle(b"\x89PNG", 'a "quoted" <b>text</b>')["text/html"]
     assert 'alt="a &quot;quoted&quot; &lt;b&gt;text&lt;/b&gt;"' in quoted
+
+
+def test_with_drawing_off_a_figure_shows_its_description_only(monkeypatch, tmp_path):
+    """The grader's kernels run with BACKPROP_DRAW_FIGURES=0 (set in their kernel spec): no PNG is drawn."""
+    figure = plot_losses([1.0, 0.5, 0.25], title="three epochs")
+    monkeypatch.setenv(DRAW_FIGURES_VARIABLE, "0")
+    assert figure._repr_mimebundle_() == {"text/plain": figure.description}
+    monkeypatch.setenv(DRAW_FIGURES_VARIABLE, "1")
+    assert set(figure._repr_mimebundle_()) == {"text/html", "text/plain"}
+    spec = spec_folder(write_kernel_spec(tmp_path, Limits(), False, []))
+    assert json.loads((spec / "kernel.json").read_text())["env"][DRAW_FIGURES_VARIABLE] == "0"
 
 
 def test_linear_text_writes_signs_as_a_reader_expects():
