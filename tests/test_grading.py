@@ -7,6 +7,7 @@ with short limits so the hostile cases stay quick. Each test then reads its stud
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import csv
 import json
@@ -23,7 +24,7 @@ import numpy as np
 import pytest
 from jupyter_client.connect import write_connection_file
 
-from course_tools.grading import InstructorError, isolation_available, load_assignment
+from course_tools.grading import InstructorError, isolation_available, load_assignment, processes
 from course_tools.grading.classroom import (
     solution_answers,
     student_notebook,
@@ -400,6 +401,25 @@ def test_a_warm_kernel_starts_with_nothing_an_earlier_submission_left(assignment
     assert [row(({name: rows[name]},), name) for name in ("a_leaves", "b_finds")] == [("2", "3", "1", "6", "ok")] * 2
     assert "warm kernels" not in (tmp_path / "graded" / "grading.log").read_text()  # no worker fell back
     assert descendants(os.getpid()) == []
+
+
+def test_walking_down_from_a_process_finds_what_reading_all_of_proc_finds(monkeypatch):
+    started = [subprocess.Popen(["sleep", MARKER]) for _ in range(3)]
+    started.append(subprocess.Popen(["sh", "-c", f"sleep {MARKER} & sleep {MARKER} & wait"]))
+    try:
+        deadline = time.monotonic() + 10
+        while len(processes_with(MARKER)) < 6 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        walked = sorted(descendants(os.getpid()))
+        monkeypatch.setattr(processes, "WALKS_DOWN", False)
+        assert walked == sorted(descendants(os.getpid())) and len(walked) == 6
+    finally:
+        for pid in processes_with(MARKER):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        for process in started:
+            process.wait()
+        processes.reap(set())  # the shell's sleeps, orphaned to this process (a subreaper once the grader ran)
 
 
 def test_a_warm_kernel_dies_with_the_client_that_stands_in_for_it(tmp_path):

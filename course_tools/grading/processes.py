@@ -44,20 +44,57 @@ def living_parents() -> dict[int, int]:
     return parents
 
 
+def children_of(pid: int) -> list[int]:
+    """The living children of a process: those of each of its threads (/proc/PID/task/TID/children)."""
+    found = []
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return found  # ended while we looked
+    for task in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{task}/children", "rb") as handle:
+                found += [int(child) for child in handle.read().split()]
+        except OSError:
+            continue
+    return [child for child in found if not is_zombie(child)]
+
+
+def is_zombie(pid: int) -> bool:
+    """Whether a process has ended and waits to be reaped (or is gone already)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            stat = handle.read()
+    except OSError:
+        return True
+    return stat[stat.rindex(b")") + 2 : stat.rindex(b")") + 3] == b"Z"
+
+
+# Linux lists a thread's children in /proc (CONFIG_PROC_CHILDREN, on in every common kernel): walking down from a
+# process then reads its descendants only. Without it every process of the machine is read, each time.
+WALKS_DOWN = os.path.exists(f"/proc/self/task/{os.getpid()}/children")
+
+
+def children_table():
+    """The children of every process, read from all of /proc at once: a function of the parent's pid."""
+    table: dict[int, list[int]] = {}
+    for child, parent in living_parents().items():
+        table.setdefault(parent, []).append(child)
+    return lambda parent: table.get(parent, [])
+
+
 def descendants(pid: int, spare: set[int] = frozenset(), passing: set[int] = frozenset()) -> list[int]:
     """The living descendants of ``pid`` (children, their children, …), leaving out ``spare`` and theirs.
 
     ``passing``: left out themselves, but their descendants are listed (a zygote's forked kernels' processes).
     """
-    children: dict[int, list[int]] = {}
-    for child, parent in living_parents().items():
-        children.setdefault(parent, []).append(child)
-    found, pending = [], [child for child in children.get(pid, []) if child not in spare]
+    children = children_of if WALKS_DOWN else children_table()
+    found, pending = [], [child for child in children(pid) if child not in spare]
     while pending:
         child = pending.pop()
         if child not in passing:
             found.append(child)
-        pending.extend(grandchild for grandchild in children.get(child, []) if grandchild not in spare)
+        pending.extend(grandchild for grandchild in children(child) if grandchild not in spare)
     return found
 
 
