@@ -13,7 +13,7 @@ import copy
 import os
 from dataclasses import replace
 
-from backprop_lib.exercises import HIDDEN_SEED_VARIABLE
+from backprop_lib.exercises import DRAW_FIGURES_VARIABLE, HIDDEN_SEED_VARIABLE
 
 from ..lessons import AuthoringError, execute
 from .assignment import Assignment, InstructorError, role_of
@@ -22,17 +22,20 @@ from .assignment import Assignment, InstructorError, role_of
 def seeded_assignment(assignment: Assignment, seed: int) -> Assignment:
     """The assignment with its hidden checks' outputs made by running the solution with ``seed``."""
     notebook = copy.deepcopy(assignment.solution)
-    previous = os.environ.get(HIDDEN_SEED_VARIABLE)
-    os.environ[HIDDEN_SEED_VARIABLE] = str(seed)  # the reference kernel inherits it
+    # The reference kernel inherits both; only its hidden checks' outputs are kept, so it draws no figure either.
+    settings = {HIDDEN_SEED_VARIABLE: str(seed), DRAW_FIGURES_VARIABLE: "0"}
+    previous = {name: os.environ.get(name) for name in settings}
+    os.environ.update(settings)
     try:
         execute(notebook, assignment.solution_path.parent, assignment.name)
     except AuthoringError as error:
         raise InstructorError(f"the solution does not run with the hidden seed {seed}: {error}") from error
     finally:
-        if previous is None:
-            del os.environ[HIDDEN_SEED_VARIABLE]
-        else:
-            os.environ[HIDDEN_SEED_VARIABLE] = previous
+        for name, value in previous.items():
+            if value is None:
+                del os.environ[name]
+            else:
+                os.environ[name] = value
     outputs = {cell.id: cell.outputs for cell in notebook.cells if role_of(cell) == "hidden-check"}
     # Hidden checks are the same code in every edition (never translated): one run serves them all.
     editions = {language: with_hidden_outputs(edition, outputs) for language, edition in assignment.editions.items()}
