@@ -77,7 +77,7 @@ def pytest_command(root: Path, workers: int, limits: Limits, seed: int, warm: bo
         "--tb=no",
         "--color=no",
         "-n",
-        str(workers),
+        str(workers if workers > 1 else 0),  # one at a time: in the pytest process itself (no controller to feed)
         "--dist",
         "loadscope",
         "--max-worker-restart",
