@@ -1,21 +1,23 @@
 """Grading speed: a generated class of 100 submissions against its floor, measured in the same run.
 
 The floor is what grading cannot avoid: executing the solution notebook once per submission
-(kernel start, imports, the homework's own compute), each in a fresh kernel, divided across the
-cores. It is measured by executing the solution notebook (nbclient, as ``make lessons`` does) a few
-times, one at a time, before and after the class is graded, in the graded kernels' environment
-(one BLAS thread: course_tools.grading.sandbox.KERNEL_ENV). It assumes perfect scaling: that as
-many executions at once as there are cores each run as fast as one alone. They do not quite (they
-share caches and memory bandwidth, and the cores with the grader's own processes), so the floor's
-rate is an upper bound and the ratios understate the grader. The grader's rate is submissions per
-second for the whole command: the reference run, splicing, pytest and its workers, nbval, the
-gradebook and the feedback files. Wall clock is what the budget is about, but on a machine busy
-with other programs it is noisy, so CPU seconds per submission (the grading command's and the
-solution's own, children included) are printed too.
+(kernel start, imports, the homework's own compute), each in a fresh kernel, one per core. It is
+measured by doing exactly that: as many executions of the solution at once as there are cores
+(nbclient, as ``make lessons`` does, in the graded kernels' environment: one BLAS thread,
+course_tools.grading.sandbox.KERNEL_ENV), a few rounds before and a few after the class is graded,
+so the floor shares the machine's caches, memory bandwidth and other programs as the grader does.
+One execution alone is timed too and printed as the bound that assumes perfect scaling (the cores
+each as fast as one alone), which no program reaches on a shared machine.
+The grader's rate is submissions per second for the whole command: the reference run, splicing,
+pytest and its workers, nbval, the gradebook and the feedback files. Its kernels draw no figures
+(course_tools.grading.sandbox: no check compares a picture); the floor's, executing the notebook as
+a student's kernel would, do. Wall clock is what the budget is about, but on a machine busy with
+other programs it is noisy, so CPU seconds per submission (the grading command's and the solution's
+own, children included) are printed too.
 Every submission of the class answers every exercise correctly, so each runs the full homework.
 The class is graded twice, with fresh kernels (a new Python per submission, like the floor) and
 with warm ones (forked from a process per worker that did the imports once, course_tools.grading.warm),
-between the floor's runs.
+between the floor's rounds.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from course_tools.grading import load_assignment
@@ -37,7 +40,8 @@ from course_tools.grading.sandbox import KERNEL_ENV
 from course_tools.lessons import execute, read
 
 CLASS_SIZE = 100
-FLOOR_RUNS = (3, 2)  # executions of the solution before and after grading
+FLOOR_ROUNDS = (2, 2)  # rounds of one execution per core, before and after grading
+ALONE_RUNS = 3  # executions one at a time: the perfect-scaling bound
 BUDGET = 1.3  # fresh kernels: the grader at most this much slower than the floor
 TARGET = 1.25  # warm kernels: the grader at least this much faster than the floor
 ROOT = Path(__file__).resolve().parent.parent
@@ -92,6 +96,18 @@ def execution_seconds(solution: Path, runs: int) -> list[float]:
     return seconds
 
 
+def rounds_seconds(solution: Path, at_once: int, rounds: int) -> list[float]:
+    """Wall seconds of each round of ``at_once`` executions of the solution started together, each in a fresh kernel."""
+    seconds = []
+    for _ in range(rounds):
+        notebooks = [read(solution) for _ in range(at_once)]
+        with kernel_stderr_silenced(), graded_kernel_environment(), ThreadPoolExecutor(at_once) as pool:
+            start = time.perf_counter()
+            list(pool.map(lambda notebook: execute(notebook, solution.parent, solution.name), notebooks))
+            seconds.append(time.perf_counter() - start)
+    return seconds
+
+
 def grade_class(solution: Path, size: int, jobs: int, kernels: str) -> tuple[float, str]:
     """Wall seconds of the grading command (a fresh process) on a generated class of ``size`` correct submissions."""
     assignment = load_assignment(solution)
@@ -142,26 +158,31 @@ def main() -> None:
         f"on {jobs} cores, with fresh and with warm kernels.",
         flush=True,
     )
+    alone = execution_seconds(solution, ALONE_RUNS)
     start_cpu = cpu_seconds()
-    floor = execution_seconds(solution, FLOOR_RUNS[0])
+    floor = rounds_seconds(solution, jobs, FLOOR_ROUNDS[0])
     floor_cpu = cpu_seconds() - start_cpu
     graded = {kernels: timed_grading(solution, jobs, kernels) for kernels in ("fresh", "warm")}
     start_cpu = cpu_seconds()
-    floor += execution_seconds(solution, FLOOR_RUNS[1])
-    floor_cpu = (floor_cpu + cpu_seconds() - start_cpu) / len(floor)
-    one = statistics.median(floor)
-    floor_rate = jobs / one
+    floor += rounds_seconds(solution, jobs, FLOOR_ROUNDS[1])
+    floor_cpu = (floor_cpu + cpu_seconds() - start_cpu) / (len(floor) * jobs)
+    floor_rate = jobs / statistics.median(floor)
+    bound_rate = jobs / statistics.median(alone)
     print(
-        f"  floor: executing the solution takes {one:.2f} s (median of {len(floor)}: "
-        f"{', '.join(f'{s:.2f}' for s in floor)}), so {jobs} cores do at best {floor_rate:.2f} submissions/s "
-        f"({floor_cpu:.2f} CPU s each), assuming perfect scaling ({jobs} at once, each as fast as one alone)"
+        f"  floor: {jobs} executions of the solution at once take {statistics.median(floor):.2f} s (median of "
+        f"{len(floor)} rounds: {', '.join(f'{s:.2f}' for s in floor)}): {floor_rate:.2f} submissions/s, "
+        f"{floor_cpu:.2f} CPU s each"
+    )
+    print(
+        f"  (one execution alone takes {statistics.median(alone):.2f} s, median of {len(alone)}: perfect scaling "
+        f"would give {bound_rate:.2f} submissions/s)"
     )
     for kernels, (seconds, cpu) in graded.items():
         rate = CLASS_SIZE / seconds
         print(
             f"  {kernels:>5} kernels: {rate:.2f} submissions/s ({seconds:.1f} s for {CLASS_SIZE}), "
-            f"{rate / floor_rate:.2f}× the floor's rate; CPU per submission {cpu:.2f} s "
-            f"({floor_cpu / cpu:.2f}× the floor's)"
+            f"{rate / floor_rate:.2f}× the floor's rate ({rate / bound_rate:.2f}× the perfect-scaling bound); "
+            f"CPU per submission {cpu:.2f} s ({floor_cpu / cpu:.2f}× less than the floor's)"
         )
     fresh_rate, warm_rate = (CLASS_SIZE / graded[kernels][0] for kernels in ("fresh", "warm"))
     verdict = "within" if floor_rate / fresh_rate <= BUDGET else "OVER"
