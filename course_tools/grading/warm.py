@@ -16,11 +16,14 @@ import secrets
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from . import launcher, zygote_client
+from .processes import living_parents
 
 ZYGOTE_SCRIPT = Path(__file__).with_name("zygote.py")
+KERNELS_END_SECONDS = 5.0  # how long stop() waits for the forked kernels to be gone (they are killed at once)
 # What every kernel imports while it starts (ipykernel's shell, debugger, matplotlib's inline backend
 # and its PNG writer) and what every lesson imports; the solution's own imports are added to them.
 ALWAYS_PRELOADED = (
@@ -140,7 +143,11 @@ class Zygote:
         return True
 
     def stop(self) -> None:
-        """End the zygote (its kernels die with it); kernels started from now on start fresh."""
+        """End the zygote, wait for its kernels (they die with it); kernels started from now on start fresh."""
         os.environ.pop(zygote_client.ZYGOTE_VARIABLE, None)
+        forked = self.processes() - {self.pid}
         self.process.kill()
         self.process.wait()
+        deadline = time.monotonic() + KERNELS_END_SECONDS
+        while forked & living_parents().keys() and time.monotonic() < deadline:
+            time.sleep(0.01)
