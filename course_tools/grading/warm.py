@@ -119,6 +119,7 @@ class Zygote:
             self.process.wait()
             raise RuntimeError(f"the zygote did not start (exit code {self.process.returncode})")
         self.pid = self.process.pid
+        self.name = name  # its socket's, what zygote_client.py finds in ZYGOTE_VARIABLE
         os.environ[zygote_client.ZYGOTE_VARIABLE] = name
 
     def processes(self) -> set[int]:
