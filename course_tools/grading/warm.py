@@ -4,7 +4,8 @@ Each worker starts its own zygote (zygote.py), so every forked kernel is a desce
 worker, as a fresh kernel is: the worker's process watcher and clean-up (guard.py, processes.py)
 see everything a submission starts. The zygote and the kernels it forked are the grader's, not
 the submission's: they are left out of the submission's process count, and the zygote outlives
-each submission.
+each submission. (``make test`` forks the course's own notebooks' kernels from a Zygote too, one
+for all its workers, unconfined: course_tools/warm_nbval.py.)
 """
 
 from __future__ import annotations
