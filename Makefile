@@ -15,7 +15,10 @@ GRADE_ARGS ?=
 # lessons/ko/: stored outputs must be reproduced), grading end to end and the JupyterLab browser
 # test, in parallel on every core.
 # `-p course_tools` comes first: its import spares pytest and every worker a slow optional import (see its __init__).
-PYTEST_ARGS ?= -p course_tools -n auto --dist loadscope --nbval --nbval-current-env --nbval-cell-timeout=300 \
+# `--nbval-warm` (course_tools/warm_nbval.py): each notebook's kernel is forked from a process per worker that
+# already imported numpy, matplotlib, ipykernel and backprop_lib (fresh kernels where it cannot, said in the run).
+PYTEST_ARGS ?= -p course_tools -p course_tools.warm_nbval -n auto --dist loadscope \
+	--nbval --nbval-current-env --nbval-warm --nbval-cell-timeout=300 \
 	--nbval-sanitize-with tests/nbval_sanitize.cfg \
 	--ignore=tests/grading_fixtures tests solutions lessons/en lessons/ko
 

@@ -11,11 +11,11 @@ when the kernel stops, every process it left behind is killed. With warm kernels
 worker's zygote and the kernels it forked belong to the grader: they are not counted, and the zygote
 is not killed.
 
-It also starts and stops its kernel with less waiting than nbval and jupyter_client do, which matters
-when a kernel lives two seconds: it is ready once it has answered a ``kernel_info`` request and a
-message has come through IOPub (jupyter_client's ``wait_for_ready`` then always idles 0.2 s flushing
-IOPub), and it is stopped by killing its process group and waiting for that process (jupyter_client
-polls for its end every 0.1 s).
+Its base, QuickKernel (which ``make test`` runs the course's notebooks in, warm_nbval.py), starts and
+stops the kernel with less waiting than nbval and jupyter_client do, which matters when a kernel lives
+two seconds: it is ready once it has answered a ``kernel_info`` request and a message has come through
+IOPub (jupyter_client's ``wait_for_ready`` then always idles 0.2 s flushing IOPub), and it is stopped
+by killing its process group and waiting for that process (jupyter_client polls for its end every 0.1 s).
 """
 
 from __future__ import annotations
@@ -67,22 +67,14 @@ def exit_description(code: int | None) -> str:
     return f"the kernel process exited with code {code}"
 
 
-class GuardedKernel(RunningKernel):
-    """An nbval kernel that checks liveness and a deadline while it waits, and caps each cell's output."""
+class QuickKernel(RunningKernel):
+    """An nbval kernel ready and stopped with less waiting than nbval's (see above), its messages taken without
+    nbval's debug copy of each; nothing else differs.
 
-    submission_timeout: float = 600.0  # set by the grading plugin from its options
-    max_output_bytes: int = 1 << 20
-    max_processes: int = 32
-    zygote: Zygote | None = None  # this worker's, when kernels are forked from it
+    The course's own notebooks run in it under ``make test`` (course_tools/warm_nbval.py).
+    """
 
     def __init__(self, kernel_name: str, cwd: str | None = None, startup_timeout: float = 60) -> None:
-        self.deadline = time.monotonic() + self.submission_timeout
-        self.expired = False
-        self.crowd = 0  # how many processes the kernel had when it was stopped for it
-        self.start_cell(None)
-        self.watching = threading.Event()
-        if self.zygote is not None and self.zygote.ended():
-            GuardedKernel.zygote = None
         try:
             self.km = KernelManager(kernel_name=kernel_name, kernel_spec_manager=NbvalKernelspecManager())
             self.km.context.setsockopt(zmq.RECONNECT_IVL, RECONNECT_MS)
@@ -92,9 +84,7 @@ class GuardedKernel(RunningKernel):
             self.wait_ready(startup_timeout)
         except BaseException:
             self.stop()
-            end_descendants(passing=self.grader_processes())
             raise
-        threading.Thread(target=self.watch, name="process-watcher", daemon=True).start()
 
     def wait_ready(self, timeout: float) -> None:
         """Return once the kernel answered on the shell channel and IOPub delivers; RuntimeError after ``timeout``.
@@ -112,6 +102,60 @@ class GuardedKernel(RunningKernel):
                 continue
             return
         raise RuntimeError(f"the kernel did not answer within {timeout:g} s")
+
+    def get_message(self, stream: str, timeout: float | None = None) -> dict:
+        """The next message on a channel, as nbval's get_message gets it, without its pretty-printed debug copy of
+        every message (pformat runs whether or not the debug log is on: a fifth of a grading worker's CPU)."""
+        if stream == "iopub":
+            return self.kc.get_iopub_msg(timeout=timeout)
+        if stream == "shell":
+            return self.kc.get_shell_msg(timeout=timeout)
+        raise ValueError(f"no channel {stream!r}")
+
+    def kernel_process(self):
+        """The kernel's Popen object (None before it started or after it was stopped)."""
+        return getattr(getattr(getattr(self, "km", None), "provisioner", None), "process", None)
+
+    def stop(self) -> None:
+        """Stop the kernel and its channels (kill its process group, wait for it); safe twice or after it died."""
+        if not hasattr(self, "km"):
+            return
+        try:
+            if hasattr(self, "kc"):
+                self.kc.stop_channels()
+            process = self.kernel_process()
+            if process is not None and process.poll() is None:
+                self.km.signal_kernel(signal.SIGKILL)  # its process group
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    process.wait(KILL_WAIT_SECONDS)
+            self.km.shutdown_kernel(now=True)  # finds it ended: closes its sockets, deletes its connection file
+        finally:
+            if hasattr(self, "km"):
+                del self.km
+
+
+class GuardedKernel(QuickKernel):
+    """An nbval kernel that checks liveness and a deadline while it waits, and caps each cell's output."""
+
+    submission_timeout: float = 600.0  # set by the grading plugin from its options
+    max_output_bytes: int = 1 << 20
+    max_processes: int = 32
+    zygote: Zygote | None = None  # this worker's, when kernels are forked from it
+
+    def __init__(self, kernel_name: str, cwd: str | None = None, startup_timeout: float = 60) -> None:
+        self.deadline = time.monotonic() + self.submission_timeout
+        self.expired = False
+        self.crowd = 0  # how many processes the kernel had when it was stopped for it
+        self.start_cell(None)
+        self.watching = threading.Event()
+        if self.zygote is not None and self.zygote.ended():
+            GuardedKernel.zygote = None
+        try:
+            super().__init__(kernel_name, cwd, startup_timeout)
+        except BaseException:
+            end_descendants(passing=self.grader_processes())
+            raise
+        threading.Thread(target=self.watch, name="process-watcher", daemon=True).start()
 
     def watch(self) -> None:
         """Every WATCH_SECONDS until stopped: count the kernel's processes; over the limit, kill them all.
@@ -131,10 +175,6 @@ class GuardedKernel(RunningKernel):
     def grader_processes(self) -> set[int]:
         """Processes that outlive every submission: this worker's zygote, if any."""
         return {self.zygote.pid} if self.zygote else set()
-
-    def kernel_process(self):
-        """The kernel's Popen object (None before it started or after it was stopped)."""
-        return getattr(getattr(getattr(self, "km", None), "provisioner", None), "process", None)
 
     def start_cell(self, msg_id: str | None) -> None:
         """Forget what the previous cell did; follow the cell whose request has this id."""
@@ -160,21 +200,12 @@ class GuardedKernel(RunningKernel):
             if wait <= 0:
                 raise Empty
             try:
-                message = self.receive(stream, wait)
+                message = super().get_message(stream, timeout=wait)
             except Empty:
                 if not self.is_alive():
                     self.died()
                 continue
             return self.capped(message)
-
-    def receive(self, stream: str, timeout: float) -> dict:
-        """The next message on a channel, as nbval's get_message gets it, without its pretty-printed debug copy of
-        every message (a sixth of a worker's time: pformat runs whether or not the debug log is on)."""
-        if stream == "iopub":
-            return self.kc.get_iopub_msg(timeout=timeout)
-        if stream == "shell":
-            return self.kc.get_shell_msg(timeout=timeout)
-        raise ValueError(f"no channel {stream!r}")
 
     def capped(self, message: dict) -> dict:
         """The message, with this cell's output beyond ``max_output_bytes`` cut off (and counted)."""
@@ -226,20 +257,11 @@ class GuardedKernel(RunningKernel):
             super().interrupt()
 
     def stop(self) -> None:
-        """Stop the kernel and its channels; safe to call twice or after the kernel died."""
+        """Stop the kernel and its channels, and every process it left behind; safe to call twice or after it died."""
         if not hasattr(self, "km"):
             return
         self.watching.set()
         try:
-            if hasattr(self, "kc"):
-                self.kc.stop_channels()
-            process = self.kernel_process()
-            if process is not None and process.poll() is None:
-                self.km.signal_kernel(signal.SIGKILL)  # its process group
-                with contextlib.suppress(subprocess.TimeoutExpired):
-                    process.wait(KILL_WAIT_SECONDS)
-            self.km.shutdown_kernel(now=True)  # finds it ended: closes its sockets, deletes its connection file
+            super().stop()
         finally:
-            if hasattr(self, "km"):
-                del self.km
             end_descendants(passing=self.grader_processes())  # whatever the kernel started, detached or not

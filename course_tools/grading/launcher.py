@@ -183,11 +183,21 @@ def python_roots() -> list[str]:
 
 
 def enter_sandbox(settings: dict, kernel_args: list[str]) -> None:
-    """Confine this process as the settings say, before any submission code runs in it.
+    """Confine this process as the settings say, before any submission code runs in it; used here and by zygote.py.
 
-    HOME, TMPDIR and IPYTHONDIR go to the working folder; memory and file sizes are capped; with
+    ``confine`` false (the course's own notebooks under ``make test``, course_tools/warm_nbval.py): the
+    kernel runs unconfined, as a fresh ``--nbval-current-env`` kernel does.
+    """
+    if settings.get("confine", True):
+        confine(settings, kernel_args)
+    here = os.path.dirname(os.path.realpath(__file__))
+    sys.path[:] = [path for path in sys.path if os.path.realpath(path) != here]
+
+
+def confine(settings: dict, kernel_args: list[str]) -> None:
+    """HOME, TMPDIR and IPYTHONDIR go to the working folder; memory and file sizes are capped; with
     ``isolate``, Landlock allows reading only Python, the system and ``read_only``, writing only the
-    working folder and the connection file. Used here and by zygote.py's forked kernels.
+    working folder and the connection file.
     """
     workdir = os.getcwd()
     os.environ.update(HOME=workdir, TMPDIR=workdir, IPYTHONDIR=os.path.join(workdir, ".ipython"))
@@ -205,8 +215,6 @@ def enter_sandbox(settings: dict, kernel_args: list[str]) -> None:
             [connection_file],
             connection_ports(connection_file),
         )
-    here = os.path.dirname(os.path.realpath(__file__))
-    sys.path[:] = [path for path in sys.path if os.path.realpath(path) != here]
 
 
 def read_settings(settings_file: str) -> dict:

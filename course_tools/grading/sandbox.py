@@ -95,8 +95,6 @@ def write_kernel_spec(
     ``seed``: the hidden checks' inputs are drawn from it (backprop_lib.exercises.hidden_seed).
     ``warm``: kernels are forked from a zygote that imported ``preload`` once (warm.py).
     """
-    spec = spec_folder(folder)
-    spec.mkdir(parents=True, exist_ok=True)
     matplotlib_dir = prepare_matplotlib(folder / "matplotlib")
     settings = {
         "memory_mb": limits.memory_mb,
@@ -106,6 +104,24 @@ def write_kernel_spec(
         "protected": [str(path) for path in protected],
         "preload": list(preload),
     }
+    # Figures show their description only: no check compares a picture, and drawing them costs every submission.
+    env = {
+        **KERNEL_ENV,
+        "MPLCONFIGDIR": str(matplotlib_dir),
+        HIDDEN_SEED_VARIABLE: str(seed),
+        DRAW_FIGURES_VARIABLE: "0",
+    }
+    write_spec(spec_folder(folder), settings, env, warm, "backprop grading (limited)")
+    return folder
+
+
+def write_spec(spec: Path, settings: dict, env: dict[str, str], warm: bool, display_name: str) -> Path:
+    """Write a kernel spec into the folder ``spec``: launcher.py's ``settings`` and a kernel.json that runs it.
+
+    Its command is launcher.py, or with ``warm`` zygote_client.py (which falls back to launcher.py);
+    ``env`` is added to the environment of the kernel and of the zygote that forks it.
+    """
+    spec.mkdir(parents=True, exist_ok=True)
     (spec / "sandbox.json").write_text(json.dumps(settings, indent=1), encoding="utf-8")
     # The warm kernel's stand-in needs only the standard library: -I -S start it without site-packages (~25 ms less).
     command = ["-I", "-S", zygote_client.__file__] if warm else [launcher.__file__]
@@ -118,15 +134,9 @@ def write_kernel_spec(
             "{connection_file}",
             "--HistoryManager.enabled=False",
         ],
-        "display_name": "backprop grading (limited)",
+        "display_name": display_name,
         "language": "python",
-        # Figures show their description only: no check compares a picture, and drawing was a third of a kernel's time.
-        "env": {
-            **KERNEL_ENV,
-            "MPLCONFIGDIR": str(matplotlib_dir),
-            HIDDEN_SEED_VARIABLE: str(seed),
-            DRAW_FIGURES_VARIABLE: "0",
-        },
+        "env": env,
     }
     (spec / "kernel.json").write_text(json.dumps(kernel, indent=1), encoding="utf-8")
-    return folder
+    return spec

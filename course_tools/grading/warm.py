@@ -4,7 +4,8 @@ Each worker starts its own zygote (zygote.py), so every forked kernel is a desce
 worker, as a fresh kernel is: the worker's process watcher and clean-up (guard.py, processes.py)
 see everything a submission starts. The zygote and the kernels it forked are the grader's, not
 the submission's: they are left out of the submission's process count, and the zygote outlives
-each submission.
+each submission. (``make test`` forks the course's own notebooks' kernels from a Zygote too, one
+for all its workers, unconfined: course_tools/warm_nbval.py.)
 """
 
 from __future__ import annotations
@@ -16,11 +17,14 @@ import secrets
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from . import launcher, zygote_client
+from .processes import living_parents
 
 ZYGOTE_SCRIPT = Path(__file__).with_name("zygote.py")
+KERNELS_END_SECONDS = 5.0  # how long stop() waits for the forked kernels to be gone (they are killed at once)
 # What every kernel imports while it starts (ipykernel's shell, debugger, matplotlib's inline backend
 # and its PNG writer) and what every lesson imports; the solution's own imports are added to them.
 ALWAYS_PRELOADED = (
@@ -116,6 +120,7 @@ class Zygote:
             self.process.wait()
             raise RuntimeError(f"the zygote did not start (exit code {self.process.returncode})")
         self.pid = self.process.pid
+        self.name = name  # its socket's, what zygote_client.py finds in ZYGOTE_VARIABLE
         os.environ[zygote_client.ZYGOTE_VARIABLE] = name
 
     def processes(self) -> set[int]:
@@ -140,7 +145,11 @@ class Zygote:
         return True
 
     def stop(self) -> None:
-        """End the zygote (its kernels die with it); kernels started from now on start fresh."""
+        """End the zygote, wait for its kernels (they die with it); kernels started from now on start fresh."""
         os.environ.pop(zygote_client.ZYGOTE_VARIABLE, None)
+        forked = self.processes() - {self.pid}
         self.process.kill()
         self.process.wait()
+        deadline = time.monotonic() + KERNELS_END_SECONDS
+        while forked & living_parents().keys() and time.monotonic() < deadline:
+            time.sleep(0.01)
