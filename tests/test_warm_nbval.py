@@ -1,6 +1,6 @@
 """``--nbval-warm`` (course_tools/warm_nbval.py): nbval's kernels forked from a warmed process, one per notebook.
 
-Each test runs pytest on small notebooks written here (``--nbval-lax``: a cell fails when it raises);
+The tests read three pytest runs (one fixture) on small notebooks written here (``--nbval-lax``: a cell fails when it raises);
 the notebooks' own asserts check what their kernel sees. That the course's notebooks reproduce their
 stored outputs in these kernels is checked by ``make test`` itself, which runs them all with it.
 """
@@ -71,7 +71,7 @@ KERNEL_STATE = (
     "         matplotlib.get_backend(), sorted((key, str(value)) for key, value in matplotlib.rcParams.items()),\n"
     "         np.get_printoptions(), np.geterr(), sorted(str(entry) for entry in warnings.filters),\n"
     "         [str(entry) for entry in warnings.filters if entry[1] is None], sys.flags,\n"
-    "         sys.getrecursionlimit(), os.getcwd()]\n"
+    "         sys.getrecursionlimit()]  # the working folder: see unconfined()\n"
     "with open(os.environ['STATE_FILE'], 'w') as handle:\n"
     "    handle.write(repr(state))\n"
 )
@@ -109,44 +109,59 @@ def run_pytest(folder: Path, *args: str, xdist: str = "-p no:xdist", **env_vars:
     )
 
 
-# Without xdist pytest owns the zygote; with it (one worker, so that the notebooks run in order) the controller does.
-@pytest.mark.parametrize("xdist", ["-p no:xdist", "-n 1"])
-def test_each_notebook_gets_its_own_process_forked_after_the_imports_and_finds_nothing_of_the_one_before(
-    tmp_path, xdist
-):
-    (tmp_path / "left_behind.py").write_text("", encoding="utf-8")
-    unconfined = (
+def unconfined(folder: Path) -> str:
+    """A cell asserting that its kernel has the folder, HOME and memory limit of a fresh --nbval-current-env one."""
+    return (
         "import os, resource\n"
-        f"assert os.getcwd() == {str(tmp_path)!r} and os.environ.get('HOME') == {os.environ.get('HOME')!r}\n"
+        f"assert os.getcwd() == {str(folder)!r} and os.environ.get('HOME') == {os.environ.get('HOME')!r}\n"
         f"assert resource.getrlimit(resource.RLIMIT_AS) == {resource.getrlimit(resource.RLIMIT_AS)!r}\n"
     )
-    write_notebook(tmp_path / "a_leaves.ipynb", LEAVES_STATE, unconfined)
-    write_notebook(tmp_path / "b_finds.ipynb", PRELOADED, FINDS_NOTHING)
-    (tmp_path / "test_after.py").write_text(NO_ZYGOTE_LEFT, encoding="utf-8")
-    notebooks_then_a_test = ["a_leaves.ipynb", "b_finds.ipynb", "test_after.py"]
-    run = run_pytest(
-        tmp_path, "--nbval-lax", "--nbval-current-env", "--nbval-warm", *notebooks_then_a_test, xdist=xdist
-    )
-    assert run.returncode == 0, run.stdout + run.stderr
-    assert "5 passed" in run.stdout and "every notebook's kernel was forked after" in run.stdout
 
 
-def test_a_warm_kernel_draws_and_prints_as_a_fresh_one(tmp_path):
-    write_notebook(tmp_path / "state.ipynb", KERNEL_STATE)
-    for kernels in ("fresh", "warm"):
-        warm = ["--nbval-warm"] if kernels == "warm" else []
-        run = run_pytest(tmp_path, "--nbval-lax", "--nbval-current-env", *warm, "state.ipynb", STATE_FILE=kernels)
-        assert run.returncode == 0, run.stdout + run.stderr
-    assert (tmp_path / "warm").read_text() == (tmp_path / "fresh").read_text()
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory) -> dict[str, tuple[subprocess.CompletedProcess, Path]]:
+    """Three pytest runs, each a fresh process: warm without xdist (pytest owns the zygote), warm with one xdist
+    worker (the controller owns it; one worker, so the notebooks run in order), and one where no zygote starts."""
+    found = {}
+    for name, xdist in (("warm", "-p no:xdist"), ("warm-xdist", "-n 1"), ("no-zygote", "-p no:xdist")):
+        folder = tmp_path_factory.mktemp(name)
+        if name == "no-zygote":
+            (folder / "conftest.py").write_text(NO_ZYGOTE, encoding="utf-8")
+            write_notebook(folder / "fresh.ipynb", f"import os\nassert 'zygote' not in {PARENT}")
+            notebooks = ["fresh.ipynb", "state.ipynb"]
+        else:
+            (folder / "left_behind.py").write_text("", encoding="utf-8")
+            write_notebook(folder / "a_leaves.ipynb", LEAVES_STATE, unconfined(folder))
+            write_notebook(folder / "b_finds.ipynb", PRELOADED, FINDS_NOTHING)
+            (folder / "test_after.py").write_text(NO_ZYGOTE_LEFT, encoding="utf-8")
+            notebooks = ["a_leaves.ipynb", "b_finds.ipynb", "test_after.py"]
+        if name != "warm-xdist":
+            write_notebook(folder / "state.ipynb", KERNEL_STATE)
+            notebooks.insert(-1, "state.ipynb")
+        args = ("--nbval-lax", "--nbval-current-env", "--nbval-warm", *notebooks)
+        found[name] = run_pytest(folder, *args, xdist=xdist, STATE_FILE=str(folder / "state")), folder
+    return found
 
 
-def test_where_no_zygote_starts_the_notebooks_run_in_fresh_kernels_and_the_run_says_so(tmp_path):
-    (tmp_path / "conftest.py").write_text(NO_ZYGOTE, encoding="utf-8")
-    write_notebook(tmp_path / "fresh.ipynb", f"import os\nassert 'zygote' not in {PARENT}")
-    run = run_pytest(tmp_path, "--nbval-lax", "--nbval-current-env", "--nbval-warm", "fresh.ipynb")
-    assert run.returncode == 0, run.stdout + run.stderr
-    assert "1 passed" in run.stdout
-    assert "notebooks ran in fresh kernels: the zygote did not start (this test has none)" in run.stdout
+@pytest.mark.parametrize("run", ["warm", "warm-xdist"])
+def test_each_notebook_gets_its_own_process_forked_after_the_imports_and_finds_nothing_of_the_one_before(runs, run):
+    result, _ = runs[run]
+    assert result.returncode == 0, result.stdout + result.stderr
+    passed = 5 if run == "warm-xdist" else 6  # the cells of a_leaves (2) and b_finds (2), state's (1), test_after
+    assert f"{passed} passed" in result.stdout and "every notebook's kernel was forked after" in result.stdout
+
+
+def test_a_warm_kernel_draws_and_prints_as_a_fresh_one(runs):
+    (warm, warm_folder), (fresh, fresh_folder) = runs["warm"], runs["no-zygote"]
+    assert warm.returncode == 0 and fresh.returncode == 0, warm.stdout + fresh.stdout
+    assert (warm_folder / "state").read_text() == (fresh_folder / "state").read_text()
+
+
+def test_where_no_zygote_starts_the_notebooks_run_in_fresh_kernels_and_the_run_says_so(runs):
+    result, _ = runs["no-zygote"]
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "2 passed" in result.stdout
+    assert "notebooks ran in fresh kernels: the zygote did not start (this test has none)" in result.stdout
 
 
 def test_warm_kernels_are_kernels_of_this_python_only(tmp_path):
