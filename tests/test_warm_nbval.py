@@ -1,8 +1,9 @@
 """``--nbval-warm`` (course_tools/warm_nbval.py): nbval's kernels forked from a warmed process, one per notebook.
 
-The tests read three pytest runs (one fixture) on small notebooks written here (``--nbval-lax``: a cell fails when it raises);
-the notebooks' own asserts check what their kernel sees. That the course's notebooks reproduce their
-stored outputs in these kernels is checked by ``make test`` itself, which runs them all with it.
+The tests read three pytest runs (one fixture) on small notebooks written here (``--nbval-lax``: a cell
+fails when it raises); the notebooks' own asserts check what their kernel sees. That the course's
+notebooks reproduce their stored outputs in these kernels is checked by ``make test`` itself, which
+runs them all with it.
 """
 
 from __future__ import annotations
