@@ -168,7 +168,7 @@ def the_class(assignment, submissions: Path) -> dict:
         "floods": answered(
             assignment,
             ex2_answer=(
-                "import time\nwhile True:\n    try:\n        print('x' * 10000)\n        time.sleep(0.001)\n"
+                "import time\nwhile True:\n    try:\n        print('x' * 10000)\n        time.sleep(0.01)\n"
                 "    except KeyboardInterrupt:\n        pass\n"
             ),
         ),
