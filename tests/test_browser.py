@@ -25,6 +25,7 @@ import asyncio
 import json
 import os
 import re
+import resource
 import secrets
 import signal
 import socket
@@ -482,6 +483,13 @@ class NotebookRun:
     axe_violations: list[dict] = field(default_factory=list)
     figures_in_file: int = 0
     figures_described: int = 0
+    phases: dict[str, float] = field(default_factory=dict)  # seconds per phase, for the timing report
+
+    def lap(self, phase: str, since: float) -> float:
+        """Record the seconds since ``since`` as ``phase``; return now (the start of the next phase)."""
+        now = time.monotonic()
+        self.phases[phase] = self.phases.get(phase, 0.0) + now - since
+        return now
 
 
 async def run_notebook(browser, lab: Lab, notebook: Path) -> NotebookRun:
@@ -498,16 +506,22 @@ async def run_notebook(browser, lab: Lab, notebook: Path) -> NotebookRun:
     page.set_default_timeout(RENDER_TIMEOUT)
     page.on("console", lambda message: console_errors.append(message.text) if message.type == "error" else None)
     page.on("pageerror", lambda error: console_errors.append(str(error)))
+    mark = started
     try:
         await page.goto(f"{lab.url}/lab/workspaces/{name}/tree/{relative}?reset&token={lab.token}")
         await page.locator(".jp-NotebookPanel .jp-Notebook .jp-Cell").first.wait_for()
         await page.keyboard.press("Control+b")  # hide the file browser: more room for the notebook
+        mark = run.lap("open", mark)
         await wait_for_kernel(page, lab, relative)
+        mark = run.lap("kernel", mark)
         shown = await run_all_cells(page, len(cells))
+        mark = run.lap("run", mark)
         run.problems += check_outputs(relative, cells, shown)
         if not run.problems:
             run.problems += await check_explorers(page, cells)
+            mark = run.lap("explorers", mark)
             run.problems += await check_accessibility(page, notebook, run)
+            mark = run.lap("a11y", mark)
         if cells and cells[0].language == "ko":
             run.draws_hangul = await page.evaluate(HANGUL_DRAWN)
     except Exception as error:
@@ -522,6 +536,7 @@ async def run_notebook(browser, lab: Lab, notebook: Path) -> NotebookRun:
         run.problems.append(f"no screenshot: {error}")
     await context.close()
     lab.shut_down(relative)
+    run.lap("close", mark)
     if notebook.read_bytes() != stored:
         run.problems.append(f"{relative} was changed on disk while the browser ran it")
     run.seconds = time.monotonic() - started
@@ -561,11 +576,33 @@ def browser_runs(tmp_path_factory) -> dict[Path, NotebookRun]:
             "`chromium` package (make test does it in CI, via python -m tools.ensure_browser)."
         )
     pytest.importorskip("playwright.async_api", reason="the Python package playwright is not installed")
+    started, cpu_before = time.monotonic(), cpu_seconds()
     lab = start_lab(REPO, tmp_path_factory.mktemp("jupyter"))
     try:
-        return asyncio.run(run_notebooks(chromium, lab, NOTEBOOKS))
+        runs = asyncio.run(run_notebooks(chromium, lab, NOTEBOOKS))
     finally:
         stop_lab(lab)
+    print(timing_report(runs, time.monotonic() - started, cpu_seconds() - cpu_before))
+    return runs
+
+
+def cpu_seconds() -> float:
+    """CPU seconds (user + system) of this process and of every child it has waited for (lab, kernels, browser)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def timing_report(runs: dict[Path, NotebookRun], wall: float, cpu: float) -> str:
+    """One line per notebook with its phases' seconds, then the sums: where the browser test spends its time."""
+    phases = list(dict.fromkeys(phase for run in runs.values() for phase in run.phases))
+    lines = ["browser test timings (s): " + " ".join(f"{phase:>9}" for phase in phases) + "      all"]
+    for notebook, run in runs.items():
+        columns = " ".join(f"{run.phases.get(phase, 0.0):9.1f}" for phase in phases)
+        lines.append(f"  {notebook.relative_to(REPO).as_posix():28} {columns} {run.seconds:8.1f}")
+    sums = " ".join(f"{sum(run.phases.get(phase, 0.0) for run in runs.values()):9.1f}" for phase in phases)
+    lines.append(f"  {'sum':28} {sums} {sum(run.seconds for run in runs.values()):8.1f}")
+    lines.append(f"  wall {wall:.1f} s, CPU {cpu:.1f} s (this process and its children), load {os.getloadavg()[0]:.2f}")
+    return "\n".join(lines)
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda path: path.relative_to(REPO).as_posix())
