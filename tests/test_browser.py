@@ -201,14 +201,19 @@ def write_lab_settings(settings_dir: Path) -> None:
         target.write_text(json.dumps(values))
 
 
+# Kernels compute with one thread each: PARALLEL kernels share 2 cores, and more BLAS/OpenMP threads than
+# cores only spin and wait (the same numbers, less CPU).
+ONE_THREAD = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
 def kernel_setup(home: Path) -> tuple[list[str], dict[str, str]]:
     """What decides the notebooks' kernels: extra JupyterLab options and environment variables.
 
-    None today: each notebook gets a new ipykernel of this environment (the ``python3`` spec). This is
+    Today: each notebook gets a new ipykernel of this environment (the ``python3`` spec). This is
     the one place to plug warm kernels in (a kernel spec or provisioner in ``home``); whatever it
     returns, every notebook must still get a kernel of its own, which the test asserts.
     """
-    return [], {}
+    return [], {name: "1" for name in ONE_THREAD}
 
 
 def start_lab(root: Path, home: Path) -> Lab:
