@@ -29,7 +29,6 @@ import asyncio
 import json
 import os
 import re
-import resource
 import secrets
 import signal
 import socket
@@ -47,6 +46,7 @@ import pytest
 from backprop_lib.messages import message
 from course_tools.lessons import edition_language
 from tools.ensure_browser import HANGUL_FONT_PACKAGE, find_chromium, has_hangul_font
+from tools.tree_cpu import TreeCpu
 
 pytestmark = pytest.mark.browser
 
@@ -183,6 +183,17 @@ class Lab:
             return [session for session in self.api("GET", "/api/sessions") if session["path"] == path]
         except urllib.error.HTTPError:  # jupyter_server answers 500 while a kernel is half started
             return []
+
+    def listing(self, path: str, timeout: float = 20) -> list[dict]:
+        """GET a list (``/api/sessions``, ``/api/kernels``) for sure: asked again while the server answers 500."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                return self.api("GET", path)
+            except urllib.error.HTTPError as error:  # 500 while any notebook's kernel is half started
+                if error.code != 500 or time.monotonic() > deadline:
+                    raise
+            time.sleep(0.1)
 
     def shut_down(self, path: str) -> None:
         """Stop the kernel of one notebook, so kernels do not pile up."""
@@ -579,9 +590,9 @@ async def close_notebook(page, lab: Lab, relative: str, kernel: str | None) -> l
     panels = await page.evaluate(CLOSE_NOTEBOOK)
     if panels:
         problems.append(f"after closing {relative} the page still shows {panels} notebooks")
-    if await asyncio.to_thread(lab.sessions, relative):
+    if any(session["path"] == relative for session in await asyncio.to_thread(lab.listing, "/api/sessions")):
         problems.append(f"the server still has a session for {relative} after it was closed")
-    if kernel and kernel in {k["id"] for k in await asyncio.to_thread(lab.api, "GET", "/api/kernels")}:
+    if kernel and kernel in {k["id"] for k in await asyncio.to_thread(lab.listing, "/api/kernels")}:
         problems.append(f"kernel {kernel} of {relative} still runs after its notebook was closed")
     return problems
 
@@ -702,23 +713,18 @@ def browser_runs(tmp_path_factory) -> dict[Path, NotebookRun]:
             "`chromium` package (make test does it in CI, via python -m tools.ensure_browser)."
         )
     pytest.importorskip("playwright.async_api", reason="the Python package playwright is not installed")
-    started, cpu_before = time.monotonic(), cpu_seconds()
-    lab = start_lab(REPO, tmp_path_factory.mktemp("jupyter"))
-    try:
-        runs, page_loads = asyncio.run(run_notebooks(chromium, lab, NOTEBOOKS))
-    finally:
-        stop_lab(lab)
-    print(timing_report(runs, page_loads, time.monotonic() - started, cpu_seconds() - cpu_before))
+    started = time.monotonic()
+    with TreeCpu() as cpu:
+        lab = start_lab(REPO, tmp_path_factory.mktemp("jupyter"))
+        try:
+            runs, page_loads = asyncio.run(run_notebooks(chromium, lab, NOTEBOOKS))
+        finally:
+            stop_lab(lab)
+    print(timing_report(runs, page_loads, time.monotonic() - started, cpu))
     return runs
 
 
-def cpu_seconds() -> float:
-    """CPU seconds (user + system) of this process and of every child it has waited for (lab, kernels, browser)."""
-    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
-
-
-def timing_report(runs: dict[Path, NotebookRun], page_loads: list[float], wall: float, cpu: float) -> str:
+def timing_report(runs: dict[Path, NotebookRun], page_loads: list[float], wall: float, cpu: TreeCpu) -> str:
     """One line per notebook with its phases' seconds, then the sums: where the browser test spends its time."""
     phases = list(dict.fromkeys(phase for run in runs.values() for phase in run.phases))
     lines = ["browser test timings (s): " + " ".join(f"{phase:>9}" for phase in phases) + "      all"]
@@ -729,7 +735,8 @@ def timing_report(runs: dict[Path, NotebookRun], page_loads: list[float], wall: 
     lines.append(f"  {'sum':28} {sums} {sum(run.seconds for run in runs.values()):8.1f}")
     loads = ", ".join(f"{seconds:.1f}" for seconds in page_loads)
     lines.append(f"  JupyterLab loaded {len(page_loads)} times ({loads} s), {PARALLEL} notebooks at a time")
-    lines.append(f"  wall {wall:.1f} s, CPU {cpu:.1f} s (this process and its children), load {os.getloadavg()[0]:.2f}")
+    kinds = ", ".join(f"{kind} {seconds:.1f}" for kind, seconds in cpu.by_kind().most_common())
+    lines.append(f"  wall {wall:.1f} s, CPU {cpu.total():.1f} s ({kinds}), load {os.getloadavg()[0]:.2f} at the end")
     return "\n".join(lines)
 
 
