@@ -1,10 +1,13 @@
 """Every lesson and solution in a real JupyterLab, driven by a headless Chromium through Playwright.
 
 One JupyterLab is started from this environment on 127.0.0.1 (random free port, a token, its
-settings, workspaces and runtime files in a temporary folder, autosave off). Each notebook is
-opened in a fresh browser context and its own reset workspace, its outputs are cleared and every
-cell is run (Run > Run All Cells). Both editions are opened (solutions/, solutions/ko/,
-lessons/en/, lessons/ko/). Then: no cell shows an error; in lessons exactly the exercise check
+settings, workspaces and runtime files in a temporary folder, autosave off). A few browser pages
+load it once each (a fresh context and reset workspace per page); each page then opens one
+notebook after another from its file through JupyterLab's own commands, with a new kernel, clears
+its outputs and runs every cell (Run > Run All Cells), checks it, shuts its kernel down and closes
+it (the test asserts each notebook had a kernel no other notebook used, whose first cell ran as [1],
+and that nothing of it stays in the page or on the server). Both editions are opened (solutions/,
+solutions/ko/, lessons/en/, lessons/ko/). Then: no cell shows an error; in lessons exactly the exercise check
 cells say "not done yet" (in the edition's language: "아직 답이 없어요"), in solutions every check
 passes; every explorer renders and is driven by keyboard only: Tab reaches every control, each
 control has an accessible name, and an arrow key (or Enter on "next step", "다음 단계" in Korean)
@@ -14,9 +17,10 @@ critical violation fails the notebook; JupyterLab's own chrome (menus, toolbars,
 prompts and collapse buttons) is out of scope, as the course cannot change it. Every figure in the
 page must be an image whose accessible name (alt text) describes it, one per figure output of the
 notebook file. A screenshot per notebook goes to artifacts/screenshots/ (the Korean ones show
-Hangul: tools/ensure_browser.py installs Debian's fonts-noto-cjk next to Chromium). Two notebooks
-run at a time; JupyterLab is stopped
-as soon as all have run, also on failure. Skipped, with the reason, where no Chromium exists.
+Hangul: tools/ensure_browser.py installs Debian's fonts-noto-cjk next to Chromium). PARALLEL
+notebooks run at a time, the slowest first; JupyterLab is stopped as soon as all have run, also on
+failure. With -s the fixture prints each notebook's seconds per phase and the CPU of the whole tree.
+Skipped, with the reason, where no Chromium exists.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ import pytest
 from backprop_lib.messages import message
 from course_tools.lessons import edition_language
 from tools.ensure_browser import HANGUL_FONT_PACKAGE, find_chromium, has_hangul_font
+from tools.tree_cpu import TreeCpu
 
 pytestmark = pytest.mark.browser
 
@@ -63,7 +68,9 @@ CHROMIUM_ARGS = [
 ]
 EXPLORERS = "apple_shop_explorer|network_stepper|xor_explorer|softmax_explorer|digits_explorer"
 EXPLORER_CALL = re.compile(rf"^[^#\n]*\b({EXPLORERS})\(", re.MULTILINE)
-PARALLEL = 2  # notebooks open at the same time
+PARALLEL = 3  # browser pages, each running one notebook at a time
+# Seconds one notebook took in the browser (a measured run, rounded): only the order they start in.
+EXPECTED_SECONDS = {"06_digits": 30, "01_chain_rule": 20, "04_softmax": 20, "03_xor": 15, "05_homework": 15}
 RUN_TIMEOUT = 180  # seconds for Run All Cells of one notebook
 RENDER_TIMEOUT = 30_000  # milliseconds for a page element, a widget or a redraw to appear
 VIEWPORT = {"width": 1280, "height": 1200}
@@ -117,6 +124,30 @@ AXE_SCRIPT = None  # axe.min.js, read once from the axe-playwright-python packag
 AXE_SCOPE = {"include": [".jp-NotebookPanel .jp-OutputArea", ".jp-NotebookPanel .jp-MarkdownOutput"]}
 BLOCKING_IMPACTS = ("serious", "critical")
 
+# JupyterLab's own API (window.jupyterapp, exposed by --LabApp.expose_app_in_browser): one page per slot
+# stays loaded, and each notebook is opened in it, run, checked, closed and its kernel shut down.
+APP_EXPOSED = "() => !!window.jupyterapp"
+APP_STARTED = """async () => { const app = window.jupyterapp; await app.started; await app.restored;
+  await app.serviceManager.ready; app.shell.collapseLeft(); }"""  # no file browser: more room for the notebook
+OPEN_NOTEBOOK = """async path => { const app = window.jupyterapp;
+  const panel = await app.commands.execute('docmanager:open', {path, factory: 'Notebook'});
+  window.courseNotebook = panel; await panel.context.ready; await panel.revealed; app.shell.activateById(panel.id);
+  return document.querySelectorAll('.jp-NotebookPanel').length; }"""
+KERNEL_STARTED = """async () => { const session = window.courseNotebook.sessionContext; await session.ready;
+  const kernel = session.session && session.session.kernel; if (!kernel) return null;
+  await kernel.info; return kernel.id; }"""  # kernel.info: the kernel has answered its first request
+KERNEL_IDLE = """() => { const session = window.courseNotebook.sessionContext.session;
+  const kernel = session && session.kernel; const indicator = document.querySelector(
+    '.jp-NotebookPanel .jp-Notebook-ExecutionIndicator');
+  return !!kernel && kernel.connectionStatus === 'connected' && kernel.status === 'idle'
+         && !!indicator && indicator.dataset.status === 'idle'; }"""
+CLOSE_NOTEBOOK = """async () => { const panel = window.courseNotebook; window.courseNotebook = null;
+  await panel.sessionContext.shutdown(); panel.dispose();
+  return document.querySelectorAll('.jp-NotebookPanel').length; }"""
+PROMPTS_SCRIPT = """() => Array.from(document.querySelectorAll(
+  '.jp-NotebookPanel .jp-Notebook .jp-CodeCell .jp-InputArea-prompt')).map(prompt => prompt.textContent)"""
+AXE_LOADED = "() => typeof window.axe !== 'undefined'"
+
 
 def free_port() -> int:
     """A TCP port on 127.0.0.1 that nothing listens on right now."""
@@ -153,6 +184,17 @@ class Lab:
         except urllib.error.HTTPError:  # jupyter_server answers 500 while a kernel is half started
             return []
 
+    def listing(self, path: str, timeout: float = 20) -> list[dict]:
+        """GET a list (``/api/sessions``, ``/api/kernels``) for sure: asked again while the server answers 500."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                return self.api("GET", path)
+            except urllib.error.HTTPError as error:  # 500 while any notebook's kernel is half started
+                if error.code != 500 or time.monotonic() > deadline:
+                    raise
+            time.sleep(0.1)
+
     def shut_down(self, path: str) -> None:
         """Stop the kernel of one notebook, so kernels do not pile up."""
         for session in self.sessions(path):
@@ -168,6 +210,21 @@ def write_lab_settings(settings_dir: Path) -> None:
         target = settings_dir / f"{plugin}.jupyterlab-settings"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(values))
+
+
+# Kernels compute with one thread each: PARALLEL kernels share 2 cores, and more BLAS/OpenMP threads than
+# cores only spin and wait (the same numbers, less CPU).
+ONE_THREAD = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+def kernel_setup(home: Path) -> tuple[list[str], dict[str, str]]:
+    """What decides the notebooks' kernels: extra JupyterLab options and environment variables.
+
+    Today: each notebook gets a new ipykernel of this environment (the ``python3`` spec). This is
+    the one place to plug warm kernels in (a kernel spec or provisioner in ``home``); whatever it
+    returns, every notebook must still get a kernel of its own, which the test asserts.
+    """
+    return [], {name: "1" for name in ONE_THREAD}
 
 
 def start_lab(root: Path, home: Path) -> Lab:
@@ -186,10 +243,12 @@ def start_lab(root: Path, home: Path) -> Lab:
     for folder in folders.values():
         folder.mkdir(parents=True, exist_ok=True)
     write_lab_settings(folders["JUPYTERLAB_SETTINGS_DIR"])
+    kernel_options, kernel_environment = kernel_setup(home)
     environment = {
         **os.environ,
         **{name: str(folder) for name, folder in folders.items()},
         "JUPYTER_PLATFORM_DIRS": "0",
+        **kernel_environment,
     }
     port, token = free_port(), secrets.token_hex(16)
     log = home / "jupyterlab.log"
@@ -203,6 +262,8 @@ def start_lab(root: Path, home: Path) -> Lab:
         f"--IdentityProvider.token={token}",
         f"--ServerApp.root_dir={root}",
         "--LabApp.extension_manager=readonly",
+        "--LabApp.expose_app_in_browser=True",  # window.jupyterapp: open and close notebooks in one page
+        *kernel_options,
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")  # CI containers run as root
@@ -282,6 +343,8 @@ def check_outputs(relative: str, cells: list[CodeCell], shown: list[dict]) -> li
         text = page_cell["text"]
         if not re.search(r"\[\d+\]", page_cell["prompt"]):
             problems.append(f"{where} did not run (Run All stopped before it)")
+        elif number == 1 and "[1]" not in page_cell["prompt"]:
+            problems.append(f"{where} ran as {page_cell['prompt'].strip()}, not [1]: its kernel had run code before")
         if page_cell["errors"]:
             problems.append(f"{where} shows an error: {text.strip()[:400]}")
         if "Error displaying widget" in text:
@@ -309,21 +372,24 @@ async def click_menu(page, menu: str, item: str) -> None:
     await page.locator(".lm-Menu-item:visible .lm-Menu-itemLabel", has_text=re.compile(f"^{item}$")).click()
 
 
-async def wait_for_kernel(page, lab: Lab, relative: str, timeout: float = 60) -> None:
-    """Wait until the notebook's kernel has started, the page is connected to it, and it is idle.
+async def wait_for_kernel(page, lab: Lab, relative: str, timeout: float = 60) -> str:
+    """Wait until the notebook's new kernel has started, the page is connected to it, and it is idle; its id.
 
-    Before a kernel exists the page's indicator already says "idle"; running cells then would race
-    the kernel's start, so the server is asked too.
+    The page's kernel must have answered its first request, and the server must list exactly one
+    session for the notebook, with that kernel, idle and connected (asked off the event loop, so the
+    other notebooks keep running).
     """
-    indicator = page.locator(".jp-NotebookPanel .jp-Notebook-ExecutionIndicator").first
+    kernel = await page.evaluate(KERNEL_STARTED)
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        kernels = [session["kernel"] for session in lab.sessions(relative)]
-        ready = [kernel for kernel in kernels if kernel["execution_state"] == "idle" and kernel["connections"] > 0]
-        if len(kernels) == 1 and ready and await indicator.get_attribute("data-status") == "idle":
-            return
-        await asyncio.sleep(0.2)
-    raise AssertionError(f"the notebook's kernel was not ready within {timeout} s: {lab.sessions(relative)}")
+        kernels = [session["kernel"] for session in await asyncio.to_thread(lab.sessions, relative)]
+        ready = [k for k in kernels if k["id"] == kernel and k["execution_state"] == "idle" and k["connections"] > 0]
+        if kernel and len(kernels) == 1 and ready and await page.evaluate(KERNEL_IDLE):
+            return kernel
+        await asyncio.sleep(0.1)
+    raise AssertionError(
+        f"the notebook's kernel was not ready within {timeout} s: page {kernel}, server {lab.sessions(relative)}"
+    )
 
 
 async def run_all_cells(page, cell_count: int) -> list[dict]:
@@ -333,16 +399,15 @@ async def run_all_cells(page, cell_count: int) -> list[dict]:
     deadline = time.monotonic() + RUN_TIMEOUT
     settled = 0
     while time.monotonic() < deadline:
-        cells = await page.evaluate(CELLS_SCRIPT)
-        prompts = [cell["prompt"] for cell in cells]
+        prompts = await page.evaluate(PROMPTS_SCRIPT)
         finished = [re.search(r"\[\d+\]", prompt) is not None for prompt in prompts]
-        if len(cells) == cell_count and all(finished):
-            return cells
-        # An error stops Run All: the cells after it go back to "[ ]" and nothing runs any more.
+        if len(prompts) == cell_count and all(finished):
+            return await page.evaluate(CELLS_SCRIPT)
+        # An error stops Run All: the cells after it go back to "[ ]" and nothing runs any more (for 2 s).
         settled = settled + 1 if any(finished) and not any("*" in prompt for prompt in prompts) else 0
-        if settled >= 8:
-            return cells
-        await asyncio.sleep(0.25)
+        if settled >= 20:
+            return await page.evaluate(CELLS_SCRIPT)
+        await asyncio.sleep(0.1)
     raise AssertionError(f"Run All Cells did not finish within {RUN_TIMEOUT} s")
 
 
@@ -433,7 +498,9 @@ async def check_accessibility(page, notebook: Path, run: NotebookRun) -> list[st
         import axe_playwright_python
 
         AXE_SCRIPT = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
-    await page.evaluate(AXE_SCRIPT)
+    mark = time.monotonic()
+    if not await page.evaluate(AXE_LOADED):  # once per page: it stays loaded for the page's next notebooks
+        await page.evaluate(AXE_SCRIPT)
     violations = await page.evaluate(
         "scope => axe.run(scope, {resultTypes: ['violations']}).then(r => r.violations.map(v => "
         "({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' '))})))",
@@ -444,7 +511,9 @@ async def check_accessibility(page, notebook: Path, run: NotebookRun) -> list[st
         f"axe-core {v['impact']} violation {v['id']} ({v['help']}) at {len(v['nodes'])} places, e.g. {v['nodes'][0]}"
         for v in run.axe_violations
     ]
+    mark = run.lap("axe", mark)
     tree = await page.locator(".jp-NotebookPanel .jp-Notebook").first.aria_snapshot()
+    run.lap("aria", mark)
     run.figures_in_file = len(figure_outputs(notebook))
     run.figures_described = len(NAMED_IMAGE.findall(tree))
     images = len(ANY_IMAGE.findall(tree))
@@ -482,70 +551,153 @@ class NotebookRun:
     axe_violations: list[dict] = field(default_factory=list)
     figures_in_file: int = 0
     figures_described: int = 0
+    phases: dict[str, float] = field(default_factory=dict)  # seconds per phase, for the timing report
+
+    def lap(self, phase: str, since: float) -> float:
+        """Record the seconds since ``since`` as ``phase``; return now (the start of the next phase)."""
+        now = time.monotonic()
+        self.phases[phase] = self.phases.get(phase, 0.0) + now - since
+        return now
 
 
-async def run_notebook(browser, lab: Lab, notebook: Path) -> NotebookRun:
-    """Open one notebook in a fresh context and workspace, run it, check it, screenshot it, close it."""
+@dataclass
+class Slot:
+    """One browser page with JupyterLab loaded, in which notebooks are opened one after another."""
+
+    context: object
+    page: object
+    console_errors: list[str] = field(default_factory=list)
+    broken: bool = False  # something failed mid-notebook: the next notebook gets a freshly loaded page
+
+
+async def open_slot(browser, lab: Lab, name: str) -> Slot:
+    """A fresh browser context with JupyterLab loaded in its own reset workspace, nothing open yet."""
+    context = await browser.new_context(viewport=VIEWPORT)
+    page = await context.new_page()
+    page.set_default_timeout(RENDER_TIMEOUT)
+    slot = Slot(context, page)
+    page.on("console", lambda message: slot.console_errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: slot.console_errors.append(str(error)))
+    await page.goto(f"{lab.url}/lab/workspaces/{name}?reset&token={lab.token}")
+    await page.wait_for_function(APP_EXPOSED, timeout=60_000)
+    await page.evaluate(APP_STARTED)
+    return slot
+
+
+async def close_notebook(page, lab: Lab, relative: str, kernel: str | None) -> list[str]:
+    """Shut the notebook's kernel down and close its tab; what the page or the server still holds of it."""
+    problems = []
+    panels = await page.evaluate(CLOSE_NOTEBOOK)
+    if panels:
+        problems.append(f"after closing {relative} the page still shows {panels} notebooks")
+    if any(session["path"] == relative for session in await asyncio.to_thread(lab.listing, "/api/sessions")):
+        problems.append(f"the server still has a session for {relative} after it was closed")
+    if kernel and kernel in {k["id"] for k in await asyncio.to_thread(lab.listing, "/api/kernels")}:
+        problems.append(f"kernel {kernel} of {relative} still runs after its notebook was closed")
+    return problems
+
+
+async def run_notebook(slot: Slot, lab: Lab, notebook: Path, kernels_seen: set[str]) -> NotebookRun:
+    """Open one notebook from its file in the slot's page, run it with a new kernel, check it, screenshot, close it."""
     started = time.monotonic()
     relative = notebook.relative_to(REPO).as_posix()
     stored = notebook.read_bytes()
     cells = code_cells(notebook)
     run = NotebookRun()
     name = re.sub(r"[^A-Za-z0-9]+", "-", relative.removesuffix(".ipynb"))
-    console_errors: list[str] = []
-    context = await browser.new_context(viewport=VIEWPORT)
-    page = await context.new_page()
-    page.set_default_timeout(RENDER_TIMEOUT)
-    page.on("console", lambda message: console_errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: console_errors.append(str(error)))
+    page, errors_before, kernel = slot.page, len(slot.console_errors), None
+    mark = started
     try:
-        await page.goto(f"{lab.url}/lab/workspaces/{name}/tree/{relative}?reset&token={lab.token}")
+        panels = await page.evaluate(OPEN_NOTEBOOK, relative)
+        if panels != 1:
+            run.problems.append(f"the page shows {panels} notebooks after opening {relative}, expected 1")
         await page.locator(".jp-NotebookPanel .jp-Notebook .jp-Cell").first.wait_for()
-        await page.keyboard.press("Control+b")  # hide the file browser: more room for the notebook
-        await wait_for_kernel(page, lab, relative)
+        mark = run.lap("open", mark)
+        kernel = await wait_for_kernel(page, lab, relative)
+        if kernel in kernels_seen:
+            run.problems.append(f"{relative} got kernel {kernel}, which an earlier notebook used")
+        kernels_seen.add(kernel)
+        mark = run.lap("kernel", mark)
         shown = await run_all_cells(page, len(cells))
+        mark = run.lap("run", mark)
         run.problems += check_outputs(relative, cells, shown)
         if not run.problems:
             run.problems += await check_explorers(page, cells)
+            mark = run.lap("explorers", mark)
             run.problems += await check_accessibility(page, notebook, run)
+            mark = time.monotonic()
         if cells and cells[0].language == "ko":
             run.draws_hangul = await page.evaluate(HANGUL_DRAWN)
     except Exception as error:
+        slot.broken = True
         run.problems.append(f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}")
         run.problems.append(f"JupyterLab's log ends with:\n{lab.log_tail(15)}")
+    console_errors = slot.console_errors[errors_before:]
     if run.problems and console_errors:
         run.problems.append("browser console errors:\n    " + "\n    ".join(console_errors[-10:]))
     try:
         run.screenshot = SCREENSHOTS / f"{name}.png"
         await page.screenshot(path=str(run.screenshot))
     except Exception as error:  # a crashed page must not hide the failure that crashed it
+        slot.broken = True
         run.problems.append(f"no screenshot: {error}")
-    await context.close()
-    lab.shut_down(relative)
+    mark = run.lap("screenshot", mark)
+    try:
+        run.problems += await close_notebook(page, lab, relative, kernel)
+    except Exception as error:
+        slot.broken = True
+        run.problems.append(f"could not close {relative}: {type(error).__name__}: {error}")
+        await asyncio.to_thread(lab.shut_down, relative)
+    run.lap("close", mark)
     if notebook.read_bytes() != stored:
         run.problems.append(f"{relative} was changed on disk while the browser ran it")
     run.seconds = time.monotonic() - started
     return run
 
 
-async def run_notebooks(chromium: str, lab: Lab, notebooks: list[Path]) -> dict[Path, NotebookRun]:
-    """Run the notebooks, PARALLEL at a time, in one headless Chromium."""
+def longest_first(notebooks: list[Path]) -> list[Path]:
+    """The notebooks in the order to start them: the slowest to run first, so no slot waits for one at the end."""
+    return sorted(notebooks, key=lambda notebook: (-EXPECTED_SECONDS.get(notebook.stem, 0), str(notebook)))
+
+
+async def run_notebooks(chromium: str, lab: Lab, notebooks: list[Path]) -> tuple[dict[Path, NotebookRun], list]:
+    """Run the notebooks in one headless Chromium: PARALLEL pages, each running one notebook after another.
+
+    Returns the runs (in the given order) and how long each page took to load JupyterLab.
+    """
     from playwright.async_api import async_playwright
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    turns = asyncio.Semaphore(PARALLEL)
+    waiting = list(reversed(longest_first(notebooks)))  # pop() takes the slowest first
+    runs: dict[Path, NotebookRun] = {}
+    kernels_seen: set[str] = set()
+    page_loads: list[float] = []
+
+    async def load(browser, number: int) -> Slot:
+        started = time.monotonic()
+        slot = await open_slot(browser, lab, f"browser-test-{number}-{len(page_loads)}")
+        page_loads.append(time.monotonic() - started)
+        return slot
+
+    async def work(browser, number: int) -> None:
+        slot = await load(browser, number)
+        try:
+            while waiting:
+                if slot.broken:
+                    await slot.context.close()
+                    slot = await load(browser, number)
+                notebook = waiting.pop()
+                runs[notebook] = await run_notebook(slot, lab, notebook, kernels_seen)
+        finally:
+            await slot.context.close()
+
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=str(chromium), headless=True, args=CHROMIUM_ARGS)
         try:
-
-            async def in_turn(notebook: Path) -> NotebookRun:
-                async with turns:
-                    return await run_notebook(browser, lab, notebook)
-
-            runs = await asyncio.gather(*(in_turn(notebook) for notebook in notebooks))
+            await asyncio.gather(*(work(browser, number) for number in range(PARALLEL)))
         finally:
             await browser.close()
-    return dict(zip(notebooks, runs))
+    return {notebook: runs[notebook] for notebook in notebooks}, page_loads
 
 
 # The tests ----------------------------------------------------------------------------------------
@@ -561,11 +713,31 @@ def browser_runs(tmp_path_factory) -> dict[Path, NotebookRun]:
             "`chromium` package (make test does it in CI, via python -m tools.ensure_browser)."
         )
     pytest.importorskip("playwright.async_api", reason="the Python package playwright is not installed")
-    lab = start_lab(REPO, tmp_path_factory.mktemp("jupyter"))
-    try:
-        return asyncio.run(run_notebooks(chromium, lab, NOTEBOOKS))
-    finally:
-        stop_lab(lab)
+    started = time.monotonic()
+    with TreeCpu() as cpu:
+        lab = start_lab(REPO, tmp_path_factory.mktemp("jupyter"))
+        try:
+            runs, page_loads = asyncio.run(run_notebooks(chromium, lab, NOTEBOOKS))
+        finally:
+            stop_lab(lab)
+    print(timing_report(runs, page_loads, time.monotonic() - started, cpu))
+    return runs
+
+
+def timing_report(runs: dict[Path, NotebookRun], page_loads: list[float], wall: float, cpu: TreeCpu) -> str:
+    """One line per notebook with its phases' seconds, then the sums: where the browser test spends its time."""
+    phases = list(dict.fromkeys(phase for run in runs.values() for phase in run.phases))
+    lines = ["browser test timings (s): " + " ".join(f"{phase:>9}" for phase in phases) + "      all"]
+    for notebook, run in runs.items():
+        columns = " ".join(f"{run.phases.get(phase, 0.0):9.1f}" for phase in phases)
+        lines.append(f"  {notebook.relative_to(REPO).as_posix():28} {columns} {run.seconds:8.1f}")
+    sums = " ".join(f"{sum(run.phases.get(phase, 0.0) for run in runs.values()):9.1f}" for phase in phases)
+    lines.append(f"  {'sum':28} {sums} {sum(run.seconds for run in runs.values()):8.1f}")
+    loads = ", ".join(f"{seconds:.1f}" for seconds in page_loads)
+    lines.append(f"  JupyterLab loaded {len(page_loads)} times ({loads} s), {PARALLEL} notebooks at a time")
+    kinds = ", ".join(f"{kind} {seconds:.1f}" for kind, seconds in cpu.by_kind().most_common())
+    lines.append(f"  wall {wall:.1f} s, CPU {cpu.total():.1f} s ({kinds}), load {os.getloadavg()[0]:.2f} at the end")
+    return "\n".join(lines)
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda path: path.relative_to(REPO).as_posix())
