@@ -79,9 +79,9 @@ def is_notebook_cell(item: pytest.Item) -> bool:
 class WarmZygote:
     """The zygote and the kernel spec that has it fork each kernel (absent while there is no zygote)."""
 
-    def __init__(self) -> None:
-        self.folder = Path(tempfile.mkdtemp(prefix="backprop-nbval-warm-"))
-        self.spec = self.folder / "kernels" / KERNEL_NAME
+    def __init__(self, kernel_name: str = KERNEL_NAME) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="backprop-nbval-warm-"))  # to put on JUPYTER_PATH
+        self.spec = self.folder / "kernels" / kernel_name
         self.zygote: Zygote | None = None
         self.why_not = warm_kernels_possible()  # "" while warm kernels can run here
         self.preloaded = 0  # modules, once it started

@@ -1,23 +1,23 @@
 """Every lesson and solution in a real JupyterLab, driven by a headless Chromium through Playwright.
 
-One JupyterLab is started from this environment on 127.0.0.1 (random free port, a token, its
-settings, workspaces and runtime files in a temporary folder, autosave off). A few browser pages
-load it once each (a fresh context and reset workspace per page); each page then opens one
-notebook after another from its file through JupyterLab's own commands, with a new kernel, clears
-its outputs and runs every cell (Run > Run All Cells), checks it, shuts its kernel down and closes
-it (the test asserts each notebook had a kernel no other notebook used, whose first cell ran as [1],
-and that nothing of it stays in the page or on the server). Both editions are opened (solutions/,
-solutions/ko/, lessons/en/, lessons/ko/). Then: no cell shows an error; in lessons exactly the exercise check
-cells say "not done yet" (in the edition's language: "아직 답이 없어요"), in solutions every check
-passes; every explorer renders and is driven by keyboard only: Tab reaches every control, each
-control has an accessible name, and an arrow key (or Enter on "next step", "다음 단계" in Korean)
-changes its picture. Accessibility: axe-core (bundled by the PyPI package axe-playwright-python,
-pinned in pyproject) scans the notebook's cell outputs and rendered Markdown, and any serious or
-critical violation fails the notebook; JupyterLab's own chrome (menus, toolbars, the code editors,
-prompts and collapse buttons) is out of scope, as the course cannot change it. Every figure in the
-page must be an image whose accessible name (alt text) describes it, one per figure output of the
-notebook file. A screenshot per notebook goes to artifacts/screenshots/ (the Korean ones show
-Hangul: tools/ensure_browser.py installs Debian's fonts-noto-cjk next to Chromium). PARALLEL
+One JupyterLab is started from this environment on 127.0.0.1 (random free port, a token, its settings,
+workspaces and runtime files in a temporary folder, autosave off). A few browser pages load it once each
+(a fresh context and reset workspace per page); each page then opens one notebook after another from its
+file through JupyterLab's own commands, with a new kernel (forked from a process that imported once what
+the notebooks import, as make test's nbval does: course_tools/warm_nbval.py), clears its outputs and runs
+every cell (Run > Run All Cells), checks it, shuts its kernel down and closes it (the test asserts each
+notebook had a kernel no other notebook used, whose first cell ran as [1], and that nothing of it stays in
+the page or on the server). Both editions are opened (solutions/, solutions/ko/, lessons/en/,
+lessons/ko/). Then: no cell shows an error; in lessons exactly the exercise check cells say "not done yet"
+(in the edition's language: "아직 답이 없어요"), in solutions every check passes; every explorer renders and is
+driven by keyboard only: Tab reaches every control, each control has an accessible name, and an arrow key
+(or Enter on "next step", "다음 단계" in Korean) changes its picture. Accessibility: axe-core (bundled by the
+PyPI package axe-playwright-python, pinned in pyproject) scans the notebook's cell outputs and rendered
+Markdown, and any serious or critical violation fails the notebook; JupyterLab's own chrome (menus,
+toolbars, the code editors, prompts and collapse buttons) is out of scope, as the course cannot change it.
+Every figure in the page must be an image whose accessible name (alt text) describes it, one per figure
+output of the notebook file. A screenshot per notebook goes to artifacts/screenshots/ (the Korean ones
+show Hangul: tools/ensure_browser.py installs Debian's fonts-noto-cjk next to Chromium). PARALLEL
 notebooks run at a time, the slowest first; JupyterLab is stopped as soon as all have run, also on
 failure. With -s the fixture prints each notebook's seconds per phase and the CPU of the whole tree.
 Skipped, with the reason, where no Chromium exists.
@@ -45,6 +45,7 @@ import pytest
 
 from backprop_lib.messages import message
 from course_tools.lessons import edition_language
+from course_tools.warm_nbval import WarmZygote
 from tools.ensure_browser import HANGUL_FONT_PACKAGE, find_chromium, has_hangul_font
 from tools.tree_cpu import TreeCpu
 
@@ -167,6 +168,7 @@ class Lab:
     url: str
     token: str
     log: Path
+    kernels: WarmZygote  # the zygote the notebooks' kernels are forked from (fresh kernels where none runs)
 
     def api(self, method: str, path: str) -> object:
         """Call the server's REST API with the token; the decoded JSON answer (None when empty)."""
@@ -217,14 +219,22 @@ def write_lab_settings(settings_dir: Path) -> None:
 ONE_THREAD = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 
-def kernel_setup(home: Path) -> tuple[list[str], dict[str, str]]:
-    """What decides the notebooks' kernels: extra JupyterLab options and environment variables.
+def kernel_setup() -> tuple[list[str], dict[str, str], WarmZygote]:
+    """What decides the notebooks' kernels: extra JupyterLab options, environment variables, and their zygote.
 
-    Today: each notebook gets a new ipykernel of this environment (the ``python3`` spec). This is
-    the one place to plug warm kernels in (a kernel spec or provisioner in ``home``); whatever it
-    returns, every notebook must still get a kernel of its own, which the test asserts.
+    Each notebook's kernel is forked from a zygote that imported once what the notebooks import, as in
+    make test's nbval (course_tools/warm_nbval.py): its kernel spec, named ``python3`` as the notebooks'
+    kernel is, comes first on the lab's JUPYTER_PATH. Where no zygote can run, each notebook gets a new
+    ipykernel of this environment. Either way every notebook must get a kernel of its own, which the test asserts.
     """
-    return [], {name: "1" for name in ONE_THREAD}
+    kernels = WarmZygote(kernel_name="python3")
+    kernels.start([nbformat.read(str(path), as_version=4) for path in NOTEBOOKS])
+    environment = {name: "1" for name in ONE_THREAD}
+    if kernels.zygote is not None:
+        environment["JUPYTER_PATH"] = os.pathsep.join(
+            filter(None, [str(kernels.folder), os.environ.get("JUPYTER_PATH")])
+        )
+    return [], environment, kernels
 
 
 def start_lab(root: Path, home: Path) -> Lab:
@@ -243,7 +253,7 @@ def start_lab(root: Path, home: Path) -> Lab:
     for folder in folders.values():
         folder.mkdir(parents=True, exist_ok=True)
     write_lab_settings(folders["JUPYTERLAB_SETTINGS_DIR"])
-    kernel_options, kernel_environment = kernel_setup(home)
+    kernel_options, kernel_environment, kernels = kernel_setup()
     environment = {
         **os.environ,
         **{name: str(folder) for name, folder in folders.items()},
@@ -271,10 +281,11 @@ def start_lab(root: Path, home: Path) -> Lab:
         process = subprocess.Popen(
             command, env=environment, stdout=log_file, stderr=subprocess.STDOUT, cwd=root, start_new_session=True
         )
-    lab = Lab(process, f"http://127.0.0.1:{port}", token, log)
+    lab = Lab(process, f"http://127.0.0.1:{port}", token, log, kernels)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
+            kernels.close()
             raise RuntimeError(f"JupyterLab exited with code {process.returncode}:\n{lab.log_tail()}")
         try:
             lab.api("GET", "/api/status")
@@ -286,7 +297,7 @@ def start_lab(root: Path, home: Path) -> Lab:
 
 
 def stop_lab(lab: Lab) -> None:
-    """Stop JupyterLab and its kernels (its own process group), politely first."""
+    """Stop JupyterLab and its kernels (its own process group), politely first; then the kernels' zygote."""
     if lab.process.poll() is None:
         os.killpg(lab.process.pid, signal.SIGTERM)
         try:
@@ -294,6 +305,7 @@ def stop_lab(lab: Lab) -> None:
         except subprocess.TimeoutExpired:
             os.killpg(lab.process.pid, signal.SIGKILL)
             lab.process.wait(timeout=5)
+    lab.kernels.close()
 
 
 # What the notebook file says, and what the page shows ------------------------------------------------
