@@ -135,10 +135,14 @@ def runs(tmp_path_factory) -> dict[str, tuple[subprocess.CompletedProcess, Path]
             write_notebook(folder / "a_leaves.ipynb", LEAVES_STATE, unconfined(folder))
             write_notebook(folder / "b_finds.ipynb", PRELOADED, FINDS_NOTHING)
             (folder / "test_after.py").write_text(NO_ZYGOTE_LEFT, encoding="utf-8")
-            notebooks = ["a_leaves.ipynb", "b_finds.ipynb", "test_after.py"]
-        if name != "warm-xdist":
+            notebooks = [
+                "a_leaves.ipynb",
+                "b_finds.ipynb",
+                *(["state.ipynb"] if name == "warm" else []),
+                "test_after.py",
+            ]
+        if "state.ipynb" in notebooks:
             write_notebook(folder / "state.ipynb", KERNEL_STATE)
-            notebooks.insert(-1, "state.ipynb")
         args = ("--nbval-lax", "--nbval-current-env", "--nbval-warm", *notebooks)
         found[name] = run_pytest(folder, *args, xdist=xdist, STATE_FILE=str(folder / "state")), folder
     return found
