@@ -37,8 +37,10 @@ class CheckFailed(AssertionError):
 
 # Hidden checks draw their inputs from this seed: 0 in the public solution, the instructor's own when grading.
 HIDDEN_SEED_VARIABLE = "BACKPROP_HIDDEN_SEED"
-# "0" in the grader's kernels: course figures show their description only (no picture earns points; drawing costs).
+# "0": course figures show their description only. The environment of kernels whose outputs only a grader reads
+# (graded submissions, the reference run, the mutant suite): no check compares a picture, and drawing one costs.
 DRAW_FIGURES_VARIABLE = "BACKPROP_DRAW_FIGURES"
+TEXT_FIGURES = {DRAW_FIGURES_VARIABLE: "0"}
 # A float32 result carries about 7 significant digits; within this of the float64 value it is right.
 LOW_PRECISION_RELATIVE = 1e-5
 

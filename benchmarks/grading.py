@@ -84,18 +84,6 @@ def graded_kernel_environment():
         os.environ.update(saved)
 
 
-def execution_seconds(solution: Path, runs: int) -> list[float]:
-    """Wall seconds of executing the solution notebook in a fresh kernel, ``runs`` times."""
-    seconds = []
-    for _ in range(runs):
-        notebook = read(solution)
-        with kernel_stderr_silenced(), graded_kernel_environment():
-            start = time.perf_counter()
-            execute(notebook, solution.parent, solution.name)
-            seconds.append(time.perf_counter() - start)
-    return seconds
-
-
 def rounds_seconds(solution: Path, at_once: int, rounds: int) -> list[float]:
     """Wall seconds of each round of ``at_once`` executions of the solution started together, each in a fresh kernel."""
     seconds = []
@@ -158,7 +146,7 @@ def main() -> None:
         f"on {jobs} cores, with fresh and with warm kernels.",
         flush=True,
     )
-    alone = execution_seconds(solution, ALONE_RUNS)
+    alone = rounds_seconds(solution, 1, ALONE_RUNS)
     start_cpu = cpu_seconds()
     floor = rounds_seconds(solution, jobs, FLOOR_ROUNDS[0])
     floor_cpu = cpu_seconds() - start_cpu

@@ -337,11 +337,11 @@ def run_visible(solution: Path, mutants: list[Mutant], graded_by_probes: bool = 
             "hidden_seed": PROBE_SEED if graded_by_probes else None,
         }
     )
-    from backprop_lib.exercises import DRAW_FIGURES_VARIABLE
+    from backprop_lib.exercises import TEXT_FIGURES
 
     env = {
         **os.environ,
-        DRAW_FIGURES_VARIABLE: "0",  # no check compares a picture: figures show their description only
+        **TEXT_FIGURES,
         "MPLBACKEND": "Agg",
         "OPENBLAS_NUM_THREADS": "1",
         "OMP_NUM_THREADS": "1",

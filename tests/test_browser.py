@@ -219,8 +219,8 @@ def write_lab_settings(settings_dir: Path) -> None:
 ONE_THREAD = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 
-def kernel_setup() -> tuple[list[str], dict[str, str], WarmZygote]:
-    """What decides the notebooks' kernels: extra JupyterLab options, environment variables, and their zygote.
+def kernel_setup() -> tuple[dict[str, str], WarmZygote]:
+    """What decides the notebooks' kernels: the lab's environment variables, and the kernels' zygote.
 
     Each notebook's kernel is forked from a zygote that imported once what the notebooks import, as in
     make test's nbval (course_tools/warm_nbval.py): its kernel spec, named ``python3`` as the notebooks'
@@ -234,7 +234,7 @@ def kernel_setup() -> tuple[list[str], dict[str, str], WarmZygote]:
         environment["JUPYTER_PATH"] = os.pathsep.join(
             filter(None, [str(kernels.folder), os.environ.get("JUPYTER_PATH")])
         )
-    return [], environment, kernels
+    return environment, kernels
 
 
 def start_lab(root: Path, home: Path) -> Lab:
@@ -253,7 +253,7 @@ def start_lab(root: Path, home: Path) -> Lab:
     for folder in folders.values():
         folder.mkdir(parents=True, exist_ok=True)
     write_lab_settings(folders["JUPYTERLAB_SETTINGS_DIR"])
-    kernel_options, kernel_environment, kernels = kernel_setup()
+    kernel_environment, kernels = kernel_setup()
     environment = {
         **os.environ,
         **{name: str(folder) for name, folder in folders.items()},
@@ -273,7 +273,6 @@ def start_lab(root: Path, home: Path) -> Lab:
         f"--ServerApp.root_dir={root}",
         "--LabApp.extension_manager=readonly",
         "--LabApp.expose_app_in_browser=True",  # window.jupyterapp: open and close notebooks in one page
-        *kernel_options,
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")  # CI containers run as root

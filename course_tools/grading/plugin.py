@@ -145,7 +145,7 @@ def problem_of(item: pytest.Item, call: pytest.CallInfo) -> tuple[str, str] | No
     return ("memory" if name == "MemoryError" else "error"), detail
 
 
-def cell_properties(item: pytest.Item, call: pytest.CallInfo) -> list[tuple[str, str]]:
+def cell_properties(item: pytest.Item, call: pytest.CallInfo, wrong_verdict: bool) -> list[tuple[str, str]]:
     """What the report should say about a cell beyond pass/fail: problems, and a failed visible check's outputs."""
     properties = []
     problem = problem_of(item, call)
@@ -162,8 +162,7 @@ def cell_properties(item: pytest.Item, call: pytest.CallInfo) -> list[tuple[str,
             )
         )
         kernel.dropped_bytes = 0
-    failed = call.excinfo is not None or (open_task(item) and not same_verdict(item))
-    if call.when == "call" and failed and exercise_of(item).get("role") == "check":
+    if call.when == "call" and (call.excinfo is not None or wrong_verdict) and exercise_of(item).get("role") == "check":
         properties += [("expected", output_text(item.cell.outputs)), ("actual", output_text(item.test_outputs or []))]
     return properties
 
@@ -195,15 +194,16 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     graded = hasattr(item, "cell") and active(item.config)
     hidden = graded and exercise_of(item).get("role") == "hidden-check"
     verdicts: list[bool] = []
+    wrong_verdict = graded and call.when == "call" and open_task(item) and not same_verdict(item)
     if graded and call.when in ("setup", "call"):
-        item.user_properties += cell_properties(item, call)
+        item.user_properties += cell_properties(item, call, wrong_verdict)
     if hidden and call.when == "call":
         verdicts = hidden_verdicts(item)
         item.user_properties.append(("probes", str(sum(verdicts))))
     report = yield
     if hidden and call.when == "call":
         report.outcome = "passed" if verdicts and all(verdicts) else "failed"
-    elif graded and call.when == "call" and report.passed and open_task(item) and not same_verdict(item):
+    elif wrong_verdict and report.passed:
         report.outcome, report.longrepr = "failed", OPEN_TASK_FAILURE
     if hidden and report.failed:
         report.longrepr = HIDDEN_FAILURE

@@ -13,7 +13,7 @@ import copy
 import os
 from dataclasses import replace
 
-from backprop_lib.exercises import DRAW_FIGURES_VARIABLE, HIDDEN_SEED_VARIABLE
+from backprop_lib.exercises import HIDDEN_SEED_VARIABLE, TEXT_FIGURES
 
 from ..lessons import AuthoringError, execute
 from .assignment import Assignment, InstructorError, role_of
@@ -22,8 +22,7 @@ from .assignment import Assignment, InstructorError, role_of
 def seeded_assignment(assignment: Assignment, seed: int) -> Assignment:
     """The assignment with its hidden checks' outputs made by running the solution with ``seed``."""
     notebook = copy.deepcopy(assignment.solution)
-    # The reference kernel inherits both; only its hidden checks' outputs are kept, so it draws no figure either.
-    settings = {HIDDEN_SEED_VARIABLE: str(seed), DRAW_FIGURES_VARIABLE: "0"}
+    settings = {HIDDEN_SEED_VARIABLE: str(seed), **TEXT_FIGURES}  # the reference kernel inherits them
     previous = {name: os.environ.get(name) for name in settings}
     os.environ.update(settings)
     try:

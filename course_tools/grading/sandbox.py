@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import backprop_lib
-from backprop_lib.exercises import DRAW_FIGURES_VARIABLE, HIDDEN_SEED_VARIABLE
+from backprop_lib.exercises import HIDDEN_SEED_VARIABLE, TEXT_FIGURES
 
 from . import launcher, zygote_client
 
@@ -104,13 +104,7 @@ def write_kernel_spec(
         "protected": [str(path) for path in protected],
         "preload": list(preload),
     }
-    # Figures show their description only: no check compares a picture, and drawing them costs every submission.
-    env = {
-        **KERNEL_ENV,
-        "MPLCONFIGDIR": str(matplotlib_dir),
-        HIDDEN_SEED_VARIABLE: str(seed),
-        DRAW_FIGURES_VARIABLE: "0",
-    }
+    env = {**KERNEL_ENV, **TEXT_FIGURES, "MPLCONFIGDIR": str(matplotlib_dir), HIDDEN_SEED_VARIABLE: str(seed)}
     write_spec(spec_folder(folder), settings, env, warm, "backprop grading (limited)")
     return folder
 

@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 from . import launcher, zygote_client
-from .processes import living_parents
+from .processes import is_zombie
 
 ZYGOTE_SCRIPT = Path(__file__).with_name("zygote.py")
 KERNELS_END_SECONDS = 5.0  # how long stop() waits for the forked kernels to be gone (they are killed at once)
@@ -151,5 +151,5 @@ class Zygote:
         self.process.kill()
         self.process.wait()
         deadline = time.monotonic() + KERNELS_END_SECONDS
-        while forked & living_parents().keys() and time.monotonic() < deadline:
+        while not all(map(is_zombie, forked)) and time.monotonic() < deadline:  # a zombie or gone: ended
             time.sleep(0.01)
