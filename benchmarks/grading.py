@@ -72,26 +72,14 @@ def cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-@contextlib.contextmanager
-def graded_kernel_environment():
-    """Give the kernels this process starts the environment of the grader's kernels (one BLAS thread, …)."""
-    saved = dict(os.environ)
-    os.environ.update(KERNEL_ENV)
-    try:
-        yield
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
-
-
 def rounds_seconds(solution: Path, at_once: int, rounds: int) -> list[float]:
     """Wall seconds of each round of ``at_once`` executions of the solution started together, each in a fresh kernel."""
     seconds = []
     for _ in range(rounds):
         notebooks = [read(solution) for _ in range(at_once)]
-        with kernel_stderr_silenced(), graded_kernel_environment(), ThreadPoolExecutor(at_once) as pool:
+        with kernel_stderr_silenced(), ThreadPoolExecutor(at_once) as pool:
             start = time.perf_counter()
-            list(pool.map(lambda notebook: execute(notebook, solution.parent, solution.name), notebooks))
+            list(pool.map(lambda notebook: execute(notebook, solution.parent, solution.name, KERNEL_ENV), notebooks))
             seconds.append(time.perf_counter() - start)
     return seconds
 

@@ -22,9 +22,11 @@ import argparse
 import ast
 import copy
 import hashlib
+import os
 import re
 import sys
 import textwrap
+from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -357,8 +359,11 @@ def coalesce_streams(notebook) -> None:
             cell.outputs = merged
 
 
-def execute(notebook, folder: Path, name: str) -> nbformat.NotebookNode:
-    """Run every cell in a fresh kernel in ``folder``; any error stops with the cell that raised."""
+def execute(notebook, folder: Path, name: str, env: Mapping[str, str] | None = None) -> nbformat.NotebookNode:
+    """Run every cell in a fresh kernel in ``folder``; any error stops with the cell that raised.
+
+    env: variables the kernel gets on top of this process's environment (which stays as it is).
+    """
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
@@ -371,7 +376,7 @@ def execute(notebook, folder: Path, name: str) -> nbformat.NotebookNode:
         store_widget_state=False,
     )
     try:
-        client.execute()
+        client.execute(**({"env": {**os.environ, **env}} if env else {}))
     except CellExecutionError as error:
         raise AuthoringError(f"{name}: a cell raised while executing:\n{error}") from error
     coalesce_streams(notebook)

@@ -92,8 +92,8 @@ def summary(grades: list[Grade], seconds: float, jobs: int) -> list[str]:
         for i, e in enumerate(grades[0].exercises)
     ]
     return [
-        f"Graded {len(grades)} submissions in {clock(seconds)} ({len(grades) / max(seconds, 1e-9):.2f} per second, "
-        f"{jobs} at a time).",
+        f"Graded {len(grades)} submission{'s' if len(grades) != 1 else ''} in {clock(seconds)} "
+        f"({len(grades) / max(seconds, 1e-9):.2f} per second, {min(jobs, len(grades))} at a time).",
         "  status: " + ", ".join(f"{count} {code}" for code, count in codes.most_common()),
         f"  points: mean {number(statistics.mean(totals))} of {number(maximum)}, median "
         f"{number(statistics.median(totals))}, lowest {number(min(totals))}, highest {number(max(totals))}",

@@ -10,7 +10,6 @@ in its own folder) and its hidden checks' outputs become the reference. Visible 
 from __future__ import annotations
 
 import copy
-import os
 from dataclasses import replace
 
 from backprop_lib.exercises import HIDDEN_SEED_VARIABLE, TEXT_FIGURES
@@ -22,19 +21,11 @@ from .assignment import Assignment, InstructorError, role_of
 def seeded_assignment(assignment: Assignment, seed: int) -> Assignment:
     """The assignment with its hidden checks' outputs made by running the solution with ``seed``."""
     notebook = copy.deepcopy(assignment.solution)
-    settings = {HIDDEN_SEED_VARIABLE: str(seed), **TEXT_FIGURES}  # the reference kernel inherits them
-    previous = {name: os.environ.get(name) for name in settings}
-    os.environ.update(settings)
+    settings = {HIDDEN_SEED_VARIABLE: str(seed), **TEXT_FIGURES}
     try:
-        execute(notebook, assignment.solution_path.parent, assignment.name)
+        execute(notebook, assignment.solution_path.parent, assignment.name, env=settings)
     except AuthoringError as error:
         raise InstructorError(f"the solution does not run with the hidden seed {seed}: {error}") from error
-    finally:
-        for name, value in previous.items():
-            if value is None:
-                del os.environ[name]
-            else:
-                os.environ[name] = value
     outputs = {cell.id: cell.outputs for cell in notebook.cells if role_of(cell) == "hidden-check"}
     # Hidden checks are the same code in every edition (never translated): one run serves them all.
     editions = {language: with_hidden_outputs(edition, outputs) for language, edition in assignment.editions.items()}
