@@ -576,11 +576,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "describe.digits.curves": {
         "en": "{title}: loss (log scale) and accuracy per epoch, training dashed, validation solid. {items}",
-        "ko": "{title}: 에폭마다의 손실(로그 눈금)과 정확도, 학습은 점선, 검증은 실선이에요. {items}",
+        "ko": "{title}: 에폭마다의 손실(로그 눈금)과 정확도, 훈련은 점선, 검증은 실선이에요. {items}",
     },
     "describe.digits.curves_run": {
         "en": "{name}: {epochs} epochs; at the last one training loss {loss} and accuracy {accuracy}{validation}.",
-        "ko": "{name}: 에폭 {epochs}번; 마지막 에폭에서 학습 손실 {loss}, 정확도 {accuracy}{validation}.",
+        "ko": "{name}: 에폭 {epochs}번; 마지막 에폭에서 훈련 손실 {loss}, 정확도 {accuracy}{validation}.",
     },
     "describe.digits.curves_validation": {
         "en": ", validation loss {loss} and accuracy {accuracy}, lowest validation loss at epoch {best}",
@@ -598,11 +598,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "describe.digits.search": {
         "en": "{title}, by learning rate (rows) and hidden units (columns): {items}. "
         "Best: learning rate {rate}, {size} hidden units, {accuracy}.",
-        "ko": "{title}, 학습률(행)과 은닉 뉴런 수(열)에 따라: {items}. "
-        "가장 좋은 설정: 학습률 {rate}, 은닉 뉴런 {size}개, {accuracy}.",
+        "ko": "{title}, 학습률(행)과 은닉 유닛 수(열)에 따라: {items}. "
+        "가장 좋은 설정: 학습률 {rate}, 은닉 유닛 {size}개, {accuracy}.",
     },
     "describe.digits.search_row": {"en": "learning rate {rate}: {values}", "ko": "학습률 {rate}: {values}"},
-    "describe.digits.search_cell": {"en": "{size} units {accuracy}", "ko": "뉴런 {size}개 {accuracy}"},
+    "describe.digits.search_cell": {"en": "{size} units {accuracy}", "ko": "유닛 {size}개 {accuracy}"},
     "describe.digits.confusion": {
         "en": "{title}: true class in rows, predicted class in columns. {right} of {count} test digits lie on "
         "the diagonal (predicted right). {mistakes}",
@@ -612,7 +612,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "describe.digits.confusion_mistakes": {"en": "Mistakes: {items}.", "ko": "틀린 것: {items}."},
     "describe.digits.confusion_mistake": {
         "en": "{true} taken for {predicted} {count}×",
-        "ko": "{true}을(를) {predicted}(으)로 {count}번",
+        "ko": "정답 {true}, 예측 {predicted}: {count}번",
     },
     "describe.digits.confusion_none": {"en": "No mistakes.", "ko": "틀린 것이 없어요."},
     "describe.digits.wrong": {
@@ -626,7 +626,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "describe.digits.weights": {
         "en": "{title}: {count} hidden units, each drawn as an 8×8 image of its 64 input weights; "
         "the weights shown range from {low} to {high}.",
-        "ko": "{title}: 은닉 뉴런 {count}개, 각각 입력 가중치 64개를 8×8 이미지로 그렸어요. "
+        "ko": "{title}: 은닉 유닛 {count}개, 각각 입력 가중치 64개를 8×8 이미지로 그렸어요. "
         "그려진 가중치는 {low}에서 {high}까지예요.",
     },
     "describe.digits.probabilities": {
@@ -636,7 +636,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "describe.digits.probabilities_true": {
         "en": " The true class is {true_class}.",
-        "ko": " 정답 클래스는 {true_class}예요.",
+        "ko": " 정답 클래스: {true_class}.",
     },
     # --- lesson 6's figure labels (backprop_lib.figures.digits) ---------------------------------------
     "figure.digits_class": {"en": "class (digit)", "ko": "클래스 (숫자)"},
@@ -647,7 +647,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "figure.digits_learning_curves": {"en": "Learning curves", "ko": "학습 곡선"},
     "figure.digits_accuracy": {"en": "accuracy", "ko": "정확도"},
-    "figure.digits_solid_dashed": {"en": "solid: validation\ndashed: training", "ko": "실선: 검증\n점선: 학습"},
+    "figure.digits_solid_dashed": {"en": "solid: validation\ndashed: training", "ko": "실선: 검증\n점선: 훈련"},
     "figure.digits_layer_std": {"en": "layer {layer}: std {std}", "ko": "{layer}층: 표준편차 {std}"},
     "figure.digits_spread_title": {
         "en": "Outputs of each hidden ReLU layer, by initial weight scale",
@@ -666,7 +666,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Misclassified test digits: hatched bar = true class, dotted bar = predicted class",
         "ko": "잘못 분류한 테스트 숫자: 빗금 막대 = 정답 클래스, 점무늬 막대 = 예측한 클래스",
     },
-    "figure.digits_unit": {"en": "unit {number}", "ko": "뉴런 {number}"},
+    "figure.digits_unit": {"en": "unit {number}", "ko": "유닛 {number}"},
     "figure.digits_weights_title": {
         "en": "First-layer weights as 8×8 images (blue: positive, red: negative)",
         "ko": "8×8 이미지로 본 첫 층의 가중치 (파랑: 양수, 빨강: 음수)",
@@ -731,7 +731,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "xor.decision_region": {"en": "Decision region", "ko": "결정 영역"},
     "xor.describe_left": {"en": "{settings}. Left:", "ko": "{settings}. 왼쪽:"},
     "xor.describe_right": {"en": "Right:", "ko": "오른쪽:"},
-    "xor.hidden_units": {"en": "hidden units", "ko": "은닉 뉴런 수"},
+    "xor.hidden_units": {"en": "hidden units", "ko": "은닉 유닛 수"},
     "xor.activation": {"en": "activation", "ko": "활성화 함수"},
     "xor.learning_rate": {"en": "learning rate", "ko": "학습률"},
     "xor.seed": {"en": "seed", "ko": "시드"},
@@ -747,11 +747,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "<p>Test digit {index} (true class {true_class}). Press a square to switch that pixel between ink "
         "and paper. The network says <b>{predicted}</b>.</p>",
         "ko": "<p>테스트 숫자 {index} (정답 클래스 {true_class}). 네모를 누르면 그 픽셀이 잉크와 종이 사이에서 "
-        "바뀌어요. 신경망의 답은 <b>{predicted}</b>예요.</p>",
+        "바뀌어요. 신경망의 답: <b>{predicted}</b>.</p>",
     },
     "digits.says": {
         "en": "the network says {predicted} (most likely classes {listed})",
-        "ko": "신경망의 답은 {predicted} (가능성이 가장 높은 클래스 {listed})",
+        "ko": "신경망의 답: {predicted} (가능성이 가장 높은 클래스 {listed})",
     },
     "digits.summary": {
         "en": "test digit {index}, true class {true_class}: {state}",
@@ -1167,12 +1167,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error.digit_figures.search": {
         "en": "plot_search: expected one accuracy per (learning rate, hidden size), shape ({rates}, {sizes}), "
         "got {got}.",
-        "ko": "plot_search: (학습률, 은닉 뉴런 수)마다 정확도가 하나씩, 곧 모양이 ({rates}, {sizes})여야 하는데, "
+        "ko": "plot_search: (학습률, 은닉 유닛 수)마다 정확도가 하나씩, 곧 모양이 ({rates}, {sizes})여야 하는데, "
         "{got}이(가) 왔어요.",
     },
     "error.digit_figures.weights": {
         "en": "plot_first_layer_weights: expected weights of shape (64, hidden), got {got}.",
-        "ko": "plot_first_layer_weights: 가중치의 모양은 (64, 은닉 뉴런 수)여야 하는데, {got}이(가) 왔어요.",
+        "ko": "plot_first_layer_weights: 가중치의 모양은 (64, 은닉 유닛 수)여야 하는데, {got}이(가) 왔어요.",
     },
     "error.graphs.node": {
         "en": "draw_graph: a node is (name, label, (x, y)) or (name, label, (x, y), kind), got {got}.",

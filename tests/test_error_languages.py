@@ -209,7 +209,7 @@ CASES = [
         lambda mp: plot_first_layer_weights(np.ones((10, 5))),
         ShapeError,
         ["expected weights of shape (64, hidden), got an array of shape (10, 5)"],
-        ["가중치의 모양은 (64, 은닉 뉴런 수)여야 하는데, 모양이 (10, 5)인 배열"],
+        ["가중치의 모양은 (64, 은닉 유닛 수)여야 하는데, 모양이 (10, 5)인 배열"],
     ),
     (
         "figures.graphs",

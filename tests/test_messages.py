@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+import nbformat
 import pytest
 
 from backprop_lib.exercises import check_close, exercise_check, not_done_message
@@ -117,3 +119,27 @@ def test_the_training_report_line_follows_the_notebook(capsys):
     assert run() == "Epoch 0/2, Loss: 0.2500\nEpoch 1/2, Loss: 0.0900\n"
     use_language("ko")
     assert run() == "에폭 0/2, 손실: 0.2500\n에폭 1/2, 손실: 0.0900\n"
+
+
+ROOT = Path(__file__).resolve().parent.parent
+EDITIONS = {"en": ROOT / "solutions", "ko": ROOT / "solutions" / "ko"}
+QUOTED_CHECK = re.compile(r"`([^`\n]*(?:Exercise|연습) N\b[^`\n]*)`")  # e.g. `✓ Exercise N passed.` in a lesson's text
+
+
+@pytest.mark.parametrize("language", sorted(EDITIONS))
+def test_a_lessons_text_quotes_the_check_messages_its_notebook_prints(language):
+    printed = [
+        message("check.passed", language, number="N"),
+        message("check.failed", language, number="N", reason=""),
+        message("check.not_done", language, number="N"),
+    ]
+    quoted = {
+        (path.name, quote)
+        for path in sorted(EDITIONS[language].glob("[0-9][0-9]_*.ipynb"))
+        for cell in nbformat.read(path, as_version=4).cells
+        if cell.cell_type == "markdown"
+        for quote in QUOTED_CHECK.findall(cell.source)
+    }
+    assert quoted, f"no lesson of the {language} edition quotes a check message"
+    wrong = {(name, text) for name, text in quoted if not any(line.startswith(text.rstrip("…. ")) for line in printed)}
+    assert not wrong, f"quoted, but never printed in {language}: {sorted(wrong)}; the checks print {printed}"
