@@ -12,12 +12,13 @@ import numpy as np
 from matplotlib.colors import Normalize, to_rgb
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
+from matplotlib.ticker import MaxNLocator
 
 from ..digits import IMAGE_SIDE, NUM_CLASSES
 from ..errors import ShapeError, describe
 from ..formatting import format_number
 from ..messages import Templates, message
-from .described import add_description, new_subplots
+from .described import add_description, new_figure, new_subplots
 from .palette import BLACK, CLASS_COLORS, CLASS_MARKERS, DARK_GREY, GRADIENT_TEXT, WHITE, cycle
 from .style import FIGURE_WIDTH, FORWARD_COLOR, GRADIENT_COLOR, HIGHLIGHT_COLOR, figure_size
 
@@ -198,6 +199,8 @@ def plot_activation_spread(activations: dict[str, list[np.ndarray]]) -> Figure:
             ax.hist(values, bins=30, color=cycle(CLASS_COLORS, row))
             ax.set_yticks([])
             ax.tick_params(labelsize=10)
+            ax.xaxis.set_major_locator(MaxNLocator(3))  # three ticks, so tiny ranges' labels do not run together
+            ax.ticklabel_format(axis="x", style="sci", scilimits=(-3, 3))
             ax.set_title(
                 message("figure.digits_layer_std", layer=column + 1, std=f"{values.std():.2g}"),
                 fontsize=10,
@@ -325,7 +328,7 @@ def _probability_bars(ax, probabilities: np.ndarray, true_class: int | None) -> 
     ax.tick_params(labelsize=10)
 
 
-def plot_misclassified(images, labels, probabilities, columns: int = 6) -> Figure:
+def plot_misclassified(images, labels, probabilities, columns: int = 4) -> Figure:
     """Each wrongly classified digit above the softmax probabilities the network gave it."""
     images, labels, probabilities = _images(images), np.asarray(labels), np.asarray(probabilities)
     count = len(images)
@@ -336,21 +339,12 @@ def plot_misclassified(images, labels, probabilities, columns: int = 6) -> Figur
         add_description(figure, message("figure.digits_none_wrong"))
         return figure
     rows = -(-count // columns)
-    figure, axes = new_subplots(
-        2 * rows,
-        columns,
-        figsize=(FIGURE_WIDTH, 2.4 * rows),
-        gridspec_kw={"height_ratios": [1.4, 1] * rows},
-        squeeze=False,
-    )
+    figure = new_figure(figsize=(FIGURE_WIDTH, 2.3 * rows + 0.4))
+    pairs = figure.add_gridspec(rows, columns)  # one cell per digit: its image right above its bars
     items = []
-    for index in range(rows * columns):
-        row, column = 2 * (index // columns), index % columns
-        image_ax, bar_ax = axes[row][column], axes[row + 1][column]
-        if index >= count:
-            image_ax.axis("off")
-            bar_ax.axis("off")
-            continue
+    for index in range(count):
+        pair = pairs[index // columns, index % columns].subgridspec(2, 1, height_ratios=[1.6, 1], hspace=0.15)
+        image_ax, bar_ax = figure.add_subplot(pair[0]), figure.add_subplot(pair[1])
         predicted = int(np.argmax(probabilities[index]))
         p = f"{probabilities[index][predicted]:.2f}"
         _show_image(
