@@ -586,6 +586,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": ", validation loss {loss} and accuracy {accuracy}, lowest validation loss at epoch {best}",
         "ko": ", 검증 손실 {loss}, 정확도 {accuracy}, 검증 손실이 가장 낮은 에폭은 {best}",
     },
+    "describe.digits.curves_kept": {
+        "en": "; training stopped early and kept the weights of epoch {best} (a grey vertical line)",
+        "ko": "; 일찍 멈추고 {best} 에폭의 가중치를 간직했어요(회색 세로줄)",
+    },
     "describe.digits.spread": {
         "en": "{title}: a histogram per hidden layer and initial scale. {items}",
         "ko": "{title}: 은닉층과 초기 크기마다 히스토그램이 하나씩 있어요. {items}",
@@ -648,6 +652,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "figure.digits_learning_curves": {"en": "Learning curves", "ko": "학습 곡선"},
     "figure.digits_accuracy": {"en": "accuracy", "ko": "정확도"},
     "figure.digits_solid_dashed": {"en": "solid: validation\ndashed: training", "ko": "실선: 검증\n점선: 훈련"},
+    "figure.digits_kept": {"en": "weights kept: epoch {epoch}", "ko": "간직한 가중치: {epoch} 에폭"},
     "figure.digits_layer_std": {"en": "layer {layer}: std {std}", "ko": "{layer}층: 표준편차 {std}"},
     "figure.digits_spread_title": {
         "en": "Outputs of each hidden ReLU layer, by initial weight scale",

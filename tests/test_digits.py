@@ -257,3 +257,29 @@ def test_he_keeps_the_spread_of_deep_relu_layers_while_small_weights_fade(split)
     assert len(he) == 4
     assert 0.5 < he[-1] / he[0] < 2  # He: the spread stays the same order from layer 1 to 4
     assert small[-1] / small[0] < 1e-3  # 0.01: each layer shrinks it about tenfold
+
+
+def test_learning_curves_mark_the_kept_epoch_only_when_training_stopped_early():
+    from backprop_lib.figures.digits import plot_learning_curves
+    from backprop_lib.training import MiniBatchHistory
+
+    def run(stopped_early: bool) -> MiniBatchHistory:
+        return MiniBatchHistory(
+            [2.3, 0.5, 0.2, 0.1],
+            [0.1, 0.8, 0.9, 0.95],
+            [2.2, 0.4, 0.5, 0.6],
+            [0.1, 0.85, 0.84, 0.83],
+            best_epoch=1,
+            stopped_early=stopped_early,
+        )
+
+    def vertical_lines_at(figure) -> list[list[float]]:
+        return [
+            [float(line.get_xdata()[0]) for line in ax.lines if len(set(line.get_xdata())) == 1] for ax in figure.axes
+        ]
+
+    stopped = plot_learning_curves({"Adam": run(True)})
+    assert vertical_lines_at(stopped) == [[2.0], [2.0]]  # both panels, at the kept epoch (epochs count from 1)
+    assert "kept the weights of epoch 2" in stopped.descriptions[0]
+    ran_out = plot_learning_curves({"Adam": run(False)})
+    assert vertical_lines_at(ran_out) == [[], []] and "kept" not in ran_out.descriptions[0]

@@ -160,6 +160,20 @@ def plot_learning_curves(histories: dict, title: str | None = None) -> Figure:
                 accuracy=format_number(history.validation_accuracy[-1]),
                 best=history.best_epoch + 1,
             )
+        if history.stopped_early:  # a grey line where the kept weights come from
+            for ax in (loss_ax, accuracy_ax):
+                ax.axvline(history.best_epoch + 1, color=DARK_GREY, linewidth=1)
+            accuracy_ax.annotate(
+                message("figure.digits_kept", epoch=history.best_epoch + 1),
+                (history.best_epoch + 1, 0.02),
+                xycoords=("data", "axes fraction"),
+                xytext=(-4, 0),
+                textcoords="offset points",
+                ha="right",
+                fontsize=9,
+                color=DARK_GREY,
+            )
+            validation += TEXT["curves_kept"].format(best=history.best_epoch + 1)
         items.append(
             TEXT["curves_run"].format(
                 name=name,
