@@ -447,7 +447,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "{title}노드 {nodes}개의 계산 그래프예요. 간선마다 위에는 순전파 값, 아래에는 기울기가 적혀 있어요.",
     },
     "describe.graphs.title": {"en": "{title}. ", "ko": "{title}. "},
-    "describe.graphs.edge": {"en": "{source} to {target}: {numbers}.", "ko": "{source}에서 {target}(으)로: {numbers}."},
+    "describe.graphs.edge": {"en": "{source} to {target}: {numbers}.", "ko": "{source}에서 {target} 쪽으로: {numbers}."},
     "describe.graphs.forward": {"en": "forward value {value}", "ko": "순전파 값 {value}"},
     "describe.graphs.gradient": {"en": "gradient {value}", "ko": "기울기 {value}"},
     "describe.graphs.nothing": {"en": "no numbers", "ko": "수 없음"},
@@ -468,7 +468,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "describe.network.weights": {"en": "Weights: {items}.", "ko": "가중치: {items}."},
     "describe.network.weight": {
         "en": "{name} from {source} to {target}{value}",
-        "ko": "{source}에서 {target}(으)로 가는 {name}{value}",
+        "ko": "{source}에서 {target} 쪽으로 가는 {name}{value}",
     },
     "describe.network.weight_value": {"en": " = {value}", "ko": " = {value}"},
     "describe.network.values": {
@@ -493,7 +493,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "describe.regions.point": {"en": "({x1}, {x2}), {name}: {verdict}", "ko": "({x1}, {x2}), {name}: {verdict}"},
     "describe.regions.point_right": {"en": "predicted right", "ko": "맞게 예측"},
-    "describe.regions.point_wrong": {"en": "predicted {name}, wrong", "ko": "{name}(으)로 잘못 예측"},
+    "describe.regions.point_wrong": {"en": "predicted {name}, wrong", "ko": "예측 {name}, 틀림"},
     "describe.regions.points": {"en": "Points: {items}.", "ko": "점: {items}."},
     "describe.regions.class_count": {
         "en": "{name}: {count} points, {right} predicted right",
@@ -529,7 +529,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "describe.regions.plane": {
         "en": " The plane where the output unit is 0.5, {line} = 0: on its side above 0.5 lie {above}; "
         "on the other side {below}.",
-        "ko": " 출력 뉴런이 0.5인 평면 {line} = 0: 0.5보다 큰 쪽에 {above}, 반대쪽에 {below}이(가) 있어요.",
+        "ko": " 출력 뉴런이 0.5인 평면 {line} = 0: 0.5보다 큰 쪽에는 {above}, 반대쪽에는 {below}.",
     },
     "describe.regions.nothing": {"en": "no point", "ko": "점 없음"},
     "describe.regions.input": {"en": "input {number}", "ko": "입력 {number}"},
@@ -539,7 +539,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "describe.softmax.scaled": {
         "en": " (scores divided by the temperature {temperature})",
-        "ko": " (점수를 온도 {temperature}(으)로 나눔)",
+        "ko": " (점수를 나눈 온도: {temperature})",
     },
     "describe.softmax.with_gradient": {
         "en": ", the true class {target} outlined, and beside each a hatched bar for the gradient y - t",

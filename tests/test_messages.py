@@ -143,3 +143,12 @@ def test_a_lessons_text_quotes_the_check_messages_its_notebook_prints(language):
     assert quoted, f"no lesson of the {language} edition quotes a check message"
     wrong = {(name, text) for name, text in quoted if not any(line.startswith(text.rstrip("…. ")) for line in printed)}
     assert not wrong, f"quoted, but never printed in {language}: {sorted(wrong)}; the checks print {printed}"
+
+
+EITHER_PARTICLE = re.compile(r"\((?:으|이)\)|(?:을|를|이|가|은|는|과|와)\((?:을|를|이|가|은|는|과|와)\)")
+
+
+@pytest.mark.parametrize("key", sorted(key for key in MESSAGES if key.startswith("describe.")))
+def test_korean_figure_descriptions_need_no_either_or_particle(key):
+    """A screen reader reads '1(으)로' as written: a description is worded so that no particle depends on a value."""
+    assert not EITHER_PARTICLE.search(MESSAGES[key]["ko"]), MESSAGES[key]["ko"]
