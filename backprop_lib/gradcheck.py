@@ -63,9 +63,10 @@ class GradientReport:
         agrees is shown as "< tolerance"; one that differs shows its error to two digits.
         """
         gradient, relative, verdict = (message(f"gradcheck.{key}") for key in ("gradient", "relative", "verdict"))
-        width = max(display_width(gradient), *(display_width(name) for name in self.errors))
+        rows = {_row_name(name): error for name, error in self.errors.items()}
+        width = max(display_width(gradient), *(display_width(name) for name in rows))
         lines = [f"{pad(gradient, width)}  {pad(relative, 14)}  {verdict}"]
-        for name, error in self.errors.items():
+        for name, error in rows.items():
             if error < self.tolerance:
                 shown, word = "< " + format_number(self.tolerance, ".0e"), message("gradcheck.agrees")
             else:
@@ -134,6 +135,13 @@ def gradient_check(
     numeric = {name: numerical_gradient(value, x, eps) for name, x in zip(names, inputs)}
     numeric.update({name: numerical_gradient(value, param, eps) for name, param in params.items()})
     return _report(analytic, numeric, tolerance)
+
+
+def _row_name(name: str) -> str:
+    """A row of the table: the inputs ("input", "input2") in the notebook's language, parameters by their names."""
+    number = name.removeprefix("input")
+    is_input = name.startswith("input") and (number == "" or number.isdigit())
+    return message("gradcheck.input") + number if is_input else name
 
 
 def _report(analytic, numeric, tolerance) -> GradientReport:

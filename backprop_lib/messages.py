@@ -337,16 +337,21 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- figures (backprop_lib.figures): titles, axis labels, legends --------------------------
     "figure.loss_title": {"en": "Loss during training", "ko": "학습하는 동안의 손실"},
     "figure.epoch": {"en": "epoch", "ko": "에폭(epoch)"},
+    "figure.epoch_word": {"en": "epoch", "ko": "에폭"},
+    "figure.graph_output": {"en": "output", "ko": "출력"},
     "figure.loss": {"en": "loss", "ko": "손실"},
     "figure.log_scale": {"en": "{label} (log scale)", "ko": "{label} (로그 눈금)"},
     "figure.forward_above": {"en": "forward value (above)", "ko": "순전파 값 (위)"},
     "figure.gradient_below": {"en": "gradient (below)", "ko": "기울기 (아래)"},
-    "figure.apple_price": {"en": "apple price", "ko": "사과 값"},
+    "figure.apple_price": {"en": "apple price", "ko": "사과 가격"},
     "figure.apple_count": {"en": "apple count", "ko": "사과 개수"},
-    "figure.orange_price": {"en": "orange price", "ko": "귤 값"},
+    "figure.orange_price": {"en": "orange price", "ko": "귤 가격"},
     "figure.orange_count": {"en": "orange count", "ko": "귤 개수"},
     "figure.tax": {"en": "tax", "ko": "소비세"},
-    "figure.total": {"en": "total", "ko": "지불 금액"},
+    "figure.total": {"en": "total", "ko": "총액"},
+    "figure.apples_times": {"en": "apple ×", "ko": "사과 ×"},
+    "figure.oranges_times": {"en": "orange ×", "ko": "귤 ×"},
+    "figure.tax_times": {"en": "tax ×", "ko": "소비세 ×"},
     "figure.apple_shop_title": {
         "en": "Apple shop: forward values and gradients",
         "ko": "사과 가게: 순전파 값과 기울기",
@@ -355,7 +360,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Apples and oranges: forward values and gradients",
         "ko": "사과와 귤: 순전파 값과 기울기",
     },
-    "figure.neuron_title": {"en": "One neuron, target y = {y}", "ko": "뉴런 하나, 정답 y = {y}"},
+    "figure.neuron_title": {"en": "One neuron, target y = {y}", "ko": "뉴런 하나, 목표값 y = {y}"},
     "figure.sigmoid_title": {
         "en": "The sigmoid taken apart into four nodes",
         "ko": "시그모이드를 네 개의 노드로 나누기",
@@ -368,8 +373,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "figure.right_count": {"en": "{right} of {count} right", "ko": "{count}개 중 {right}개 맞음"},
     "figure.one_line_title": {"en": "One line cannot separate XOR", "ko": "직선 하나로는 XOR을 나눌 수 없어요"},
     "figure.hidden_space_title": {"en": "The inputs as the hidden layer sees them", "ko": "은닉층이 보는 입력"},
-    "figure.output_half": {"en": "output unit = 0.5", "ko": "출력 뉴런 = 0.5"},
-    "figure.output_plane": {"en": "the output unit's plane", "ko": "출력 뉴런의 평면"},
+    "figure.output_half": {"en": "output unit = 0.5", "ko": "출력 유닛 = 0.5"},
+    "figure.output_plane": {"en": "the output unit's plane", "ko": "출력 유닛의 평면"},
     "figure.along_plane": {"en": "seen along that plane", "ko": "그 평면을 따라 본 모습"},
     # Korean labels write math in Unicode, never $…$: matplotlib sets a label holding $…$ entirely
     # with mathtext, whose text font has no fallback, so its Hangul would be boxes (tests/test_fonts.py).
@@ -404,15 +409,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Paths of optimizers, {steps} steps each, on the narrow valley L = ½(w₁² + {steepness}·w₂²), "
         "from (w₁, w₂) = ({w1:g}, {w2:g}); the minimum is at (0, 0).",
         "ko": "좁은 골짜기 L = ½(w₁² + {steepness}·w₂²) 위에서 (w₁, w₂) = ({w1:g}, {w2:g})에서 출발해 "
-        "{steps}걸음씩 움직인 최적화 방법들의 경로입니다. 최솟값은 (0, 0)에 있습니다.",
+        "{steps}걸음씩 움직인 옵티마이저들의 경로예요. 최솟값은 (0, 0)에 있어요.",
     },
     "describe.optimizers.path": {
         "en": "{label}: after {steps} steps at ({w1}, {w2}), loss {loss}, crossed the valley floor {crossings} times.",
-        "ko": "{label}: {steps}걸음 뒤 ({w1}, {w2})에 있고 손실은 {loss}, 골짜기 바닥을 {crossings}번 건넜습니다.",
+        "ko": "{label}: {steps}걸음 뒤 ({w1}, {w2})에 있고 손실은 {loss}, 골짜기 바닥을 {crossings}번 건넜어요.",
     },
     "describe.optimizers.rates": {
         "en": "Plain SGD on the same valley with {count} learning rates, {steps} steps each, one panel each.",
-        "ko": "같은 골짜기에서 학습률 {count}가지로 {steps}걸음씩 움직인 SGD입니다. 학습률마다 그림 한 칸입니다.",
+        "ko": "같은 골짜기에서 학습률 {count}가지로 {steps}걸음씩 움직인 SGD예요. 학습률마다 그림 한 칸이에요.",
     },
     "figure.optimizers.along": {"en": "w₁ (along the valley)", "ko": "w₁ (골짜기를 따라)"},
     "figure.optimizers.across": {"en": "w₂ (across)", "ko": "w₂ (골짜기를 가로질러)"},
@@ -421,13 +426,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "좁은 골짜기에서 {steps}걸음, L = ½(w₁² + {steepness}·w₂²)",
     },
     "figure.optimizers.too_small": {"en": "too small", "ko": "너무 작음"},
-    "figure.optimizers.about_right": {"en": "about right", "ko": "적당함"},
+    "figure.optimizers.about_right": {"en": "about right", "ko": "알맞음"},
     "figure.optimizers.too_large": {"en": "too large", "ko": "너무 큼"},
     "figure.optimizers.loss_after": {"en": "loss after {steps}: {loss}", "ko": "{steps}걸음 뒤 손실: {loss}"},
     "gradcheck.gradient": {"en": "gradient", "ko": "기울기"},
     "gradcheck.relative": {"en": "relative error", "ko": "상대 오차"},
     "gradcheck.verdict": {"en": "verdict", "ko": "판정"},
     "gradcheck.agrees": {"en": "agrees", "ko": "일치"},
+    "gradcheck.input": {"en": "input", "ko": "입력"},
     "gradcheck.differs": {"en": "DIFFERS", "ko": "다름"},
     "describe.curves.figure": {
         "en": "{title}: {ylabel} per {xlabel}{scale}.",
@@ -444,10 +450,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "describe.graphs.graph": {
         "en": "{title}Computational graph of {nodes} nodes; each edge's forward value is written above it, "
         "its gradient below it.",
-        "ko": "{title}노드 {nodes}개의 계산 그래프예요. 간선마다 위에는 순전파 값, 아래에는 기울기가 적혀 있어요.",
+        "ko": "{title}노드 {nodes}개의 계산 그래프예요. 에지마다 위에는 순전파 값, 아래에는 기울기가 적혀 있어요.",
     },
     "describe.graphs.title": {"en": "{title}. ", "ko": "{title}. "},
-    "describe.graphs.edge": {"en": "{source} to {target}: {numbers}.", "ko": "{source}에서 {target} 쪽으로: {numbers}."},
+    "describe.graphs.edge": {
+        "en": "{source} to {target}: {numbers}.",
+        "ko": "{source}에서 {target} 쪽으로: {numbers}.",
+    },
     "describe.graphs.forward": {"en": "forward value {value}", "ko": "순전파 값 {value}"},
     "describe.graphs.gradient": {"en": "gradient {value}", "ko": "기울기 {value}"},
     "describe.graphs.nothing": {"en": "no numbers", "ko": "수 없음"},
@@ -473,9 +482,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "describe.network.weight_value": {"en": " = {value}", "ko": " = {value}"},
     "describe.network.values": {
         "en": "Forward values above the units: {items}.",
-        "ko": "뉴런 위의 순전파 값: {items}.",
+        "ko": "유닛 위의 순전파 값: {items}.",
     },
-    "describe.network.gradients": {"en": "Gradients below the units: {items}.", "ko": "뉴런 아래의 기울기: {items}."},
+    "describe.network.gradients": {"en": "Gradients below the units: {items}.", "ko": "유닛 아래의 기울기: {items}."},
     "describe.network.notes": {"en": "Notes under the weights: {items}.", "ko": "가중치 아래의 메모: {items}."},
     "describe.network.item": {"en": "{name} {value}", "ko": "{name} {value}"},
     "describe.network.highlight": {"en": "In focus: {items}.", "ko": "강조한 것: {items}."},
@@ -517,19 +526,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     "describe.regions.hidden_lines": {
         "en": "Lines where each hidden unit's weighted input is 0 (its sigmoid output 0.5), "
         "with an arrow to the side where it is switched on: {items}.",
-        "ko": "은닉 뉴런마다 가중 입력이 0인(시그모이드 출력이 0.5인) 직선과, 그 뉴런이 켜지는 쪽을 가리키는 "
+        "ko": "은닉 유닛마다 가중 입력이 0인(시그모이드 출력이 0.5인) 직선과, 그 유닛이 켜지는 쪽을 가리키는 "
         "화살표: {items}.",
     },
     "describe.regions.hidden_line": {"en": "{name}: {line} = 0", "ko": "{name}: {line} = 0"},
     "describe.regions.space": {
         "en": "{title}: the {count} inputs as points in the space of the {units} hidden units' outputs. {items}.",
-        "ko": "{title}: 입력 {count}개를 은닉 뉴런 {units}개의 출력이 이루는 공간의 점으로 나타냈어요. {items}.",
+        "ko": "{title}: 입력 {count}개를 은닉 유닛 {units}개의 출력이 이루는 공간의 점으로 나타냈어요. {items}.",
     },
     "describe.regions.space_point": {"en": "{name} at ({coords}), {label}", "ko": "{name}: 위치 ({coords}), {label}"},
     "describe.regions.plane": {
         "en": " The plane where the output unit is 0.5, {line} = 0: on its side above 0.5 lie {above}; "
         "on the other side {below}.",
-        "ko": " 출력 뉴런이 0.5인 평면 {line} = 0: 0.5보다 큰 쪽에는 {above}, 반대쪽에는 {below}.",
+        "ko": " 출력 유닛이 0.5인 평면 {line} = 0: 0.5보다 큰 쪽에는 {above}, 반대쪽에는 {below}.",
     },
     "describe.regions.nothing": {"en": "no point", "ko": "점 없음"},
     "describe.regions.input": {"en": "input {number}", "ko": "입력 {number}"},
@@ -685,14 +694,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- explorers (backprop_lib.explorers): titles, controls, captions, one-line summaries --------
     "explorer.hint": {
         "en": "Run this cell in JupyterLab to move the controls.",
-        "ko": "컨트롤을 움직이려면 JupyterLab에서 이 셀을 실행하세요.",
+        "ko": "조작 요소를 움직이려면 JupyterLab에서 이 셀을 실행하세요.",
     },
     "apple.title": {"en": "Apple-shop explorer", "ko": "사과 가게 탐색기"},
     "apple.summary": {
         "en": "apple price {price}, apple count {count}, tax {tax} → total {total}; gradients: "
         "∂total/∂price {grad_price}, ∂total/∂count {grad_count}, ∂total/∂tax {grad_tax}",
-        "ko": "사과 값 {price}, 사과 개수 {count}, 소비세 {tax} → 지불 금액 {total}; 기울기: "
-        "∂지불/∂값 {grad_price}, ∂지불/∂개수 {grad_count}, ∂지불/∂소비세 {grad_tax}",
+        "ko": "사과 가격 {price}, 사과 개수 {count}, 소비세 {tax} → 총액 {total}; 기울기: "
+        "∂총액/∂가격 {grad_price}, ∂총액/∂개수 {grad_count}, ∂총액/∂소비세 {grad_tax}",
     },
     "apple.caption": {
         "en": "<p>total = price × count × tax = {price} × {count} × {tax} = <b "
@@ -700,11 +709,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "∂total/∂price = count × tax = <b style='color:{gradient_color}'>{grad_price}</b>, "
         "∂total/∂count = price × tax = <b style='color:{gradient_color}'>{grad_count}</b>, "
         "∂total/∂tax = price × count = <b style='color:{gradient_color}'>{grad_tax}</b></p>",
-        "ko": "<p>지불 금액 = 값 × 개수 × 소비세 = {price} × {count} × {tax} = <b "
+        "ko": "<p>총액 = 가격 × 개수 × 소비세 = {price} × {count} × {tax} = <b "
         "style='color:{forward_color}'>{total}</b><br>"
-        "∂지불/∂값 = 개수 × 소비세 = <b style='color:{gradient_color}'>{grad_price}</b>, "
-        "∂지불/∂개수 = 값 × 소비세 = <b style='color:{gradient_color}'>{grad_count}</b>, "
-        "∂지불/∂소비세 = 값 × 개수 = <b style='color:{gradient_color}'>{grad_tax}</b></p>",
+        "∂총액/∂가격 = 개수 × 소비세 = <b style='color:{gradient_color}'>{grad_price}</b>, "
+        "∂총액/∂개수 = 가격 × 소비세 = <b style='color:{gradient_color}'>{grad_count}</b>, "
+        "∂총액/∂소비세 = 가격 × 개수 = <b style='color:{gradient_color}'>{grad_tax}</b></p>",
     },
     "softmax.title": {"en": "Softmax explorer", "ko": "소프트맥스 탐색기"},
     "softmax.summary": {
@@ -743,7 +752,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "xor.epochs": {"en": "epochs", "ko": "에폭 수"},
     "xor.settings": {
         "en": "{hidden} hidden units ({activation}), learning rate {rate}, seed {seed}, {epochs} epochs",
-        "ko": "은닉 뉴런 {hidden}개 ({activation}), 학습률 {rate}, 시드 {seed}, 에폭 {epochs}번",
+        "ko": "은닉 유닛 {hidden}개 ({activation}), 학습률 {rate}, 시드 {seed}, 에폭 {epochs}번",
     },
     "digits.title": {"en": "Digit explorer", "ko": "숫자 탐색기"},
     "digits.picker": {"en": "test digit", "ko": "테스트 숫자"},
@@ -765,7 +774,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "stepper.title": {"en": "2-2-2 network stepper", "ko": "2-2-2 신경망 단계별 보기"},
     "stepper.inputs": {
         "en": "inputs x1 = {x1}, x2 = {x2}; targets t1 = {t1}, t2 = {t2}",
-        "ko": "입력 x1 = {x1}, x2 = {x2}; 정답 t1 = {t1}, t2 = {t2}",
+        "ko": "입력 x1 = {x1}, x2 = {x2}; 목표값 t1 = {t1}, t2 = {t2}",
     },
     "stepper.inputs_enter": {"en": "the inputs enter the network", "ko": "입력이 신경망에 들어가요"},
     "stepper.error": {
@@ -774,7 +783,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "stepper.headline": {
         "en": "local gradient ∂{unit}/∂{z} = {local};  chain product ∂E/∂{z} = {grad_out} × {local} = {delta}",
-        "ko": "국소 기울기 ∂{unit}/∂{z} = {local};  연쇄 곱 ∂E/∂{z} = {grad_out} × {local} = {delta}",
+        "ko": "국소적 미분 ∂{unit}/∂{z} = {local};  연쇄 곱 ∂E/∂{z} = {grad_out} × {local} = {delta}",
     },
     "stepper.update_caption": {
         "en": "<p><b>Update {count}</b> (learning rate {rate}): every weight moved by −{rate} × ∂E/∂W. "
@@ -797,7 +806,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "stepper.backward_pass": {"en": "backward pass (역전파)", "ko": "역전파 (backward pass)"},
     "stepper.chain": {
         "en": "<br>local gradient {local}, running chain product ∂E/∂z = <b style='color:{gradient_color}'>{value}</b>",
-        "ko": "<br>국소 기울기 {local}, 지금까지의 연쇄 곱 ∂E/∂z = <b style='color:{gradient_color}'>{value}</b>",
+        "ko": "<br>국소적 미분 {local}, 지금까지의 연쇄 곱 ∂E/∂z = <b style='color:{gradient_color}'>{value}</b>",
     },
     "stepper.paths_add": {"en": "the two paths add up", "ko": "두 경로의 기울기를 더함"},
     "stepper.where": {
@@ -1194,11 +1203,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "error.graphs.edge": {
         "en": "draw_graph: an edge is (source, target, forward value, gradient), got {got}.",
-        "ko": "draw_graph: 간선은 (source, target, 순전파 값, 기울기)여야 하는데, {got}이(가) 왔어요.",
+        "ko": "draw_graph: 에지는 (source, target, 순전파 값, 기울기)여야 하는데, {got}이(가) 왔어요.",
     },
     "error.graphs.edge_node": {
         "en": "draw_graph: edge {source} → {target} names the node {end}, which is not among the nodes {names}.",
-        "ko": "draw_graph: 간선 {source} → {target}에 나오는 노드 {end}이(가) 노드 목록 {names}에 없어요.",
+        "ko": "draw_graph: 에지 {source} → {target}에 나오는 노드 {end}이(가) 노드 목록 {names}에 없어요.",
     },
     "error.graphs.not_a_value": {
         "en": "value_graph: a node needs its parents in `_prev` (or `parents`) and its operation in `_op` (or "

@@ -108,6 +108,7 @@ def plot_losses(
     if log_scale:
         ax.set_yscale("log")
     title = message("figure.loss_title") if title is None else title
+    spoken_xlabel = message("figure.epoch_word") if xlabel is None else xlabel  # the axis may add a gloss, the text not
     xlabel = message("figure.epoch") if xlabel is None else xlabel
     ylabel = message("figure.loss") if ylabel is None else ylabel
     ax.set_xlabel(xlabel)
@@ -115,7 +116,7 @@ def plot_losses(
     ax.set_title(title)
     if any(curves):
         ax.legend()
-    add_description(ax, describe_losses(curves, title, xlabel, ylabel, log_scale, epoch_step))
+    add_description(ax, describe_losses(curves, title, spoken_xlabel, ylabel, log_scale, epoch_step))
     if created:
         figure.tight_layout()
     return ax.figure

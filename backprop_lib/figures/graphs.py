@@ -289,35 +289,43 @@ def apple_shop_graph(
     # apples only: one row, inputs entering from below; with oranges: an apple row above an orange row
     apple_y, count_y = (3.4, 4.7) if with_oranges else (1.3, 0.0)
     tax_x, tax_y = (6.7, 2.35) if with_oranges else (4.6, 1.3)
+    # node names are what the description reads out, so they are in the notebook's language too
+    apple_price, apple_count, tax, total = (
+        message(key) for key in ("figure.apple_price", "figure.apple_count", "figure.tax", "figure.total")
+    )
+    apples, taxed = message("figure.apples_times"), message("figure.tax_times")
     nodes = [
-        GraphNode("apple price", message("figure.apple_price"), (0.0, apple_y), "value"),
-        GraphNode("apple count", message("figure.apple_count"), (2.5, count_y), "value"),
-        GraphNode("apple ×", "×", (2.5, apple_y)),
-        GraphNode("tax", message("figure.tax"), (tax_x, tax_y - 1.3), "value"),
-        GraphNode("tax ×", "×", (tax_x, tax_y)),
-        GraphNode("total", message("figure.total"), (tax_x + 1.9, tax_y), "value"),
+        GraphNode(apple_price, apple_price, (0.0, apple_y), "value"),
+        GraphNode(apple_count, apple_count, (2.5, count_y), "value"),
+        GraphNode(apples, "×", (2.5, apple_y)),
+        GraphNode(tax, tax, (tax_x, tax_y - 1.3), "value"),
+        GraphNode(taxed, "×", (tax_x, tax_y)),
+        GraphNode(total, total, (tax_x + 1.9, tax_y), "value"),
     ]
     edges = [
-        GraphEdge("apple price", "apple ×", shop.apple_price, shop.grad_apple_price),
-        GraphEdge("apple count", "apple ×", shop.apple_count, shop.grad_apple_count),
-        GraphEdge("tax", "tax ×", shop.tax, shop.grad_tax),
-        GraphEdge("tax ×", "total", shop.total, 1.0),
+        GraphEdge(apple_price, apples, shop.apple_price, shop.grad_apple_price),
+        GraphEdge(apple_count, apples, shop.apple_count, shop.grad_apple_count),
+        GraphEdge(tax, taxed, shop.tax, shop.grad_tax),
+        GraphEdge(taxed, total, shop.total, 1.0),
     ]
     if not with_oranges:
-        edges.append(GraphEdge("apple ×", "tax ×", shop.apples_total, shop.grad_apples_total))
+        edges.append(GraphEdge(apples, taxed, shop.apples_total, shop.grad_apples_total))
         return GraphDescription(nodes, edges, message("figure.apple_shop_title"))
+    orange_price, orange_count, oranges = (
+        message(key) for key in ("figure.orange_price", "figure.orange_count", "figure.oranges_times")
+    )
     nodes += [
-        GraphNode("orange price", message("figure.orange_price"), (0.0, 1.3), "value"),
-        GraphNode("orange count", message("figure.orange_count"), (2.5, 0.0), "value"),
-        GraphNode("orange ×", "×", (2.5, 1.3)),
+        GraphNode(orange_price, orange_price, (0.0, 1.3), "value"),
+        GraphNode(orange_count, orange_count, (2.5, 0.0), "value"),
+        GraphNode(oranges, "×", (2.5, 1.3)),
         GraphNode("+", "+", (4.7, tax_y)),
     ]
     edges += [
-        GraphEdge("orange price", "orange ×", shop.orange_price, shop.grad_orange_price),
-        GraphEdge("orange count", "orange ×", shop.orange_count, shop.grad_orange_count),
-        GraphEdge("apple ×", "+", shop.apples_total, shop.grad_apples_total),
-        GraphEdge("orange ×", "+", shop.oranges_total, shop.grad_oranges_total),
-        GraphEdge("+", "tax ×", shop.before_tax, shop.grad_before_tax),
+        GraphEdge(orange_price, oranges, shop.orange_price, shop.grad_orange_price),
+        GraphEdge(orange_count, oranges, shop.orange_count, shop.grad_orange_count),
+        GraphEdge(apples, "+", shop.apples_total, shop.grad_apples_total),
+        GraphEdge(oranges, "+", shop.oranges_total, shop.grad_oranges_total),
+        GraphEdge("+", taxed, shop.before_tax, shop.grad_before_tax),
     ]
     return GraphDescription(nodes, edges, message("figure.apples_oranges_title"))
 
@@ -341,20 +349,21 @@ def neuron_graph(x: float = 0.5, w: float = 0.8, y: float = 1.0) -> GraphDescrip
     y_hat = z.sigmoid()
     loss = -y * y_hat.log()
     loss.backward()
+    loss_node = message("figure.loss")  # the node's name, read out by the description
     nodes = [
         GraphNode("w", "w", (0.0, 1.3), "value"),
         GraphNode("x", "x", (1.9, 0.0), "value"),
         GraphNode("×", "×", (1.9, 1.3)),
         GraphNode("σ", "σ", (3.8, 1.3)),
-        GraphNode("loss", "−y·log", (5.7, 1.3)),
+        GraphNode(loss_node, "−y·log", (5.7, 1.3)),
         GraphNode("L", "L", (7.4, 1.3), "value"),
     ]
     edges = [
         GraphEdge("w", "×", w, weight.grad),
         GraphEdge("x", "×", x, feature.grad),
         GraphEdge("×", "σ", z.data, z.grad),
-        GraphEdge("σ", "loss", y_hat.data, y_hat.grad),
-        GraphEdge("loss", "L", loss.data, 1.0),
+        GraphEdge("σ", loss_node, y_hat.data, y_hat.grad),
+        GraphEdge(loss_node, "L", loss.data, 1.0),
     ]
     return GraphDescription(nodes, edges, message("figure.neuron_title", y=format_number(y, minus=MINUS_SIGN)))
 
@@ -454,7 +463,7 @@ def value_graph(root, title: str | None = None) -> GraphDescription:
     nodes = _value_nodes(root)
     if len(nodes) > 40:
         raise SettingError(message("error.graphs.too_many", count=len(nodes)))
-    names = {id(node): f"v{index}" for index, node in enumerate(nodes)}
+    names = _value_names(nodes)
     parents_of = {id(node): _parents_and_op(node)[0] for node in nodes}
     users_of: dict[int, list] = {id(node): [] for node in nodes}
     for node in nodes:
@@ -485,15 +494,26 @@ def value_graph(root, title: str | None = None) -> GraphDescription:
         for parent in dict.fromkeys(parents):  # a parent used twice by this node: one edge
             edges.append(GraphEdge(names[id(parent)], name, parent.data, parent.grad))
     x, y = position[id(root)]
-    graph_nodes.append(GraphNode("output", getattr(root, "label", "") or "out", (x + 1.9, y), "value"))
-    edges.append(GraphEdge(names[id(root)], "output", root.data, root.grad))
+    output = message("figure.graph_output")
+    graph_nodes.append(GraphNode(output, getattr(root, "label", "") or "out", (x + 1.9, y), "value"))
+    edges.append(GraphEdge(names[id(root)], output, root.data, root.grad))
     return GraphDescription(graph_nodes, edges, title)
+
+
+def _value_names(nodes: list) -> dict[int, str]:
+    """Each value's name in words and pictures: its label where no other value has it, else v0, v1, … by position."""
+    labels = [getattr(node, "label", "") for node in nodes]
+    taken = {message("figure.graph_output")} | {f"v{index}" for index in range(len(nodes))}
+    return {
+        id(node): label if label and labels.count(label) == 1 and label not in taken else f"v{index}"
+        for index, (node, label) in enumerate(zip(nodes, labels))
+    }
 
 
 def describe_value_graph(root) -> str:
     """The same graph in words, one line per value in forward order: what it is, its value and gradient."""
     nodes = _value_nodes(root)
-    names = {id(node): getattr(node, "label", "") or f"v{index}" for index, node in enumerate(nodes)}
+    names = _value_names(nodes)
     lines = []
     for node in nodes:
         parents, op = _parents_and_op(node)
