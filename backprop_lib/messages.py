@@ -428,6 +428,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "figure.optimizers.too_small": {"en": "too small", "ko": "너무 작음"},
     "figure.optimizers.about_right": {"en": "about right", "ko": "알맞음"},
     "figure.optimizers.too_large": {"en": "too large", "ko": "너무 큼"},
+    "figure.optimizers.legend": {
+        "en": "{label}: loss {loss} after {steps}",
+        "ko": "{label}: {steps}걸음 뒤 손실 {loss}",
+    },
     "figure.optimizers.loss_after": {"en": "loss after {steps}: {loss}", "ko": "{steps}걸음 뒤 손실: {loss}"},
     "gradcheck.gradient": {"en": "gradient", "ko": "기울기"},
     "gradcheck.relative": {"en": "relative error", "ko": "상대 오차"},

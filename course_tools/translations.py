@@ -130,10 +130,19 @@ def needs_translation(cell) -> bool:
 
 
 def program_of(source: str) -> str:
-    """A code cell's syntax tree with every string constant blanked: what a translation must keep."""
+    """A code cell's syntax tree with its text blanked: what a translation must keep.
+
+    Strings are blanked, format specs (the ``>10`` of ``f"{name:>10}"``) are not: they change what is printed.
+    """
     tree = ast.parse(source)
+    specs = {
+        id(node)
+        for value in ast.walk(tree)
+        if isinstance(value, ast.FormattedValue) and value.format_spec
+        for node in ast.walk(value.format_spec)
+    }
     for node in ast.walk(tree):
-        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in specs:
             node.value = ""
     return ast.dump(tree)
 

@@ -59,7 +59,9 @@ def test_figures_are_returned_with_one_line_per_optimizer():
     figure = plot_optimizer_paths({"mine": SGD(0.07), "other": Adam(0.3)}, steps=10)
     assert isinstance(figure, Figure)
     labels = [line.get_label() for line in figure.axes[0].get_lines() if not line.get_label().startswith("_")]
-    assert labels == ["mine", "other"]
+    assert [label.split(":")[0] for label in labels] == ["mine", "other"]
+    final = valley_loss(*optimizer_path(SGD(0.07), 10)[-1])
+    assert labels[0] == f"mine: loss {final:.3g} after 10"  # the legend says where each path ended up
     assert len(plot_optimizer_paths().axes[0].get_legend().get_texts()) == 3
     assert len(plot_learning_rates().axes) == 3
 

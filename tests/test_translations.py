@@ -137,6 +137,17 @@ def test_a_korean_code_cell_must_be_the_english_program(solution):
     assert "cell rate (block at line 4): the Korean code is not the English program" in problems(solution)
 
 
+def test_a_korean_code_cell_keeps_the_format_specs_and_may_change_the_words(solution):
+    blocks = good_blocks()
+    blocks["rate"] = (sha8(PRINTS), 'rate = 0.1\nprint(f"학습률 {rate:>6}")')  # a spec changes what is printed
+    write_catalogue(solution, blocks)
+    assert "cell rate (block at line 4): the Korean code is not the English program" in problems(solution)
+    blocks["rate"] = (sha8(PRINTS), 'rate = 0.1\nprint(f"이번 학습률은 {rate}")')
+    write_catalogue(solution, blocks)
+    korean = translated(nbformat.read(solution, as_version=4), solution)  # accepted: only the words changed
+    assert 'print(f"이번 학습률은 {rate}")' in "".join(cell.source for cell in korean.cells)
+
+
 def test_untranslated_blocks_and_blocks_for_unknown_or_raw_cells_are_refused(solution):
     blocks = good_blocks()
     blocks["intro"] = (sha8(INTRO), INTRO)

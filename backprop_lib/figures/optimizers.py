@@ -117,7 +117,8 @@ def plot_optimizer_paths(
     parts = [TEXT["figure"].format(steps=steps, steepness=f"{STEEPNESS:g}", w1=START[0], w2=START[1])]
     for index, (label, optimizer) in enumerate(optimizers.items()):
         path = optimizer_path(optimizer, steps)
-        _draw_path(ax, path, index, label)
+        final = f"{valley_loss(*path[-1]):.3g}"
+        _draw_path(ax, path, index, message("figure.optimizers.legend", label=label, steps=steps, loss=final))
         parts.append(describe_path(label, path))
     ax.set_title(message("figure.optimizers.title", steps=steps, steepness=f"{STEEPNESS:g}"))
     ax.legend(loc="lower right")
