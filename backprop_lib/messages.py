@@ -11,6 +11,8 @@ from __future__ import annotations
 import string
 from collections.abc import Callable, Iterator, Mapping
 
+from .particles import attach_particles
+
 LANGUAGES = ("en", "ko")
 _current = {"language": "en"}
 _listeners: list[Callable[[str], None]] = []
@@ -37,8 +39,13 @@ def current_language() -> str:
 
 
 def message(key: str, language: str | None = None, **values) -> str:
-    """The sentence ``key`` in ``language`` (default: the notebook's), its {placeholders} filled in."""
-    return MESSAGES[key][language or _current["language"]].format(**values)
+    """The sentence ``key`` in ``language`` (default: the notebook's), its {placeholders} filled in.
+
+    In Korean, a particle written both ways after a value ("{got}이(가)") keeps the form that fits the value.
+    """
+    language = language or _current["language"]
+    text = MESSAGES[key][language].format(**values)
+    return attach_particles(text) if language == "ko" else text
 
 
 def template(key: str, language: str | None = None) -> str:

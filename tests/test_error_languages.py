@@ -78,7 +78,7 @@ CASES = [
         lambda mp: Value(-2.0).log(),
         DomainError,
         ["Value.log: expected a positive number, got -2", "(x + 1e-7).log()"],
-        ["Value.log: 양수가 와야 하는데, -2이(가) 왔어요", "(x + 1e-7).log()"],
+        ["Value.log: 양수가 와야 하는데, -2가 왔어요", "(x + 1e-7).log()"],
     ),
     (
         "value",
@@ -99,14 +99,14 @@ CASES = [
         lambda mp: Momentum(0.1, momentum=1.0),
         SettingError,
         ["Momentum: momentum must be in [0, 1), got 1.0", "such as 0.9"],
-        ["Momentum: momentum은(는) [0, 1) 범위", "1.0이(가) 왔어요", "0.9 같은 값을 쓰세요"],
+        ["Momentum: momentum은(는) [0, 1) 범위", "1.0이 왔어요", "0.9 같은 값을 쓰세요"],
     ),
     (
         "optimizers",
         lambda mp: SGD(-0.5),
         SettingError,
         ["SGD: learning_rate must be a positive finite number such as 0.1, got -0.5"],
-        ["SGD: learning_rate은(는) 0.1 같은 유한한 양수여야 하는데, -0.5이(가) 왔어요"],
+        ["SGD: learning_rate은(는) 0.1 같은 유한한 양수여야 하는데, -0.5가 왔어요"],
     ),
     (
         "losses",
@@ -125,7 +125,7 @@ CASES = [
         lambda mp: SoftmaxWithLoss().forward(np.zeros((2, 3)), np.array([0, 5])),
         LabelError,
         ["must hold class indices 0 … 2, got values [0 5]", "one-hot rows of shape (2, 3)"],
-        ["클래스 번호 0 … 2이(가) 들어 있어야 하는데, 값 [0 5]이(가) 왔어요", "모양이 (2, 3)인 원-핫 행"],
+        ["클래스 번호 0 … 2가 들어 있어야 하는데, 값 [0 5]가 왔어요", "모양이 (2, 3)인 원-핫 행"],
     ),
     (
         "layers",
@@ -146,7 +146,7 @@ CASES = [
         lambda mp: relu_network([64], seed=0),
         SettingError,
         ["relu_network: sizes must list at least two layer widths", "such as [64, 100, 10]; got [64]"],
-        ["relu_network: sizes에는 층의 너비(입력 … 출력)를 두 개 이상", "예: [64, 100, 10]", "[64]이(가) 왔어요"],
+        ["relu_network: sizes에는 층의 너비(입력 … 출력)를 두 개 이상", "예: [64, 100, 10]", "[64]가 왔어요"],
     ),
     (
         "network",
@@ -160,7 +160,7 @@ CASES = [
         lambda mp: stratified_split(np.arange(10) % 2, (0.8, 0.3), seed=0),
         SettingError,
         ["sum to less than 1, got (0.8, 0.3)", "fractions=(0.6, 0.2)"],
-        ["합은 1보다 작아야 하는데, (0.8, 0.3)이(가) 왔어요", "fractions=(0.6, 0.2)"],
+        ["합은 1보다 작아야 하는데, (0.8, 0.3)이 왔어요", "fractions=(0.6, 0.2)"],
     ),
     (
         "documents",
@@ -188,7 +188,7 @@ CASES = [
         lambda mp: toggle_pixel(np.zeros(64), 64),
         SettingError,
         ["toggle_pixel: index must be a whole number 0 … 63, got 64."],
-        ["toggle_pixel: index은(는) 0 … 63 사이의 정수여야 하는데, 64이(가) 왔어요."],
+        ["toggle_pixel: index은(는) 0 … 63 사이의 정수여야 하는데, 64가 왔어요."],
     ),
     (
         "explorers",
@@ -230,7 +230,7 @@ CASES = [
         lambda mp: optimizer_path(SGD(0.1), start=(1.0, 2.0, 3.0)),
         ShapeError,
         ["start must be two numbers (w₁, w₂), got a tuple ((1.0, 2.0, 3.0))"],
-        ["start는 수 두 개 (w₁, w₂)여야 하는데, tuple 값 ((1.0, 2.0, 3.0))이(가) 왔어요"],
+        ["start는 수 두 개 (w₁, w₂)여야 하는데, tuple 값 ((1.0, 2.0, 3.0))이 왔어요"],
     ),
     (
         "figures.regions",
@@ -244,7 +244,7 @@ CASES = [
         lambda mp: plot_softmax([1.0, 2.0], target=2),
         LabelError,
         ["target must be the index of the true class, a whole number 0 … 1, or None; got 2."],
-        ["target은 정답 클래스의 번호, 곧 0 … 1 사이의 정수이거나 None이어야 하는데, 2이(가) 왔어요."],
+        ["target은 정답 클래스의 번호, 곧 0 … 1 사이의 정수이거나 None이어야 하는데, 2가 왔어요."],
     ),
 ]
 

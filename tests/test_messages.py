@@ -59,7 +59,7 @@ def test_check_failures_and_not_done_speak_the_chosen_language(capsys):
     use_language("ko")
     with exercise_check(2):
         check_close("grad_w5", 0.1, 0.02592286)
-    assert capsys.readouterr().out == "✗ 연습 2: grad_w5은(는) 0.02592286이어야 하는데, 지금은 0.10000000이에요.\n"
+    assert capsys.readouterr().out == "✗ 연습 2: grad_w5는 0.02592286이어야 하는데, 지금은 0.10000000이에요.\n"
     with exercise_check(2):
         raise NotImplementedError("any stub")
     assert capsys.readouterr().out == not_done_message(2, "ko") + "\n"
@@ -89,7 +89,7 @@ def test_a_learners_mistake_is_explained_in_the_notebooks_language():
         layer.forward(np.ones(2))
     assert str(error.value) == (
         "hidden: 입력의 모양은 (배치, 2)이어야 해요(이 층의 입력 하나에 열 하나씩, 2열). "
-        "그런데 모양이 (2,)인 배열 (float64)이(가) 왔어요. "
+        "그런데 모양이 (2,)인 배열 (float64)가 왔어요. "
         "샘플 하나에도 배치 축이 필요해요: x.reshape(1, -1)."
     )
     use_language("en")
