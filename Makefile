@@ -11,6 +11,7 @@ NOTEBOOKS ?=
 LESSONS_ARGS ?=
 SUBMISSIONS ?=
 GRADE_ARGS ?=
+ASSIGNMENT ?= solutions/05_homework.ipynb
 # Unit tests, nbval over every notebook of both editions (solutions/, solutions/ko/, lessons/en/,
 # lessons/ko/: stored outputs must be reproduced), grading end to end and the JupyterLab browser
 # test, in parallel on every core.
@@ -31,6 +32,7 @@ help:
 	@echo "make lessons  - regenerate both editions (lessons/en, lessons/ko, solutions/ko) from solutions/"
 	@echo "make bench    - benchmarks: library vs plain numpy, gradient checks, grading speed"
 	@echo "make grade SUBMISSIONS=folder - grade a class of submitted homework notebooks"
+	@echo "make validate-assignment - before handing out the homework: its solution, blank lesson and mutants through the grader"
 
 setup: $(DEV_STAMP)
 
@@ -90,8 +92,8 @@ grade: setup
 	$(VENV)/bin/backprop-grade $(SUBMISSIONS) $(GRADE_ARGS)
 
 validate-assignment: setup
-	$(VENV)/bin/backprop-grade --validate
-	$(VENV)/bin/backprop-mutants --graded-by grader
+	$(VENV)/bin/backprop-grade --validate --solution $(ASSIGNMENT)
+	$(VENV)/bin/backprop-mutants --graded-by grader $(ASSIGNMENT)
 
 clean:
 	rm -rf $(VENV) $(OLDEST_VENV) .pytest_cache artifacts

@@ -580,7 +580,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("solutions", nargs="*", type=Path, help="solution notebooks (default: every solutions/*.ipynb)")
     add_course_option(parser)
     parser.add_argument(
-        "--jobs", type=int, default=2, help="notebooks tried at a time, and grading kernels (default 2)"
+        "--jobs", type=int, default=2, help="probes: notebooks tried at a time; grader: grading kernels (default 2)"
     )
     parser.add_argument(
         "--graded-by",
@@ -610,11 +610,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     tried = {path: by_notebook[path.stem] for path in reversed(paths) if by_notebook[path.stem]}
-    with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:  # the longest first: the homework
+    # The real grader ends every process started while it ran (nothing a submission starts outlives it), so
+    # with --graded-by grader one task runs at a time, its grading with --jobs kernels; probes run side by side.
+    at_once = max(1, args.jobs) if args.graded_by == "probes" else 1
+    with ThreadPoolExecutor(max_workers=at_once) as pool:  # the longest first: the homework
         parts = (
             (("visible+probes", run_visible, (True,)),)
             if args.graded_by == "probes"
-            else (("graded", run_graded, (1,)), ("visible", run_visible, (False,)))
+            else (("graded", run_graded, (max(1, args.jobs),)), ("visible", run_visible, (False,)))
         )
         futures = {
             (path.stem, part): pool.submit(timed, task, path, mutants, *extra)
@@ -645,7 +648,7 @@ def main(argv: list[str] | None = None) -> int:
             problems.append(f"REJECTED by grading: {mutant.label}: it scored {mutant.graded or 'nothing'}")
     count = sum(len(ms) for ms in by_notebook.values())
     print(
-        f"{count} mutants in {len(paths)} notebooks tried in {time.monotonic() - start:.0f} s ({args.jobs} at a "
+        f"{count} mutants in {len(paths)} notebooks tried in {time.monotonic() - start:.0f} s ({at_once} at a "
         f"time; " + ", ".join(f"{stem} {part} {time_:.0f} s" for (stem, part), time_ in sorted(seconds.items())) + ")."
     )
     for problem in problems:

@@ -12,6 +12,7 @@ import copy
 import csv
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -811,6 +812,21 @@ def test_the_public_seed_is_refused(assignment, tmp_path, capsys):
     assert "public seed" in capsys.readouterr().err
 
 
+def test_a_seed_file_gives_every_shard_the_same_seed_and_a_bad_one_says_how_to_make_one(tmp_path, capsys):
+    from course_tools.grading.cli import seed_from_file
+
+    (tmp_path / "seed").write_text("123456789\n")
+    assert seed_from_file(tmp_path / "seed") == 123456789
+    (tmp_path / "bad").write_text("my secret\n")
+    with pytest.raises(InstructorError, match="one whole number, but it holds 'my secret'.*secrets.randbelow"):
+        seed_from_file(tmp_path / "bad")
+    (tmp_path / "class").mkdir()
+    (tmp_path / "class" / "ada.ipynb").write_text("{}")
+    command = [str(tmp_path / "class"), "--solution", str(FIXTURE), "--shard", "1/2"]
+    assert main([*command, "--seed-file", str(tmp_path / "missing")]) == 2
+    assert "there is no such file" in capsys.readouterr().err
+
+
 def test_warm_kernels_are_the_default_only_where_landlock_scopes_the_forking_process(monkeypatch, capsys):
     from course_tools.grading import launcher
     from course_tools.grading.cli import kernel_mode
@@ -824,3 +840,19 @@ def test_warm_kernels_are_the_default_only_where_landlock_scopes_the_forking_pro
     assert kernel_mode(None, isolate=False) == "warm"  # not isolated at all: said on the first line of the run
     monkeypatch.setattr(launcher, "landlock_abi", lambda: 6)
     assert kernel_mode(None, isolate=True) == "warm" and capsys.readouterr().out == ""
+
+
+def test_feedback_never_shows_the_solutions_multiple_choice_letters():
+    from course_tools.grading.plugin import without_choices
+    from course_tools.grading.report import output_text
+
+    recorded = []
+    for path in (HOMEWORK, ROOT / "solutions" / "ko" / HOMEWORK.name):
+        for cell in nbformat.read(path, as_version=4).cells:
+            text = output_text(cell.get("outputs", []))
+            if "(recorded; graded when you hand in)" in text or "(기록했어요. 제출한 뒤에 채점해요)" in text:
+                recorded.append(without_choices(text))
+    assert len(recorded) == 4  # exercises 5 and 9, in both editions
+    letters = re.compile(r": [A-F](, [A-F])* \(")
+    assert not [text for text in recorded if letters.search(text)], recorded
+    assert all(": … (" in text for text in recorded)

@@ -131,6 +131,19 @@ def hidden_seed_of(chosen: int | None, output: Path) -> int:
     return seed
 
 
+def seed_from_file(path: Path) -> int:
+    """The seed kept in a file of one whole number: out of job scripts, shell history and the process list."""
+    text = path.read_text(encoding="utf-8").strip() if path.is_file() else ""
+    if not text.isdigit():
+        found = f"it holds {text[:20]!r}" if path.is_file() else "there is no such file"
+        raise InstructorError(
+            f"--seed-file {path}: expected a file holding one whole number, but {found}. Make one (readable by "
+            f"you only) with: python3 -c 'import secrets; print(1 + secrets.randbelow(2**31 - 1))' > {path}; "
+            f"chmod 600 {path}"
+        )
+    return int(text)
+
+
 def kernel_mode(chosen: str | None, isolate: bool) -> str:
     """The kernels to grade in: as chosen, else warm where it can run safely, fresh (and why) elsewhere."""
     if chosen == "warm":
@@ -154,12 +167,14 @@ def grade_folder(args: argparse.Namespace) -> int:
     folder = Path(args.submissions).resolve()
     submissions = list_submissions(folder)
     output = Path(args.output).resolve() if args.output else folder / "graded"
+    if args.seed_file:
+        args.seed = seed_from_file(Path(args.seed_file))
     if args.shard:
         index, count = parse_shard(args.shard)
         if args.seed is None:
             raise InstructorError(
                 f"--shard {args.shard}: every shard must use the same hidden inputs; pass the same "
-                f"--seed N (keep it private) to every shard."
+                f"--seed N or --seed-file PATH (keep it private) to every shard."
             )
         submissions = [s for s in submissions if in_shard(s.student, index, count)]
         output = Path(args.output).resolve() if args.output else folder / f"graded-{index}-of-{count}"
@@ -297,11 +312,17 @@ def parser() -> argparse.ArgumentParser:
         help="processes a submission may have running besides its kernel (default %(default)s); "
         "more, and it is stopped with the status too-many-processes",
     )
-    p.add_argument(
+    seeds = p.add_mutually_exclusive_group()
+    seeds.add_argument(
         "--seed",
         type=int,
         help="the seed of the hidden checks' inputs; keep it private (default: the "
         f"one saved in OUTPUT/{SEED_FILE} by an earlier run, else a new random one)",
+    )
+    seeds.add_argument(
+        "--seed-file",
+        metavar="PATH",
+        help="read the seed from this file (one whole number): for job arrays, where every shard needs it",
     )
     p.add_argument(
         "--kernels",

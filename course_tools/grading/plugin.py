@@ -29,6 +29,8 @@ import nbval.plugin
 import pytest
 from _pytest.junitxml import LogXML
 
+from backprop_lib.messages import LANGUAGES, template
+
 from .guard import GuardedKernel, KernelDied, SubmissionTimedOut, TooManyProcesses
 from .probes import score_hidden, stream_text
 from .processes import become_subreaper
@@ -39,6 +41,9 @@ from .warm import Zygote
 SYNTAX_ERRORS = ("SyntaxError", "IndentationError", "TabError")
 HIDDEN_FAILURE = "hidden check failed (its expected output is not reported)"
 OPEN_TASK_FAILURE = "the visible check of an open task did not end with the solution's verdict line"
+# A multiple-choice check prints "name: LETTERS (recorded; graded when you hand in)": the letters the hidden
+# check grades. In a feedback file's expected output they are hidden, in every language.
+RECORDED = [template("choice.recorded", language).split("{letters}")[1] for language in LANGUAGES]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -163,8 +168,20 @@ def cell_properties(item: pytest.Item, call: pytest.CallInfo, wrong_verdict: boo
         )
         kernel.dropped_bytes = 0
     if call.when == "call" and (call.excinfo is not None or wrong_verdict) and exercise_of(item).get("role") == "check":
-        properties += [("expected", output_text(item.cell.outputs)), ("actual", output_text(item.test_outputs or []))]
+        expected = without_choices(output_text(item.cell.outputs))
+        properties += [("expected", expected), ("actual", output_text(item.test_outputs or []))]
     return properties
+
+
+def without_choices(text: str) -> str:
+    """The solution's output with the letters of every recorded multiple-choice answer replaced by '…'."""
+    lines = text.splitlines(keepends=True)
+    for index, line in enumerate(lines):
+        for suffix in RECORDED:
+            name, colon, rest = line.partition(": ")
+            if colon and suffix.strip() in rest:
+                lines[index] = f"{name}: …{suffix}{line[len(line.rstrip()) :]}"
+    return "".join(lines)
 
 
 def open_task(item: pytest.Item) -> bool:
