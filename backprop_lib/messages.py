@@ -855,14 +855,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "이 과제의 노트북이 아니에요: {detail}",
     },
     "problem.missing-answers": {
-        "en": "The answer cell {cell} is not in your notebook (deleted, or replaced by a new cell), so that exercise "
-        "was graded as unanswered.",
-        "ko": "답 셀 {cell}이(가) 노트북에 없어요(지웠거나 새 셀로 바꿨어요). 그래서 그 연습은 답하지 않은 것으로 "
-        "채점했어요.",
+        "en": "Your notebook does not have {cell} (deleted, or replaced by a new cell), so that exercise was "
+        "graded as unanswered. Write answers into the lesson's own exercise cells.",
+        "ko": "노트북에 {cell}이(가) 없어요(지웠거나 새 셀로 바꿨어요). 그래서 그 연습은 답하지 않은 것으로 "
+        "채점했어요. 답은 강의 노트북에 있던 연습 셀에 쓰세요.",
     },
     "problem.duplicate-answers": {
-        "en": "The answer cell {cell} appears {detail} times; the last copy was graded.",
-        "ko": "답 셀 {cell}이(가) {detail}번 나와요. 마지막 것을 채점했어요.",
+        "en": "Your notebook has {cell} {detail} times; the last copy was graded.",
+        "ko": "노트북에 {cell}이(가) {detail}번 나와요. 마지막 것을 채점했어요.",
     },
     "problem.reordered": {
         "en": "Your answer cells are in another order than in the lesson; they were graded in the lesson's order.",
@@ -873,44 +873,52 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "노트북을 한 번도 실행하지 않았어요(실행 번호가 있는 셀이 없어요). 그래도 채점기가 모두 실행했어요.",
     },
     "problem.syntax-error": {
-        "en": "Cell {cell} has a syntax error: {detail}",
-        "ko": "셀 {cell}에 문법 오류가 있어요: {detail}",
+        "en": "There is a syntax error in {cell}: {detail}",
+        "ko": "{cell}에 문법 오류가 있어요: {detail}",
     },
     "problem.error": {
-        "en": "Cell {cell} raised an error: {detail}",
-        "ko": "셀 {cell}에서 오류가 났어요: {detail}",
+        "en": "An error was raised in {cell}: {detail}",
+        "ko": "{cell}에서 오류가 났어요: {detail}",
     },
     "problem.memory": {
-        "en": "Cell {cell} used more memory than allowed: {detail}",
-        "ko": "셀 {cell}이(가) 허용된 것보다 많은 메모리를 썼어요: {detail}",
+        "en": "More memory than allowed was used in {cell}: {detail}",
+        "ko": "{cell}이(가) 허용된 것보다 많은 메모리를 썼어요: {detail}",
     },
     "problem.timeout": {
-        "en": "Cell {cell} ran longer than the time limit and was stopped: {detail}",
-        "ko": "셀 {cell}이(가) 시간 제한보다 오래 실행되어 멈췄어요: {detail}",
+        "en": "The time limit was reached in {cell}, which was stopped: {detail}",
+        "ko": "{cell}이(가) 시간 제한보다 오래 실행되어 멈췄어요: {detail}",
     },
     "problem.kernel-died": {
-        "en": "The Python kernel stopped while running cell {cell}: {detail}. Later cells could not run.",
-        "ko": "셀 {cell}을(를) 실행하는 동안 파이썬 커널이 멈췄어요: {detail}. 그 뒤의 셀은 실행하지 못했어요.",
+        "en": "The Python kernel stopped while running {cell}: {detail}. Later cells could not run.",
+        "ko": "{cell}을(를) 실행하는 동안 파이썬 커널이 멈췄어요: {detail}. 그 뒤의 셀은 실행하지 못했어요.",
     },
     "problem.submission-timeout": {
-        "en": "The whole notebook ran longer than its time limit; it was stopped in cell {cell}. Later cells could "
-        "not run.",
-        "ko": "노트북 전체가 시간 제한보다 오래 실행되어 셀 {cell}에서 멈췄어요. 그 뒤의 셀은 실행하지 못했어요.",
+        "en": "The whole notebook ran longer than its time limit; it was stopped in {cell}. Later cells could not run.",
+        "ko": "노트북 전체가 시간 제한보다 오래 실행되어 {cell}에서 멈췄어요. 그 뒤의 셀은 실행하지 못했어요.",
     },
     "problem.too-many-processes": {
-        "en": "Cell {cell} started too many processes and the notebook was stopped: {detail}. Later cells could not "
-        "run.",
-        "ko": "셀 {cell}이(가) 프로세스를 너무 많이 시작해서 노트북을 멈췄어요: {detail}. 그 뒤의 셀은 실행하지 "
-        "못했어요.",
+        "en": "Too many processes were started in {cell} and the notebook was stopped: {detail}. Later cells "
+        "could not run.",
+        "ko": "{cell}이(가) 프로세스를 너무 많이 시작해서 노트북을 멈췄어요: {detail}. 그 뒤의 셀은 실행하지 못했어요.",
     },
     "problem.output-truncated": {
-        "en": "Cell {cell} printed too much: {detail}.",
-        "ko": "셀 {cell}이(가) 너무 많이 출력했어요: {detail}.",
+        "en": "Too much was printed in {cell}: {detail}.",
+        "ko": "{cell}이(가) 너무 많이 출력했어요: {detail}.",
     },
     "problem.grader-error": {
         "en": "The grader could not finish your notebook ({detail}); your instructor will look at it.",
         "ko": "채점기가 노트북을 끝까지 채점하지 못했어요({detail}). 담당 교수자가 확인할 거예요.",
     },
+    # a cell as the student knows it (the id in backquotes is for the instructor)
+    "feedback.cell_answer": {
+        "en": "your answer to Exercise {number} (cell `{cell}`)",
+        "ko": "`{cell}` 셀(연습 {number}의 답)",
+    },
+    "feedback.cell_check": {
+        "en": "the check under Exercise {number} (cell `{cell}`)",
+        "ko": "`{cell}` 셀(연습 {number}의 확인 셀)",
+    },
+    "feedback.cell": {"en": "cell `{cell}`", "ko": "`{cell}` 셀"},
     "feedback.title": {"en": "# {name}: feedback for {student}", "ko": "# {name}: {student}님의 채점 결과"},
     "feedback.points": {
         "en": "**{total} of {maximum} points.** Status: `{status}`.",
@@ -941,8 +949,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "feedback.what_happened": {"en": "## What happened", "ko": "## 채점 중에 있었던 일"},
     "feedback.failed_check": {
-        "en": "## Exercise {number}: the check `{cell}` failed",
-        "ko": "## 연습 {number}: 확인 셀 `{cell}`을(를) 통과하지 못했어요",
+        "en": "## Exercise {number}: its check did not pass (cell `{cell}`)",
+        "ko": "## 연습 {number}: 확인 셀을 통과하지 못했어요(`{cell}` 셀)",
     },
     "feedback.expected": {"en": "Expected:", "ko": "기대한 출력:"},
     "feedback.printed": {"en": "Your notebook printed:", "ko": "여러분의 노트북이 출력한 것:"},

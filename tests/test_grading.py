@@ -275,6 +275,7 @@ def test_syntax_error(graded):
 def test_answer_that_raises(graded):
     assert row(graded, "raises") == ("0", "3", "1", "4", "error(ex1-answer)")
     assert "NameError: name 'undefined_helper' is not defined" in feedback(graded, "raises")
+    assert "An error was raised in your answer to Exercise 1 (cell `ex1-answer`)" in feedback(graded, "raises")
 
 
 def test_endless_loop_is_interrupted_at_the_cell_limit(graded):
@@ -314,6 +315,8 @@ def test_another_notebook(graded):
 
 def test_deleted_answer_cell(graded):
     assert row(graded, "deleted") == ("2", "0", "1", "3", "missing-answers(ex2-answer)")
+    # the student is told which exercise, not only the cell id (ids and exercise numbers may differ)
+    assert "Your notebook does not have your answer to Exercise 2 (cell `ex2-answer`)" in feedback(graded, "deleted")
 
 
 def test_duplicated_answer_cell_grades_the_last_copy(graded):

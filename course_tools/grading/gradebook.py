@@ -121,7 +121,9 @@ def feedback(grade: Grade, assignment: Assignment, isolated: bool = True) -> str
     lines += ["", message("feedback.scoring", language)]
     if grade.problems:
         lines += ["", message("feedback.what_happened", language), ""]
-        lines += [f"- {problem.sentence(language)}" for problem in grade.problems]
+        for problem in grade.problems:
+            named = cell_words(problem.cell, assignment, language) if problem.cell else None
+            lines.append(f"- {problem.sentence(language, named)}")
     for exercise in grade.exercises:
         for check in exercise.visible:
             if check.passed or not (check.expected or check.actual):
@@ -141,6 +143,15 @@ def feedback(grade: Grade, assignment: Assignment, isolated: bool = True) -> str
     if not isolated:
         lines += ["", "---", message("feedback.not_isolated", language)]
     return "\n".join(lines) + "\n"
+
+
+def cell_words(cell_id: str, assignment: Assignment, language: str) -> str:
+    """A cell as the student knows it, "your answer to Exercise 11 (cell `ex10-answer`)": ids and numbers differ."""
+    for cell in assignment.solution.cells:
+        exercise = cell.metadata.get("exercise", {})
+        if cell.id == cell_id and exercise.get("role") in ("answer", "check") and "number" in exercise:
+            return message(f"feedback.cell_{exercise['role']}", language, number=exercise["number"], cell=cell_id)
+    return message("feedback.cell", language, cell=cell_id)
 
 
 def write_feedback(folder: Path, grade: Grade, assignment: Assignment, isolated: bool = True) -> Path:

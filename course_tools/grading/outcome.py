@@ -35,9 +35,9 @@ class Problem:
     cell: str = ""
     detail: str = ""
 
-    def sentence(self, language: str = "en") -> str:
-        """The problem in one sentence for the student, in their notebook's language."""
-        return message(f"problem.{self.code}", language, cell=self.cell, detail=self.detail)
+    def sentence(self, language: str = "en", cell: str | None = None) -> str:
+        """The problem in one sentence for the student, in their notebook's language (cell: how to name the cell)."""
+        return message(f"problem.{self.code}", language, cell=cell or self.cell, detail=self.detail)
 
 
 def status_of(problems: list[Problem]) -> str:
