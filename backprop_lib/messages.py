@@ -860,6 +860,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "노트북에 {cell}이(가) 없어요(지웠거나 새 셀로 바꿨어요). 그래서 그 연습은 답하지 않은 것으로 "
         "채점했어요. 답은 강의 노트북에 있던 연습 셀에 쓰세요.",
     },
+    "problem.relocated-answer": {
+        "en": "Your notebook does not have {cell}, but a new cell starts with its first line; that cell was graded "
+        "as your answer. Next time write in the lesson's own exercise cell.",
+        "ko": "노트북에 {cell}이(가) 없지만, 그 첫 줄로 시작하는 새 셀이 있어서 그 셀을 답으로 채점했어요. "
+        "다음에는 강의 노트북에 있던 연습 셀에 쓰세요.",
+    },
     "problem.duplicate-answers": {
         "en": "Your notebook has {cell} {detail} times; the last copy was graded.",
         "ko": "노트북에 {cell}이(가) {detail}번 나와요. 마지막 것을 채점했어요.",

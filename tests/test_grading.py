@@ -582,6 +582,24 @@ def test_splice_takes_answers_by_id_and_strips_markers(assignment, tmp_path):
     ]
 
 
+def test_an_answer_retyped_in_a_new_cell_is_found_by_its_first_line_and_said(assignment, tmp_path):
+    header = next(cell.source for cell in assignment.lesson.cells if cell.id == "ex1-answer").splitlines()[0]
+    notebook = answered(assignment, ex1_answer=f"{header}\n{SOLVED_EX1}")
+    pasted = next(cell for cell in notebook.cells if cell.id == "ex1-answer")
+    pasted.id = "a-new-cell"  # what pasting a copy or typing into a new cell leaves: the header line, another id
+    unheaded = copy.deepcopy(notebook)
+    next(cell for cell in unheaded.cells if cell.id == "a-new-cell").source = SOLVED_EX1
+    found = {}
+    for name, student in (("pasted", notebook), ("unheaded", unheaded)):
+        nbformat.write(student, tmp_path / f"{name}.ipynb")
+        spliced = splice(assignment, name, tmp_path / f"{name}.ipynb")
+        found[name] = (next(c.source for c in spliced.notebook.cells if c.id == "ex1-answer"), spliced.problems)
+    assert SOLVED_EX1.strip() in found["pasted"][0]
+    assert [problem.code for problem in found["pasted"][1]] == ["relocated-answer"]
+    assert SOLVED_EX1.strip() not in found["unheaded"][0]  # no header: nothing says which exercise it answers
+    assert [problem.code for problem in found["unheaded"][1]] == ["missing-answers"]
+
+
 def test_an_open_tasks_visible_check_is_judged_by_its_verdict_line_not_its_numbers(tmp_path):
     """Homework exercise 8 (judged on held-out data): a right network of one's own prints its own loss curve."""
     homework = load_assignment(HOMEWORK)

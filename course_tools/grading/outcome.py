@@ -12,6 +12,7 @@ PROBLEMS = (
     "invalid-notebook",
     "wrong-assignment",
     "missing-answers",
+    "relocated-answer",
     "duplicate-answers",
     "reordered",
     "not-executed",

@@ -112,11 +112,40 @@ def find_answers(assignment: Assignment, cells: list[dict]) -> tuple[dict[str, s
             copies[cell_id] = copies.get(cell_id, 0) + 1
             if cell_id not in order:
                 order.append(cell_id)
-    problems = [Problem("missing-answers", cell_id) for cell_id in wanted if cell_id not in answers]
+    problems = []
+    reordered = order != [cell_id for cell_id in wanted if cell_id in answers]  # among the cells found by id
+    for cell_id in [cell_id for cell_id in wanted if cell_id not in answers]:
+        moved = relocated_answer(assignment, cell_id, cells)
+        if moved is None:
+            problems.append(Problem("missing-answers", cell_id))
+        else:
+            answers[cell_id] = moved
+            problems.append(Problem("relocated-answer", cell_id))
     problems += [Problem("duplicate-answers", cell_id, str(count)) for cell_id, count in copies.items() if count > 1]
-    if order != [cell_id for cell_id in wanted if cell_id in answers]:
+    if reordered:
         problems.append(Problem("reordered"))
     return answers, problems
+
+
+def relocated_answer(assignment: Assignment, cell_id: str, cells: list[dict]) -> str | None:
+    """The source of a new cell (an id the lesson does not have) that starts with this answer's header line.
+
+    A student who retyped or pasted an answer into a new cell kept the stub's first line, "# Exercise 1
+    (2 points): …": the last such cell is taken (its source, never its metadata).
+    """
+    stub = next(cell for cell in assignment.lesson.cells if cell.id == cell_id)
+    header = stub.source.splitlines()[0].split(":")[0].strip() if stub.source.strip() else ""
+    if not header.startswith("#"):
+        return None
+    lesson_ids = {cell.id for cell in assignment.lesson.cells}
+    found = [
+        source
+        for cell in cells
+        if cell.get("id") not in lesson_ids and cell.get("cell_type") == "code"
+        for source in [source_of(cell)]
+        if source is not None and source.lstrip().startswith(header)
+    ]
+    return found[-1] if found else None
 
 
 def is_other_notebook(assignment: Assignment, cells: list[dict]) -> Problem | None:
