@@ -498,6 +498,18 @@ def test_rerun_grades_only_the_missing_rows(graded, capsys):
         assert sorted(r["student"] for r in csv.DictReader(handle)) == sorted(rows)
 
 
+def test_one_student_is_graded_again_by_name_and_an_unknown_name_is_refused(graded, capsys):
+    rows, submissions, _ = graded
+    capsys.readouterr()
+    assert main([str(submissions), "--solution", str(FIXTURE), *LIMITS, "--regrade", "full"]) == 0
+    assert "Grading 1 of 23 submissions" in capsys.readouterr().out
+    with (submissions / "graded" / "gradebook.csv").open(newline="") as handle:
+        again = {row["student"]: row for row in csv.DictReader(handle)}
+    assert again == rows  # the same grade, and every other row kept
+    assert main([str(submissions), "--solution", str(FIXTURE), "--regrade", "nobody"]) == 2
+    assert "--regrade nobody: no such submission" in capsys.readouterr().err
+
+
 def test_an_interrupted_run_keeps_every_finished_row_and_the_rerun_does_the_rest(assignment, tmp_path, capsys):
     write_class(tmp_path, {f"student{i}": answered(assignment) for i in range(3)})
     gradebook = tmp_path / "graded" / "gradebook.csv"

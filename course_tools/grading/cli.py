@@ -1,6 +1,6 @@
 """Grade a folder of submitted notebooks, or validate an assignment before handing it out.
 
-    backprop-grade SUBMISSIONS_DIR [--solution S.ipynb] [--output DIR] [--seed N] [--regrade] ...
+    backprop-grade SUBMISSIONS_DIR [--solution S.ipynb] [--output DIR] [--seed N] [--regrade [NAME ...]] ...
     backprop-grade --validate [--solution S.ipynb] [--course DIR]
     backprop-grade SUBMISSIONS_DIR --shard K/N --output DIR_K      # one slice of a large class
     backprop-grade --merge DIR_1 ... DIR_N --output DIR            # join the slices
@@ -179,7 +179,15 @@ def grade_folder(args: argparse.Namespace) -> int:
         submissions = [s for s in submissions if in_shard(s.student, index, count)]
         output = Path(args.output).resolve() if args.output else folder / f"graded-{index}-of-{count}"
     output.mkdir(parents=True, exist_ok=True)
-    gradebook = Gradebook(output / "gradebook.csv", assignment, regrade=args.regrade)
+    gradebook = Gradebook(output / "gradebook.csv", assignment, regrade=args.regrade == [])
+    if args.regrade:  # names: grade only these students again
+        unknown = sorted(set(args.regrade) - {s.student for s in submissions})
+        if unknown:
+            raise InstructorError(
+                f"--regrade {' '.join(unknown)}: no such submission in {folder} (a student's name is the file name "
+                f"without .ipynb)."
+            )
+        gradebook.forget(set(args.regrade))
     todo = [s for s in submissions if s.student not in gradebook.graded()]
     isolate = isolation_available()
     if not isolate:
@@ -277,7 +285,12 @@ def parser() -> argparse.ArgumentParser:
         "Korean submissions use lessons/ko/)",
     )
     p.add_argument("--output", type=Path, help="where gradebook.csv and feedback/ go (default SUBMISSIONS/graded)")
-    p.add_argument("--regrade", action="store_true", help="grade every submission again, not only the missing ones")
+    p.add_argument(
+        "--regrade",
+        nargs="*",
+        metavar="NAME",
+        help="grade these students again (e.g. a resubmission), or, without names, every submission",
+    )
     p.add_argument("--jobs", type=int, default=cores, help=f"submissions run at a time (default: the {cores} cores)")
     p.add_argument(
         "--cell-timeout", type=float, default=Limits.cell_timeout, help="seconds per cell (default %(default)s)"

@@ -50,6 +50,12 @@ class Gradebook:
         """Students whose row is final (a grader error is graded again)."""
         return {student for student, row in self.rows.items() if "grader-error" not in row[-1]}
 
+    def forget(self, students: set[str]) -> None:
+        """Drop these students' rows, so that this run grades them again (a resubmission, a changed rule)."""
+        for student in students:
+            self.rows.pop(student, None)
+        self.rewrite()
+
     def add(self, grade: Grade) -> None:
         """Append one row and make sure it is on disk before going on."""
         row = [
