@@ -80,6 +80,8 @@ def raised_message(error: Exception) -> str:
         where = own[-1]
         place = message("check.raised_at", line=where.lineno, code=(where.line or "").strip())
         return message("check.raised_reason", error_type=type(error).__name__, error=error, place=place)
+    if isinstance(error, NameError) and getattr(error, "name", None):  # the answer cell never defined it
+        return message("check.name_missing", name=error.name)
     if "NoneType" in str(error):
         return message("check.returned_none")
     return message("check.raised_in_check", error=f"{type(error).__name__}: {error}")

@@ -102,6 +102,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "your code raised {error_type}: {error}{place}",
         "ko": "여러분의 코드에서 {error_type} 오류가 났어요: {error}{place}",
     },
+    "check.name_missing": {
+        "en": "`{name}` is not defined: the answer cell above has not run, or it stopped with an error before "
+        "defining it. Run it (fix the error it shows first), then run this check again.",
+        "ko": "정의되지 않은 이름: `{name}`. 위의 답 셀을 아직 실행하지 않았거나, 그 셀이 이 이름을 정의하기 전에 "
+        "오류로 멈췄어요. 답 셀을 실행한 다음(오류가 보이면 먼저 고치고) 이 확인 셀을 다시 실행하세요.",
+    },
     "check.returned_none": {
         "en": "your function returned None — is the `return` missing?",
         "ko": "함수가 None을 돌려주었어요. `return`을 빠뜨리지 않았나요?",
@@ -952,6 +958,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "so the grader could not keep it from reading other files.",
         "ko": "참고: 이 노트북은 격리 없이 채점되었어요(채점 컴퓨터에 Landlock이 없어요). 그래서 채점기가 "
         "다른 파일을 읽지 못하게 막을 수 없었어요.",
+    },
+    "feedback.depends": {
+        "en": "Exercise {number} calls your code from exercise(s) {used}, which did not get full points either: "
+        "fix that first. Exercise {number} itself may be right.",
+        "ko": "연습 {number}은(는) 연습 {used}에서 여러분이 쓴 코드를 쓰는데, 그 연습도 만점이 아니에요. 그것부터 "
+        "고치세요. 연습 {number} 자체는 맞을 수도 있어요.",
     },
     "feedback.what_happened": {"en": "## What happened", "ko": "## 채점 중에 있었던 일"},
     "feedback.failed_check": {

@@ -27,7 +27,6 @@ The exit code is 1 when a wrong mutant survives or a right one is rejected.
 from __future__ import annotations
 
 import argparse
-import ast
 import contextlib
 import io
 import json
@@ -43,6 +42,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from .dependencies import dependencies
 from .lessons import BEGIN, END, AuthoringError, add_course_option, exercise_meta, exercises, read, with_answers
 
 NEXT_REGION = "# NEXT REGION"  # separates the blocks of a mutant for an answer cell with several regions
@@ -380,54 +380,6 @@ def run_visible(solution: Path, mutants: list[Mutant], graded_by_probes: bool = 
 
 
 # ---------------------------------------------------------------- grading, by the real grader
-
-
-def names_defined(source: str) -> set[str]:
-    """The names a cell defines at its top level (functions, classes, assigned names)."""
-    try:
-        tree = ast.parse(source)
-    except SyntaxError:
-        return set()
-    names = set()
-    for node in tree.body:
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            names.add(node.name)
-        elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            names |= {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)}
-    return names
-
-
-def names_used(source: str) -> set[str]:
-    """Every name a cell reads."""
-    try:
-        return {n.id for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Name)}
-    except SyntaxError:
-        return set()
-
-
-def dependencies(notebook) -> dict[int, set[int]]:
-    """For each exercise, the other exercises whose answers its cells use (directly or through others)."""
-    defined: dict[int, set[str]] = {}
-    used: dict[int, set[str]] = {}
-    for cell in notebook.cells:
-        meta = exercise_meta(cell) or {}
-        if cell.cell_type != "code" or "number" not in meta:
-            continue
-        if meta.get("role") == "answer":
-            defined.setdefault(meta["number"], set()).update(names_defined(cell.source))
-        used.setdefault(meta["number"], set()).update(names_used(cell.source))
-    direct = {e: {d for d, names in defined.items() if d != e and names & used.get(e, set())} for e in used}
-    closed = {e: set(ds) for e, ds in direct.items()}
-    changed = True
-    while changed:
-        changed = False
-        for e, ds in closed.items():
-            more = set().union(*(closed.get(d, set()) for d in ds)) - ds - {e}
-            if more:
-                ds |= more
-                changed = True
-    return closed
 
 
 def pack(mutants: list[Mutant], depends: dict[int, set[int]]) -> list[dict[int, Mutant]]:

@@ -889,3 +889,16 @@ def test_feedback_never_shows_the_solutions_multiple_choice_letters():
     letters = re.compile(r": [A-F](, [A-F])* \(")
     assert not [text for text in recorded if letters.search(text)], recorded
     assert all(": … (" in text for text in recorded)
+
+
+def test_feedback_says_when_an_exercise_calls_one_that_lost_points_too():
+    from course_tools.grading.gradebook import feedback as feedback_text
+
+    homework = load_assignment(HOMEWORK)  # exercise 3 (train_xor) calls exercises 1 and 2 (forward, backward)
+    results = [
+        ExerciseResult(n, 0.0 if n in (2, 3) else e.points, e.points) for n, e in sorted(homework.exercises.items())
+    ]
+    text = feedback_text(Grade("ada", results, []), homework)
+    assert "Exercise 3 calls your code from exercise(s) 2, which did not get full points either" in text
+    results[2] = ExerciseResult(3, homework.exercises[3].points, homework.exercises[3].points)
+    assert "calls your code" not in feedback_text(Grade("ada", results, []), homework)  # exercise 3 was right

@@ -160,3 +160,11 @@ def test_an_error_raised_inside_the_library_points_at_the_callers_line(capsys):
     printed = capsys.readouterr().out
     assert printed.startswith("✗ Exercise 4: your code raised")
     assert 'SGD(0.1).step({"w": np.ones(2)}, {"w": None})' in printed
+
+
+def test_a_name_the_answer_cell_never_defined_is_said_so_not_blamed_on_a_returned_value(capsys):
+    with exercise_check(2):
+        forward_never_defined([1.0])  # noqa: F821 - the answer cell stopped before defining it
+    printed = capsys.readouterr().out
+    assert printed.startswith("✗ Exercise 2: `forward_never_defined` is not defined: the answer cell above has not run")
+    assert "returned" not in printed

@@ -18,8 +18,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from course_tools.dependencies import dependencies
 from course_tools.lessons import AuthoringError, make_lesson
-from course_tools.mutants import Mutant, apply_mutant, dependencies, mutants_of, pack
+from course_tools.mutants import Mutant, apply_mutant, mutants_of, pack
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSONS = sorted(

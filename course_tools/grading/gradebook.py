@@ -14,6 +14,7 @@ from pathlib import Path
 
 from backprop_lib.messages import message
 
+from ..dependencies import dependencies
 from .assignment import Assignment, InstructorError
 from .outcome import CellResult, Grade
 
@@ -125,6 +126,11 @@ def feedback(grade: Grade, assignment: Assignment, isolated: bool = True) -> str
             f"{probes_passed(exercise.hidden, probes, language)} |"
         )
     lines += ["", message("feedback.scoring", language)]
+    short = {exercise.number for exercise in grade.exercises if exercise.points < exercise.maximum}
+    for exercise_number, uses in sorted(dependencies(assignment.solution).items()):
+        if exercise_number in short and uses & short:
+            used = ", ".join(str(n) for n in sorted(uses & short))
+            lines += ["", message("feedback.depends", language, number=exercise_number, used=used)]
     if grade.problems:
         lines += ["", message("feedback.what_happened", language), ""]
         for problem in grade.problems:
