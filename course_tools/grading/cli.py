@@ -23,6 +23,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from backprop_lib.formatting import display_width, pad
+
 from ..lessons import add_course_option
 from .assignment import InstructorError, load_assignment
 from .gradebook import Gradebook, number, write_feedback
@@ -74,10 +76,17 @@ class Progress:
         left = elapsed / self.done * (self.total - self.done)
         score = f"{number(grade.total)}/{number(grade.maximum)}"
         print(
-            f"[{self.done:>{len(str(self.total))}}/{self.total}] {grade.student:<24.24} {score:>9}  "
+            f"[{self.done:>{len(str(self.total))}}/{self.total}] {column(grade.student, 24)} {score:>9}  "
             f"{grade.status:<40.40} {grade.seconds:5.1f} s  {clock(elapsed)} (about {clock(left)} left)",
             flush=True,
         )
+
+
+def column(text: str, width: int) -> str:
+    """``text`` cut and padded to ``width`` columns of the terminal (a Hangul name takes two per syllable)."""
+    while display_width(text) > width:
+        text = text[:-1]
+    return pad(text, width)
 
 
 def summary(grades: list[Grade], seconds: float, jobs: int) -> list[str]:

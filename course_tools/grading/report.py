@@ -16,14 +16,17 @@ from .assignment import Assignment
 from .outcome import CellResult, ExerciseResult, Grade, Problem
 
 MAX_LINES, MAX_CHARS = 12, 1200
+MIN_CUT = 300  # characters: a shorter tail is kept
 NOT_PASSED = ("failure", "error", "skipped")
 
 
 def shorten(text: str) -> str:
-    """At most a dozen lines and about a thousand characters, saying how much was left out."""
+    """At most a dozen lines and about a thousand characters, saying how much was left out (never a mere few lines)."""
     text = text.rstrip()
     kept = "\n".join(text.splitlines()[:MAX_LINES])[:MAX_CHARS]
-    return kept if kept == text else f"{kept}\n… ({len(text) - len(kept)} more characters)"
+    if len(text) - len(kept) < MIN_CUT:  # cutting a line or two saves nothing and hides the end
+        return text
+    return f"{kept}\n… ({len(text) - len(kept)} more characters)"
 
 
 def output_text(outputs) -> str:
