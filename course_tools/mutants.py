@@ -65,6 +65,7 @@ class Mutant:
     answer_id: str
     source: str
     blind: bool = False  # the visible check records it without judging it (multiple choice)
+    nothing: bool = False  # must earn no points at all, not merely lose some (a find-the-bug class left as given)
     visible: str = ""  # what the visible check said (empty until tried)
     visible_ok: bool | None = None  # the visible check behaved as the kind demands
     graded: str = ""  # points earned, as "p/max"
@@ -106,6 +107,7 @@ def mutants_of(notebook, name: str) -> list[Mutant]:
                 answer_id,
                 cell.source,
                 bool(meta.get("blind")),
+                bool(meta.get("nothing")),
             )
         )
     return found
@@ -319,7 +321,7 @@ def judge_probes(mutant: Mutant, report: dict, hidden_cells: list, reference: di
         verdicts += probes if ok else [False] * len(probes)
     full = bool(verdicts) and all(verdicts)
     mutant.graded = f"{sum(verdicts)}/{len(verdicts)} probes"
-    mutant.graded_ok = full == (mutant.kind == "right")
+    mutant.graded_ok = not any(verdicts) if mutant.nothing else full == (mutant.kind == "right")
 
 
 def run_visible(solution: Path, mutants: list[Mutant], graded_by_probes: bool = False) -> list[str]:
@@ -457,7 +459,7 @@ def run_graded(solution: Path, mutants: list[Mutant], jobs: int) -> list[str]:
                 continue
             status = "" if grade.status == "ok" else f" (status {grade.status})"
             mutant.graded = f"{result.points:g}/{result.maximum:g}{status}"
-            mutant.graded_ok = full == (mutant.kind == "right")
+            mutant.graded_ok = result.points == 0 if mutant.nothing else full == (mutant.kind == "right")
     return problems
 
 
@@ -593,7 +595,8 @@ def main(argv: list[str] | None = None) -> int:
         elif mutant.kind == "wrong" and not mutant.visible_ok:
             problems.append(f"SURVIVED the visible check: {mutant.label}: {mutant.visible}")
         if mutant.kind == "wrong" and not mutant.graded_ok:
-            problems.append(f"SURVIVED grading: {mutant.label}: it scored {mutant.graded or 'nothing'}")
+            must = "earned points, where it must earn none" if mutant.nothing else "survived"
+            problems.append(f"SURVIVED grading ({must}): {mutant.label}: it scored {mutant.graded or 'nothing'}")
         if mutant.kind == "right" and not mutant.visible_ok:
             problems.append(f"REJECTED by the visible check: {mutant.label}: {mutant.visible}")
         if mutant.kind == "right" and not mutant.graded_ok:

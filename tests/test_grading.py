@@ -902,3 +902,14 @@ def test_feedback_says_when_an_exercise_calls_one_that_lost_points_too():
     assert "Exercise 3 calls your code from exercise(s) 2, which did not get full points either" in text
     results[2] = ExerciseResult(3, homework.exercises[3].points, homework.exercises[3].points)
     assert "calls your code" not in feedback_text(Grade("ada", results, []), homework)  # exercise 3 was right
+
+
+def test_a_gate_probe_that_fails_takes_every_probe_of_its_check_with_it():
+    from course_tools.grading.probes import score_hidden
+
+    expected = "grad_weights after three calls = [1.0, 2.0]\ngrad_x = [3.0]\n"
+    class_as_given = "grad_weights after three calls = [3.0, 6.0]\ngrad_x = [3.0]\n"  # grad_x: untouched by the bug
+    assert score_hidden({}, expected, class_as_given, 1) == [False, True]
+    gated = {"gates": ["grad_weights after three calls"]}
+    assert score_hidden(gated, expected, class_as_given, 1) == [False, False]
+    assert score_hidden(gated, expected, expected, 1) == [True, True]

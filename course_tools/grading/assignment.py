@@ -26,7 +26,7 @@ from ..lessons import (
     solution_path,
 )
 from .markers import nbval_markers
-from .probes import JUDGES, probe_count
+from .probes import JUDGES, probe_count, split_probes, stream_text
 
 DEFAULT_SOLUTION = Path("solutions") / "05_homework.ipynb"  # relative to the course folder
 CHECK_ROLES = ("check", "hidden-check")
@@ -171,6 +171,13 @@ def check_solution(notebook, table: dict[int, Exercise], path: Path) -> None:
             raise InstructorError(
                 f"{path}: hidden check {cell.id} names the judge {judge.get('name')!r} with probes "
                 f"{judge.get('probes')!r}: the judges are {sorted(JUDGES)}, with a list of probes."
+            )
+        gates = set(exercise_meta(cell).get("gates", []))
+        missing = gates - {label for label, _ in split_probes(stream_text(cell.get("outputs", [])))}
+        if missing:
+            raise InstructorError(
+                f"{path}: hidden check {cell.id} names the gate probes {sorted(missing)}, which it does not print: "
+                f"a gate is the label of one of its own probes."
             )
         if role_of(cell) == "hidden-check" and not judge and not probe_count(cell):
             raise InstructorError(

@@ -144,8 +144,18 @@ def probe_count(cell) -> int:
 
 
 def score_hidden(meta: dict, expected: str, actual: str, seed: int) -> list[bool]:
-    """The verdict of each probe of a hidden check (``meta`` is the cell's exercise metadata)."""
+    """The verdict of each probe of a hidden check (``meta`` is the cell's exercise metadata).
+
+    ``meta["gates"]`` names probes (by label) that show what the exercise asks for, e.g. the bug a
+    find-the-bug exercise must fix: unless every gate passes, no probe counts (the class as given
+    would pass the probes its bug does not touch).
+    """
     judge = meta.get("judge")
     if judge:
         return JUDGES[judge["name"]](actual, list(judge["probes"]), seed)
-    return compare_probes(expected, actual)
+    verdicts = compare_probes(expected, actual)
+    labels = [label for label, _ in split_probes(expected)]
+    gates = set(meta.get("gates", []))
+    if not all(passed for label, passed in zip(labels, verdicts) if label in gates):
+        return [False] * len(verdicts)
+    return verdicts
