@@ -913,3 +913,13 @@ def test_a_gate_probe_that_fails_takes_every_probe_of_its_check_with_it():
     gated = {"gates": ["grad_weights after three calls"]}
     assert score_hidden(gated, expected, class_as_given, 1) == [False, False]
     assert score_hidden(gated, expected, expected, 1) == [True, True]
+
+
+def test_a_gate_must_be_one_of_its_checks_own_probes(tmp_path):
+    notebook = nbformat.read(FIXTURE, as_version=4)
+    hidden = next(cell for cell in notebook.cells if cell.metadata.get("exercise", {}).get("role") == "hidden-check")
+    hidden.metadata["exercise"]["gates"] = ["a label it never prints"]
+    (tmp_path / "solutions").mkdir()
+    nbformat.write(notebook, tmp_path / "solutions" / FIXTURE.name)
+    with pytest.raises(InstructorError, match=r"names the gate probes \['a label it never prints'\]"):
+        load_assignment(tmp_path / "solutions" / FIXTURE.name)
