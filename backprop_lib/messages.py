@@ -872,6 +872,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "노트북에 {cell}이(가) 없지만, 그 첫 줄로 시작하는 새 셀이 있어서 그 셀을 답으로 채점했어요. "
         "다음에는 강의 노트북에 있던 연습 셀에 쓰세요.",
     },
+    "problem.unanswered": {
+        "en": "Answer cells as the lesson handed them out, so not answered: {detail}.",
+        "ko": "강의 노트북에 있던 그대로인(곧 답하지 않은) 답 셀: {detail}.",
+    },
     "problem.duplicate-answers": {
         "en": "Your notebook has {cell} {detail} times; the last copy was graded.",
         "ko": "노트북에 {cell}이(가) {detail}번 나와요. 마지막 것을 채점했어요.",

@@ -242,7 +242,9 @@ def test_full_marks(graded):
 
 
 def test_unanswered_lesson_scores_zero(graded):
-    assert row(graded, "unanswered") == ("0", "0", "0", "0", "ok")
+    # the status says it, so that an instructor spots a lesson handed back untouched without reading points
+    assert row(graded, "unanswered") == ("0", "0", "0", "0", "unanswered(3/3)")
+    assert "Answer cells as the lesson handed them out, so not answered: 3/3." in feedback(graded, "unanswered")
 
 
 def test_partial_marks_come_from_hidden_checks(graded):

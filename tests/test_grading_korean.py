@@ -73,7 +73,7 @@ def test_the_course_has_a_korean_edition_with_the_same_cells(assignment):
 def test_korean_submissions_score_like_english_ones(graded):
     rows, _ = graded
     assert rows["ko_full"] == ("2", "3", "1", "6", "ok")
-    assert rows["ko_unanswered"] == ("0", "0", "0", "0", "ok")
+    assert rows["ko_unanswered"] == ("0", "0", "0", "0", "unanswered(3/3)")
     assert rows["ko_partial"] == rows["en_partial"] == ("0", "3", "1", "4", "ok")
 
 

@@ -13,6 +13,7 @@ PROBLEMS = (
     "wrong-assignment",
     "missing-answers",
     "relocated-answer",
+    "unanswered",
     "duplicate-answers",
     "reordered",
     "not-executed",
@@ -48,6 +49,8 @@ def status_of(problems: list[Problem]) -> str:
         cells = cells_by_code.setdefault(problem.code, [])
         if problem.cell and problem.cell not in cells:
             cells.append(problem.cell)
+        elif problem.code == "unanswered":
+            cells.append(problem.detail)  # how many of all, e.g. unanswered(9/12)
     if not cells_by_code:
         return "ok"
     return "; ".join(f"{code}({','.join(cells)})" if cells else code for code, cells in cells_by_code.items())

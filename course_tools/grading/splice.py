@@ -122,6 +122,12 @@ def find_answers(assignment: Assignment, cells: list[dict]) -> tuple[dict[str, s
             answers[cell_id] = moved
             problems.append(Problem("relocated-answer", cell_id))
     problems += [Problem("duplicate-answers", cell_id, str(count)) for cell_id, count in copies.items() if count > 1]
+    stubs = {cell.id: cell.source for cell in assignment.lesson.cells if cell.id in wanted}
+    untouched = [
+        cell_id for cell_id in wanted if cell_id in answers and answers[cell_id].strip() == stubs[cell_id].strip()
+    ]
+    if untouched:  # as handed out: say so, so that an instructor spots the lesson handed back untouched
+        problems.append(Problem("unanswered", detail=f"{len(untouched)}/{len(wanted)}"))
     if reordered:
         problems.append(Problem("reordered"))
     return answers, problems
