@@ -272,6 +272,9 @@ def test_a_notebook_never_run_is_graded_all_the_same(graded):
 
 def test_syntax_error(graded):
     assert row(graded, "syntax") == ("2", "0", "1", "3", "syntax-error(ex2-answer)")
+    text = feedback(graded, "syntax")
+    assert "There is a syntax error in your answer to Exercise 2 (cell `ex2-answer`): SyntaxError:" in text
+    assert "(line 1)" in text and ".py, line" not in text  # not IPython's temporary file name
 
 
 def test_answer_that_raises(graded):
@@ -504,7 +507,9 @@ def test_one_student_is_graded_again_by_name_and_an_unknown_name_is_refused(grad
     rows, submissions, _ = graded
     capsys.readouterr()
     assert main([str(submissions), "--solution", str(FIXTURE), *LIMITS, "--regrade", "full"]) == 0
-    assert "Grading 1 of 23 submissions" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "Grading 1 of 23 submissions" in out
+    assert "\nClass: 23 graded; points: mean " in out  # the summary of one student is not the class's
     with (submissions / "graded" / "gradebook.csv").open(newline="") as handle:
         again = {row["student"]: row for row in csv.DictReader(handle)}
     assert again == rows  # the same grade, and every other row kept

@@ -15,6 +15,7 @@ solution is run once with it to make their expected outputs.
 from __future__ import annotations
 
 import argparse
+import csv
 import os
 import secrets
 import statistics
@@ -108,6 +109,19 @@ def summary(grades: list[Grade], seconds: float, jobs: int) -> list[str]:
         f"{number(statistics.median(totals))}, lowest {number(min(totals))}, highest {number(max(totals))}",
         "  mean per exercise: " + ", ".join(per_exercise),
     ]
+
+
+def class_line(path: Path) -> str:
+    """The whole gradebook in one line (after a run that graded only some, or a merge): how many, their points."""
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    totals = [float(row["total"]) for row in rows]
+    if not totals:
+        return "Class: nobody graded yet."
+    return (
+        f"Class: {len(rows)} graded; points: mean {number(statistics.mean(totals))} of {rows[0]['maximum']}, "
+        f"median {number(statistics.median(totals))}, lowest {number(min(totals))}, highest {number(max(totals))}"
+    )
 
 
 def limits_from(args: argparse.Namespace) -> Limits:
@@ -258,6 +272,8 @@ def grade_folder(args: argparse.Namespace) -> int:
     finally:
         gradebook.rewrite()
     print("\n".join(summary(grades, time.monotonic() - start, args.jobs)))
+    if len(gradebook.rows) > len(grades):  # earlier runs graded others: the class as a whole too
+        print(class_line(output / "gradebook.csv"))
     print(f"Gradebook: {gradebook.path}\nFeedback:  {output / 'feedback'}/ (one NAME.md per student)")
     failed = [grade.student for grade in grades if "grader-error" in grade.status]
     if failed:
@@ -374,6 +390,7 @@ def main(argv: list[str] | None = None) -> int:
                 parser().error("say where the joined gradebook goes: --merge SHARD... --output DIR")
             count = merge(args.merge, args.output.resolve())
             print(f"Joined {len(args.merge)} shards: {count} students in {args.output / 'gradebook.csv'}")
+            print(class_line(args.output.resolve() / "gradebook.csv"))
             return 0
         if args.validate:
             assignment = load_assignment(args.solution, args.lesson, args.course)

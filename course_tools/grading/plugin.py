@@ -21,6 +21,7 @@ In the controller:
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -145,8 +146,8 @@ def problem_of(item: pytest.Item, call: pytest.CallInfo) -> tuple[str, str] | No
         return None
     name, message = raised[-1].get("ename", ""), raised[-1].get("evalue", "")
     detail = name if exercise_of(item).get("role") == "hidden-check" else f"{name}: {message}"[:300]
-    if name in SYNTAX_ERRORS:
-        return "syntax-error", detail
+    if name in SYNTAX_ERRORS:  # IPython names the cell by a temporary file: "(610846737.py, line 15)"
+        return "syntax-error", re.sub(r"\(\d+\.py, line (\d+)\)", r"(line \1)", detail)
     return ("memory" if name == "MemoryError" else "error"), detail
 
 
