@@ -361,7 +361,8 @@ def run_visible(solution: Path, mutants: list[Mutant], graded_by_probes: bool = 
     try:
         result = json.loads(process.stdout.strip().splitlines()[-1])
     except (IndexError, json.JSONDecodeError):
-        failure = f"the worker failed: {process.stderr.strip()[-800:]}"
+        ended = f"killed by signal {-process.returncode}" if process.returncode < 0 else f"exit {process.returncode}"
+        failure = f"the worker failed ({ended}): {process.stderr.strip()[-800:] or 'it printed nothing'}"
         result = {"mutants": [{"error": failure}] * len(mutants), "solution": {}}
     hidden = [cell for cell in read(solution).cells if role(cell) == "hidden-check"]
     for mutant, report in zip(mutants, result["mutants"]):
