@@ -977,6 +977,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "feedback.expected": {"en": "Expected:", "ko": "기대한 출력:"},
     "feedback.printed": {"en": "Your notebook printed:", "ko": "여러분의 노트북이 출력한 것:"},
     "feedback.nothing": {"en": "(nothing)", "ko": "(아무것도 없음)"},
+    "feedback.more": {"en": "… ({count} more characters)", "ko": "… (글자 {count}개 더)"},
     # --- errors a learner meets (backprop_lib.layers, backprop_lib.homework) ----------------------
     "layer.forward_fix": {
         "en": "Run forward on a batch first; backward needs what forward keeps.",

@@ -930,3 +930,12 @@ def test_a_gate_must_be_one_of_its_checks_own_probes(tmp_path):
     nbformat.write(notebook, tmp_path / "solutions" / FIXTURE.name)
     with pytest.raises(InstructorError, match=r"names the gate probes \['a label it never prints'\]"):
         load_assignment(tmp_path / "solutions" / FIXTURE.name)
+
+
+def test_a_cut_output_says_how_much_was_cut_in_the_feedbacks_language_and_a_short_tail_is_kept():
+    from course_tools.grading.report import in_language, shorten
+
+    long = "\n".join(f"line {index}: " + "x" * 200 for index in range(30))
+    assert shorten(long).endswith("more characters)") and in_language(shorten(long), "ko").endswith("개 더)")
+    thirteen = "\n".join(f"line {index}" for index in range(13))  # one line over the limit: nothing is cut
+    assert shorten(thirteen) == thirteen

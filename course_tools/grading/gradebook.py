@@ -17,6 +17,7 @@ from backprop_lib.messages import message
 from ..dependencies import dependencies
 from .assignment import Assignment, InstructorError
 from .outcome import CellResult, Grade
+from .report import in_language
 
 
 def number(value: float) -> str:
@@ -146,11 +147,11 @@ def feedback(grade: Grade, assignment: Assignment, isolated: bool = True) -> str
                 "",
                 message("feedback.expected", language),
                 "",
-                fenced(check.expected),
+                fenced(in_language(check.expected, language)),
                 "",
                 message("feedback.printed", language),
                 "",
-                fenced(check.actual or message("feedback.nothing", language)),
+                fenced(in_language(check.actual, language) or message("feedback.nothing", language)),
             ]
     if not isolated:
         lines += ["", "---", message("feedback.not_isolated", language)]

@@ -9,8 +9,11 @@ see their expected text and print it. An exercise without hidden checks earns
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
+
+from backprop_lib.messages import message, template
 
 from .assignment import Assignment
 from .outcome import CellResult, ExerciseResult, Grade, Problem
@@ -26,7 +29,13 @@ def shorten(text: str) -> str:
     kept = "\n".join(text.splitlines()[:MAX_LINES])[:MAX_CHARS]
     if len(text) - len(kept) < MIN_CUT:  # cutting a line or two saves nothing and hides the end
         return text
-    return f"{kept}\n… ({len(text) - len(kept)} more characters)"
+    return f"{kept}\n{message('feedback.more', 'en', count=len(text) - len(kept))}"
+
+
+def in_language(text: str, language: str) -> str:
+    """A shortened output with its "… (N more characters)" line in the feedback's language."""
+    english = re.escape(template("feedback.more", "en")).replace(re.escape("{count}"), r"(\d+)")
+    return re.sub(english + "$", lambda found: message("feedback.more", language, count=found[1]), text)
 
 
 def output_text(outputs) -> str:
