@@ -76,12 +76,13 @@ def raised_message(error: Exception) -> str:
         if LIBRARY_FOLDER not in frame.filename and "site-packages" not in frame.filename
     ]
     own = frames[1:]  # frames[0] is the with-block: a line of the check cell itself
+    in_check_cell = all(frame.filename == frames[0].filename for frame in own)  # or in a function it defines
+    if isinstance(error, NameError) and getattr(error, "name", None) and in_check_cell:  # the answer never defined it
+        return message("check.name_missing", name=error.name)
     if own:
         where = own[-1]
         place = message("check.raised_at", line=where.lineno, code=(where.line or "").strip())
         return message("check.raised_reason", error_type=type(error).__name__, error=error, place=place)
-    if isinstance(error, NameError) and getattr(error, "name", None):  # the answer cell never defined it
-        return message("check.name_missing", name=error.name)
     if "NoneType" in str(error):
         return message("check.returned_none")
     return message("check.raised_in_check", error=f"{type(error).__name__}: {error}")

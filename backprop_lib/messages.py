@@ -114,7 +114,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "check.low_precision": {
         "en": "{name} is {dtype}; compute in float64 (the check wants {digits} decimals): ",
-        "ko": "{name}이(가) {dtype}이에요. float64로 계산하세요(이 확인은 소수점 {digits}자리까지 봐요): ",
+        "ko": "{name} 값의 자료형이 {dtype}(이)에요. float64로 계산하세요(이 확인은 소수점 {digits}자리까지 봐요): ",
     },
     "check.raised_in_check": {
         "en": "your code returned something the check cannot use, so the check raised {error} while reading it "
@@ -122,14 +122,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "여러분의 코드가 돌려준 값을 확인 셀이 쓸 수 없어서, 읽는 중에 {error} 오류가 났어요"
         "(이 줄은 확인 셀의 줄이지 여러분의 줄이 아니에요)",
     },
-    "check.still_ellipsis": {"en": "{name} is still ...", "ko": "{name}이(가) 아직 ... 그대로예요"},
+    "check.still_ellipsis": {"en": "{name} is still ...", "ko": "{name}: 아직 ... 그대로예요"},
     "check.not_a_number": {
         "en": "{name} should be a number or an array of numbers, got {type_name}.",
-        "ko": "{name}은(는) 수 또는 수의 배열이어야 하는데, {type_name}이(가) 들어 있어요.",
+        "ko": "{name} 값은 수 또는 수의 배열이어야 하는데, {type_name}이(가) 들어 있어요.",
     },
     "check.shape": {
         "en": "{name} has shape {got}, expected {expected}.",
-        "ko": "{name}의 모양(shape)이 {got}이에요. {expected}이어야 해요.",
+        "ko": "{name}의 모양(shape)이 {got}(이)에요. {expected}(이)어야 해요.",
     },
     "check.not_finite": {
         "en": "{name} holds NaN or infinite values: {value}.",
@@ -137,7 +137,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "check.close_wrong": {
         "en": "{name} should be {expected}, but it is {got}.",
-        "ko": "{name}은(는) {expected}이어야 하는데, 지금은 {got}이에요.",
+        "ko": "{name} 값은 {expected}(이)어야 하는데, 지금은 {got}(이)에요.",
     },
     # --- lesson 1's checks that keep their numbers hidden (backprop_lib.chain_rule_checks) -----
     "chain_rule_checks.add_given_one": {
@@ -330,15 +330,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- multiple-choice answers (backprop_lib.homework.record_choices) -----------------------
     "choice.one_letter": {
         "en": '{name} should be one letter in quotes, such as "{example}"; got {answer}.',
-        "ko": '{name}은(는) "{example}"처럼 따옴표 안의 글자 하나여야 해요. 지금은 {answer}이에요.',
+        "ko": '{name}에는 "{example}"처럼 따옴표 안의 글자 하나를 써야 해요. 지금 값: {answer}.',
     },
     "choice.set_of_letters": {
         "en": '{name} should be a set of letters such as {{"{example}"}}; got {answer}.',
-        "ko": '{name}은(는) {{"{example}"}}처럼 글자의 집합이어야 해요. 지금은 {answer}이에요.',
+        "ko": '{name}에는 {{"{example}"}}처럼 글자의 집합을 써야 해요. 지금 값: {answer}.',
     },
     "choice.only_letters": {
         "en": "{name} may only hold the letters {letters}; got {answer}.",
-        "ko": "{name}에는 {letters} 글자만 쓸 수 있어요. 지금은 {answer}이에요.",
+        "ko": "{name}에는 {letters} 글자만 쓸 수 있어요. 지금 값: {answer}.",
     },
     "choice.recorded": {
         "en": "{name}: {letters} (recorded; graded when you hand in)",
@@ -928,11 +928,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     # a cell as the student knows it (the id in backquotes is for the instructor)
     "feedback.cell_answer": {
         "en": "your answer to Exercise {number} (cell `{cell}`)",
-        "ko": "`{cell}` 셀(연습 {number}의 답)",
+        "ko": "연습 {number}의 답(`{cell}` 셀)",
     },
     "feedback.cell_check": {
         "en": "the check under Exercise {number} (cell `{cell}`)",
-        "ko": "`{cell}` 셀(연습 {number}의 확인 셀)",
+        "ko": "연습 {number}의 확인(`{cell}` 셀)",
     },
     "feedback.cell": {"en": "cell `{cell}`", "ko": "`{cell}` 셀"},
     "feedback.title": {"en": "# {name}: feedback for {student}", "ko": "# {name}: {student}님의 채점 결과"},
@@ -964,11 +964,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "다른 파일을 읽지 못하게 막을 수 없었어요.",
     },
     "feedback.depends": {
-        "en": "Exercise {number} calls your code from exercise(s) {used}, which did not get full points either: "
+        "en": "Exercise {number} calls your code from {used}, which did not get full points either: "
         "fix that first. Exercise {number} itself may be right.",
-        "ko": "연습 {number}은(는) 연습 {used}에서 여러분이 쓴 코드를 쓰는데, 그 연습도 만점이 아니에요. 그것부터 "
+        "ko": "연습 {number}은(는) {used}에서 여러분이 쓴 코드를 쓰는데, 그 연습도 만점이 아니에요. 그것부터 "
         "고치세요. 연습 {number} 자체는 맞을 수도 있어요.",
     },
+    "feedback.exercise_one": {"en": "exercise {number}", "ko": "연습 {number}"},
+    "feedback.exercises": {"en": "exercises {numbers} and {last}", "ko": "연습 {numbers}, {last}"},
     "feedback.what_happened": {"en": "## What happened", "ko": "## 채점 중에 있었던 일"},
     "feedback.failed_check": {
         "en": "## Exercise {number}: its check did not pass (cell `{cell}`)",

@@ -18,7 +18,11 @@ PAIRS = {  # written form: (after a final consonant, after a vowel)
     "(으)로": ("으로", "로"),
     "(이)라": ("이라", "라"),
 }
-PATTERN = re.compile("|".join(re.escape(written) for written in PAIRS))
+COPULAS = {  # written form: (after a final consonant, after a vowel); the first where the sound is unknown
+    "(이)에요": ("이에요", "예요"),
+    "(이)어야": ("이어야", "여야"),
+}
+PATTERN = re.compile("|".join(re.escape(written) for written in [*COPULAS, *PAIRS]))
 RIEUL = 8  # the final ㄹ: after it, (으)로 is 로 (서울로, 1로)
 # a number's last digit as it is read: 영 일 이 삼 사 오 육 칠 팔 구 (ㅇ ㄹ - ㅁ - - ㄱ ㄹ ㄹ -)
 DIGIT_FINALS = {"0": 21, "1": 8, "2": 0, "3": 16, "4": 0, "5": 0, "6": 1, "7": 8, "8": 8, "9": 0}
@@ -41,10 +45,14 @@ def attach_particles(text: str) -> str:
 
     def chosen(match: re.Match) -> str:
         final = final_consonant(text[: match.start()])
+        written = match.group()
+        if written in COPULAS:  # "0.375(이)어야" → "0.375여야"; "grad_w(이)어야" → "grad_w이어야"
+            after_consonant, after_vowel = COPULAS[written]
+            return after_vowel if final == 0 else after_consonant
         if final is None:
-            return match.group()
-        after_consonant, after_vowel = PAIRS[match.group()]
-        if match.group() == "(으)로" and final == RIEUL:
+            return written
+        after_consonant, after_vowel = PAIRS[written]
+        if written == "(으)로" and final == RIEUL:
             return after_vowel
         return after_consonant if final else after_vowel
 

@@ -25,6 +25,7 @@ import numpy as np
 import pytest
 from jupyter_client.connect import write_connection_file
 
+from backprop_lib.exercises import not_done_message
 from course_tools.grading import InstructorError, isolation_available, load_assignment, processes
 from course_tools.grading.classroom import (
     solution_answers,
@@ -902,13 +903,23 @@ def test_feedback_says_when_an_exercise_calls_one_that_lost_points_too():
     from course_tools.grading.gradebook import feedback as feedback_text
 
     homework = load_assignment(HOMEWORK)  # exercise 3 (train_xor) calls exercises 1 and 2 (forward, backward)
-    results = [
-        ExerciseResult(n, 0.0 if n in (2, 3) else e.points, e.points) for n, e in sorted(homework.exercises.items())
-    ]
-    text = feedback_text(Grade("ada", results, []), homework)
-    assert "Exercise 3 calls your code from exercise(s) 2, which did not get full points either" in text
-    results[2] = ExerciseResult(3, homework.exercises[3].points, homework.exercises[3].points)
-    assert "calls your code" not in feedback_text(Grade("ada", results, []), homework)  # exercise 3 was right
+
+    def graded(short: set[int], untouched: set[int] = frozenset()) -> str:
+        results = [
+            ExerciseResult(
+                n,
+                0.0 if n in short else e.points,
+                e.points,
+                [CellResult(f"ex{n}-check", n, "check", False, actual=not_done_message(n))] if n in untouched else [],
+            )
+            for n, e in sorted(homework.exercises.items())
+        ]
+        return feedback_text(Grade("ada", results, []), homework)
+
+    assert "Exercise 3 calls your code from exercise 2, which did not get full points either" in graded({2, 3})
+    assert "Exercise 3 calls your code from exercises 1 and 2, which" in graded({1, 2, 3})
+    assert "calls your code" not in graded({1, 2})  # exercise 3 was right
+    assert "calls your code" not in graded({1, 2, 3}, untouched={3})  # exercise 3 was never answered
 
 
 def test_a_gate_probe_that_fails_takes_every_probe_of_its_check_with_it():

@@ -81,7 +81,7 @@ def test_korean_feedback_is_korean_with_korean_expected_output(graded):
     text = (graded[1] / "ko_partial.md").read_text(encoding="utf-8")
     assert "**6점 중 4점.**" in text and "| 연습 | 점수 | 보이는 확인 | 숨은 확인 값 |" in text
     assert "sigmoid_backward(0.75, 2.0) = 0.37500000\n✓ 연습 1 통과." in text  # expected
-    assert "✗ 연습 1: sigmoid_backward(0.75, 2.0)은 0.37500000이어야 하는데, 지금은 1.50000000이에요." in text
+    assert "✗ 연습 1: sigmoid_backward(0.75, 2.0) 값은 0.37500000이어야 하는데, 지금은 1.50000000이에요." in text
     assert "Exercise" not in text and "passed" not in text
 
 

@@ -59,7 +59,7 @@ def test_check_failures_and_not_done_speak_the_chosen_language(capsys):
     use_language("ko")
     with exercise_check(2):
         check_close("grad_w5", 0.1, 0.02592286)
-    assert capsys.readouterr().out == "✗ 연습 2: grad_w5는 0.02592286이어야 하는데, 지금은 0.10000000이에요.\n"
+    assert capsys.readouterr().out == "✗ 연습 2: grad_w5 값은 0.02592286이어야 하는데, 지금은 0.10000000이에요.\n"
     with exercise_check(2):
         raise NotImplementedError("any stub")
     assert capsys.readouterr().out == not_done_message(2, "ko") + "\n"

@@ -23,6 +23,9 @@ from backprop_lib.particles import attach_particles
         ("값과(와) 기울기", "값과 기울기"),
         ("'spiral'이(가) 왔어요", "'spiral'이(가) 왔어요"),  # a Latin letter: both forms stay
         ("momentum은(는)", "momentum은(는)"),
+        ("0.375(이)어야", "0.375여야"),  # 오: no final consonant
+        ("(3, 1)(이)에요", "(3, 1)이에요"),
+        ("'f'(이)에요", "'f'이에요"),  # a copula takes the consonant form where the sound cannot be told
     ],
 )
 def test_the_particle_fits_the_sound_before_it(written, read):
