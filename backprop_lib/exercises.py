@@ -50,6 +50,11 @@ def not_done_message(number: int, language: str | None = None) -> str:
     return message("check.not_done", language, number=number)
 
 
+def says_not_done(text: str, number: int, language: str) -> bool:
+    """Whether ``text`` is exercise ``number``'s not-done sentence in ``language`` (it starts like one)."""
+    return text.startswith(not_done_message(number, language).split(":")[0] + ":")
+
+
 @contextmanager
 def exercise_check(number: int, hidden: bool = False):
     """Run the checks of exercise ``number`` and print the verdict instead of raising."""
@@ -57,7 +62,7 @@ def exercise_check(number: int, hidden: bool = False):
         yield
     except NotImplementedError as error:  # a stub, or a ... answer: its own sentence when it names this exercise
         text = str(error)
-        own = any(text.startswith(not_done_message(number, language).split(":")[0] + ":") for language in LANGUAGES)
+        own = any(says_not_done(text, number, language) for language in LANGUAGES)
         print(text if own else not_done_message(number))
     except CheckFailed as error:
         print(message("check.failed", number=number, reason=error))

@@ -105,23 +105,26 @@ def summary(grades: list[Grade], seconds: float, jobs: int) -> list[str]:
         f"Graded {len(grades)} submission{'s' if len(grades) != 1 else ''} in {clock(seconds)} "
         f"({len(grades) / max(seconds, 1e-9):.2f} per second, {min(jobs, len(grades))} at a time).",
         "  status: " + ", ".join(f"{count} {code}" for code, count in codes.most_common()),
-        f"  points: mean {number(statistics.mean(totals))} of {number(maximum)}, median "
-        f"{number(statistics.median(totals))}, lowest {number(min(totals))}, highest {number(max(totals))}",
+        f"  {points_line(totals, maximum)}",
         "  mean per exercise: " + ", ".join(per_exercise),
     ]
+
+
+def points_line(totals: list[float], maximum: float) -> str:
+    """``points: mean …, median …, lowest …, highest …`` of these totals."""
+    return (
+        f"points: mean {number(statistics.mean(totals))} of {number(maximum)}, median "
+        f"{number(statistics.median(totals))}, lowest {number(min(totals))}, highest {number(max(totals))}"
+    )
 
 
 def class_line(path: Path) -> str:
     """The whole gradebook in one line (after a run that graded only some, or a merge): how many, their points."""
     with path.open(newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
-    totals = [float(row["total"]) for row in rows]
-    if not totals:
+    if not rows:
         return "Class: nobody graded yet."
-    return (
-        f"Class: {len(rows)} graded; points: mean {number(statistics.mean(totals))} of {rows[0]['maximum']}, "
-        f"median {number(statistics.median(totals))}, lowest {number(min(totals))}, highest {number(max(totals))}"
-    )
+    return f"Class: {len(rows)} graded; {points_line([float(row['total']) for row in rows], float(rows[0]['maximum']))}"
 
 
 def limits_from(args: argparse.Namespace) -> Limits:

@@ -12,7 +12,7 @@ import os
 import re
 from pathlib import Path
 
-from backprop_lib.exercises import not_done_message
+from backprop_lib.exercises import says_not_done
 from backprop_lib.messages import message
 
 from ..dependencies import dependencies
@@ -162,8 +162,7 @@ def feedback(grade: Grade, assignment: Assignment, isolated: bool = True) -> str
 
 def not_done(exercise, language: str) -> bool:
     """Whether a visible check of the exercise printed that it is not answered yet (the stub as handed out)."""
-    said = not_done_message(exercise.number, language).split(":")[0] + ":"
-    return any(check.actual.startswith(said) for check in exercise.visible)
+    return any(says_not_done(check.actual, exercise.number, language) for check in exercise.visible)
 
 
 def exercises_named(numbers: list[int], language: str) -> str:

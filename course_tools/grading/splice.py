@@ -102,6 +102,8 @@ def source_of(cell: dict) -> str | None:
 def find_answers(assignment: Assignment, cells: list[dict]) -> tuple[dict[str, str], list[Problem]]:
     """The student's answer sources by lesson cell id, and what is odd about them (missing, duplicated, moved)."""
     wanted = {cell.id: cell.cell_type for cell in assignment.lesson.cells if role_of(cell) == "answer"}
+    stubs = {cell.id: cell.source for cell in assignment.lesson.cells if cell.id in wanted}  # as handed out
+    lesson_ids = {cell.id for cell in assignment.lesson.cells}
     answers: dict[str, str] = {}
     copies: dict[str, int] = {}
     order: list[str] = []
@@ -115,14 +117,13 @@ def find_answers(assignment: Assignment, cells: list[dict]) -> tuple[dict[str, s
     problems = []
     reordered = order != [cell_id for cell_id in wanted if cell_id in answers]  # among the cells found by id
     for cell_id in [cell_id for cell_id in wanted if cell_id not in answers]:
-        moved = relocated_answer(assignment, cell_id, cells)
+        moved = relocated_answer(stubs[cell_id], lesson_ids, cells)
         if moved is None:
             problems.append(Problem("missing-answers", cell_id))
         else:
             answers[cell_id] = moved
             problems.append(Problem("relocated-answer", cell_id))
     problems += [Problem("duplicate-answers", cell_id, str(count)) for cell_id, count in copies.items() if count > 1]
-    stubs = {cell.id: cell.source for cell in assignment.lesson.cells if cell.id in wanted}
     untouched = [
         cell_id for cell_id in wanted if cell_id in answers and answers[cell_id].strip() == stubs[cell_id].strip()
     ]
@@ -133,17 +134,15 @@ def find_answers(assignment: Assignment, cells: list[dict]) -> tuple[dict[str, s
     return answers, problems
 
 
-def relocated_answer(assignment: Assignment, cell_id: str, cells: list[dict]) -> str | None:
-    """The source of a new cell (an id the lesson does not have) that starts with this answer's header line.
+def relocated_answer(stub: str, lesson_ids: set[str], cells: list[dict]) -> str | None:
+    """The source of a new cell (an id the lesson does not have) that starts with the stub's header line.
 
     A student who retyped or pasted an answer into a new cell kept the stub's first line, "# Exercise 1
     (2 points): …": the last such cell is taken (its source, never its metadata).
     """
-    stub = next(cell for cell in assignment.lesson.cells if cell.id == cell_id)
-    header = stub.source.splitlines()[0].split(":")[0].strip() if stub.source.strip() else ""
+    header = stub.splitlines()[0].split(":")[0].strip() if stub.strip() else ""
     if not header.startswith("#"):
         return None
-    lesson_ids = {cell.id for cell in assignment.lesson.cells}
     found = [
         source
         for cell in cells

@@ -20,7 +20,7 @@ from .runner import Submission, grade_submissions
 from .sandbox import Limits, isolation_available
 from .warm import default_kernels
 
-ACCEPTED_STATUS = ("ok", "not-executed", "unanswered")  # what the unanswered lesson's status may say
+ACCEPTED_PROBLEMS = ("not-executed", "unanswered")  # the problems the unanswered lesson may have
 
 
 def check_ids(grade: Grade, passed: bool) -> list[str]:
@@ -48,7 +48,7 @@ def judge(solution: Grade, lesson: Grade, assignment: Assignment) -> list[str]:
         for check in exercise.hidden
         if check.probes_passed and not check.passed
     ]
-    if scoring or any(part.split("(")[0] not in ACCEPTED_STATUS for part in lesson.status.split("; ")):
+    if scoring or any(problem.code not in ACCEPTED_PROBLEMS for problem in lesson.problems):
         problems.append(
             f"the unanswered lesson passes {', '.join(scoring) or 'no check'} "
             f"(status {lesson.status}): a check that passes without an answer grades nothing"
