@@ -936,6 +936,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "feedback.cell": {"en": "cell `{cell}`", "ko": "`{cell}` 셀"},
     "feedback.title": {"en": "# {name}: feedback for {student}", "ko": "# {name}: {student}님의 채점 결과"},
+    "feedback.graded_file": {
+        "en": "Graded file: `{student}.ipynb` with SHA-256 `{fingerprint}…`. "
+        "A version handed in later is not this one.",
+        "ko": "채점한 파일: `{student}.ipynb`(SHA-256 `{fingerprint}…`). "
+        "나중에 다시 낸 파일은 이 결과에 들어 있지 않아요.",
+    },
     "feedback.points": {
         "en": "**{total} of {maximum} points.** Status: `{status}`.",
         "ko": "**{maximum}점 중 {total}점.** 상태: `{status}`.",
@@ -975,6 +981,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "feedback.failed_check": {
         "en": "## Exercise {number}: its check did not pass (cell `{cell}`)",
         "ko": "## 연습 {number}: 확인 셀을 통과하지 못했어요(`{cell}` 셀)",
+    },
+    "feedback.not_answered": {
+        "en": "Not answered yet: {exercises}. Their checks said only that they are not done, so what they expect "
+        "is not repeated here; the lesson's check cells show it.",
+        "ko": "아직 답하지 않았어요: {exercises}. 확인 셀은 아직 풀지 않았다고만 알려 줬으니 기대한 출력은 여기에 "
+        "다시 싣지 않았어요. 강의 노트북의 확인 셀에서 볼 수 있어요.",
     },
     "feedback.expected": {"en": "Expected:", "ko": "기대한 출력:"},
     "feedback.printed": {"en": "Your notebook printed:", "ko": "여러분의 노트북이 출력한 것:"},

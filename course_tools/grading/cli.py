@@ -28,7 +28,7 @@ from backprop_lib.formatting import display_width, pad
 
 from ..lessons import add_course_option
 from .assignment import InstructorError, load_assignment
-from .gradebook import Gradebook, number, write_feedback
+from .gradebook import Gradebook, fingerprint, number, write_feedback
 from .outcome import Grade
 from .reference import seeded_assignment
 from .runner import Submission, grade_submissions
@@ -39,6 +39,7 @@ from .warm import default_kernels, warm_kernels_possible, warm_kernels_unscoped
 
 MIN_MEMORY_MB = 512
 SEED_FILE = "hidden-seed"
+SEED_FROM = "file: "  # what SEED_FILE holds instead of the number when the seed came from --seed-file
 PUBLIC_SEED = 0  # the seed whose hidden outputs solutions/ stores (make lessons)
 NOT_ISOLATED = (
     "WARNING: submissions are NOT isolated (this system has no Landlock): student code can read "
@@ -77,8 +78,8 @@ class Progress:
         left = elapsed / self.done * (self.total - self.done)
         score = f"{number(grade.total)}/{number(grade.maximum)}"
         print(
-            f"[{self.done:>{len(str(self.total))}}/{self.total}] {column(grade.student, 24)} {score:>9}  "
-            f"{grade.status:<40.40} {grade.seconds:5.1f} s  {clock(elapsed)} (about {clock(left)} left)",
+            f"[{self.done:>{len(str(self.total))}}/{self.total}] {column(grade.student, 24)} {score:>9} "
+            f"{grade.seconds:5.1f} s  {clock(elapsed)} (about {clock(left)} left)  {grade.status}",
             flush=True,
         )
 
@@ -138,10 +139,11 @@ def limits_from(args: argparse.Namespace) -> Limits:
     )
 
 
-def hidden_seed_of(chosen: int | None, output: Path) -> int:
-    """The run's hidden seed: ``--seed``, else the one an earlier run saved in OUTPUT/hidden-seed, else a new one.
+def hidden_seed_of(chosen: int | None, output: Path, seed_file: Path | None = None) -> int:
+    """The run's hidden seed: ``--seed-file`` or ``--seed``, else the one an earlier run kept, else a new one.
 
-    It is saved there (readable by you only) so that a rerun grades the rest of the class on the same inputs.
+    OUTPUT/hidden-seed (readable by you only) keeps it so that a rerun grades the rest of the class on the
+    same inputs: the number itself, or with ``--seed-file`` only where that file is (the seed stays in one place).
     """
     path = output / SEED_FILE
     if chosen == PUBLIC_SEED:
@@ -149,12 +151,24 @@ def hidden_seed_of(chosen: int | None, output: Path) -> int:
             f"--seed {PUBLIC_SEED} is the public seed: the solution stores its hidden outputs, so "
             f"anyone with a clone can print them. Choose another number and keep it private."
         )
-    if chosen is None and path.exists():
-        return int(path.read_text(encoding="utf-8").strip())
-    seed = 1 + secrets.randbelow(2**31 - 1) if chosen is None else chosen
-    path.write_text(f"{seed}\n", encoding="utf-8")
+    if seed_file is not None:
+        kept = f"{SEED_FROM}{seed_file.resolve()}\n"
+    elif chosen is None and path.exists():
+        kept = path.read_text(encoding="utf-8").strip()
+        return seed_from_file(Path(kept[len(SEED_FROM) :])) if kept.startswith(SEED_FROM) else int(kept)
+    else:
+        chosen = 1 + secrets.randbelow(2**31 - 1) if chosen is None else chosen
+        kept = f"{chosen}\n"
+    path.write_text(kept, encoding="utf-8")
     path.chmod(0o600)
-    return seed
+    return chosen
+
+
+def seed_words(seed: int, output: Path, seed_file: Path | None) -> str:
+    """The header's words for the seed: a seed read from a file is not printed (job logs are often shared)."""
+    if seed_file is not None:
+        return f"the seed in {seed_file} (not printed)"
+    return f"seed {seed} (kept in {output / SEED_FILE})"
 
 
 def seed_from_file(path: Path) -> int:
@@ -214,11 +228,21 @@ def grade_folder(args: argparse.Namespace) -> int:
                 f"without .ipynb)."
             )
         gradebook.forget(set(args.regrade))
+    fingerprints = {s.student: fingerprint(s.path) for s in submissions}
+    replaced = gradebook.changed(fingerprints)
+    if replaced:  # a resubmission copied over the old file: its row graded a version that is gone
+        print(
+            f"{len(replaced)} submission{'s' if len(replaced) > 1 else ''} changed since graded "
+            f"({', '.join(replaced)}): graded again, {'their' if len(replaced) > 1 else 'its'} row replaced.",
+            flush=True,
+        )
+        gradebook.forget(set(replaced))
     todo = [s for s in submissions if s.student not in gradebook.graded()]
     isolate = isolation_available()
     if not isolate:
         print(NOT_ISOLATED, flush=True)
-    seed = hidden_seed_of(args.seed, output)
+    seed_file = Path(args.seed_file) if args.seed_file else None
+    seed = hidden_seed_of(args.seed, output, seed_file)
     kernels = kernel_mode(args.kernels, isolate)
     print(
         f"Grading {len(todo)} of {len(submissions)} submissions in {folder} against {assignment.name} "
@@ -240,12 +264,13 @@ def grade_folder(args: argparse.Namespace) -> int:
         ),
         flush=True,
     )
-    print(f"  hidden inputs: seed {seed} (kept in {output / SEED_FILE}); running the solution with it …", flush=True)
+    running = "; running the solution with it …" if todo else ""
+    print(f"  hidden inputs: {seed_words(seed, output, seed_file)}{running}", flush=True)
     progress, grades, start = Progress(len(todo)), [], time.monotonic()
 
     def record(grade: Grade) -> None:
-        gradebook.add(grade)
-        write_feedback(output / "feedback", grade, assignment, isolate)
+        gradebook.add(grade, fingerprints[grade.student])
+        write_feedback(output / "feedback", grade, assignment, isolate, fingerprints[grade.student])
         grades.append(grade)
         progress.show(grade)
 

@@ -2,12 +2,14 @@
 
 Rows are appended and flushed to disk as submissions finish, so an interrupted run loses nothing;
 the next run reads the gradebook and grades only the students it does not list yet (a row whose
-status is ``grader-error`` is graded again). At the end the file is rewritten sorted by student.
+status is ``grader-error`` is graded again). Each row keeps the fingerprint of the file it graded,
+so a submission replaced since then is graded again too. At the end the file is rewritten sorted by student.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import os
 import re
 from pathlib import Path
@@ -21,6 +23,11 @@ from .outcome import CellResult, Grade
 from .report import in_language
 
 
+def fingerprint(path: Path) -> str:
+    """The first 16 hex digits of a file's SHA-256: which version of a submission a row graded."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+
+
 def number(value: float) -> str:
     """A point count as a spreadsheet reads it: 2, 1.5, 0.67."""
     return f"{round(value, 2):g}"
@@ -31,7 +38,8 @@ class Gradebook:
 
     def __init__(self, path: Path, assignment: Assignment, regrade: bool = False) -> None:
         self.path = path
-        self.header = ["student", *[f"ex{n}" for n in sorted(assignment.exercises)], "total", "maximum", "status"]
+        exercises = [f"ex{n}" for n in sorted(assignment.exercises)]
+        self.header = ["student", *exercises, "total", "maximum", "status", "submission"]
         self.rows: dict[str, list[str]] = {}
         if path.exists() and not regrade:
             self.rows = self.read()
@@ -51,7 +59,12 @@ class Gradebook:
 
     def graded(self) -> set[str]:
         """Students whose row is final (a grader error is graded again)."""
-        return {student for student, row in self.rows.items() if "grader-error" not in row[-1]}
+        status = self.header.index("status")
+        return {student for student, row in self.rows.items() if "grader-error" not in row[status]}
+
+    def changed(self, fingerprints: dict[str, str]) -> list[str]:
+        """Students whose row graded another version of their file than the one there now."""
+        return sorted(s for s, row in self.rows.items() if s in fingerprints and row[-1] != fingerprints[s])
 
     def forget(self, students: set[str]) -> None:
         """Drop these students' rows, so that this run grades them again (a resubmission, a changed rule)."""
@@ -59,14 +72,15 @@ class Gradebook:
             self.rows.pop(student, None)
         self.rewrite()
 
-    def add(self, grade: Grade) -> None:
-        """Append one row and make sure it is on disk before going on."""
+    def add(self, grade: Grade, submission: str) -> None:
+        """Append one row (``submission``: the graded file's fingerprint) and make sure it is on disk at once."""
         row = [
             grade.student,
             *[number(e.points) for e in grade.exercises],
             number(grade.total),
             number(grade.maximum),
             grade.status,
+            submission,
         ]
         self.rows[grade.student] = row
         with self.path.open("a", newline="", encoding="utf-8") as handle:
@@ -107,12 +121,19 @@ def probes_passed(checks: list[CellResult], probes: dict[str, int], language: st
     return message("feedback.passed", language, passed=done, count=total)
 
 
-def feedback(grade: Grade, assignment: Assignment, isolated: bool = True) -> str:
-    """The student's feedback in markdown, in their notebook's language: points, what went wrong, failed checks."""
+def feedback(grade: Grade, assignment: Assignment, isolated: bool = True, submission: str = "") -> str:
+    """The student's feedback in markdown, in their notebook's language: points, what went wrong, failed checks.
+
+    ``submission``: the graded file's fingerprint, named so that a student and an instructor agree on which version.
+    """
     language = grade.language
     lines = [
         message("feedback.title", language, name=assignment.solution_path.stem, student=grade.student),
         "",
+    ]
+    if submission:
+        lines += [message("feedback.graded_file", language, student=grade.student, fingerprint=submission), ""]
+    lines += [
         message(
             "feedback.points", language, total=number(grade.total), maximum=number(grade.maximum), status=grade.status
         ),
@@ -139,8 +160,11 @@ def feedback(grade: Grade, assignment: Assignment, isolated: bool = True) -> str
         for problem in grade.problems:
             named = cell_words(problem.cell, assignment, language) if problem.cell else None
             lines.append(f"- {problem.sentence(language, named)}")
+    unanswered = sorted({exercise.number for exercise in grade.exercises} - answered)
+    if unanswered:  # their checks only printed "not done yet": what they expect is in the lesson already
+        lines += ["", message("feedback.not_answered", language, exercises=exercises_named(unanswered, language))]
     for exercise in grade.exercises:
-        for check in exercise.visible:
+        for check in exercise.visible if exercise.number in answered else []:
             if check.passed or not (check.expected or check.actual):
                 continue
             lines += [
@@ -181,9 +205,11 @@ def cell_words(cell_id: str, assignment: Assignment, language: str) -> str:
     return message("feedback.cell", language, cell=cell_id)
 
 
-def write_feedback(folder: Path, grade: Grade, assignment: Assignment, isolated: bool = True) -> Path:
+def write_feedback(
+    folder: Path, grade: Grade, assignment: Assignment, isolated: bool = True, submission: str = ""
+) -> Path:
     """Write one student's feedback file and return its path."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{grade.student}.md"
-    path.write_text(feedback(grade, assignment, isolated), encoding="utf-8")
+    path.write_text(feedback(grade, assignment, isolated, submission), encoding="utf-8")
     return path

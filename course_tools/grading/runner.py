@@ -127,6 +127,13 @@ def stop(process: subprocess.Popen) -> None:
         process.wait()
 
 
+LOG_PREFACE = (
+    "pytest's log of the grading run. Each test is a cell of a submission: a 'failed' one is a cell that did not\n"
+    "pass (its points are in the gradebook), not a fault of the grader; a grader fault gives a row the status\n"
+    "grader-error and its reason.\n\n"
+)
+
+
 def log_tail(log: Path, lines: int = 5) -> str:
     """The last lines of the pytest log, for a grader-error message."""
     try:
@@ -159,6 +166,8 @@ def run_spliced(
     results = root / "results"
     silence_limit = limits.submission_timeout + limits.startup_timeout + 60
     with log.open("w", encoding="utf-8") as log_file:
+        log_file.write(LOG_PREFACE)
+        log_file.flush()
         process = subprocess.Popen(
             pytest_command(root, workers, limits, seed, warm),
             cwd=root,
