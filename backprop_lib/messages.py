@@ -921,6 +921,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Too much was printed in {cell}: {detail}.",
         "ko": "{cell}이(가) 너무 많이 출력했어요: {detail}.",
     },
+    "problem.calls-unfinished": {
+        "en": "Points lost in {cell} may come from {detail}, which it calls and which lost points too: fix that "
+        "first. The answer itself may be right.",
+        "ko": "{cell}에서 잃은 점수는 이 답이 부르는 {detail}에서 왔을 수 있어요. 그 연습도 만점이 아니니 "
+        "그것부터 고치세요. 이 답 자체는 맞을 수도 있어요.",
+    },
     "problem.grader-error": {
         "en": "The grader could not finish your notebook ({detail}); your instructor will look at it.",
         "ko": "채점기가 노트북을 끝까지 채점하지 못했어요({detail}). 담당 교수자가 확인할 거예요.",
@@ -968,12 +974,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "so the grader could not keep it from reading other files.",
         "ko": "참고: 이 노트북은 격리 없이 채점되었어요(채점 컴퓨터에 Landlock이 없어요). 그래서 채점기가 "
         "다른 파일을 읽지 못하게 막을 수 없었어요.",
-    },
-    "feedback.depends": {
-        "en": "Exercise {number} calls your code from {used}, which did not get full points either: "
-        "fix that first. Exercise {number} itself may be right.",
-        "ko": "연습 {number}은(는) {used}에서 여러분이 쓴 코드를 쓰는데, 그 연습도 만점이 아니에요. 그것부터 "
-        "고치세요. 연습 {number} 자체는 맞을 수도 있어요.",
     },
     "feedback.exercise_one": {"en": "exercise {number}", "ko": "연습 {number}"},
     "feedback.exercises": {"en": "exercises {numbers} and {last}", "ko": "연습 {numbers}, {last}"},

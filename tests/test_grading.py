@@ -938,27 +938,38 @@ def test_feedback_never_shows_the_solutions_multiple_choice_letters():
     assert all(": … (" in text for text in recorded)
 
 
-def test_feedback_says_when_an_exercise_calls_one_that_lost_points_too():
+def test_an_exercise_that_lost_points_while_calling_one_that_lost_points_too_is_marked_and_said():
     from course_tools.grading.gradebook import feedback as feedback_text
+    from course_tools.grading.report import cascades
 
     homework = load_assignment(HOMEWORK)  # exercise 3 (train_xor) calls exercises 1 and 2 (forward, backward)
 
-    def graded(short: set[int], untouched: set[int] = frozenset()) -> str:
+    def graded(short: set[int], untouched: set[int] = frozenset(), language: str = "en") -> Grade:
         results = [
             ExerciseResult(
                 n,
                 0.0 if n in short else e.points,
                 e.points,
-                [CellResult(f"ex{n}-check", n, "check", False, actual=not_done_message(n))] if n in untouched else [],
+                [CellResult(f"ex{n}-check", n, "check", False, actual=not_done_message(n, language))]
+                if n in untouched
+                else [],
             )
             for n, e in sorted(homework.exercises.items())
         ]
-        return feedback_text(Grade("ada", results, []), homework)
+        return Grade("ada", results, cascades(homework, results, language), language=language)
 
-    assert "Exercise 3 calls your code from exercise 2, which did not get full points either" in graded({2, 3})
-    assert "Exercise 3 calls your code from exercises 1 and 2, which" in graded({1, 2, 3})
-    assert "calls your code" not in graded({1, 2})  # exercise 3 was right
-    assert "calls your code" not in graded({1, 2, 3}, untouched={3})  # exercise 3 was never answered
+    grade = graded({2, 3})
+    assert grade.status == "calls-unfinished(ex3-answer)"  # the gradebook row shows it, not only the feedback
+    assert (
+        "Points lost in your answer to Exercise 3 (cell `ex3-answer`) may come from exercise 2, which it calls"
+        in feedback_text(grade, homework)
+    )
+    assert "may come from exercises 1 and 2, which" in feedback_text(graded({1, 2, 3}), homework)
+    assert "연습 3의 답(`ex3-answer` 셀)에서 잃은 점수는 이 답이 부르는 연습 1, 2에서" in feedback_text(
+        graded({1, 2, 3}, language="ko"), homework
+    )
+    assert graded({1, 2}).status == "ok"  # exercise 3 was right
+    assert graded({1, 2, 3}, untouched={3}).status == "ok"  # exercise 3 was never answered
 
 
 def test_a_gate_probe_that_fails_takes_every_probe_of_its_check_with_it():

@@ -14,13 +14,11 @@ import os
 import re
 from pathlib import Path
 
-from backprop_lib.exercises import says_not_done
 from backprop_lib.messages import message
 
-from ..dependencies import dependencies
 from .assignment import Assignment, InstructorError
 from .outcome import CellResult, Grade
-from .report import in_language
+from .report import exercises_named, in_language, not_done
 
 
 def fingerprint(path: Path) -> str:
@@ -149,12 +147,7 @@ def feedback(grade: Grade, assignment: Assignment, isolated: bool = True, submis
             f"{probes_passed(exercise.hidden, probes, language)} |"
         )
     lines += ["", message("feedback.scoring", language)]
-    short = {exercise.number for exercise in grade.exercises if exercise.points < exercise.maximum}
     answered = {exercise.number for exercise in grade.exercises if not not_done(exercise, language)}
-    for exercise_number, uses in sorted(dependencies(assignment.solution).items()):
-        if exercise_number in short & answered and uses & short:
-            used = exercises_named(sorted(uses & short), language)
-            lines += ["", message("feedback.depends", language, number=exercise_number, used=used)]
     if grade.problems:
         lines += ["", message("feedback.what_happened", language), ""]
         for problem in grade.problems:
@@ -182,18 +175,6 @@ def feedback(grade: Grade, assignment: Assignment, isolated: bool = True, submis
     if not isolated:
         lines += ["", "---", message("feedback.not_isolated", language)]
     return "\n".join(lines) + "\n"
-
-
-def not_done(exercise, language: str) -> bool:
-    """Whether a visible check of the exercise printed that it is not answered yet (the stub as handed out)."""
-    return any(says_not_done(check.actual, exercise.number, language) for check in exercise.visible)
-
-
-def exercises_named(numbers: list[int], language: str) -> str:
-    """ "exercise 2", "exercises 1 and 2" (연습 2, 연습 1, 2)."""
-    if len(numbers) == 1:
-        return message("feedback.exercise_one", language, number=numbers[0])
-    return message("feedback.exercises", language, numbers=", ".join(map(str, numbers[:-1])), last=numbers[-1])
 
 
 def cell_words(cell_id: str, assignment: Assignment, language: str) -> str:

@@ -25,6 +25,7 @@ PROBLEMS = (
     "submission-timeout",
     "too-many-processes",
     "output-truncated",
+    "calls-unfinished",
     "grader-error",
 )
 

@@ -13,8 +13,10 @@ import re
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
+from backprop_lib.exercises import says_not_done
 from backprop_lib.messages import message, template
 
+from ..dependencies import dependencies
 from .assignment import Assignment
 from .outcome import CellResult, ExerciseResult, Grade, Problem
 
@@ -115,5 +117,37 @@ def score(
         points = exercise_points(exercise.points, visible, hidden, assignment.probes)
         exercises.append(ExerciseResult(number, points, exercise.points, visible, hidden))
     found = list(problems) + [problem for cell in cells for problem in cell.problems]
+    if cells:  # it ran: say where an exercise lost points while calling another that lost points too
+        found += cascades(assignment, exercises, language)
     unique = list(dict.fromkeys(found))
     return Grade(student, exercises, unique, seconds=round(sum(cell.seconds for cell in cells), 2), language=language)
+
+
+def cascades(assignment: Assignment, exercises: list[ExerciseResult], language: str = "en") -> list[Problem]:
+    """A ``calls-unfinished`` problem for each answered exercise short of full points that calls one short too.
+
+    Its detail names those exercises in the submission's language: the sentence says the answer itself may be right.
+    """
+    short = {exercise.number for exercise in exercises if exercise.points < exercise.maximum}
+    answered = {exercise.number for exercise in exercises if not not_done(exercise, language)}
+    return [
+        Problem(
+            "calls-unfinished",
+            assignment.exercises[number].answer_ids[0],
+            exercises_named(sorted(uses & short), language),
+        )
+        for number, uses in sorted(dependencies(assignment.solution).items())
+        if number in short & answered and uses & short
+    ]
+
+
+def not_done(exercise: ExerciseResult, language: str) -> bool:
+    """Whether a visible check of the exercise printed that it is not answered yet (the stub as handed out)."""
+    return any(says_not_done(check.actual, exercise.number, language) for check in exercise.visible)
+
+
+def exercises_named(numbers: list[int], language: str) -> str:
+    """ "exercise 2", "exercises 1 and 2" (연습 2, 연습 1, 2)."""
+    if len(numbers) == 1:
+        return message("feedback.exercise_one", language, number=numbers[0])
+    return message("feedback.exercises", language, numbers=", ".join(map(str, numbers[:-1])), last=numbers[-1])
