@@ -30,6 +30,13 @@ class DomainError(CourseError, ValueError):
     """A number outside the range where an operation is defined, e.g. a negative base under a fractional power."""
 
 
+class NoSuchLayer(CourseError, KeyError):
+    """A network asked for a layer by a name none of its layers has."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])  # the sentence itself (KeyError would show it in quotes)
+
+
 class TrainingDiverged(CourseError, FloatingPointError):
     """The loss became NaN or infinite during training."""
 

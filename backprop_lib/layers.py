@@ -84,8 +84,10 @@ class Sigmoid(Layer):
 
         Backward needs only the slope, so the caller may change the returned out in place.
         """
+        x = np.asarray(x)  # a nested list works too
         magnitude = np.abs(x)  # largest |x| by argmax: a plain loop, a quarter of a max reduction's cost
-        if magnitude.item(magnitude.argmax()) <= 15:  # a NaN counts as largest and takes the careful form
+        # a NaN counts as largest and takes the careful form; an empty batch has no largest
+        if magnitude.size == 0 or magnitude.item(magnitude.argmax()) <= 15:
             out = np.reciprocal(1 + np.exp(-x))  # 1 / (1 + e^(−x)): the same division, one scalar less
             complement = 1 - out
         else:
@@ -127,6 +129,7 @@ class ReLU(Layer):
 
     def forward(self, x: np.ndarray) -> np.ndarray:
         """out = max(0, x), keeping which entries were positive.  Shapes: x (N, D) → out (N, D)."""
+        x = np.asarray(x)  # a nested list works too
         self.mask = x > 0
         return np.where(self.mask, x, 0.0)
 
@@ -182,7 +185,8 @@ class Affine(Layer):
 
     def forward(self, x: np.ndarray) -> np.ndarray:
         """out = x · weights + bias, row n for sample n.  Shapes: x (N, D) → out (N, M)."""
-        n_inputs, shape = self.weights.shape[0], x.shape if isinstance(x, np.ndarray) else np.shape(x)
+        x = np.asarray(x)  # a nested list works too; an array is kept as it is (not copied)
+        n_inputs, shape = self.weights.shape[0], x.shape
         if len(shape) != 2 or shape[1] != n_inputs:
             hint = message("affine.batch_hint") if shape == (n_inputs,) else ""
             raise ShapeError(

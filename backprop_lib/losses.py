@@ -81,9 +81,10 @@ class MeanSquaredError(Loss):
 def as_one_hot(targets, batch_size: int, num_classes: int, who: str = "loss") -> np.ndarray:
     """Turn class indices (N,) or one-hot rows (N, K) into one-hot rows, or say what is wrong."""
     targets = np.asarray(targets)
-    if targets.ndim == 0 or targets.shape[0] != batch_size:
-        count = "a single number" if targets.ndim == 0 else f"{targets.shape[0]} labels"
-        raise LabelError(message("error.losses.label_count", who=who, batch_size=batch_size, count=count))
+    if targets.ndim == 0:
+        raise LabelError(message("error.losses.label_scalar", who=who, batch_size=batch_size, got=targets.item()))
+    if targets.shape[0] != batch_size:
+        raise LabelError(message("error.losses.label_count", who=who, batch_size=batch_size, count=targets.shape[0]))
     if targets.ndim == 1:
         whole = np.issubdtype(targets.dtype, np.integer) or (
             np.issubdtype(targets.dtype, np.floating) and np.all(targets == np.round(targets))

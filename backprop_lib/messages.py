@@ -21,7 +21,9 @@ _listeners: list[Callable[[str], None]] = []
 def use_language(language: str) -> None:
     """Make the library speak ``language`` ("en" or "ko") from now on, in this kernel."""
     if language not in LANGUAGES:  # the notebook's language is what is unknown: say it in both
-        raise ValueError("\n".join(message("language.unknown", known, got=repr(language)) for known in LANGUAGES))
+        from .errors import SettingError  # here, not at the top: errors imports this module
+
+        raise SettingError("\n".join(message("language.unknown", known, got=repr(language)) for known in LANGUAGES))
     _current["language"] = language
     for listener in _listeners:
         listener(language)
@@ -1088,6 +1090,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "거듭제곱하면 실수가 아니라 복소수가 나와요). 지수를 정수로 하거나, x * x처럼 양수인 값에 거듭제곱을 "
         "적용하세요.",
     },
+    "error.value.exp": {
+        "en": "Value.exp: e to the power {got} is larger than any float (the largest is about 1.8e308, e to the "
+        "power 709.78). Keep the exponent smaller, e.g. by scaling the inputs down or subtracting the largest.",
+        "ko": "Value.exp: e의 {got}제곱은 float로 나타낼 수 있는 가장 큰 수(약 1.8e308, e의 709.78제곱)보다 커요. "
+        "지수를 더 작게 하세요. 예를 들어 입력의 크기를 줄이거나 가장 큰 값을 빼세요.",
+    },
     "error.value.log": {
         "en": "Value.log: expected a positive number, got {got} (the logarithm is defined only above 0, and its "
         "gradient 1/x has no value at 0). Keep the argument positive, e.g. (x + 1e-7).log().",
@@ -1111,8 +1119,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "샘플 N개의 정답을 한 열로 두려면 모양이 (N, 1)이어야 해요: targets.reshape(-1, 1).",
     },
     "error.losses.label_count": {
-        "en": "{who}: expected one label per sample ({batch_size} samples in the batch), got {count}.",
+        "en": "{who}: expected one label per sample ({batch_size} samples in the batch), got {count} labels.",
         "ko": "{who}: 샘플마다 레이블이 하나씩, 곧 {batch_size}개 있어야 하는데(배치의 샘플 수), {count}개가 왔어요.",
+    },
+    "error.losses.label_scalar": {
+        "en": "{who}: expected one label per sample ({batch_size} samples in the batch), got a single number, "
+        "{got}. Pass the labels as an array of {batch_size}, one per sample.",
+        "ko": "{who}: 샘플마다 레이블이 하나씩, 곧 {batch_size}개 있어야 하는데(배치의 샘플 수), 숫자 하나({got})만 "
+        "왔어요. 레이블을 샘플마다 하나씩, {batch_size}개짜리 배열로 넘기세요.",
     },
     "error.losses.label_indices": {
         "en": "{who}: a 1-D array of labels must hold class indices 0 … {last}, got values {values}. Pass indices, "
@@ -1158,9 +1172,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "Network: 층 이름은 서로 달라야 하는데, {doubled}이(가) 두 번 이상 나와요. 층마다 다른 이름을 붙이세요. "
         '예: Affine(weights, bias, name="affine2").',
     },
+    "error.network.class_not_layer": {
+        "en": "Network: item {position} of the list is the class {cls} itself, not a layer. "
+        "Make one with parentheses: {cls}().",
+        "ko": "Network: 목록의 {position}번째 항목이 층이 아니라 {cls} 클래스 자체예요. "
+        "괄호를 붙여 층을 만드세요: {cls}().",
+    },
+    "error.network.not_a_layer": {
+        "en": "Network: item {position} of the list is {got}, not a layer (a layer has forward and backward). "
+        "Pass layers, e.g. Network([Affine(weights, bias), ReLU()]).",
+        "ko": "Network: 목록의 {position}번째 항목은 층이 아니라 {got}(이)에요(층에는 forward와 backward가 있어요). "
+        "층을 넘기세요. 예: Network([Affine(weights, bias), ReLU()]).",
+    },
     "error.network.no_layer": {
         "en": "Network has no layer named {name}; its layers are {names}.",
-        "ko": "Network에 {name}(이)라는 층이 없어요. 이 신경망의 층은 {names}이에요.",
+        "ko": "Network에 {name}(이)라는 층이 없어요. 이 신경망의 층은 {names}(이)에요.",
     },
     "error.network.init": {
         "en": 'weight_scale: init must be "he", "xavier" or a positive number, got {got}.',
@@ -1417,8 +1443,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "레이블의 모양은 {labels}이에요.",
     },
     "minibatch.weight_decay": {
-        "en": "train_minibatch: weight_decay must be 0 or positive, got {got}.",
-        "ko": "train_minibatch: weight_decay는 0 이상이어야 하는데, {got}이(가) 왔어요.",
+        "en": "train_minibatch: weight_decay must be a finite number, 0 or positive (e.g. 1e-4), got {got}.",
+        "ko": "train_minibatch: weight_decay는 0 이상인 유한한 수여야 하는데(예: 1e-4), {got}이(가) 왔어요.",
     },
     "minibatch.patience": {
         "en": "train_minibatch: early stopping (patience) watches the validation loss; pass validation=(inputs, "

@@ -6,7 +6,7 @@ from collections import Counter
 
 import numpy as np
 
-from .errors import SettingError, layer_widths
+from .errors import NoSuchLayer, SettingError, layer_widths
 from .layers import Affine, ReLU
 from .messages import message
 
@@ -17,7 +17,11 @@ class Network:
     def __init__(self, layers: list) -> None:
         self.layers = list(layers)
         seen: Counter[str] = Counter()
-        for layer in self.layers:
+        for position, layer in enumerate(self.layers, start=1):
+            if isinstance(layer, type):  # Network([Affine(...), ReLU]): the class, not a layer made from it
+                raise SettingError(message("error.network.class_not_layer", position=position, cls=layer.__name__))
+            if not (callable(getattr(layer, "forward", None)) and callable(getattr(layer, "backward", None))):
+                raise SettingError(message("error.network.not_a_layer", position=position, got=repr(layer)[:80]))
             kind = type(layer).__name__.lower()
             seen[kind] += 1
             if getattr(layer, "name", None) is None:
@@ -68,7 +72,8 @@ class Network:
         for layer in self.layers:
             if layer.name == name:
                 return layer
-        raise KeyError(message("error.network.no_layer", name=repr(name), names=[layer.name for layer in self.layers]))
+        names = [layer.name for layer in self.layers]
+        raise NoSuchLayer(message("error.network.no_layer", name=repr(name), names=names))
 
     def __repr__(self) -> str:
         inner = ",\n  ".join(repr(layer) for layer in self.layers)

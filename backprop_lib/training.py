@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import math
+import numbers
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from .errors import SettingError, TrainingDiverged, whole_number
+from .errors import SettingError, ShapeError, TrainingDiverged, whole_number
 from .messages import message, template
 
 
@@ -111,7 +112,7 @@ def accuracy(scores: np.ndarray, labels: np.ndarray) -> float:
     """The fraction of samples whose highest score is their true class (labels are class indices)."""
     scores, labels = np.asarray(scores), np.asarray(labels)
     if scores.ndim != 2 or labels.shape != (scores.shape[0],):
-        raise SettingError(message("accuracy.shapes", scores=scores.shape, labels=labels.shape))
+        raise ShapeError(message("accuracy.shapes", scores=scores.shape, labels=labels.shape))
     return float(np.mean(np.argmax(scores, axis=1) == labels))
 
 
@@ -183,8 +184,10 @@ def train_minibatch(
     """
     epochs = whole_number(epochs, "train_minibatch: epochs")
     batch_size = whole_number(batch_size, "train_minibatch: batch_size")
-    if weight_decay < 0:
+    real = isinstance(weight_decay, numbers.Real) and not isinstance(weight_decay, bool)
+    if not real or not math.isfinite(weight_decay) or weight_decay < 0:
         raise SettingError(message("minibatch.weight_decay", got=repr(weight_decay)))
+    patience = whole_number(patience, "train_minibatch: patience", allow_none=True)
     if patience is not None and validation is None:
         raise SettingError(message("minibatch.patience"))
     labels = np.asarray(labels)

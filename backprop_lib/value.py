@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 
 from .errors import DomainError
+from .formatting import format_number
 from .messages import message
 
 
@@ -68,7 +69,9 @@ class Value:
         """a ** b with both a and b Values: d/da = b·a^(b−1), d/db = a^b·ln a, defined for a > 0."""
         a, b = self.data, exponent.data
         if a <= 0:
-            raise DomainError(message("error.value.power_of_value", base=f"{a:g}", exponent=f"{b:g}"))
+            raise DomainError(
+                message("error.value.power_of_value", base=format_number(a, "g"), exponent=format_number(b, "g"))
+            )
         out = a**b
         return Value(out, (self, exponent), (b * a ** (b - 1), out * math.log(a)), "**")
 
@@ -88,24 +91,34 @@ class Value:
         return self._wrap(base) ** self
 
     def exp(self) -> Value:
-        out = math.exp(self.data)
+        """eˣ with d/dx = eˣ: the function that is its own derivative."""
+        try:
+            out = math.exp(self.data)
+        except OverflowError:  # x above about 709.78: eˣ is larger than any float
+            raise DomainError(message("error.value.exp", got=format_number(self.data, ".6g"))) from None
         return Value(out, (self,), (out,), "exp")
 
     def log(self) -> Value:
         """ln x with d/dx = 1/x, defined for x > 0 only: a zero or negative input is a DomainError, not a math error."""
         if self.data <= 0:  # NaN passes through, as every other operation lets it
-            raise DomainError(message("error.value.log", got=f"{self.data:g}"))
+            raise DomainError(message("error.value.log", got=format_number(self.data, "g")))
         return Value(math.log(self.data), (self,), (1.0 / self.data,), "log")
 
     def sigmoid(self) -> Value:
-        s = 1.0 / (1.0 + math.exp(-self.data))
+        """σ(x) = 1 / (1 + e^(−x)) with dσ/dx = σ(1 − σ)."""
+        try:
+            s = 1.0 / (1.0 + math.exp(-self.data))
+        except OverflowError:  # x below about −709.78: e^(−x) overflows, and there σ(x) = eˣ to double precision
+            s = math.exp(self.data)
         return Value(s, (self,), (s * (1.0 - s),), "sigmoid")
 
     def tanh(self) -> Value:
+        """tanh x with d/dx = 1 − tanh² x."""
         t = math.tanh(self.data)
         return Value(t, (self,), (1.0 - t * t,), "tanh")
 
     def relu(self) -> Value:
+        """max(x, 0) with d/dx = 1 where x > 0, else 0 (the kink at 0 gets 0)."""
         return Value(max(self.data, 0.0), (self,), (1.0 if self.data > 0 else 0.0,), "relu")
 
     def graph_order(self) -> list[Value]:
@@ -153,6 +166,8 @@ class Value:
 def check_power(base: float, exponent: float) -> None:
     """Refuse base ** exponent where it is not a real number: 0 to a negative power, a negative base to a fraction."""
     if base == 0 and exponent < 0:
-        raise DomainError(message("error.value.zero_base", exponent=f"{exponent:g}"))
+        raise DomainError(message("error.value.zero_base", exponent=format_number(exponent, "g")))
     if base < 0 and not float(exponent).is_integer():
-        raise DomainError(message("error.value.negative_base", exponent=f"{exponent:g}", base=f"{base:g}"))
+        raise DomainError(
+            message("error.value.negative_base", exponent=format_number(exponent, "g"), base=format_number(base, "g"))
+        )

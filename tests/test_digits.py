@@ -17,7 +17,7 @@ from backprop_lib.digits import (
     one_hot,
     stratified_split,
 )
-from backprop_lib.errors import LabelError, SettingError
+from backprop_lib.errors import LabelError, SettingError, ShapeError
 from backprop_lib.network import hidden_outputs, relu_network, weight_scale
 from backprop_lib.training import accuracy, add_l2_gradient, batches, l2_penalty, train_minibatch
 
@@ -111,7 +111,7 @@ def test_batches_cover_every_index_once_and_the_last_batch_is_smaller():
 def test_accuracy_counts_the_highest_score():
     scores = np.array([[0.1, 2.0], [3.0, 0.5], [0.0, 0.1]])
     assert accuracy(scores, np.array([1, 0, 0])) == pytest.approx(2 / 3)
-    with pytest.raises(SettingError, match="N class indices"):
+    with pytest.raises(ShapeError, match="N class indices"):
         accuracy(scores, np.array([1, 0]))
 
 

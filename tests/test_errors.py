@@ -194,7 +194,7 @@ def test_labels_that_are_neither_one_hot_nor_class_indices(loss, labels, expecte
     [
         (np.array([0, 1, 2]), "got 3 labels"),
         (np.eye(3)[[0, 1, 2, 0, 1]], "got 5 labels"),
-        (np.array(1), "got a single number"),
+        (np.array(1), "got a single number, 1. Pass the labels as an array of 4, one per sample."),
     ],
 )
 def test_labels_whose_count_differs_from_the_batch(labels, given_text):
@@ -257,6 +257,25 @@ def test_duplicate_layer_names():
         "Network: layer names must be unique, ['hidden'] appear more than once. Give each "
         'layer its own name, e.g. Affine(weights, bias, name="affine2").'
     )
+
+
+def test_a_layer_class_or_anything_else_in_place_of_a_layer_is_refused_where_the_network_is_built():
+    with pytest.raises(SettingError) as error:
+        Network([Affine(np.ones((2, 2))), Sigmoid])  # the class: its forward would fail later, far from here
+    assert str(error.value) == (
+        "Network: item 2 of the list is the class Sigmoid itself, not a layer. Make one with parentheses: Sigmoid()."
+    )
+    assert Sigmoid.__dict__.get("name") is None  # the class was not given a layer's name on the way
+    with pytest.raises(SettingError, match=r"item 1 of the list is 3, not a layer \(a layer has forward and backward"):
+        Network([3])
+
+
+def test_asking_a_network_for_a_layer_it_lacks_names_its_layers_without_quotes():
+    network = Network([Affine(np.ones((2, 2))), Sigmoid()])
+    with pytest.raises(KeyError) as error:
+        network["hidden"]
+    assert isinstance(error.value, CourseError)
+    assert str(error.value) == "Network has no layer named 'hidden'; its layers are ['affine1', 'sigmoid1']."
 
 
 # ---- a training run that diverges -------------------------------------------------------------
@@ -391,3 +410,33 @@ def test_number_checks_return_plain_numbers():
     assert layer_widths((2, np.int64(3), 1), "sizes", "[2, 2]") == [2, 3, 1]
     assert whole_number(None, "n", allow_none=True) is None
     assert positive_number(np.float32(0.5), "lr", "0.1") == 0.5
+
+
+@pytest.mark.parametrize(
+    "options, expected_text",
+    [
+        ({"weight_decay": -0.1}, "weight_decay must be a finite number, 0 or positive (e.g. 1e-4), got -0.1"),
+        ({"weight_decay": None}, "weight_decay must be a finite number, 0 or positive (e.g. 1e-4), got None"),
+        ({"weight_decay": math.nan}, "weight_decay must be a finite number, 0 or positive (e.g. 1e-4), got nan"),
+        ({"patience": 0}, "patience must be a whole number of at least 1 or None, got 0"),
+        ({"patience": 2.5}, "patience must be a whole number of at least 1 or None, got 2.5"),
+    ],
+)
+def test_minibatch_settings_are_checked_before_training(options, expected_text):
+    from backprop_lib.training import train_minibatch
+
+    inputs, targets = xor_data()
+    network = Network([Affine(np.ones((2, 2)))])
+    with pytest.raises(SettingError) as error:
+        train_minibatch(
+            network,
+            inputs,
+            targets.ravel().astype(int),
+            loss=SoftmaxWithLoss(),
+            optimizer=SGD(0.1),
+            epochs=2,
+            batch_size=2,
+            validation=(inputs, targets.ravel().astype(int)),
+            **options,
+        )
+    assert str(error.value) == f"train_minibatch: {expected_text}."

@@ -88,12 +88,13 @@ def test_explorer_shows_a_course_error_instead_of_raising():
     def render() -> Frame:
         calls.append(1)
         if len(calls) > 1:
-            raise SettingError("the learning rate must be positive")
+            raise SettingError("the learning rate must be > 0, got <function f>")
         return Frame(plt.figure(), "first", "first state")
 
     explorer = Explorer("demo", "Demo explorer", [], render)
     explorer.refresh()
-    assert "SettingError" in explorer.caption.value and "must be positive" in explorer.caption.value
+    assert "SettingError" in explorer.caption.value
+    assert "must be &gt; 0, got &lt;function f&gt;" in explorer.caption.value  # shown as text, not read as HTML
     assert explorer.first_summary == "first state"
 
 

@@ -206,3 +206,14 @@ def test_every_forward_and_backward_says_its_shapes(layer_class):
 def test_the_layer_base_refuses_to_run_without_a_forward():
     with pytest.raises(NotImplementedError, match="must define forward"):
         Layer().forward(np.ones((1, 1)))
+
+
+def test_layers_take_a_nested_list_as_they_take_an_array():
+    rows = [[0.5, -1.0], [2.0, 0.0]]
+    for make_layer in (lambda: Affine(np.arange(6.0).reshape(2, 3), np.ones(3)), Sigmoid, ReLU):
+        from_list, from_array = make_layer(), make_layer()
+        out = from_list.forward(rows)
+        assert np.array_equal(out, from_array.forward(np.array(rows)))
+        grad = np.ones_like(out)
+        assert np.array_equal(from_list.backward(grad), from_array.backward(grad))  # Affine kept x as an array
+    assert Sigmoid().forward(np.zeros((0, 2))).shape == (0, 2)  # an empty batch, not "argmax of an empty sequence"

@@ -8,6 +8,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from backprop_lib.errors import SettingError
 from backprop_lib.exercises import check_close, exercise_check, not_done_message
 from backprop_lib.messages import LANGUAGES, MESSAGES, current_language, message, placeholders, use_language
 
@@ -73,7 +74,7 @@ def test_a_message_asked_for_in_a_language_ignores_the_notebook_choice():
 
 
 def test_an_unknown_language_is_refused_with_the_fix():
-    with pytest.raises(ValueError, match=r'use_language\("ko"\)'):
+    with pytest.raises(SettingError, match=r'use_language\("ko"\)'):  # a course error, and a ValueError
         use_language("kr")
     assert current_language() == "en"
 

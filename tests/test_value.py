@@ -5,6 +5,7 @@ import math
 import pytest
 
 from backprop_lib import Value
+from backprop_lib.errors import DomainError
 
 
 def central_difference(f, x: float, eps: float = 1e-6) -> float:
@@ -117,3 +118,12 @@ def test_repr_shows_label_data_and_grad():
     (x * 3).backward()
     assert repr(x) == "Value(x=0.5, grad=3)"
     assert repr(Value(1 / 3)) == "Value(0.333333, grad=0)"
+
+
+def test_sigmoid_far_out_and_exp_too_large_give_numbers_or_a_course_error_not_a_math_error():
+    assert Value(-800.0).sigmoid().data == 0.0 and Value(800.0).sigmoid().data == 1.0
+    assert Value(-720.0).sigmoid().data == pytest.approx(math.exp(-720.0), rel=1e-12)  # σ(x) = eˣ out there
+    with pytest.raises(DomainError, match=r"e to the power 800 is larger than any float"):
+        Value(800.0).exp()
+    with pytest.raises(DomainError, match=r"expected a positive number, got 0 \("):  # not "-0"
+        Value(-0.0).log()

@@ -11,6 +11,7 @@ Every picture is an ``<img>`` whose alt text is the figure's own description (se
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -125,7 +126,7 @@ class Explorer:
         except CourseError as error:
             self.caption.value = (
                 f"<div style='{CAPTION_STYLE}'><p style='color:{GRADIENT_TEXT}'>"
-                f"<b>{type(error).__name__}:</b> {error}</p></div>"
+                f"<b>{type(error).__name__}:</b> {html.escape(str(error))}</p></div>"  # messages hold < and >
             )
             self.summary = f"{self.title}: {type(error).__name__}: {error}"
             return
