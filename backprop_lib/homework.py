@@ -239,10 +239,20 @@ class SuspectSoftmaxWithLoss(SoftmaxWithLoss):
 
 
 class Residual:
-    """out = layer(x) + x: the layer's output plus a skip connection around it (as in ResNets)."""
+    """out = layer(x) + x: the layer's output plus a skip connection around it (as in ResNets).
+
+    Shapes: x, out and both gradients alike (the layer must keep its input's shape).
+    Its parameters are the wrapped layer's (``weights``, ``grad_weights``, …), so a network trains them.
+    """
 
     def __init__(self, layer) -> None:
         self.layer = layer
+
+    def __getattr__(self, attribute: str):
+        """Anything Residual itself lacks (param_names, weights, grads, …) is the wrapped layer's."""
+        if attribute == "layer":  # not set yet (a copy being made): do not look for it in itself
+            raise AttributeError(attribute)
+        return getattr(self.layer, attribute)
 
     def forward(self, x: np.ndarray) -> np.ndarray:
         """The layer's output plus its own input."""

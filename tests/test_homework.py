@@ -147,3 +147,18 @@ def test_record_choices_checks_form_only():
     with pytest.raises(CheckFailed):
         record_choices("answer", "A", "ABC", how_many="some")
     record_choices("answer", {"C", "A"}, "ABC", how_many="some")
+
+
+def test_a_residual_around_a_layer_with_parameters_trains_and_checks_them():
+    from backprop_lib import SGD, Affine, Network, gradient_check
+    from backprop_lib.homework import Residual
+
+    network = Network([Residual(Affine(np.eye(2) * 0.5, np.zeros(2)))])
+    assert list(network.params) == ["residual1.weights", "residual1.bias"]  # before: none, so never trained
+    x = np.array([[1.0, 2.0]])
+    network.backward(np.ones_like(network.forward(x)))
+    before = network.params["residual1.weights"].copy()
+    SGD(0.1).step(network.params, network.grads)
+    assert not np.array_equal(network["residual1"].layer.weights, before)
+    report = gradient_check(Residual(Affine(np.eye(2) * 0.5, np.ones(2))), x)
+    assert report.ok and {"weights", "bias"} <= set(report.errors)
