@@ -14,6 +14,7 @@ from collections.abc import Callable
 import numpy as np
 
 from .exercises import check_close, check_true
+from .formatting import format_number
 from .gradcheck import gradient_check, relative_error
 from .homework import StraightThroughReLU
 from .layers import Affine, ReLU
@@ -45,7 +46,7 @@ def check_document_000_rule(
         error = relative_error(got, expected) if same_shape else 1.0
         check_true(
             same_shape and error < 1e-7,
-            message("homework_checks.document_rule_differs", when=when, name=name, error=f"{error:.2g}"),
+            message("homework_checks.document_rule_differs", when=when, name=name, error=format_number(error, ".2g")),
         )
 
 

@@ -65,9 +65,9 @@ def _headline(unit: str, local: float, grad_out: float, delta: float) -> str:
         "stepper.headline",
         unit=unit,
         z=NET_INPUT[unit],
-        local=f"{local:.4f}",
-        grad_out=f"{grad_out:.4f}",
-        delta=f"{delta:.4f}",
+        local=format_number(local, ".4f"),
+        grad_out=format_number(grad_out, ".4f"),
+        delta=format_number(delta, ".4f"),
     )
 
 
@@ -118,10 +118,10 @@ def network_steps(x: np.ndarray, t: np.ndarray, network) -> list[Step]:
             (),
             message(
                 "stepper.inputs",
-                x1=f"{values['x1']:g}",
-                x2=f"{values['x2']:g}",
-                t1=f"{values['t1']:g}",
-                t2=f"{values['t2']:g}",
+                x1=format_number(values["x1"], "g"),
+                x2=format_number(values["x2"], "g"),
+                t1=format_number(values["t1"], "g"),
+                t2=format_number(values["t2"], "g"),
             ),
             message("stepper.inputs_enter"),
             values["x1"],
@@ -130,13 +130,15 @@ def network_steps(x: np.ndarray, t: np.ndarray, network) -> list[Step]:
     sources = {"h1": ("x1", "x2"), "h2": ("x1", "x2"), "o1": ("h1", "h2"), "o2": ("h1", "h2")}
     for unit in HIDDEN + OUTPUT:
         (w_a, w_b), (a, b), z = WEIGHTS_INTO[unit], sources[unit], NET_INPUT[unit]
-        shown = {name: f"{values[name]:g}" if name.startswith("x") else _f(values[name]) for name in (a, b)}
+        shown = {
+            name: format_number(values[name], "g") if name.startswith("x") else _f(values[name]) for name in (a, b)
+        }
         formula = (
-            f"{z} = {w_a}·{a} + {w_b}·{b} = {weights[w_a]:g}×{shown[a]} + "
-            f"{weights[w_b]:g}×{shown[b]} = {_f(values[z])};  "
+            f"{z} = {w_a}·{a} + {w_b}·{b} = {format_number(weights[w_a], 'g')}×{shown[a]} + "
+            f"{format_number(weights[w_b], 'g')}×{shown[b]} = {_f(values[z])};  "
             f"{unit} = σ({z}) = {_f(values[unit])}"
         )
-        headline = f"{z} = {values[z]:.4f},  {unit} = σ({z}) = {values[unit]:.4f}"
+        headline = f"{z} = {format_number(values[z], '.4f')},  {unit} = σ({z}) = {format_number(values[unit], '.4f')}"
         steps.append(Step("forward", (unit,), (w_a, w_b), formula, headline, values[unit]))
     errors = [0.5 * (values[f"t{k}"] - values[f"o{k}"]) ** 2 for k in (1, 2)]
     steps.append(
@@ -145,7 +147,7 @@ def network_steps(x: np.ndarray, t: np.ndarray, network) -> list[Step]:
             OUTPUT,
             (),
             f"E = ½(t1 − o1)² + ½(t2 − o2)² = {_f(errors[0])} + {_f(errors[1])} = {_f(error)}",
-            message("stepper.error", error=f"{error:.4f}"),
+            message("stepper.error", error=format_number(error, ".4f")),
             error,
         )
     )
@@ -222,16 +224,16 @@ def take_update(x: np.ndarray, t: np.ndarray, network, learning_rate: float = 0.
 
 def _update_caption(update: Update, count: int, learning_rate: float) -> str:
     rows = "".join(
-        f"<tr><td>{name}</td><td>{update.weights_before[name]:.8f}</td><td>{update.weights_after[name]:.8f}</td></tr>"
+        f"<tr><td>{name}</td><td>{_f(update.weights_before[name])}</td><td>{_f(update.weights_after[name])}</td></tr>"
         for name in update.weights_after
     )
     return (
         message(
             "stepper.update_caption",
             count=count,
-            rate=f"{learning_rate:g}",
-            before=f"{update.error_before:.8f}",
-            after=f"{update.error_after:.8f}",
+            rate=format_number(learning_rate, "g"),
+            before=_f(update.error_before),
+            after=_f(update.error_after),
         )
         + f"{TABLE}<tr>{message('stepper.update_table_head')}</tr>{rows}</table>"
     )
@@ -272,16 +274,22 @@ class NetworkStepper:
             if node.startswith(("h", "o")) and len(step.nodes) == 1
         }
         node_values.update({"x1": float(self.x[0, 0]), "x2": float(self.x[0, 1])})
-        node_gradients = {step.nodes[0]: f"δ={step.value:.4f}" for step in shown if step.phase == "backward"}
-        notes = {name: f"∂E/∂{name}={grad:.4f}" for step in shown for name, grad in step.weight_gradients.items()}
+        node_gradients = {
+            step.nodes[0]: f"δ={format_number(step.value, '.4f')}" for step in shown if step.phase == "backward"
+        }
+        notes = {
+            name: f"∂E/∂{name}={format_number(grad, '.4f')}"
+            for step in shown
+            for name, grad in step.weight_gradients.items()
+        }
         step = self.steps[self.position]
         lit_edges = tuple(self.last_update.weights_after) if self.last_update else step.edges
         if self.last_update is not None:
-            title = message("stepper.after_update", count=self.updates, rate=f"{self.learning_rate:g}")
+            title = message("stepper.after_update", count=self.updates, rate=format_number(self.learning_rate, "g"))
             caption = message(
                 "stepper.error_change",
-                before=f"{self.last_update.error_before:.8f}",
-                after=f"{self.last_update.error_after:.8f}",
+                before=_f(self.last_update.error_before),
+                after=_f(self.last_update.error_after),
             )
         else:
             title = message(f"stepper.{step.phase}_step", step=self.position + 1, count=len(self.steps))
@@ -309,8 +317,8 @@ class NetworkStepper:
             message(
                 "stepper.chain",
                 gradient_color=GRADIENT_TEXT,
-                local=f"{step.local_gradient:.8f}",
-                value=f"{step.value:.8f}",
+                local=_f(step.local_gradient),
+                value=_f(step.value),
             )
             if step.phase == "backward"
             else ""
@@ -326,8 +334,8 @@ class NetworkStepper:
             return message(
                 "stepper.update_summary",
                 count=self.updates,
-                before=f"{self.last_update.error_before:.8f}",
-                after=f"{self.last_update.error_after:.8f}",
+                before=_f(self.last_update.error_before),
+                after=_f(self.last_update.error_after),
             )
         step = self.steps[self.position]
         return message(
@@ -343,7 +351,7 @@ def network_stepper(learning_rate: float = 0.5) -> Explorer:
     update = widgets.Button(
         description=message("stepper.update"),
         button_style="warning",
-        tooltip=message("stepper.update_tip", rate=f"{learning_rate:g}"),
+        tooltip=message("stepper.update_tip", rate=format_number(learning_rate, "g")),
     )
 
     def render() -> Frame:

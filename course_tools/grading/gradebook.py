@@ -14,6 +14,7 @@ import os
 import re
 from pathlib import Path
 
+from backprop_lib.formatting import format_number
 from backprop_lib.messages import message
 
 from .assignment import Assignment, InstructorError
@@ -28,7 +29,7 @@ def fingerprint(path: Path) -> str:
 
 def number(value: float) -> str:
     """A point count as a spreadsheet reads it: 2, 1.5, 0.67."""
-    return f"{round(value, 2):g}"
+    return format_number(value, ".2f", trim_zeros=True)
 
 
 class Gradebook:
