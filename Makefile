@@ -23,11 +23,19 @@ PYTEST_ARGS ?= -p course_tools -p course_tools.warm_nbval -n auto --dist loadsco
 	--nbval-sanitize-with tests/nbval_sanitize.cfg \
 	--ignore=tests/grading_fixtures tests solutions lessons/en lessons/ko
 
-.PHONY: help setup lab test test-oldest lessons bench grade validate-assignment clean
+# `make test-quick`: the tests that take seconds, not minutes: every unit test (not the end-to-end grading,
+# mutant, wheel, warm-kernel and browser tests), and for each lesson named in NOTEBOOKS (its English source,
+# e.g. solutions/03_xor.ipynb) nbval over its four editions and its mutant suite.
+END_TO_END := test_browser test_grading test_grading_korean test_mutants test_shards test_wheel test_warm_nbval
+EDITIONS = $(foreach n,$(NOTEBOOKS),$(n) $(subst solutions/,solutions/ko/,$(n)) \
+	$(subst solutions/,lessons/en/,$(n)) $(subst solutions/,lessons/ko/,$(n)))
+
+.PHONY: help setup lab test test-quick test-oldest lessons bench grade validate-assignment clean
 
 help:
 	@echo "make lab      - set up (first time only) and open the course in JupyterLab (한국어 / English)"
 	@echo "make test     - set up (first time only) and run every test"
+	@echo "make test-quick [NOTEBOOKS=solutions/03_xor.ipynb] - while you work: unit tests, and nbval and mutants of those lessons"
 	@echo "make test-oldest - unit tests and nbval with the lowest versions pyproject.toml allows"
 	@echo "make lessons  - regenerate both editions (lessons/en, lessons/ko, solutions/ko) from solutions/"
 	@echo "make bench    - benchmarks: library vs plain numpy, gradient checks, grading speed"
@@ -63,6 +71,16 @@ test: setup
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-quick: setup
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m pytest -p course_tools -p course_tools.warm_nbval -n auto --dist loadscope \
+		$(if $(NOTEBOOKS),--nbval --nbval-current-env --nbval-warm --nbval-cell-timeout=300 \
+		--nbval-sanitize-with tests/nbval_sanitize.cfg $(EDITIONS)) \
+		--ignore=tests/grading_fixtures $(foreach t,$(END_TO_END),--ignore=tests/$(t).py) tests
+	$(if $(NOTEBOOKS),$(VENV)/bin/backprop-mutants $(NOTEBOOKS))
+	@echo "Quick tests passed. Before you commit: make test (every test, several minutes)."
 
 # The lower end of every declared range: a second venv with constraints/oldest.txt installed,
 # then the unit tests and nbval over both editions (the browser test needs only `make test`).
