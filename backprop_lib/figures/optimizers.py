@@ -13,11 +13,13 @@ from collections.abc import Mapping
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from numpy.typing import ArrayLike
 
 from ..errors import SettingError, ShapeError, describe, whole_number
 from ..formatting import format_number
 from ..messages import Templates, message
 from ..optimizers import SGD, Adam, Momentum
+from ..protocols import Optimizer
 from .described import add_description, new_subplots
 from .palette import CLASS_COLORS, CLASS_MARKERS, LINE_STYLES, cycle
 from .style import EDGE_COLOR, figure_size
@@ -30,7 +32,7 @@ START = (-4.0, 1.0)  # far along the valley, high on one wall
 VIEW = ((-4.5, 1.5), (-1.6, 1.6))  # the (w₁, w₂) window every panel shows
 
 
-def valley_loss(w1, w2):
+def valley_loss(w1: ArrayLike, w2: ArrayLike) -> float | np.ndarray:
     """L = ½ (w₁² + STEEPNESS · w₂²), for numbers or arrays (a grid for the contour lines)."""
     return 0.5 * (np.asarray(w1) ** 2 + STEEPNESS * np.asarray(w2) ** 2)
 
@@ -40,7 +42,7 @@ def valley_gradient(point: np.ndarray) -> np.ndarray:
     return np.array([point[0], STEEPNESS * point[1]])
 
 
-def optimizer_path(optimizer, steps: int = 40, start=START) -> np.ndarray:
+def optimizer_path(optimizer: Optimizer, steps: int = 40, start: ArrayLike = START) -> np.ndarray:
     """The points an optimizer visits on the valley: shape (steps + 1, 2), the start first."""
     if not hasattr(optimizer, "step"):
         raise SettingError(message("error.optimizer_figure.no_step", type_name=type(optimizer).__name__))
