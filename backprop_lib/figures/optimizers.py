@@ -58,7 +58,7 @@ def optimizer_path(optimizer: Optimizer, steps: int = 40, start: ArrayLike = STA
     return np.array(path)
 
 
-def default_optimizers() -> dict[str, object]:
+def default_optimizers() -> dict[str, Optimizer]:
     """The three optimizers of the lesson with settings that suit this valley."""
     return {"SGD, η = 0.07": SGD(0.07), "Momentum, η = 0.02, μ = 0.8": Momentum(0.02, 0.8), "Adam, η = 0.3": Adam(0.3)}
 
@@ -106,7 +106,7 @@ def describe_path(label: str, path: np.ndarray) -> str:
 
 
 def plot_optimizer_paths(
-    optimizers: Mapping[str, object] | None = None, steps: int = 40, ax: Axes | None = None
+    optimizers: Mapping[str, Optimizer] | None = None, steps: int = 40, ax: Axes | None = None
 ) -> Figure:
     """Draw the path of each optimizer {label: optimizer} from the same start on the valley."""
     optimizers = default_optimizers() if optimizers is None else optimizers
