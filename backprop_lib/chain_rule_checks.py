@@ -57,7 +57,9 @@ def check_reused_gradient(reused_gradient: Callable) -> None:
         check_close(message("chain_rule_checks.reused_name", x=shown), got, x.grad)
 
 
-def after_one_descent_step(loss_of: Callable[[list[Value]], Value], starts: Sequence[float], learning_rate: float):
+def after_one_descent_step(
+    loss_of: Callable[[list[Value]], Value], starts: Sequence[float], learning_rate: float
+) -> list[float]:
     """Exercise 15's expected parameters: one gradient-descent step from ``starts``, computed on ``Value``."""
     parameters = [Value(start) for start in starts]
     loss_of(parameters).backward()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from .errors import LabelError, SettingError, describe
 from .messages import message
@@ -51,7 +52,7 @@ class DigitsSplit:
     test: DigitSet
 
 
-def one_hot(labels, num_classes: int = NUM_CLASSES) -> np.ndarray:
+def one_hot(labels: ArrayLike, num_classes: int = NUM_CLASSES) -> np.ndarray:
     """Class indices (N,) as one-hot rows (N, num_classes)."""
     labels = np.asarray(labels)
     if (
@@ -63,7 +64,7 @@ def one_hot(labels, num_classes: int = NUM_CLASSES) -> np.ndarray:
     return np.eye(num_classes)[labels]
 
 
-def stratified_split(labels, fractions: tuple[float, ...], seed: int) -> list[np.ndarray]:
+def stratified_split(labels: ArrayLike, fractions: tuple[float, ...], seed: int) -> list[np.ndarray]:
     """Indices of len(fractions) + 1 parts; each class is shuffled and cut by the same fractions.
 
     The last part takes what the fractions leave. Indices inside each part are sorted.
@@ -111,7 +112,7 @@ def held_out_labels(split: DigitsSplit) -> np.ndarray:
     return split.test.labels[held_out_order(len(split.test))]
 
 
-def format_classes(classes) -> str:
+def format_classes(classes: ArrayLike) -> str:
     """Predicted classes as plain text, 60 digits a line: what a hidden check prints for the grader."""
     text = "".join(str(int(value)) for value in np.asarray(classes).ravel())
     return "\n".join(text[start : start + 60] for start in range(0, len(text), 60))

@@ -1,7 +1,10 @@
 """The errors backprop_lib raises, each written for a learner: what was expected, what was given, how to fix it."""
 
+from __future__ import annotations
+
 import math
 import numbers
+from collections.abc import Collection
 
 from .messages import message
 
@@ -47,7 +50,7 @@ def require_forward(ran: bool, who: str, fix: str) -> None:
         raise NotReadyError(message("error.backward_first", who=who, fix=fix))
 
 
-def whole_number(value, who: str, least: int = 1, allow_none: bool = False) -> int | None:
+def whole_number(value: object, who: str, least: int = 1, allow_none: bool = False) -> int | None:
     """``value`` as an int when it is a whole number ≥ ``least`` (a bool is not), else a SettingError naming ``who``."""
     if allow_none and value is None:
         return None
@@ -57,28 +60,28 @@ def whole_number(value, who: str, least: int = 1, allow_none: bool = False) -> i
     return int(value)
 
 
-def positive_number(value, who: str, example: str) -> float:
+def positive_number(value: object, who: str, example: str) -> float:
     """``value`` as a float when it is a positive finite number (a bool is not), else a SettingError naming ``who``."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real) or not math.isfinite(value) or value <= 0:
         raise SettingError(message("setting.positive_number", who=who, example=example, got=repr(value)))
     return float(value)
 
 
-def fraction(value, who: str, example: str) -> float:
+def fraction(value: object, who: str, example: str) -> float:
     """``value`` as a float when it is a number in [0, 1) such as a momentum (a bool is not), else a SettingError."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real) or not 0 <= value < 1:
         raise SettingError(message("setting.fraction", who=who, example=example, got=repr(value)))
     return float(value)
 
 
-def one_of(value, choices, who: str):
+def one_of(value: object, choices: Collection[str], who: str) -> str:
     """``value`` when it is one of ``choices`` (a name such as "relu"), else a SettingError listing them."""
     if not isinstance(value, str) or value not in choices:
         raise SettingError(message("setting.one_of", who=who, choices=", ".join(map(repr, choices)), got=repr(value)))
     return value
 
 
-def layer_widths(sizes, who: str, example: str) -> list[int]:
+def layer_widths(sizes: object, who: str, example: str) -> list[int]:
     """``sizes`` as ints when it lists two or more layer widths, each a whole number ≥ 1, else a SettingError."""
     try:
         listed = list(sizes)
@@ -91,7 +94,7 @@ def layer_widths(sizes, who: str, example: str) -> list[int]:
     return [int(size) for size in listed]
 
 
-def describe(array) -> str:
+def describe(array: object) -> str:
     """Say what an array-like is, shortly: its shape and dtype, or its type."""
     shape = getattr(array, "shape", None)
     if shape is None:

@@ -16,10 +16,12 @@ from __future__ import annotations
 import os
 import sys
 import traceback
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from .formatting import format_number
 from .messages import LANGUAGES, message
@@ -56,7 +58,7 @@ def says_not_done(text: str, number: int, language: str) -> bool:
 
 
 @contextmanager
-def exercise_check(number: int, hidden: bool = False):
+def exercise_check(number: int, hidden: bool = False) -> Iterator[None]:
     """Run the checks of exercise ``number`` and print the verdict instead of raising."""
     try:
         yield
@@ -100,7 +102,7 @@ def _require_answer(name: str, got) -> None:
         raise CheckFailed(f"{name}: {message('check.returned_none')}")
 
 
-def low_precision(got) -> str | None:
+def low_precision(got: object) -> str | None:
     """The dtype's name when ``got`` holds floats of less than float64 precision (float32, float16)."""
     dtype = getattr(got, "dtype", None)
     if dtype is None and isinstance(got, (list, tuple)):
@@ -120,7 +122,7 @@ def hidden_rng(probe: int) -> np.random.RandomState:
     return np.random.RandomState(hidden_seed(probe))
 
 
-def format_value(value, digits: int = 8) -> str:
+def format_value(value: ArrayLike, digits: int = 8) -> str:
     """A number or array at a fixed number of decimals (the text is the same on every machine)."""
     value = np.asarray(value, dtype=np.float64)
     if value.ndim == 0:
@@ -137,7 +139,7 @@ def format_value(value, digits: int = 8) -> str:
     )
 
 
-def check_close(name: str, got, expected, digits: int = 8) -> None:
+def check_close(name: str, got: object, expected: ArrayLike, digits: int = 8) -> None:
     """Check a number or array against the expected one to ``digits`` decimals and print it."""
     _require_answer(name, got)
     try:
@@ -173,7 +175,7 @@ def check_close(name: str, got, expected, digits: int = 8) -> None:
     print(f"{name} = {format_value(expected_array, digits)}")
 
 
-def reject_slip(got, slip, hint_key: str) -> None:
+def reject_slip(got: object, slip: ArrayLike, hint_key: str) -> None:
     """Fail with the catalogue's hint ``hint_key`` when ``got`` is what a known slip gives (same shape, same numbers).
 
     Anything that is not numbers passes here: the check_close that follows names that problem.
@@ -196,7 +198,7 @@ def _plain(value):
     return value
 
 
-def check_equal(name: str, got, expected) -> None:
+def check_equal(name: str, got: object, expected: object) -> None:
     """Check an exact answer (a whole number, a string, a shape, True/False) and print it."""
     _require_answer(name, got)
     if got != expected:
@@ -214,13 +216,13 @@ def check_true(condition: bool, explanation: str) -> None:
         raise CheckFailed(explanation)
 
 
-def show_values(name: str, value, digits: int = 8) -> None:
+def show_values(name: str, value: object, digits: int = 8) -> None:
     """Print a value at fixed precision: what a hidden check prints for the grader to compare."""
     _require_answer(name, value)
     print(f"{name} = {format_value(value, digits)}")
 
 
-def show_letters(name: str, answer) -> None:
+def show_letters(name: str, answer: object) -> None:
     """Print a multiple-choice answer as its letters, sorted: what a hidden check prints for the grader."""
     _require_answer(name, answer)
     letters = [answer] if isinstance(answer, str) else list(answer)

@@ -14,6 +14,7 @@ import numpy as np
 from .formatting import display_width, format_number, pad
 from .losses import Loss
 from .messages import message
+from .protocols import LossFunction, Model, Node
 
 
 def numerical_gradient(f: Callable[[], float], x: np.ndarray, eps: float = 1e-5) -> np.ndarray:
@@ -79,10 +80,10 @@ class GradientReport:
 
 
 def gradient_check(
-    model,
+    model: Model | Node | Loss,
     *inputs: np.ndarray,
     targets: np.ndarray | None = None,
-    loss=None,
+    loss: LossFunction | None = None,
     eps: float = 1e-5,
     tolerance: float = 1e-7,
     seed: int = 0,
@@ -106,7 +107,7 @@ def gradient_check(
         numeric = {"input": numerical_gradient(value, inputs[0], eps)}
         return _report(analytic, numeric, tolerance)
 
-    def run():
+    def run() -> np.ndarray | float:
         return model.forward(*inputs)
 
     if loss is not None:

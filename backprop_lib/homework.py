@@ -22,6 +22,7 @@ from .layers import Affine, Layer, ReLU
 from .losses import Loss, MeanSquaredError, SoftmaxWithLoss
 from .messages import message
 from .network import Network
+from .protocols import Model
 
 Params = dict[str, np.ndarray]
 GradientFunction = Callable[[np.ndarray, np.ndarray, Params], tuple[float, Params]]
@@ -165,7 +166,7 @@ def make_problem(name: str, count: int, seed: int) -> tuple[np.ndarray, np.ndarr
     return problem(name).draw(count, np.random.RandomState(seed))
 
 
-def held_out_loss(name: str, network, seed: int, count: int = 500) -> float:
+def held_out_loss(name: str, network: Model, seed: int, count: int = 500) -> float:
     """The problem's loss of ``network`` on ``count`` fresh samples it never trained on."""
     inputs, targets = make_problem(name, count, seed)
     outputs = network.forward(inputs)
@@ -184,7 +185,7 @@ def held_out_loss(name: str, network, seed: int, count: int = 500) -> float:
     return float(problem(name).make_loss().forward(outputs, targets))
 
 
-def hidden_layer_count(network) -> int:
+def hidden_layer_count(network: Network) -> int:
     """How many hidden layers a network has: its Affine layers minus the output one."""
     return sum(isinstance(layer, Affine) for layer in getattr(network, "layers", [])) - 1
 
@@ -269,7 +270,7 @@ class Residual:
 # ---------------------------------------------------------------- multiple-choice answers
 
 
-def record_choices(name: str, answer, options: str, how_many: str = "one") -> None:
+def record_choices(name: str, answer: object, options: str, how_many: str = "one") -> None:
     """Check that a multiple-choice answer is well formed and print it; whether it is right is graded later.
 
     how_many="one": a single letter such as "B"; how_many="some": a set of letters such as {"A", "C"}.

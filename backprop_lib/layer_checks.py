@@ -92,7 +92,7 @@ def _sigmoid(z):
     return 1 / (1 + np.exp(-z))
 
 
-def check_step_two(dE_dh2, grad_W4, W4_new) -> None:
+def check_step_two(dE_dh2: object, grad_W4: object, W4_new: object) -> None:
     """Exercise 1: ∂E/∂h2, ∂E/∂W4 and W4+ (learning rate 0.5) of document 004's network, recomputed here."""
     x, t, w = document_004_numbers()
     (x1, x2), (target1, target2) = x[0], t[0]

@@ -7,6 +7,7 @@ its backward returns dL/d(outputs), the gradient that starts the backward pass (
 from __future__ import annotations
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from .errors import LabelError, ShapeError, describe, require_forward
 from .messages import message
@@ -78,7 +79,7 @@ class MeanSquaredError(Loss):
         return 2 * self.difference / self.difference.size
 
 
-def as_one_hot(targets, batch_size: int, num_classes: int, who: str = "loss") -> np.ndarray:
+def as_one_hot(targets: ArrayLike, batch_size: int, num_classes: int, who: str = "loss") -> np.ndarray:
     """Turn class indices (N,) or one-hot rows (N, K) into one-hot rows, or say what is wrong."""
     targets = np.asarray(targets)
     if targets.ndim == 0:
@@ -155,7 +156,7 @@ class CrossEntropy(Loss):
         self.probabilities: np.ndarray | None = None
         self.one_hot: np.ndarray | None = None
 
-    def forward(self, probabilities: np.ndarray, targets) -> float:
+    def forward(self, probabilities: np.ndarray, targets: ArrayLike) -> float:
         """The mean cross-entropy (교차 엔트로피) of the true classes."""
         probabilities = _check_2d(probabilities, self.name)
         batch_size, num_classes = probabilities.shape
@@ -177,7 +178,7 @@ class SoftmaxWithLoss(Loss):
         self.probabilities: np.ndarray | None = None
         self.one_hot: np.ndarray | None = None
 
-    def forward(self, scores: np.ndarray, targets) -> float:
+    def forward(self, scores: np.ndarray, targets: ArrayLike) -> float:
         """Turn scores into probabilities (kept in ``probabilities``) and return the mean cross-entropy."""
         scores = _check_2d(scores, self.name)
         batch_size, num_classes = scores.shape

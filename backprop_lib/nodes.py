@@ -15,7 +15,7 @@ from .errors import require_forward
 from .messages import message
 
 
-def sum_to_shape(grad, shape: tuple):
+def sum_to_shape(grad: float | np.ndarray, shape: tuple[int, ...]) -> float | np.ndarray:
     """Sum ``grad`` over the axes broadcasting added or stretched, so it has the input's ``shape`` again.
 
     Axes numpy put in front are summed away; axes where the input had size 1 are summed and kept
@@ -44,12 +44,12 @@ class Mul:
         self.x = None
         self.y = None
 
-    def forward(self, x, y):
+    def forward(self, x: float | np.ndarray, y: float | np.ndarray) -> float | np.ndarray:
         """Multiply and keep both inputs for the backward pass."""
         self.x, self.y = x, y
         return x * y
 
-    def backward(self, grad_output=1.0):
+    def backward(self, grad_output: float | np.ndarray = 1.0) -> tuple[float | np.ndarray, float | np.ndarray]:
         """Return (dL/dx, dL/dy) = (grad_output * y, grad_output * x), each summed back to its input's shape."""
         require_forward(self.x is not None, self.name, message("error.nodes.forward_fix", call="forward(x, y)"))
         return (
@@ -73,14 +73,14 @@ class Add:
         self.ran_forward = False
         self.x_shape = self.y_shape = self.out_shape = ()
 
-    def forward(self, x, y):
+    def forward(self, x: float | np.ndarray, y: float | np.ndarray) -> float | np.ndarray:
         """Add; only the shapes need to be kept, the local derivatives are both 1."""
         self.ran_forward = True
         out = x + y
         self.x_shape, self.y_shape, self.out_shape = np.shape(x), np.shape(y), np.shape(out)
         return out
 
-    def backward(self, grad_output=1.0):
+    def backward(self, grad_output: float | np.ndarray = 1.0) -> tuple[float | np.ndarray, float | np.ndarray]:
         """Return (dL/dx, dL/dy) = (grad_output, grad_output), each summed back to its input's shape."""
         require_forward(self.ran_forward, self.name, message("error.nodes.forward_fix", call="forward(x, y)"))
         if np.shape(grad_output) != self.out_shape:  # a seed such as 1.0 stands for every entry of z
@@ -103,12 +103,12 @@ class Branch:
         self.name = name
         self.ran_forward = False
 
-    def forward(self, x):
+    def forward(self, x: float | np.ndarray) -> tuple[float | np.ndarray, float | np.ndarray]:
         """Hand the same value to two consumers."""
         self.ran_forward = True
         return x, x
 
-    def backward(self, grad_first, grad_second):
+    def backward(self, grad_first: float | np.ndarray, grad_second: float | np.ndarray) -> float | np.ndarray:
         """The gradients of both uses add up (the multivariable chain rule)."""
         require_forward(self.ran_forward, self.name, message("error.nodes.forward_fix", call="forward(x)"))
         return grad_first + grad_second

@@ -12,7 +12,7 @@ from .errors import NotReadyError, fraction, positive_number
 from .messages import message
 
 
-def check_learning_rate(learning_rate, who: str) -> float:
+def check_learning_rate(learning_rate: object, who: str) -> float:
     """Return the learning rate as a float, or explain why it cannot be one."""
     return positive_number(learning_rate, f"{who}: learning_rate", "0.1")
 

@@ -11,6 +11,8 @@ import numpy as np
 
 from .errors import SettingError, ShapeError, TrainingDiverged, whole_number
 from .messages import message, template
+from .network import Network
+from .protocols import LossFunction, Optimizer
 
 
 @dataclass
@@ -36,14 +38,14 @@ Report = str | Callable[[int, float, object], None]
 
 
 def train(
-    network,
+    network: Network,
     inputs: np.ndarray,
     targets: np.ndarray,
     *,
-    loss,
-    optimizer,
+    loss: LossFunction,
+    optimizer: Optimizer,
     epochs: int,
-    monitor=None,
+    monitor: LossFunction | None = None,
     report_every: int | None = None,
     report: Report | None = None,
     snapshot_every: int | None = None,
@@ -161,12 +163,12 @@ def batches(count: int, batch_size: int, rng: np.random.RandomState) -> list[np.
 
 
 def train_minibatch(
-    network,
+    network: Network,
     inputs: np.ndarray,
     labels: np.ndarray,
     *,
-    loss,
-    optimizer,
+    loss: LossFunction,
+    optimizer: Optimizer,
     epochs: int,
     batch_size: int,
     seed: int = 0,

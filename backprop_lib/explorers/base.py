@@ -66,7 +66,7 @@ def number_box(description: str, value: float, low: float, high: float, step: fl
     )
 
 
-def choice(description: str, options: list, value) -> widgets.Dropdown:
+def choice(description: str, options: list, value: float) -> widgets.Dropdown:
     """A labelled drop-down of a few values (e.g. a log scale: 0.1, 0.3, 1, …); ↑/↓ pick the next one."""
     options = sorted(set(options) | {value})
     return widgets.Dropdown(
@@ -78,7 +78,7 @@ def choice(description: str, options: list, value) -> widgets.Dropdown:
     )
 
 
-def toggle_buttons(options: list, value, description: str) -> widgets.ToggleButtons:
+def toggle_buttons(options: list, value: str | int, description: str) -> widgets.ToggleButtons:
     """A choice of a few options, laid out like the other controls: its description on the left, same width.
 
     Each option is a <button> with its own text, reached with Tab and chosen with Enter or Space.

@@ -11,12 +11,14 @@ from typing import NamedTuple
 
 import ipywidgets as widgets
 import numpy as np
+from numpy.typing import ArrayLike
 
 from ..digits import IMAGE_SIDE, DigitSet
 from ..errors import SettingError, ShapeError, describe
 from ..figures.digits import plot_digit_probabilities
 from ..losses import softmax
 from ..messages import message
+from ..protocols import Model
 from .base import Explorer, Frame, number_box
 
 INK = 0.5  # a pixel at or above this counts as ink: its toggle is shown pressed
@@ -30,7 +32,7 @@ class DigitState(NamedTuple):
     predicted: int
 
 
-def digit_state(network, pixels) -> DigitState:
+def digit_state(network: Model, pixels: ArrayLike) -> DigitState:
     """Run the network on one image and turn its scores into probabilities."""
     pixels = np.asarray(pixels, dtype=np.float64).reshape(-1)
     if pixels.size != IMAGE_SIDE**2:
@@ -39,7 +41,7 @@ def digit_state(network, pixels) -> DigitState:
     return DigitState(pixels, probabilities, int(np.argmax(probabilities)))
 
 
-def toggle_pixel(pixels, index: int) -> np.ndarray:
+def toggle_pixel(pixels: ArrayLike, index: int) -> np.ndarray:
     """A copy of the image with pixel ``index`` (row · 8 + column) switched: ink becomes paper, paper becomes ink."""
     pixels = np.array(pixels, dtype=np.float64).reshape(-1)
     if isinstance(index, bool) or not isinstance(index, (int, np.integer)) or not 0 <= index < pixels.size:
@@ -55,7 +57,7 @@ def describe_digit(state: DigitState) -> str:
     return message("digits.says", predicted=state.predicted, listed=listed)
 
 
-def digits_explorer(network, digits: DigitSet, index: int = 0) -> Explorer:
+def digits_explorer(network: Model, digits: DigitSet, index: int = 0) -> Explorer:
     """A number field to pick one of ``digits`` and an 8×8 grid of toggles to edit it; redraws the probabilities.
 
     Every toggle is a <button> named by its tooltip ("pixel row 3, column 5"): Tab reaches it, Enter presses it.
@@ -80,7 +82,7 @@ def digits_explorer(network, digits: DigitSet, index: int = 0) -> Explorer:
         image["loading"] = False
         explorer.refresh()
 
-    def edit(change) -> None:
+    def edit(change: dict) -> None:
         """One toggle was pressed: switch its pixel and redraw."""
         if image["loading"]:
             return

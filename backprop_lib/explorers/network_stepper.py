@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import ipywidgets as widgets
 import numpy as np
+from matplotlib.figure import Figure
 
 from ..documents import document_004_start
 from ..errors import ShapeError, describe
@@ -22,6 +23,7 @@ from ..formatting import format_number
 from ..layers import Affine, Sigmoid
 from ..losses import SumSquaredError
 from ..messages import message
+from ..network import Network
 from ..optimizers import SGD
 from .base import TABLE, Explorer, Frame
 
@@ -80,7 +82,7 @@ def _check_network(network) -> tuple[Affine, Sigmoid, Affine, Sigmoid]:
     return layers[0], layers[1], layers[2], layers[3]
 
 
-def network_steps(x: np.ndarray, t: np.ndarray, network) -> list[Step]:
+def network_steps(x: np.ndarray, t: np.ndarray, network: Network) -> list[Step]:
     """Run the network forward and backward with backprop_lib and list every stop of the walk."""
     x, t = np.asarray(x, dtype=np.float64), np.asarray(t, dtype=np.float64)
     if x.shape != (1, 2) or t.shape != (1, 2):
@@ -210,7 +212,7 @@ def _weights(network) -> dict[str, float]:
     return named_weights([hidden.weights, output.weights])
 
 
-def take_update(x: np.ndarray, t: np.ndarray, network, learning_rate: float = 0.5) -> Update:
+def take_update(x: np.ndarray, t: np.ndarray, network: Network, learning_rate: float = 0.5) -> Update:
     """Change every weight by −learning_rate · ∂E/∂W (in place) and measure E before and after."""
     optimizer = SGD(learning_rate)
     loss = SumSquaredError()
@@ -263,7 +265,7 @@ class NetworkStepper:
         self.position = 0
         return self.last_update
 
-    def figure(self):
+    def figure(self) -> Figure:
         """The network with everything computed up to this step written on it."""
         shown = self.steps[: self.position + 1]
         node_values = {

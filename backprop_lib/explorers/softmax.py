@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from ..errors import positive_number
 from ..figures.palette import GRADIENT_TEXT
@@ -32,7 +33,7 @@ class SoftmaxState(NamedTuple):
     gradient: np.ndarray  # ∂L/∂z for z = scores / temperature: y − t; ∂L/∂scores is this / temperature
 
 
-def softmax_state(scores=DOCUMENT_SCORES, temperature: float = 1.0, target: int = 0) -> SoftmaxState:
+def softmax_state(scores: ArrayLike = DOCUMENT_SCORES, temperature: float = 1.0, target: int = 0) -> SoftmaxState:
     """Forward and backward through SoftmaxWithLoss for one sample with scores / temperature."""
     temperature = positive_number(temperature, "softmax_state: temperature", "1.0")
     scores = np.asarray(scores, dtype=np.float64)
@@ -76,7 +77,7 @@ def _caption(state: SoftmaxState) -> str:
     )
 
 
-def softmax_explorer(scores=DOCUMENT_SCORES, temperature: float = 1.0, target: int = 0) -> Explorer:
+def softmax_explorer(scores: ArrayLike = DOCUMENT_SCORES, temperature: float = 1.0, target: int = 0) -> Explorer:
     """Number fields for three scores, a choice of temperature and of target class."""
     score_fields = [
         number_box(message("softmax.score", k=k), float(score), -5.0, 12.0, 0.1) for k, score in enumerate(scores)

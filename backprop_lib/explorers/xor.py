@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import numpy as np
+from matplotlib.figure import Figure
 
 from ..documents import xor_data
 from ..errors import one_of, whole_number
@@ -82,7 +83,7 @@ def describe_run(run: XorRun) -> str:
     )
 
 
-def draw_run(run: XorRun, settings: str):
+def draw_run(run: XorRun, settings: str) -> Figure:
     """The loss curve (log scale) beside the decision region of the trained network."""
     inputs, targets = xor_data()
     figure, (loss_axes, region_axes) = new_subplots(

@@ -7,10 +7,12 @@ from collections.abc import Mapping
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from numpy.typing import ArrayLike
 
 from ..errors import SettingError, ShapeError, describe, whole_number
 from ..formatting import format_number
 from ..messages import Templates, message
+from ..training import History
 from .described import add_description, new_subplots
 from .palette import CLASS_COLORS, LINE_STYLES, cycle
 from .style import figure_size
@@ -66,7 +68,7 @@ def _as_curve(name: str, values) -> np.ndarray:
 
 
 def plot_losses(
-    losses,
+    losses: ArrayLike | History | Mapping[str, ArrayLike | History],
     log_scale: bool = True,
     title: str | None = None,
     ax: Axes | None = None,

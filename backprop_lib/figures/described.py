@@ -24,6 +24,7 @@ import os
 import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from numpy.typing import ArrayLike
 
 from ..exercises import DRAW_FIGURES_VARIABLE
 from ..formatting import format_number
@@ -115,7 +116,7 @@ def figure_bundle(png: bytes, description: str) -> dict:
     return {"text/html": figure_html(png, description), "text/plain": description}
 
 
-def linear_text(coefficients, names: list[str], constant: float, digits: int = 3) -> str:
+def linear_text(coefficients: ArrayLike, names: list[str], constant: float, digits: int = 3) -> str:
     """w·x + b in words a reader expects: "2.1·x1 - x2 + 0.5", no "+ -" and no "1·"."""
     text = ""
     for value, name in [*zip(coefficients, names), (constant, "")]:

@@ -7,12 +7,15 @@ values 0 … 1. Titles, labels and descriptions are in the notebook's language (
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import matplotlib
 import numpy as np
 from matplotlib.colors import Normalize, to_rgb
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
+from numpy.typing import ArrayLike
 
 from ..digits import IMAGE_SIDE, NUM_CLASSES
 from ..errors import ShapeError, describe
@@ -84,7 +87,7 @@ def _show_image(ax, image: np.ndarray, title: str = "", color: str = BLACK) -> N
         ax.set_title(title, fontsize=10, fontweight="normal", color=color)
 
 
-def plot_digit_grid(images, labels, columns: int = 10, rows: int = 3) -> Figure:
+def plot_digit_grid(images: ArrayLike, labels: ArrayLike, columns: int = 10, rows: int = 3) -> Figure:
     """The first rows × columns digits with their labels above them."""
     images, labels = _images(images), np.asarray(labels)
     count = min(len(images), rows * columns)
@@ -234,7 +237,7 @@ def plot_activation_spread(activations: dict[str, list[np.ndarray]]) -> Figure:
     return figure
 
 
-def plot_search(learning_rates, hidden_sizes, validation_accuracy) -> Figure:
+def plot_search(learning_rates: Sequence[float], hidden_sizes: Sequence[int], validation_accuracy: ArrayLike) -> Figure:
     """The validation accuracy of every (learning rate, hidden size) pair as a coloured table; the best framed."""
     table = np.asarray(validation_accuracy, dtype=np.float64)
     if table.shape != (len(learning_rates), len(hidden_sizes)):
@@ -288,7 +291,7 @@ def plot_search(learning_rates, hidden_sizes, validation_accuracy) -> Figure:
     return figure
 
 
-def plot_confusion(labels, predicted) -> Figure:
+def plot_confusion(labels: ArrayLike, predicted: ArrayLike) -> Figure:
     """The confusion matrix: row = true class, column = predicted class, the count in each cell."""
     labels, predicted = np.asarray(labels), np.asarray(predicted)
     matrix = np.zeros((NUM_CLASSES, NUM_CLASSES), dtype=int)
@@ -342,7 +345,7 @@ def _probability_bars(ax, probabilities: np.ndarray, true_class: int | None) -> 
     ax.tick_params(labelsize=10)
 
 
-def plot_misclassified(images, labels, probabilities, columns: int = 4) -> Figure:
+def plot_misclassified(images: ArrayLike, labels: ArrayLike, probabilities: ArrayLike, columns: int = 4) -> Figure:
     """Each wrongly classified digit above the softmax probabilities the network gave it."""
     images, labels, probabilities = _images(images), np.asarray(labels), np.asarray(probabilities)
     count = len(images)
@@ -380,7 +383,7 @@ def plot_misclassified(images, labels, probabilities, columns: int = 4) -> Figur
     return figure
 
 
-def plot_first_layer_weights(weights, count: int = 32, columns: int = 8) -> Figure:
+def plot_first_layer_weights(weights: ArrayLike, count: int = 32, columns: int = 8) -> Figure:
     """The weights into the first `count` hidden units, each drawn as an 8×8 image (blue +, red −)."""
     weights = np.asarray(weights, dtype=np.float64)
     if weights.ndim != 2 or weights.shape[0] != IMAGE_SIDE**2:
@@ -408,7 +411,7 @@ def plot_first_layer_weights(weights, count: int = 32, columns: int = 8) -> Figu
     return figure
 
 
-def plot_digit_probabilities(image, probabilities, true_class: int | None = None) -> Figure:
+def plot_digit_probabilities(image: ArrayLike, probabilities: ArrayLike, true_class: int | None = None) -> Figure:
     """One digit beside the softmax probabilities the network gives it (the explorer's picture)."""
     image, probabilities = _images(np.reshape(image, (1, -1)))[0], np.asarray(probabilities)
     figure, (image_ax, bar_ax) = new_subplots(1, 2, figsize=figure_size(0.4), gridspec_kw={"width_ratios": [1, 2]})

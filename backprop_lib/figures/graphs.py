@@ -23,6 +23,7 @@ from ..documents import apple_shop
 from ..errors import SettingError
 from ..formatting import MINUS_SIGN, format_number
 from ..messages import Templates, message
+from ..protocols import GraphValue
 from ..value import Value
 from .described import add_description, new_figure
 from .palette import FORWARD_TEXT, GRADIENT_TEXT, WHITE
@@ -440,7 +441,7 @@ def _value_nodes(root) -> list:
 def _place_column(members: list, x: float, position: dict, parents_of: dict, users_of: dict) -> None:
     """Put each value of a column at the height of its neighbours (its parents, or an input's users), 1.3 apart."""
 
-    def wanted(node) -> float:
+    def wanted(node: GraphValue) -> float:
         neighbours = parents_of[id(node)] or [user for user in users_of[id(node)] if id(user) in position]
         return float(np.mean([position[id(other)][1] for other in neighbours])) if neighbours else 0.0
 
@@ -453,7 +454,7 @@ def _place_column(members: list, x: float, position: dict, parents_of: dict, use
         position[id(node)] = (x, height + shift)
 
 
-def value_graph(root, title: str | None = None) -> GraphDescription:
+def value_graph(root: GraphValue, title: str | None = None) -> GraphDescription:
     """The graph of a scalar expression, read from its root: leaves as boxes, operations as circles.
 
     Works for backprop_lib's Value and for any engine whose values keep ``data``, ``grad``, their parents
@@ -510,7 +511,7 @@ def _value_names(nodes: list) -> dict[int, str]:
     }
 
 
-def describe_value_graph(root) -> str:
+def describe_value_graph(root: GraphValue) -> str:
     """The same graph in words, one line per value in forward order: what it is, its value and gradient."""
     nodes = _value_nodes(root)
     names = _value_names(nodes)
@@ -531,6 +532,6 @@ def describe_value_graph(root) -> str:
     return "\n".join(lines)
 
 
-def draw_value_graph(root, title: str | None = None, ax: Axes | None = None) -> Figure:
+def draw_value_graph(root: GraphValue, title: str | None = None, ax: Axes | None = None) -> Figure:
     """Draw the graph of a scalar expression from its root value (see ``value_graph``): a Figure."""
     return draw_graph(*value_graph(root, title), ax=ax)

@@ -13,11 +13,13 @@ from collections.abc import Mapping
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from numpy.typing import ArrayLike
 
 from ..errors import SettingError, ShapeError, describe, whole_number
 from ..formatting import format_number
 from ..messages import Templates, message
 from ..optimizers import SGD, Adam, Momentum
+from ..protocols import Optimizer
 from .described import add_description, new_subplots
 from .palette import CLASS_COLORS, CLASS_MARKERS, LINE_STYLES, cycle
 from .style import EDGE_COLOR, figure_size
@@ -30,7 +32,7 @@ START = (-4.0, 1.0)  # far along the valley, high on one wall
 VIEW = ((-4.5, 1.5), (-1.6, 1.6))  # the (w₁, w₂) window every panel shows
 
 
-def valley_loss(w1, w2):
+def valley_loss(w1: ArrayLike, w2: ArrayLike) -> float | np.ndarray:
     """L = ½ (w₁² + STEEPNESS · w₂²), for numbers or arrays (a grid for the contour lines)."""
     return 0.5 * (np.asarray(w1) ** 2 + STEEPNESS * np.asarray(w2) ** 2)
 
@@ -40,7 +42,7 @@ def valley_gradient(point: np.ndarray) -> np.ndarray:
     return np.array([point[0], STEEPNESS * point[1]])
 
 
-def optimizer_path(optimizer, steps: int = 40, start=START) -> np.ndarray:
+def optimizer_path(optimizer: Optimizer, steps: int = 40, start: ArrayLike = START) -> np.ndarray:
     """The points an optimizer visits on the valley: shape (steps + 1, 2), the start first."""
     if not hasattr(optimizer, "step"):
         raise SettingError(message("error.optimizer_figure.no_step", type_name=type(optimizer).__name__))
@@ -56,7 +58,7 @@ def optimizer_path(optimizer, steps: int = 40, start=START) -> np.ndarray:
     return np.array(path)
 
 
-def default_optimizers() -> dict[str, object]:
+def default_optimizers() -> dict[str, Optimizer]:
     """The three optimizers of the lesson with settings that suit this valley."""
     return {"SGD, η = 0.07": SGD(0.07), "Momentum, η = 0.02, μ = 0.8": Momentum(0.02, 0.8), "Adam, η = 0.3": Adam(0.3)}
 
@@ -104,7 +106,7 @@ def describe_path(label: str, path: np.ndarray) -> str:
 
 
 def plot_optimizer_paths(
-    optimizers: Mapping[str, object] | None = None, steps: int = 40, ax: Axes | None = None
+    optimizers: Mapping[str, Optimizer] | None = None, steps: int = 40, ax: Axes | None = None
 ) -> Figure:
     """Draw the path of each optimizer {label: optimizer} from the same start on the valley."""
     optimizers = default_optimizers() if optimizers is None else optimizers

@@ -11,6 +11,10 @@ until they reach a 4.5:1 contrast on white (WCAG 2.1 AA for normal text).
 
 from __future__ import annotations
 
+from typing import TypeVar
+
+Entry = TypeVar("Entry")  # what a palette tuple holds: a colour, a line style, a marker, a hatch
+
 # Okabe–Ito, by name
 BLACK = "#000000"
 ORANGE = "#E69F00"
@@ -49,6 +53,6 @@ MEANING_GROUPS = {
 }
 
 
-def cycle(values: tuple, index: int):
+def cycle(values: tuple[Entry, ...], index: int) -> Entry:
     """The index-th entry of a palette tuple, starting again after the last."""
     return values[index % len(values)]

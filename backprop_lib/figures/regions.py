@@ -13,6 +13,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.colors import LinearSegmentedColormap, ListedColormap, to_rgba
 from matplotlib.figure import Figure
+from numpy.typing import ArrayLike
 
 from ..errors import LabelError, ShapeError, describe, one_of, whole_number
 from ..formatting import format_number
@@ -31,12 +32,12 @@ def _class_name(k: int, class_names: list[str] | None) -> str:
 
 def describe_regions(
     title: str,
-    bounds,
+    bounds: tuple[float, float, float, float],
     predicted: np.ndarray,
     inputs: np.ndarray,
     classes: np.ndarray,
     at_points: np.ndarray,
-    class_names,
+    class_names: list[str] | None,
     binary: bool,
 ) -> str:
     """How much of the plane each class gets, and which points land in the region of their class."""
@@ -80,7 +81,7 @@ def _check_inputs(inputs, who: str) -> np.ndarray:
     return inputs
 
 
-def as_class_indices(labels, count: int, who: str = "plot_decision_regions") -> np.ndarray:
+def as_class_indices(labels: ArrayLike, count: int, who: str = "plot_decision_regions") -> np.ndarray:
     """Class indices (N,) from indices (N,), a column of 0/1 targets (N, 1) or one-hot rows (N, K)."""
     labels = np.asarray(labels)
     if labels.ndim == 2 and labels.shape[1] > 1:
@@ -114,8 +115,8 @@ def _predicted_classes(predict: Callable, grid: np.ndarray) -> tuple[np.ndarray,
 
 def plot_decision_regions(
     predict: Callable[[np.ndarray], np.ndarray],
-    inputs,
-    labels,
+    inputs: ArrayLike,
+    labels: ArrayLike,
     ax: Axes | None = None,
     title: str | None = None,
     resolution: int = 200,
@@ -205,7 +206,9 @@ def plot_decision_regions(
     return ax.figure
 
 
-def plot_linear_attempts(inputs, labels, lines: list[tuple], title: str | None = None, resolution: int = 100) -> Figure:
+def plot_linear_attempts(
+    inputs: ArrayLike, labels: ArrayLike, lines: list[tuple], title: str | None = None, resolution: int = 100
+) -> Figure:
     """One panel per line (weights (2,), bias): class 1 where w·x + b > 0; wrong points are ringed.
 
     Shows a single-layer perceptron's (단층 퍼셉트론) only tool, one straight cut, at work.
@@ -222,7 +225,7 @@ def plot_linear_attempts(inputs, labels, lines: list[tuple], title: str | None =
         if weights.shape != (2,):
             raise ShapeError(message("error.regions.line_weights", got=describe(weights)))
 
-        def classify(points, weights=weights, bias=float(bias)):
+        def classify(points: np.ndarray, weights: np.ndarray = weights, bias: float = float(bias)) -> np.ndarray:
             return (points @ weights + bias > 0).astype(int)
 
         plot_decision_regions(classify, inputs, classes, ax=ax, resolution=resolution)
@@ -249,7 +252,7 @@ def plot_linear_attempts(inputs, labels, lines: list[tuple], title: str | None =
     return figure
 
 
-def plot_hidden_lines(weights, bias, ax: Axes, names: list[str] | None = None) -> Figure:
+def plot_hidden_lines(weights: ArrayLike, bias: ArrayLike | None, ax: Axes, names: list[str] | None = None) -> Figure:
     """Draw, for each first-layer unit j, the line w₁ⱼx₁ + w₂ⱼx₂ + bⱼ = 0 where its sigmoid is 0.5.
 
     weights has shape (2, H) as in Affine (column j feeds unit j), bias (H,). A short arrow from
@@ -300,13 +303,13 @@ def plot_hidden_lines(weights, bias, ax: Axes, names: list[str] | None = None) -
 
 
 def plot_hidden_space(
-    hidden_activations,
-    labels,
+    hidden_activations: ArrayLike,
+    labels: ArrayLike,
     title: str | None = None,
     point_names: list[str] | None = None,
     kind: str = "pairs",
-    output_weights=None,
-    output_bias=None,
+    output_weights: ArrayLike | None = None,
+    output_bias: ArrayLike | None = None,
 ) -> Figure:
     """Show where the hidden layer sends each input: one panel per pair of hidden units, or one 3-D view.
 
@@ -332,7 +335,12 @@ def plot_hidden_space(
 
 
 def describe_hidden_space(
-    hidden: np.ndarray, classes: np.ndarray, names: list, title: str, output_weights, output_bias
+    hidden: np.ndarray,
+    classes: np.ndarray,
+    names: list,
+    title: str,
+    output_weights: ArrayLike | None,
+    output_bias: ArrayLike | None,
 ) -> str:
     """Where every input lands in the hidden space, and on which side of the output's plane."""
     labels = [name if name is not None else TEXT["input"].format(number=index + 1) for index, name in enumerate(names)]

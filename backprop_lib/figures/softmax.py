@@ -13,6 +13,7 @@ import numbers
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from numpy.typing import ArrayLike
 
 from ..errors import LabelError, SettingError, ShapeError, describe, positive_number
 from ..formatting import format_number
@@ -83,7 +84,9 @@ def _value_text(value: float, sign: str = "") -> str:
     return f"{value:{sign}.1e}"
 
 
-def plot_softmax(scores, temperature: float = 1.0, target: int | None = None, ax: Axes | None = None) -> Figure:
+def plot_softmax(
+    scores: ArrayLike, temperature: float = 1.0, target: int | None = None, ax: Axes | None = None
+) -> Figure:
     """Bars of softmax(scores / temperature); with a target, also the gradient y − t of cross-entropy.
 
     Probabilities are blue bars (forward values); given the index of the true class, the

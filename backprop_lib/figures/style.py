@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import matplotlib
 import numpy as np
+from numpy.typing import ArrayLike
 
 from ..fonts import font_family
 from . import palette
@@ -62,7 +63,7 @@ def figure_size(aspect: float = 0.6) -> tuple[float, float]:
 DRAWN_DIGITS = 6  # far finer than a pixel (a 700-pixel axis resolves about 3 digits)
 
 
-def as_drawn(values) -> np.ndarray:
+def as_drawn(values: ArrayLike) -> np.ndarray:
     """Computed values rounded to DRAWN_DIGITS significant digits before they are drawn.
 
     Training results differ in their last bits between CPUs and numpy versions; rounded, they draw the
