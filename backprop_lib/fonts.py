@@ -16,6 +16,7 @@ import importlib.util
 from functools import cache
 from pathlib import Path
 
+from .errors import CourseError
 from .messages import message
 
 KOREAN_FAMILY = "NanumGothic"
@@ -23,7 +24,7 @@ FONT_PACKAGE = "koreanize_matplotlib"
 DEFAULT_FAMILY = "sans-serif"  # matplotlib's default: DejaVu Sans
 
 
-class FontMissing(RuntimeError):
+class FontMissing(CourseError, RuntimeError):
     """The Korean font files are not installed."""
 
 

@@ -157,7 +157,10 @@ class CrossEntropy(Loss):
         self.one_hot: np.ndarray | None = None
 
     def forward(self, probabilities: np.ndarray, targets: ArrayLike) -> float:
-        """The mean cross-entropy (교차 엔트로피) of the true classes."""
+        """The mean cross-entropy (교차 엔트로피) of the true classes.
+
+        Shapes: probabilities (N, K), targets (N,) or (N, K) → a float.
+        """
         probabilities = _check_2d(probabilities, self.name)
         batch_size, num_classes = probabilities.shape
         self.one_hot = as_one_hot(targets, batch_size, num_classes, self.name)
@@ -165,13 +168,16 @@ class CrossEntropy(Loss):
         return cross_entropy(probabilities, self.one_hot)
 
     def backward(self) -> np.ndarray:
-        """dL/dp = −t / (p + 1e-12), divided by the batch size N: −t / ((p + 1e-12)·N)."""
+        """dL/dp = −t / (p + 1e-12), divided by the batch size N: −t / ((p + 1e-12)·N).  Shape: (N, K)."""
         self._require_forward(self.probabilities)
         return -self.one_hot / (self.probabilities + 1e-12) / self.probabilities.shape[0]
 
 
 class SoftmaxWithLoss(Loss):
-    """Softmax (소프트맥스) followed by cross-entropy, as one layer;  dL/dscores = (y − t) / N."""
+    """Softmax (소프트맥스) followed by cross-entropy, as one layer;  dL/dscores = (y − t) / N.
+
+    Shapes: scores (N, K), targets (N,) class indices or (N, K) one-hot rows → a float;  backward → (N, K).
+    """
 
     def __init__(self, name: str | None = None) -> None:
         super().__init__(name)
@@ -179,7 +185,10 @@ class SoftmaxWithLoss(Loss):
         self.one_hot: np.ndarray | None = None
 
     def forward(self, scores: np.ndarray, targets: ArrayLike) -> float:
-        """Turn scores into probabilities (kept in ``probabilities``) and return the mean cross-entropy."""
+        """Turn scores into probabilities (kept in ``probabilities``) and return the mean cross-entropy.
+
+        Shapes: scores (N, K), targets (N,) or (N, K) → a float.
+        """
         scores = _check_2d(scores, self.name)
         batch_size, num_classes = scores.shape
         self.one_hot = as_one_hot(targets, batch_size, num_classes, self.name)
@@ -188,6 +197,6 @@ class SoftmaxWithLoss(Loss):
         return float(-np.sum(self.one_hot * log_softmax(scores)) / batch_size)
 
     def backward(self) -> np.ndarray:
-        """The famous simple gradient: (probabilities − one-hot targets) / batch size."""
+        """The famous simple gradient: (probabilities − one-hot targets) / batch size.  Shape: (N, K)."""
         self._require_forward(self.probabilities)
         return (self.probabilities - self.one_hot) / self.probabilities.shape[0]

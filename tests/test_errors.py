@@ -38,8 +38,13 @@ def test_error_classes_are_course_errors_and_familiar_builtins():
     assert issubclass(SettingError, ValueError) and issubclass(DomainError, ValueError)
     assert issubclass(NotReadyError, RuntimeError)
     assert issubclass(TrainingDiverged, FloatingPointError)
+    from backprop_lib.errors import NoSuchLayer
+    from backprop_lib.fonts import FontMissing
+
+    assert issubclass(NoSuchLayer, KeyError) and issubclass(FontMissing, RuntimeError)
     for error in (ShapeError, LabelError, SettingError, DomainError, NotReadyError, TrainingDiverged):
         assert issubclass(error, CourseError)
+    assert issubclass(NoSuchLayer, CourseError) and issubclass(FontMissing, CourseError)
 
 
 # ---- shapes ---------------------------------------------------------------------------------
