@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .errors import ShapeError, describe, one_of, whole_number
+from .errors import ShapeError, describe, one_of, positive_number, whole_number
 from .exercises import CheckFailed, ExerciseNotDone
 from .gradcheck import numerical_gradient, relative_error
 from .layers import Affine, Layer, ReLU
@@ -71,6 +71,7 @@ def gradient_descent(
     before each update, as the documents print them.
     """
     iterations = whole_number(iterations, "gradient_descent: iterations")
+    learning_rate = positive_number(learning_rate, "gradient_descent: learning_rate", "0.1")
     costs = np.empty(iterations)
     for iteration in range(iterations):
         cost, grads = gradient_fn(inputs, targets, params)

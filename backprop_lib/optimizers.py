@@ -69,7 +69,7 @@ class Adam:
         self.learning_rate = check_learning_rate(learning_rate, "Adam")
         self.beta1 = fraction(beta1, "Adam: beta1", "0.9")
         self.beta2 = fraction(beta2, "Adam: beta2", "0.999")
-        self.epsilon = epsilon
+        self.epsilon = positive_number(epsilon, "Adam: epsilon", "1e-8")
         self.steps: dict[str, int] = {}  # per parameter, as in PyTorch: one that joins later starts at 1
         self.first_moment: dict[str, np.ndarray] = {}
         self.second_moment: dict[str, np.ndarray] = {}

@@ -445,3 +445,12 @@ def test_minibatch_settings_are_checked_before_training(options, expected_text):
             **options,
         )
     assert str(error.value) == f"train_minibatch: {expected_text}."
+
+
+def test_adam_epsilon_and_the_homeworks_gradient_descent_rate_are_checked():
+    from backprop_lib.homework import gradient_descent
+
+    with pytest.raises(SettingError, match=r"Adam: epsilon must be a positive finite number such as 1e-8, got 0"):
+        Adam(0.1, epsilon=0)
+    with pytest.raises(SettingError, match=r"gradient_descent: learning_rate must be a positive finite number"):
+        gradient_descent(lambda inputs, targets, params: (0.0, {}), np.zeros((1, 1)), np.zeros((1, 1)), {}, -0.1, 3)
