@@ -194,6 +194,11 @@ def test_train_xor_with_one_hidden_unit_cannot_solve_xor():
     assert not any(train_xor(hidden_size=1, seed=seed, epochs=2000).solved for seed in range(5))
 
 
+def test_train_xor_refuses_a_fractional_epoch_count_instead_of_cutting_it():
+    with pytest.raises(SettingError, match=r"train_xor: epochs must be a whole number of at least 1, got 2\.5"):
+        train_xor(epochs=2.5)
+
+
 def test_train_xor_rejects_an_unknown_activation():
     with pytest.raises(SettingError, match="activation"):
         train_xor(activation="tanh")

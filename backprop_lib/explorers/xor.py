@@ -46,9 +46,9 @@ def xor_network(hidden_size: int, activation: str, seed: int) -> Network:
     rng = np.random.RandomState(seed)
     return Network(
         [
-            Affine.random(2, int(hidden_size), rng),
+            Affine.random(2, hidden_size, rng),
             ACTIVATIONS[activation](),
-            Affine.random(int(hidden_size), 1, rng),
+            Affine.random(hidden_size, 1, rng),
             Sigmoid(),
         ]
     )
@@ -58,6 +58,7 @@ def train_xor(
     hidden_size: int = 3, activation: str = "sigmoid", learning_rate: float = 1.0, seed: int = 0, epochs: int = 2000
 ) -> XorRun:
     """Train a fresh network on the four XOR points; the same settings always give the same run."""
+    epochs = whole_number(epochs, "train_xor: epochs")  # 2.5 is refused, not cut to 2
     inputs, targets = xor_data()
     network = xor_network(hidden_size, activation, seed)
     history = train(
@@ -67,7 +68,7 @@ def train_xor(
         loss=SumSquaredError(),
         monitor=MeanSquaredError(),
         optimizer=SGD(learning_rate),
-        epochs=int(epochs),
+        epochs=epochs,
     )
     solved = bool(np.all((history.outputs > 0.5) == (targets > 0.5)))
     return XorRun(network, history, solved)
