@@ -924,10 +924,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "{cell}이(가) 너무 많이 출력했어요: {detail}.",
     },
     "problem.calls-unfinished": {
-        "en": "Points lost in {cell} may come from {detail}, which it calls and which lost points too: fix that "
+        "en": "Points lost in {cell} may come from {detail}, which it calls and which lost points too: fix {detail} "
         "first. The answer itself may be right.",
-        "ko": "{cell}에서 잃은 점수는 이 답이 부르는 {detail}에서 왔을 수 있어요. 그 연습도 만점이 아니니 "
-        "그것부터 고치세요. 이 답 자체는 맞을 수도 있어요.",
+        "ko": "{cell}은(는) {detail}에서 여러분이 쓴 코드를 부르는데, {detail}도 만점이 아니에요. 여기서 잃은 점수는 "
+        "거기서 왔을 수 있으니 {detail}부터 고치세요. 이 답 자체는 맞을 수도 있어요.",
     },
     "problem.grader-error": {
         "en": "The grader could not finish your notebook ({detail}); your instructor will look at it.",
@@ -946,9 +946,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "feedback.title": {"en": "# {name}: feedback for {student}", "ko": "# {name}: {student}님의 채점 결과"},
     "feedback.graded_file": {
         "en": "Graded file: `{student}.ipynb` with SHA-256 `{fingerprint}…`. "
-        "A version handed in later is not this one.",
+        "A version handed in later is not graded here.",
         "ko": "채점한 파일: `{student}.ipynb`(SHA-256 `{fingerprint}…`). "
-        "나중에 다시 낸 파일은 이 결과에 들어 있지 않아요.",
+        "나중에 다시 낸 파일은 이 결과에 반영되지 않았어요.",
     },
     "feedback.points": {
         "en": "**{total} of {maximum} points.** Status: `{status}`.",
@@ -987,8 +987,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "feedback.not_answered": {
         "en": "Not answered yet: {exercises}. Their checks said only that they are not done, so what they expect "
         "is not repeated here; the lesson's check cells show it.",
-        "ko": "아직 답하지 않았어요: {exercises}. 확인 셀은 아직 풀지 않았다고만 알려 줬으니 기대한 출력은 여기에 "
-        "다시 싣지 않았어요. 강의 노트북의 확인 셀에서 볼 수 있어요.",
+        "ko": "{exercises}은(는) 아직 답하지 않았어요. 그 확인 셀은 아직 풀지 않았다는 것만 알려 주기 때문에 기대한 "
+        "출력은 여기에 다시 싣지 않았어요. 기대한 출력은 강의 노트북의 확인 셀에서 볼 수 있어요.",
     },
     "feedback.expected": {"en": "Expected:", "ko": "기대한 출력:"},
     "feedback.printed": {"en": "Your notebook printed:", "ko": "여러분의 노트북이 출력한 것:"},
@@ -1092,9 +1092,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "error.value.exp": {
         "en": "Value.exp: e to the power {got} is larger than any float (the largest is about 1.8e308, e to the "
-        "power 709.78). Keep the exponent smaller, e.g. by scaling the inputs down or subtracting the largest.",
-        "ko": "Value.exp: e의 {got}제곱은 float로 나타낼 수 있는 가장 큰 수(약 1.8e308, e의 709.78제곱)보다 커요. "
-        "지수를 더 작게 하세요. 예를 들어 입력의 크기를 줄이거나 가장 큰 값을 빼세요.",
+        "power 709.78). Keep the exponent smaller, e.g. by scaling the inputs down or, as a stable softmax "
+        "does, subtracting the largest input from every input.",
+        "ko": "Value.exp: e의 {got}제곱은 float로 나타낼 수 있는 가장 큰 수(약 1.8e308, 곧 e의 709.78제곱)보다 커요. "
+        "지수가 더 작아지게 하세요. 예를 들어 입력의 크기를 줄이거나, 소프트맥스에서 하듯 모든 입력에서 가장 큰 "
+        "입력을 빼세요.",
     },
     "error.value.log": {
         "en": "Value.log: expected a positive number, got {got} (the logarithm is defined only above 0, and its "
@@ -1120,13 +1122,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "error.losses.label_count": {
         "en": "{who}: expected one label per sample ({batch_size} samples in the batch), got {count} labels.",
-        "ko": "{who}: 샘플마다 레이블이 하나씩, 곧 {batch_size}개 있어야 하는데(배치의 샘플 수), {count}개가 왔어요.",
+        "ko": "{who}: 레이블은 샘플마다 하나씩, 곧 {batch_size}개(이 배치의 샘플 수) 있어야 하는데, "
+        "{count}개가 왔어요.",
     },
     "error.losses.label_scalar": {
-        "en": "{who}: expected one label per sample ({batch_size} samples in the batch), got a single number, "
-        "{got}. Pass the labels as an array of {batch_size}, one per sample.",
-        "ko": "{who}: 샘플마다 레이블이 하나씩, 곧 {batch_size}개 있어야 하는데(배치의 샘플 수), 숫자 하나({got})만 "
-        "왔어요. 레이블을 샘플마다 하나씩, {batch_size}개짜리 배열로 넘기세요.",
+        "en": "{who}: expected an array with one label per sample ({batch_size} in this batch), got a single "
+        "number, {got}. Pass the labels as an array of length {batch_size}.",
+        "ko": "{who}: 레이블은 샘플마다 하나씩 담은 배열이어야 해요(이 배치는 샘플이 {batch_size}개이니 길이 "
+        "{batch_size}). 그런데 배열이 아니라 숫자 하나({got})가 왔어요. 레이블을 길이 {batch_size}인 배열로 넘기세요.",
     },
     "error.losses.label_indices": {
         "en": "{who}: a 1-D array of labels must hold class indices 0 … {last}, got values {values}. Pass indices, "
@@ -1175,18 +1178,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error.network.class_not_layer": {
         "en": "Network: item {position} of the list is the class {cls} itself, not a layer. "
         "Make one with parentheses: {cls}().",
-        "ko": "Network: 목록의 {position}번째 항목이 층이 아니라 {cls} 클래스 자체예요. "
+        "ko": "Network: 리스트의 {position}번째 항목이 층이 아니라 {cls} 클래스 자체예요. "
         "괄호를 붙여 층을 만드세요: {cls}().",
     },
     "error.network.not_a_layer": {
-        "en": "Network: item {position} of the list is {got}, not a layer (a layer has forward and backward). "
-        "Pass layers, e.g. Network([Affine(weights, bias), ReLU()]).",
-        "ko": "Network: 목록의 {position}번째 항목은 층이 아니라 {got}(이)에요(층에는 forward와 backward가 있어요). "
-        "층을 넘기세요. 예: Network([Affine(weights, bias), ReLU()]).",
+        "en": "Network: item {position} of the list is {got}, not a layer (a layer has forward and backward "
+        "methods). Pass layers, e.g. Network([Affine(weights, bias), ReLU()]).",
+        "ko": "Network: 리스트의 {position}번째 항목이 층이 아니에요(받은 값: {got}). 층은 forward와 backward "
+        "메서드가 있는 객체예요. 층을 넘기세요. 예: Network([Affine(weights, bias), ReLU()]).",
     },
     "error.network.no_layer": {
         "en": "Network has no layer named {name}; its layers are {names}.",
-        "ko": "Network에 {name}(이)라는 층이 없어요. 이 신경망의 층은 {names}(이)에요.",
+        "ko": "Network에 {name}(이)라는 층이 없어요. 이 신경망에 있는 층: {names}.",
     },
     "error.network.init": {
         "en": 'weight_scale: init must be "he", "xavier" or a positive number, got {got}.',
@@ -1443,8 +1446,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "레이블의 모양은 {labels}이에요.",
     },
     "minibatch.weight_decay": {
-        "en": "train_minibatch: weight_decay must be a finite number, 0 or positive (e.g. 1e-4), got {got}.",
-        "ko": "train_minibatch: weight_decay는 0 이상인 유한한 수여야 하는데(예: 1e-4), {got}이(가) 왔어요.",
+        "en": "train_minibatch: weight_decay must be 0 or a positive finite number (e.g. 1e-4), got {got}.",
+        "ko": "train_minibatch: weight_decay는 0 이상의 유한한 수여야 하는데, {got}이(가) 왔어요. 1e-4 같은 값을 "
+        "넘기세요(0이면 가중치 감쇠를 하지 않아요).",
     },
     "minibatch.patience": {
         "en": "train_minibatch: early stopping (patience) watches the validation loss; pass validation=(inputs, "

@@ -153,7 +153,7 @@ CASES = [
         lambda mp: Network([Affine(np.ones((2, 1)))])["hidden"],
         KeyError,
         ["Network has no layer named 'hidden'; its layers are ['affine1']"],
-        ["Network에 'hidden'(이)라는 층이 없어요. 이 신경망의 층은 ['affine1']이에요"],
+        ["Network에 'hidden'(이)라는 층이 없어요. 이 신경망에 있는 층: ['affine1']."],
     ),
     (
         "digits",

@@ -199,14 +199,14 @@ def test_labels_that_are_neither_one_hot_nor_class_indices(loss, labels, expecte
     [
         (np.array([0, 1, 2]), "got 3 labels"),
         (np.eye(3)[[0, 1, 2, 0, 1]], "got 5 labels"),
-        (np.array(1), "got a single number, 1. Pass the labels as an array of 4, one per sample."),
+        (np.array(1), "got a single number, 1. Pass the labels as an array of length 4."),
     ],
 )
 def test_labels_whose_count_differs_from_the_batch(labels, given_text):
     with pytest.raises(LabelError) as error:
         SoftmaxWithLoss().forward(np.zeros((4, 3)), labels)
     message = str(error.value)
-    assert "expected one label per sample (4 samples in the batch)" in message
+    assert "one label per sample (4 " in message  # and how many the batch has
     assert given_text in message
 
 
@@ -420,9 +420,9 @@ def test_number_checks_return_plain_numbers():
 @pytest.mark.parametrize(
     "options, expected_text",
     [
-        ({"weight_decay": -0.1}, "weight_decay must be a finite number, 0 or positive (e.g. 1e-4), got -0.1"),
-        ({"weight_decay": None}, "weight_decay must be a finite number, 0 or positive (e.g. 1e-4), got None"),
-        ({"weight_decay": math.nan}, "weight_decay must be a finite number, 0 or positive (e.g. 1e-4), got nan"),
+        ({"weight_decay": -0.1}, "weight_decay must be 0 or a positive finite number (e.g. 1e-4), got -0.1"),
+        ({"weight_decay": None}, "weight_decay must be 0 or a positive finite number (e.g. 1e-4), got None"),
+        ({"weight_decay": math.nan}, "weight_decay must be 0 or a positive finite number (e.g. 1e-4), got nan"),
         ({"patience": 0}, "patience must be a whole number of at least 1 or None, got 0"),
         ({"patience": 2.5}, "patience must be a whole number of at least 1 or None, got 2.5"),
     ],
