@@ -25,6 +25,7 @@ import hashlib
 import os
 import re
 import sys
+import tempfile
 import textwrap
 from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor
@@ -364,21 +365,32 @@ def execute(notebook, folder: Path, name: str, env: Mapping[str, str] | None = N
 
     env: variables the kernel gets on top of this process's environment (which stays as it is).
     """
+    from jupyter_client.manager import KernelManager
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
-    client = NotebookClient(
-        notebook,
-        timeout=CELL_TIMEOUT,
-        kernel_name=KERNEL,
-        resources={"metadata": {"path": str(folder)}},
-        record_timing=False,
-        store_widget_state=False,
-    )
-    try:
-        client.execute(**({"env": {**os.environ, **env}} if env else {}))
-    except CellExecutionError as error:
-        raise AuthoringError(f"{name}: a cell raised while executing:\n{error}") from error
+    # The kernel talks over Unix sockets in a folder only this user can open, not over TCP ports any
+    # local user can reach (and IPython then has no "running over TCP without encryption" to warn of).
+    with tempfile.TemporaryDirectory(prefix="backprop-kernel-") as sockets:
+        if os.name == "posix":
+            manager = KernelManager(kernel_name=KERNEL, transport="ipc", ip=os.path.join(sockets, "kernel"))
+        else:
+            manager = KernelManager(kernel_name=KERNEL)
+        client = NotebookClient(
+            notebook,
+            km=manager,
+            timeout=CELL_TIMEOUT,
+            resources={"metadata": {"path": str(folder)}},
+            record_timing=False,
+            store_widget_state=False,
+        )
+        try:
+            client.execute(**({"env": {**os.environ, **env}} if env else {}))
+        except CellExecutionError as error:
+            raise AuthoringError(f"{name}: a cell raised while executing:\n{error}") from error
+        finally:  # a kernel manager passed in is the caller's to shut down (nbclient ends only its own)
+            if manager.has_kernel:
+                manager.shutdown_kernel()
     coalesce_streams(notebook)
     stable_widget_ids(notebook, name)
     return notebook

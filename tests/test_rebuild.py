@@ -2,7 +2,7 @@
 
 import nbformat
 
-from course_tools.lessons import keep_ignored_outputs, write
+from course_tools.lessons import execute, keep_ignored_outputs, write
 
 
 def timing_notebook(source: str, printed: str) -> nbformat.NotebookNode:
@@ -31,3 +31,14 @@ def test_a_changed_or_compared_cell_gets_its_new_output(tmp_path):
     compared = timing_notebook("print(accuracy)", "97.6 %\n")
     keep_ignored_outputs(compared, path)
     assert compared.cells[0].outputs[0]["text"] == "97.6 %\n"
+
+
+def test_a_notebook_runs_in_a_kernel_on_private_unix_sockets_with_its_extra_environment(tmp_path):
+    source = (
+        "import os\nfrom ipykernel.kernelapp import IPKernelApp\n"
+        "print(IPKernelApp.instance().transport, os.environ['BACKPROP_TEST_VALUE'], os.getcwd())"
+    )
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source)])
+    execute(notebook, tmp_path, "probe", env={"BACKPROP_TEST_VALUE": "42"})
+    # not TCP: no port another local user can reach, and no "running over TCP without encryption" warning
+    assert notebook.cells[0].outputs[0]["text"] == f"ipc 42 {tmp_path}\n"
