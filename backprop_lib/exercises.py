@@ -14,6 +14,7 @@ Values are printed at a fixed precision, so the same answer always prints the sa
 from __future__ import annotations
 
 import os
+import re
 import sys
 import traceback
 from collections.abc import Iterator
@@ -24,7 +25,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from .formatting import format_number
-from .messages import LANGUAGES, message
+from .messages import LANGUAGES, message, template
 
 LIBRARY_FOLDER = str(Path(__file__).resolve().parent)
 
@@ -57,15 +58,27 @@ def says_not_done(text: str, number: int, language: str) -> bool:
     return text.startswith(not_done_message(number, language).split(":")[0] + ":")
 
 
+def not_done_number(text: str) -> int | None:
+    """The exercise whose not-done sentence ``text`` is (in any language), or None: which stub raised."""
+    for language in LANGUAGES:
+        start = re.escape(template("check.not_done", language).split(":")[0] + ":").replace(r"\{number\}", r"(\d+)")
+        found = re.match(start, text)
+        if found:
+            return int(found.group(1))
+    return None
+
+
 @contextmanager
 def exercise_check(number: int, hidden: bool = False) -> Iterator[None]:
     """Run the checks of exercise ``number`` and print the verdict instead of raising."""
     try:
         yield
     except NotImplementedError as error:  # a stub, or a ... answer: its own sentence when it names this exercise
-        text = str(error)
-        own = any(says_not_done(text, number, language) for language in LANGUAGES)
-        print(text if own else not_done_message(number))
+        text, stub = str(error), not_done_number(str(error))
+        if stub is not None and stub != number:  # this answer calls an exercise that is still a stub
+            print(message("check.failed", number=number, reason=message("check.calls_not_done", other=stub)))
+        else:
+            print(text if stub == number else not_done_message(number))
     except CheckFailed as error:
         print(message("check.failed", number=number, reason=error))
     except Exception as error:  # the student's own code raised: show where, briefly

@@ -98,6 +98,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "그 셀을 실행한 다음, 이 확인 셀을 다시 실행하세요.",
     },
     "check.passed": {"en": "✓ Exercise {number} passed.", "ko": "✓ 연습 {number} 통과."},
+    "check.calls_not_done": {
+        "en": "it calls your code from exercise {other}, which is not done yet: answer exercise {other} first, "
+        "then run this check again.",
+        "ko": "연습 {other}에서 쓴 코드를 부르는데, 연습 {other}에 아직 답이 없어요. 연습 {other}부터 풀고 이 "
+        "확인 셀을 다시 실행하세요.",
+    },
     "check.failed": {"en": "✗ Exercise {number}: {reason}", "ko": "✗ 연습 {number}: {reason}"},
     "check.raised_at": {"en": " (line {line}: {code})", "ko": " ({line}번째 줄: {code})"},
     "check.raised_reason": {
@@ -876,7 +882,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "problem.unanswered": {
         "en": "Answer cells as the lesson handed them out, so not answered: {detail}.",
-        "ko": "강의 노트북에 있던 그대로인(곧 답하지 않은) 답 셀: {detail}.",
+        "ko": "답하지 않은 답 셀(강의 노트북에서 받은 그대로): {detail}.",
     },
     "problem.duplicate-answers": {
         "en": "Your notebook has {cell} {detail} times; the last copy was graded.",
@@ -890,6 +896,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Your notebook was never run (no cell has an execution count); the grader ran it all the same.",
         "ko": "노트북을 한 번도 실행하지 않았어요(실행 번호가 있는 셀이 없어요). 그래도 채점기가 모두 실행했어요.",
     },
+    "problem.at_line": {"en": "(line {line})", "ko": "({line}번째 줄)"},
     "problem.syntax-error": {
         "en": "There is a syntax error in {cell}: {detail}",
         "ko": "{cell}에 문법 오류가 있어요: {detail}",
@@ -967,7 +974,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "compares those values outside your notebook; a right answer computed in float32 passes. "
         "Its visible check is there to show you what is wrong.",
         "ko": "숨은 확인이 있는 연습은 숨은 확인으로만 점수를 받아요. 숨은 확인은 여러분이 보지 못한 입력으로 "
-        "여러분의 코드를 부르고, 출력하는 값(탐침) 하나하나가 점수의 몫을 가져요. 채점기는 그 값을 노트북 "
+        "여러분의 코드를 부르고, 출력하는 값 하나하나가 점수의 몫을 가져요. 채점기는 그 값을 노트북 "
         "바깥에서 비교하며, float32로 계산한 올바른 답도 통과해요. 보이는 확인은 무엇이 틀렸는지 보여 주려고 "
         "있는 거예요.",
     },
@@ -985,8 +992,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "## 연습 {number}: 확인 셀을 통과하지 못했어요(`{cell}` 셀)",
     },
     "feedback.not_answered": {
-        "en": "Not answered yet: {exercises}. Their checks said only that they are not done, so what they expect "
-        "is not repeated here; the lesson's check cells show it.",
+        "en": "Not answered yet: {exercises}. The check of an unanswered exercise says only that it is not done, "
+        "so what it expects is not repeated here; the lesson's check cells show it.",
         "ko": "{exercises}은(는) 아직 답하지 않았어요. 그 확인 셀은 아직 풀지 않았다는 것만 알려 주기 때문에 기대한 "
         "출력은 여기에 다시 싣지 않았어요. 기대한 출력은 강의 노트북의 확인 셀에서 볼 수 있어요.",
     },

@@ -26,7 +26,6 @@ import numpy as np
 import pytest
 from jupyter_client.connect import write_connection_file
 
-from backprop_lib.exercises import not_done_message
 from course_tools.grading import InstructorError, isolation_available, load_assignment, processes
 from course_tools.grading.classroom import (
     solution_answers,
@@ -571,7 +570,21 @@ def test_an_interrupted_run_keeps_every_finished_row_and_the_rerun_does_the_rest
     assert rows["student1"]["submission"] == now != rows["student0"]["submission"]
     assert f"`student1.ipynb` with SHA-256 `{now}…`" in (tmp_path / "graded" / "feedback" / "student1.md").read_text()
     assert main([str(tmp_path), "--solution", str(FIXTURE), *LIMITS]) == 0
-    assert "Grading 0 of 3 submissions" in capsys.readouterr().out  # nothing changed: nothing graded
+    out = capsys.readouterr().out
+    assert "Grading 0 of 3 submissions" in out and "running the solution" not in out  # nothing changed: nothing graded
+    (tmp_path / "student2.ipynb").unlink()  # taken out of the folder: its row stays, and the run says so
+    assert main([str(tmp_path), "--solution", str(FIXTURE), *LIMITS]) == 0
+    assert "without a file in" in capsys.readouterr().out and "student2" in gradebook.read_text()
+
+
+def test_a_name_to_grade_again_is_found_in_either_unicode_form():
+    import unicodedata
+
+    from course_tools.grading.cli import students_named
+    from course_tools.grading.runner import Submission
+
+    submissions = [Submission("지우", Path("지우.ipynb")), Submission("ada", Path("ada.ipynb"))]
+    assert students_named([unicodedata.normalize("NFD", "지우"), "ada", "zoe"], submissions) == {"지우", "ada", "zoe"}
 
 
 def test_rows_are_on_disk_as_soon_as_they_are_added_and_grader_errors_are_retried(assignment, tmp_path):
@@ -879,7 +892,7 @@ def test_the_public_seed_is_refused(assignment, tmp_path, capsys):
 
 
 def test_a_seed_file_gives_every_shard_the_same_seed_and_a_bad_one_says_how_to_make_one(tmp_path, capsys):
-    from course_tools.grading.cli import seed_from_file
+    from course_tools.grading.seeds import seed_from_file
 
     (tmp_path / "seed").write_text("123456789\n")
     assert seed_from_file(tmp_path / "seed") == 123456789
@@ -894,17 +907,37 @@ def test_a_seed_file_gives_every_shard_the_same_seed_and_a_bad_one_says_how_to_m
 
 
 def test_a_seed_from_a_file_is_neither_printed_nor_copied_and_a_rerun_reads_the_same_file(tmp_path):
-    from course_tools.grading.cli import hidden_seed_of, seed_words
+    from course_tools.grading.seeds import hidden_seed_of, seed_words
 
     seed_file, output = tmp_path / "hw-seed", tmp_path / "graded"
     seed_file.write_text("123456789\n")
     output.mkdir()
-    assert hidden_seed_of(123456789, output, seed_file) == 123456789
+    assert hidden_seed_of(123456789, output, seed_file) == (123456789, seed_file)
     assert "123456789" not in (output / "hidden-seed").read_text() + seed_words(123456789, output, seed_file)
-    assert hidden_seed_of(None, output) == 123456789  # a rerun without --seed-file: the same file, read again
+    # a rerun without --seed-file: the same file, read again, and still not printed
+    assert hidden_seed_of(None, output) == (123456789, seed_file.resolve())
     seed_file.unlink()
-    with pytest.raises(InstructorError, match="there is no such file"):
+    with pytest.raises(InstructorError, match="which is gone. Restore that file"):
         hidden_seed_of(None, output)
+
+
+def test_one_gradebook_is_graded_on_one_seed_and_shards_of_two_seeds_are_not_merged(tmp_path):
+    from course_tools.grading.seeds import hidden_seed_of, same_seed
+
+    output = tmp_path / "graded"
+    output.mkdir()
+    assert hidden_seed_of(111, output) == (111, None)
+    assert hidden_seed_of(222, output, keeps_rows=False) == (222, None)  # nothing graded yet, or everyone again
+    with pytest.raises(InstructorError, match="holds grades made with another seed than the --seed given"):
+        hidden_seed_of(333, output, keeps_rows=True)  # --regrade NAME with another seed: two sets of inputs
+    assert hidden_seed_of(222, output, keeps_rows=True) == (222, None)
+    other = tmp_path / "shard-2"
+    other.mkdir()
+    hidden_seed_of(333, other)
+    with pytest.raises(InstructorError, match="the shards were graded with different seeds"):
+        same_seed([output, other])
+    hidden_seed_of(222, other)
+    same_seed([output, other])  # the same seed: nothing to say
 
 
 def test_warm_kernels_are_the_default_only_where_landlock_scopes_the_forking_process(monkeypatch, capsys):
@@ -944,19 +977,10 @@ def test_an_exercise_that_lost_points_while_calling_one_that_lost_points_too_is_
 
     homework = load_assignment(HOMEWORK)  # exercise 3 (train_xor) calls exercises 1 and 2 (forward, backward)
 
-    def graded(short: set[int], untouched: set[int] = frozenset(), language: str = "en") -> Grade:
-        results = [
-            ExerciseResult(
-                n,
-                0.0 if n in short else e.points,
-                e.points,
-                [CellResult(f"ex{n}-check", n, "check", False, actual=not_done_message(n, language))]
-                if n in untouched
-                else [],
-            )
-            for n, e in sorted(homework.exercises.items())
-        ]
-        return Grade("ada", results, cascades(homework, results, language), language=language)
+    def graded(short: set[int], untouched: frozenset[int] = frozenset(), language: str = "en") -> Grade:
+        results = [ExerciseResult(n, 0.0 if n in short else e.points, e.points) for n, e in homework.exercises.items()]
+        problems = cascades(homework, results, untouched, language)
+        return Grade("ada", results, problems, language=language, unanswered=untouched)
 
     grade = graded({2, 3})
     assert grade.status == "calls-unfinished(ex3-answer)"  # the gradebook row shows it, not only the feedback
@@ -971,7 +995,9 @@ def test_an_exercise_that_lost_points_while_calling_one_that_lost_points_too_is_
         in korean
     )
     assert graded({1, 2}).status == "ok"  # exercise 3 was right
-    assert graded({1, 2, 3}, untouched={3}).status == "ok"  # exercise 3 was never answered
+    assert graded({1, 2, 3}, untouched=frozenset({3})).status == "ok"  # exercise 3 was never answered
+    # exercise 1 left as handed out, 3 answered: 3's check printed "not done" (it called 1's stub), yet 3 was answered
+    assert graded({1, 3}, untouched=frozenset({1})).status == "calls-unfinished(ex3-answer)"
 
 
 def test_a_gate_probe_that_fails_takes_every_probe_of_its_check_with_it():
@@ -1002,3 +1028,19 @@ def test_a_cut_output_says_how_much_was_cut_in_the_feedbacks_language_and_a_shor
     assert shorten(long).endswith("more characters)") and in_language(shorten(long), "ko").endswith("개 더)")
     thirteen = "\n".join(f"line {index}" for index in range(13))  # one line over the limit: nothing is cut
     assert shorten(thirteen) == thirteen
+
+
+def test_an_exercise_counts_as_unanswered_by_its_cells_not_by_what_its_check_prints(assignment, tmp_path):
+    # exercise 1 handed back as handed out, exercises 2 and 3 answered: only 1 is unanswered
+    answers = {k: v for k, v in solution_answers(assignment).items() if k != "ex1-answer"}
+    path = tmp_path / "student.ipynb"
+    nbformat.write(student_notebook(assignment, answers), path)
+    assert splice(assignment, "student", path).unanswered == frozenset({1})
+    nbformat.write(without_cell(student_notebook(assignment, answers), "ex2-answer"), path)
+    assert splice(assignment, "student", path).unanswered == frozenset({1, 2})  # a missing cell: graded as its stub
+
+
+def test_a_syntax_errors_line_is_said_in_the_feedbacks_language():
+    problem = Problem("syntax-error", "ex4-answer", "SyntaxError: '(' was never closed (line 10)")
+    assert problem.sentence("ko", "연습 4의 답").endswith("was never closed (10번째 줄)")
+    assert problem.sentence("en", "your answer").endswith("was never closed (line 10)")

@@ -48,7 +48,16 @@ def test_not_done_with_the_stubs_own_message(capsys):
         raise NotImplementedError("Exercise 4 is not done yet: fill in sigmoid_backward.")
 
     assert verdict(capsys, 4, stub) == ["Exercise 4 is not done yet: fill in sigmoid_backward."]
-    assert verdict(capsys, 5, stub) == [not_done_message(5)]  # another exercise's stub: the general text
+    # exercise 5 calls exercise 4's stub: 5 may well be answered, so it is not told that it is not done
+    assert verdict(capsys, 5, stub) == [
+        "✗ Exercise 5: it calls your code from exercise 4, which is not done yet: answer exercise 4 first, "
+        "then run this check again."
+    ]
+
+    def unnamed_stub():
+        raise NotImplementedError("fill in sigmoid_backward")
+
+    assert verdict(capsys, 5, unnamed_stub) == [not_done_message(5)]  # no exercise named: this one's own sentence
 
 
 def test_failed_check_says_expected_and_got(capsys):

@@ -17,10 +17,10 @@ from __future__ import annotations
 import argparse
 import csv
 import os
-import secrets
 import statistics
 import sys
 import time
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -33,14 +33,12 @@ from .outcome import Grade
 from .reference import seeded_assignment
 from .runner import Submission, grade_submissions
 from .sandbox import Limits, isolation_available
+from .seeds import SEED_FILE, hidden_seed_of, seed_from_file, seed_words
 from .shards import in_shard, merge, parse_shard
 from .validate import validate_assignment
 from .warm import default_kernels, warm_kernels_possible, warm_kernels_unscoped
 
 MIN_MEMORY_MB = 512
-SEED_FILE = "hidden-seed"
-SEED_FROM = "file: "  # what SEED_FILE holds instead of the number when the seed came from --seed-file
-PUBLIC_SEED = 0  # the seed whose hidden outputs solutions/ stores (make lessons)
 NOT_ISOLATED = (
     "WARNING: submissions are NOT isolated (this system has no Landlock): student code can read "
     "and change this user's files. Grade in a container or a user account that holds nothing else."
@@ -105,7 +103,9 @@ def summary(grades: list[Grade], seconds: float, jobs: int) -> list[str]:
     return [
         f"Graded {len(grades)} submission{'s' if len(grades) != 1 else ''} in {clock(seconds)} "
         f"({len(grades) / max(seconds, 1e-9):.2f} per second, {min(jobs, len(grades))} at a time).",
-        "  status: " + ", ".join(f"{count} {code}" for code, count in codes.most_common()),
+        "  status: "
+        + ", ".join(f"{count} {code}" for code, count in codes.most_common())
+        + (" (a submission may have more than one)" if sum(codes.values()) > len(grades) else ""),
         f"  {points_line(totals, maximum)}",
         "  mean per exercise: " + ", ".join(per_exercise),
     ]
@@ -139,51 +139,6 @@ def limits_from(args: argparse.Namespace) -> Limits:
     )
 
 
-def hidden_seed_of(chosen: int | None, output: Path, seed_file: Path | None = None) -> int:
-    """The run's hidden seed: ``--seed-file`` or ``--seed``, else the one an earlier run kept, else a new one.
-
-    OUTPUT/hidden-seed (readable by you only) keeps it so that a rerun grades the rest of the class on the
-    same inputs: the number itself, or with ``--seed-file`` only where that file is (the seed stays in one place).
-    """
-    path = output / SEED_FILE
-    if chosen == PUBLIC_SEED:
-        raise InstructorError(
-            f"--seed {PUBLIC_SEED} is the public seed: the solution stores its hidden outputs, so "
-            f"anyone with a clone can print them. Choose another number and keep it private."
-        )
-    if seed_file is not None:
-        kept = f"{SEED_FROM}{seed_file.resolve()}\n"
-    elif chosen is None and path.exists():
-        kept = path.read_text(encoding="utf-8").strip()
-        return seed_from_file(Path(kept[len(SEED_FROM) :])) if kept.startswith(SEED_FROM) else int(kept)
-    else:
-        chosen = 1 + secrets.randbelow(2**31 - 1) if chosen is None else chosen
-        kept = f"{chosen}\n"
-    path.write_text(kept, encoding="utf-8")
-    path.chmod(0o600)
-    return chosen
-
-
-def seed_words(seed: int, output: Path, seed_file: Path | None) -> str:
-    """The header's words for the seed: a seed read from a file is not printed (job logs are often shared)."""
-    if seed_file is not None:
-        return f"the seed in {seed_file} (not printed)"
-    return f"seed {seed} (kept in {output / SEED_FILE})"
-
-
-def seed_from_file(path: Path) -> int:
-    """The seed kept in a file of one whole number: out of job scripts, shell history and the process list."""
-    text = path.read_text(encoding="utf-8").strip() if path.is_file() else ""
-    if not text.isdigit():
-        found = f"it holds {text[:20]!r}" if path.is_file() else "there is no such file"
-        raise InstructorError(
-            f"--seed-file {path}: expected a file holding one whole number, but {found}. Make one (readable by "
-            f"you only) with: python3 -c 'import secrets; print(1 + secrets.randbelow(2**31 - 1))' > {path}; "
-            f"chmod 600 {path}"
-        )
-    return int(text)
-
-
 def kernel_mode(chosen: str | None, isolate: bool) -> str:
     """The kernels to grade in: as chosen, else warm where it can run safely, fresh (and why) elsewhere."""
     if chosen == "warm":
@@ -201,6 +156,16 @@ def kernel_mode(chosen: str | None, isolate: bool) -> str:
     return kernels
 
 
+def students_named(names: list[str], submissions: list[Submission]) -> set[str]:
+    """The students these names mean, matched in one Unicode form (unknown names stay as given).
+
+    Hangul typed in a terminal is composed (NFC), a name copied from macOS's Finder decomposed (NFD): both
+    must find 지우.ipynb.
+    """
+    by_name = {unicodedata.normalize("NFC", s.student): s.student for s in submissions}
+    return {by_name.get(unicodedata.normalize("NFC", name), name) for name in names}
+
+
 def grade_folder(args: argparse.Namespace) -> int:
     """Grade every submission of a folder not graded yet; print progress and a summary."""
     assignment = load_assignment(args.solution, args.lesson, args.course)
@@ -209,6 +174,8 @@ def grade_folder(args: argparse.Namespace) -> int:
     output = Path(args.output).resolve() if args.output else folder / "graded"
     if args.seed_file:
         args.seed = seed_from_file(Path(args.seed_file))
+        if Path(args.seed_file).stat().st_mode & 0o077:
+            print(f"WARNING: other users can read {args.seed_file}: chmod 600 {args.seed_file}", flush=True)
     if args.shard:
         index, count = parse_shard(args.shard)
         if args.seed is None:
@@ -221,13 +188,17 @@ def grade_folder(args: argparse.Namespace) -> int:
     output.mkdir(parents=True, exist_ok=True)
     gradebook = Gradebook(output / "gradebook.csv", assignment, regrade=args.regrade == [])
     if args.regrade:  # names: grade only these students again
-        unknown = sorted(set(args.regrade) - {s.student for s in submissions})
+        names = students_named(args.regrade, submissions)
+        unknown = sorted(names - {s.student for s in submissions})
         if unknown:
             raise InstructorError(
                 f"--regrade {' '.join(unknown)}: no such submission in {folder} (a student's name is the file name "
                 f"without .ipynb)."
             )
-        gradebook.forget(set(args.regrade))
+        gradebook.forget(names)
+    gone = sorted(set(gradebook.rows) - {s.student for s in submissions})
+    if gone:  # a file taken out of the folder: its row is kept as graded, and said
+        print(f"Graded before, without a file in {folder} now (rows kept): {', '.join(gone)}.", flush=True)
     fingerprints = {s.student: fingerprint(s.path) for s in submissions}
     replaced = gradebook.changed(fingerprints)
     if replaced:  # a resubmission copied over the old file: its row graded a version that is gone
@@ -241,11 +212,13 @@ def grade_folder(args: argparse.Namespace) -> int:
     isolate = isolation_available()
     if not isolate:
         print(NOT_ISOLATED, flush=True)
-    seed_file = Path(args.seed_file) if args.seed_file else None
-    seed = hidden_seed_of(args.seed, output, seed_file)
+    seed, seed_file = hidden_seed_of(
+        args.seed, output, Path(args.seed_file) if args.seed_file else None, keeps_rows=bool(gradebook.rows)
+    )
     kernels = kernel_mode(args.kernels, isolate)
     print(
-        f"Grading {len(todo)} of {len(submissions)} submissions in {folder} against {assignment.name} "
+        f"Grading {len(todo)} of {len(submissions)} submission{'s' if len(submissions) != 1 else ''} in {folder} "
+        f"against {assignment.name} "
         f"({len(assignment.exercises)} exercises, {number(assignment.maximum)} points), {args.jobs} at a time."
     )
     print(

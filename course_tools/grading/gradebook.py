@@ -19,7 +19,7 @@ from backprop_lib.messages import message
 
 from .assignment import Assignment, InstructorError
 from .outcome import CellResult, Grade
-from .report import exercises_named, in_language, not_done
+from .report import exercises_named, in_language
 
 
 def fingerprint(path: Path) -> str:
@@ -148,17 +148,16 @@ def feedback(grade: Grade, assignment: Assignment, isolated: bool = True, submis
             f"{probes_passed(exercise.hidden, probes, language)} |"
         )
     lines += ["", message("feedback.scoring", language)]
-    answered = {exercise.number for exercise in grade.exercises if not not_done(exercise, language)}
     if grade.problems:
         lines += ["", message("feedback.what_happened", language), ""]
         for problem in grade.problems:
             named = cell_words(problem.cell, assignment, language) if problem.cell else None
             lines.append(f"- {problem.sentence(language, named)}")
-    unanswered = sorted({exercise.number for exercise in grade.exercises} - answered)
-    if unanswered:  # their checks only printed "not done yet": what they expect is in the lesson already
-        lines += ["", message("feedback.not_answered", language, exercises=exercises_named(unanswered, language))]
+    if grade.unanswered:  # their checks only printed "not done yet": what they expect is in the lesson already
+        unanswered = exercises_named(sorted(grade.unanswered), language)
+        lines += ["", message("feedback.not_answered", language, exercises=unanswered)]
     for exercise in grade.exercises:
-        for check in exercise.visible if exercise.number in answered else []:
+        for check in exercise.visible if exercise.number not in grade.unanswered else []:
             if check.passed or not (check.expected or check.actual):
                 continue
             lines += [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from backprop_lib.messages import message
@@ -40,7 +41,10 @@ class Problem:
 
     def sentence(self, language: str = "en", cell: str | None = None) -> str:
         """The problem in one sentence for the student, in their notebook's language (cell: how to name the cell)."""
-        return message(f"problem.{self.code}", language, cell=cell or self.cell, detail=self.detail)
+        detail = re.sub(
+            r"\(line (\d+)\)$", lambda found: message("problem.at_line", language, line=found[1]), self.detail
+        )
+        return message(f"problem.{self.code}", language, cell=cell or self.cell, detail=detail)
 
 
 def status_of(problems: list[Problem]) -> str:
@@ -92,6 +96,7 @@ class Grade:
     problems: list[Problem]
     seconds: float = 0.0
     language: str = "en"  # the submission's: its feedback is written in it
+    unanswered: frozenset[int] = frozenset()  # exercises whose answer cells were handed in as handed out
 
     @property
     def total(self) -> float:

@@ -13,12 +13,12 @@ import re
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
-from backprop_lib.exercises import says_not_done
 from backprop_lib.messages import message, template
 
 from ..dependencies import dependencies
 from .assignment import Assignment
 from .outcome import CellResult, ExerciseResult, Grade, Problem
+from .splice import Spliced
 
 MAX_LINES, MAX_CHARS = 12, 1200
 MIN_CUT = 300  # characters: a shorter tail is kept
@@ -98,13 +98,12 @@ def exercise_points(
     return round(points * sum(check.passed for check in visible) / len(visible), 2)
 
 
-def score(
-    assignment: Assignment, student: str, cells: list[CellResult], problems: list[Problem], language: str = "en"
-) -> Grade:
-    """A submission's grade from its cells' results (none when it could not run) and the problems found.
+def score(assignment: Assignment, spliced: Spliced, cells: list[CellResult]) -> Grade:
+    """A submission's grade from its cells' results (none when it could not run) and what splicing found.
 
-    ``language`` is the submission's: its feedback is written in it.
+    Its feedback is written in the submission's language.
     """
+    student, problems, language = spliced.student, spliced.problems, spliced.language
     by_id = {cell.cell_id: cell for cell in cells}
 
     def result(cell_id: str, number: int, role: str) -> CellResult:
@@ -118,18 +117,21 @@ def score(
         exercises.append(ExerciseResult(number, points, exercise.points, visible, hidden))
     found = list(problems) + [problem for cell in cells for problem in cell.problems]
     if cells:  # it ran: say where an exercise lost points while calling another that lost points too
-        found += cascades(assignment, exercises, language)
+        found += cascades(assignment, exercises, spliced.unanswered, language)
     unique = list(dict.fromkeys(found))
-    return Grade(student, exercises, unique, seconds=round(sum(cell.seconds for cell in cells), 2), language=language)
+    seconds = round(sum(cell.seconds for cell in cells), 2)
+    return Grade(student, exercises, unique, seconds, language, spliced.unanswered)
 
 
-def cascades(assignment: Assignment, exercises: list[ExerciseResult], language: str = "en") -> list[Problem]:
+def cascades(
+    assignment: Assignment, exercises: list[ExerciseResult], unanswered: frozenset[int], language: str = "en"
+) -> list[Problem]:
     """A ``calls-unfinished`` problem for each answered exercise short of full points that calls one short too.
 
     Its detail names those exercises in the submission's language: the sentence says the answer itself may be right.
     """
     short = {exercise.number for exercise in exercises if exercise.points < exercise.maximum}
-    answered = {exercise.number for exercise in exercises if not not_done(exercise, language)}
+    answered = {exercise.number for exercise in exercises} - unanswered
     return [
         Problem(
             "calls-unfinished",
@@ -139,11 +141,6 @@ def cascades(assignment: Assignment, exercises: list[ExerciseResult], language: 
         for number, uses in sorted(dependencies(assignment.solution).items())
         if number in short & answered and uses & short
     ]
-
-
-def not_done(exercise: ExerciseResult, language: str) -> bool:
-    """Whether a visible check of the exercise printed that it is not answered yet (the stub as handed out)."""
-    return any(says_not_done(check.actual, exercise.number, language) for check in exercise.visible)
 
 
 def exercises_named(numbers: list[int], language: str) -> str:

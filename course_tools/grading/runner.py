@@ -20,7 +20,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import nbformat
@@ -145,9 +145,7 @@ def log_tail(log: Path, lines: int = 5) -> str:
 
 def grader_error(assignment: Assignment, spliced: Spliced, detail: str) -> Grade:
     """The grade of a submission the run did not finish (graded again by the next run)."""
-    return score(
-        assignment, spliced.student, [], spliced.problems + [Problem("grader-error", detail=detail)], spliced.language
-    )
+    return score(assignment, replace(spliced, problems=[*spliced.problems, Problem("grader-error", detail=detail)]), [])
 
 
 def run_spliced(
@@ -183,7 +181,7 @@ def run_spliced(
             for report in sorted(results.glob("*.xml")):
                 spliced = pending.pop(report.stem, None)
                 if spliced is not None:
-                    on_grade(score(assignment, spliced.student, read_junit(report), spliced.problems, spliced.language))
+                    on_grade(score(assignment, spliced, read_junit(report)))
                     last_progress = time.monotonic()
             if ended:
                 break
@@ -235,7 +233,7 @@ def grade_submissions(
         for index, submission in enumerate(submissions):
             spliced = splice(assignment, submission.student, submission.path)
             if spliced.notebook is None:
-                on_grade(score(assignment, spliced.student, [], spliced.problems, spliced.language))
+                on_grade(score(assignment, spliced, []))
                 continue
             key = slug(index, submission.student)
             folder = root / "run" / key

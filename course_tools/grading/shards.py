@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 
 from .assignment import InstructorError
+from .seeds import same_seed
 
 
 def parse_shard(text: str) -> tuple[int, int]:
@@ -34,6 +35,7 @@ def in_shard(student: str, index: int, count: int) -> bool:
 
 def merge(shard_folders: list[Path], output: Path) -> int:
     """Join the shards' gradebooks and feedback into ``output``; return the number of students."""
+    same_seed(shard_folders)
     header, rows = None, {}
     for folder in shard_folders:
         book = folder / "gradebook.csv"

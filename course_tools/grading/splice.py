@@ -40,6 +40,7 @@ class Spliced:
     notebook: nbformat.NotebookNode | None
     problems: list[Problem]
     language: str = SOURCE_LANGUAGE
+    unanswered: frozenset[int] = frozenset()  # exercises whose answer cells are as handed out (or missing)
 
 
 def read_cells(path: Path) -> tuple[list[dict], str, Problem | None]:
@@ -212,4 +213,19 @@ def splice(assignment: Assignment, student: str, path: Path) -> Spliced:
     code = [cell for cell in cells if cell.get("cell_type") == "code"]
     if code and all(cell.get("execution_count") is None for cell in code):
         problems.append(Problem("not-executed"))
-    return Spliced(student, spliced_notebook(assignment, answers), problems, assignment.language)
+    notebook = spliced_notebook(assignment, answers)
+    return Spliced(student, notebook, problems, assignment.language, unanswered_exercises(assignment, answers))
+
+
+def unanswered_exercises(assignment: Assignment, answers: dict[str, str]) -> frozenset[int]:
+    """Exercises none of whose answer cells the student changed (a missing cell is graded as its stub).
+
+    Decided from the cells handed in, not from what the checks print: an answered exercise that calls an
+    unanswered one prints "not done yet" too.
+    """
+    stubs = {cell.id: cell.source.strip() for cell in assignment.lesson.cells if role_of(cell) == "answer"}
+    return frozenset(
+        number
+        for number, exercise in assignment.exercises.items()
+        if all(answers.get(cell_id, stubs[cell_id]).strip() == stubs[cell_id] for cell_id in exercise.answer_ids)
+    )
