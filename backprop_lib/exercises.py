@@ -53,11 +53,6 @@ def not_done_message(number: int, language: str | None = None) -> str:
     return message("check.not_done", language, number=number)
 
 
-def says_not_done(text: str, number: int, language: str) -> bool:
-    """Whether ``text`` is exercise ``number``'s not-done sentence in ``language`` (it starts like one)."""
-    return text.startswith(not_done_message(number, language).split(":")[0] + ":")
-
-
 def not_done_number(text: str) -> int | None:
     """The exercise whose not-done sentence ``text`` is (in any language), or None: which stub raised."""
     for language in LANGUAGES:

@@ -82,6 +82,11 @@ class Progress:
         )
 
 
+def submissions_counted(count: int) -> str:
+    """ "1 submission", "23 submissions"."""
+    return f"{count} submission{'' if count == 1 else 's'}"
+
+
 def column(text: str, width: int) -> str:
     """``text`` cut and padded to ``width`` columns of the terminal (a Hangul name takes two per syllable)."""
     while display_width(text) > width:
@@ -101,7 +106,7 @@ def summary(grades: list[Grade], seconds: float, jobs: int) -> list[str]:
         for i, e in enumerate(grades[0].exercises)
     ]
     return [
-        f"Graded {len(grades)} submission{'s' if len(grades) != 1 else ''} in {clock(seconds)} "
+        f"Graded {submissions_counted(len(grades))} in {clock(seconds)} "
         f"({len(grades) / max(seconds, 1e-9):.2f} per second, {min(jobs, len(grades))} at a time).",
         "  status: "
         + ", ".join(f"{count} {code}" for code, count in codes.most_common())
@@ -203,7 +208,7 @@ def grade_folder(args: argparse.Namespace) -> int:
     replaced = gradebook.changed(fingerprints)
     if replaced:  # a resubmission copied over the old file: its row graded a version that is gone
         print(
-            f"{len(replaced)} submission{'s' if len(replaced) > 1 else ''} changed since graded "
+            f"{submissions_counted(len(replaced))} changed since graded "
             f"({', '.join(replaced)}): graded again, {'their' if len(replaced) > 1 else 'its'} row replaced.",
             flush=True,
         )
@@ -217,7 +222,7 @@ def grade_folder(args: argparse.Namespace) -> int:
     )
     kernels = kernel_mode(args.kernels, isolate)
     print(
-        f"Grading {len(todo)} of {len(submissions)} submission{'s' if len(submissions) != 1 else ''} in {folder} "
+        f"Grading {len(todo)} of {submissions_counted(len(submissions))} in {folder} "
         f"against {assignment.name} "
         f"({len(assignment.exercises)} exercises, {number(assignment.maximum)} points), {args.jobs} at a time."
     )
