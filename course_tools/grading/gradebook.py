@@ -51,8 +51,10 @@ class Gradebook:
             lines = list(csv.reader(handle))
         if not lines or lines[0] != self.header:
             raise InstructorError(
-                f"{self.path} has other columns than this assignment's ({', '.join(self.header)}): "
-                f"grade into another --output folder, or pass --regrade to start it over."
+                f"{self.path} has other columns than this assignment's ({', '.join(self.header)}): it was "
+                f"written for another assignment, or by an earlier version of the grader (before the submission "
+                f"column). Grade into another --output folder, or pass --regrade to grade everyone again (with "
+                f"the seed kept there, the points come out the same)."
             )
         return {row[0]: row for row in lines[1:] if len(row) == len(self.header)}
 
