@@ -54,7 +54,7 @@ class Gradebook:
                 f"{self.path} has other columns than this assignment's ({', '.join(self.header)}): it was "
                 f"written for another assignment, or by an earlier version of the grader (before the submission "
                 f"column). Grade into another --output folder, or pass --regrade to grade everyone again (with "
-                f"the seed kept there, the points come out the same)."
+                f"the seed kept there, the hidden inputs stay the same)."
             )
         return {row[0]: row for row in lines[1:] if len(row) == len(self.header)}
 
