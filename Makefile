@@ -25,7 +25,7 @@ PYTEST_ARGS ?= -p course_tools -p course_tools.warm_nbval -n auto --dist loadsco
 
 # `make test-quick`: the tests that take seconds, not minutes: every unit test (not the end-to-end grading,
 # mutant, wheel, warm-kernel and browser tests), and for each lesson named in NOTEBOOKS (its English source,
-# e.g. solutions/03_xor.ipynb) nbval over its four editions and its mutant suite.
+# e.g. solutions/03_xor.ipynb) nbval over its four editions and its mutant suite (graded by probes, as make test does).
 END_TO_END := test_browser test_grading test_grading_korean test_mutants test_shards test_wheel test_warm_nbval
 EDITIONS = $(foreach n,$(NOTEBOOKS),$(n) $(subst solutions/,solutions/ko/,$(n)) \
 	$(subst solutions/,lessons/en/,$(n)) $(subst solutions/,lessons/ko/,$(n)))
@@ -79,7 +79,7 @@ test-quick: setup
 		$(if $(NOTEBOOKS),--nbval --nbval-current-env --nbval-warm --nbval-cell-timeout=300 \
 		--nbval-sanitize-with tests/nbval_sanitize.cfg $(EDITIONS)) \
 		--ignore=tests/grading_fixtures $(foreach t,$(END_TO_END),--ignore=tests/$(t).py) tests
-	$(if $(NOTEBOOKS),$(VENV)/bin/backprop-mutants $(NOTEBOOKS))
+	$(if $(NOTEBOOKS),$(VENV)/bin/backprop-mutants --graded-by probes $(NOTEBOOKS))
 	@echo "Quick tests passed. Before you commit: make test (every test, several minutes)."
 
 # The lower end of every declared range: a second venv with constraints/oldest.txt installed,
