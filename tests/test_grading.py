@@ -575,6 +575,8 @@ def test_an_interrupted_run_keeps_every_finished_row_and_the_rerun_does_the_rest
     (tmp_path / "student2.ipynb").unlink()  # taken out of the folder: its row stays, and the run says so
     assert main([str(tmp_path), "--solution", str(FIXTURE), *LIMITS]) == 0
     assert "without a file in" in capsys.readouterr().out and "student2" in gradebook.read_text()
+    log = (tmp_path / "graded" / "grading.log").read_text()
+    assert log.count("=== grading run of ") == 3  # the interrupted run, the rest, the resubmission: all kept
 
 
 def test_a_name_to_grade_again_is_found_in_either_unicode_form():

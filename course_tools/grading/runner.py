@@ -163,7 +163,8 @@ def run_spliced(
     (root / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
     results = root / "results"
     silence_limit = limits.submission_timeout + limits.startup_timeout + 60
-    with log.open("w", encoding="utf-8") as log_file:
+    with log.open("a", encoding="utf-8") as log_file:  # an earlier run's log stays above this one's
+        log_file.write(f"=== grading run of {time.strftime('%Y-%m-%d %H:%M:%S')}, {len(pending)} notebooks ===\n")
         log_file.write(LOG_PREFACE)
         log_file.flush()
         process = subprocess.Popen(
