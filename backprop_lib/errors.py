@@ -60,16 +60,28 @@ def whole_number(value: object, who: str, least: int = 1, allow_none: bool = Fal
     return int(value)
 
 
+def finite_real(value: object) -> bool:
+    """Whether ``value`` is a finite real number (a bool is not, though Python counts it as one)."""
+    return not isinstance(value, bool) and isinstance(value, numbers.Real) and math.isfinite(value)
+
+
 def positive_number(value: object, who: str, example: str) -> float:
     """``value`` as a float when it is a positive finite number (a bool is not), else a SettingError naming ``who``."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not math.isfinite(value) or value <= 0:
+    if not finite_real(value) or value <= 0:
         raise SettingError(message("setting.positive_number", who=who, example=example, got=repr(value)))
+    return float(value)
+
+
+def non_negative_number(value: object, who: str, example: str) -> float:
+    """``value`` as a float when it is 0 or a positive finite number, such as a weight decay, else a SettingError."""
+    if not finite_real(value) or value < 0:
+        raise SettingError(message("setting.non_negative_number", who=who, example=example, got=repr(value)))
     return float(value)
 
 
 def fraction(value: object, who: str, example: str) -> float:
     """``value`` as a float when it is a number in [0, 1) such as a momentum (a bool is not), else a SettingError."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not 0 <= value < 1:
+    if not finite_real(value) or not 0 <= value < 1:
         raise SettingError(message("setting.fraction", who=who, example=example, got=repr(value)))
     return float(value)
 

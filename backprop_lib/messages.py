@@ -1052,6 +1052,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{who} must be a positive finite number such as {example}, got {got}.",
         "ko": "{who}은(는) {example} 같은 유한한 양수여야 하는데, {got}이(가) 왔어요.",
     },
+    "setting.non_negative_number": {
+        "en": "{who} must be 0 or a positive finite number (e.g. {example}), got {got}.",
+        "ko": "{who}은(는) 0 이상의 유한한 수여야 하는데, {got}이(가) 왔어요. {example} 같은 값을 넘기세요.",
+    },
     "setting.fraction": {
         "en": "{who} must be in [0, 1), got {got}: use a number from 0 up to (not including) 1, such as {example}.",
         "ko": "{who}은(는) [0, 1) 범위, 곧 0 이상 1 미만의 수여야 하는데, {got}이(가) 왔어요. {example} 같은 값을 "
@@ -1451,11 +1455,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "labels of shape {labels}.",
         "ko": "accuracy: 점수는 (N, 클래스 수), 레이블은 클래스 번호 N개여야 하는데, 점수의 모양은 {scores}, "
         "레이블의 모양은 {labels}이에요.",
-    },
-    "minibatch.weight_decay": {
-        "en": "train_minibatch: weight_decay must be 0 or a positive finite number (e.g. 1e-4), got {got}.",
-        "ko": "train_minibatch: weight_decay는 0 이상의 유한한 수여야 하는데, {got}이(가) 왔어요. 1e-4 같은 값을 "
-        "넘기세요(0이면 가중치 감쇠를 하지 않아요).",
     },
     "minibatch.patience": {
         "en": "train_minibatch: early stopping (patience) watches the validation loss; pass validation=(inputs, "

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import math
-import numbers
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from .errors import SettingError, ShapeError, TrainingDiverged, whole_number
+from .errors import SettingError, ShapeError, TrainingDiverged, non_negative_number, whole_number
 from .messages import message, template
 from .network import Network
 from .protocols import LossFunction, Optimizer
@@ -186,9 +185,7 @@ def train_minibatch(
     """
     epochs = whole_number(epochs, "train_minibatch: epochs")
     batch_size = whole_number(batch_size, "train_minibatch: batch_size")
-    real = isinstance(weight_decay, numbers.Real) and not isinstance(weight_decay, bool)
-    if not real or not math.isfinite(weight_decay) or weight_decay < 0:
-        raise SettingError(message("minibatch.weight_decay", got=repr(weight_decay)))
+    weight_decay = non_negative_number(weight_decay, "train_minibatch: weight_decay", "1e-4")
     patience = whole_number(patience, "train_minibatch: patience", allow_none=True)
     if patience is not None and validation is None:
         raise SettingError(message("minibatch.patience"))
