@@ -76,6 +76,10 @@ class Mutant:
         """The mutant as a report names it."""
         return f"{self.notebook} ex{self.number} {self.kind} {self.name!r} ({self.cell_id})"
 
+    def graded_as_it_must(self, full: bool, none: bool) -> bool:
+        """Whether its grade is what its kind demands: all points (right), not all (wrong), none (``nothing``)."""
+        return none if self.nothing else full == (self.kind == "right")
+
 
 def mutants_of(notebook, name: str) -> list[Mutant]:
     """The mutant cells of a solution, each tied to its exercise's answer cell."""
@@ -321,7 +325,7 @@ def judge_probes(mutant: Mutant, report: dict, hidden_cells: list, reference: di
         verdicts += probes if ok else [False] * len(probes)
     full = bool(verdicts) and all(verdicts)
     mutant.graded = f"{sum(verdicts)}/{len(verdicts)} probes"
-    mutant.graded_ok = not any(verdicts) if mutant.nothing else full == (mutant.kind == "right")
+    mutant.graded_ok = mutant.graded_as_it_must(full, none=not any(verdicts))
 
 
 def run_visible(solution: Path, mutants: list[Mutant], graded_by_probes: bool = False) -> list[str]:
@@ -460,7 +464,7 @@ def run_graded(solution: Path, mutants: list[Mutant], jobs: int) -> list[str]:
                 continue
             status = "" if grade.status == "ok" else f" (status {grade.status})"
             mutant.graded = f"{result.points:g}/{result.maximum:g}{status}"
-            mutant.graded_ok = result.points == 0 if mutant.nothing else full == (mutant.kind == "right")
+            mutant.graded_ok = mutant.graded_as_it_must(full, none=result.points == 0)
     return problems
 
 

@@ -177,10 +177,11 @@ def grade_folder(args: argparse.Namespace) -> int:
     folder = Path(args.submissions).resolve()
     submissions = list_submissions(folder)
     output = Path(args.output).resolve() if args.output else folder / "graded"
-    if args.seed_file:
-        args.seed = seed_from_file(Path(args.seed_file))
-        if Path(args.seed_file).stat().st_mode & 0o077:
-            print(f"WARNING: other users can read {args.seed_file}: chmod 600 {args.seed_file}", flush=True)
+    seed_file = Path(args.seed_file) if args.seed_file else None
+    if seed_file:
+        args.seed = seed_from_file(seed_file)
+        if seed_file.stat().st_mode & 0o077:
+            print(f"WARNING: other users can read {seed_file}: chmod 600 {seed_file}", flush=True)
     if args.shard:
         index, count = parse_shard(args.shard)
         if args.seed is None:
@@ -217,9 +218,7 @@ def grade_folder(args: argparse.Namespace) -> int:
     isolate = isolation_available()
     if not isolate:
         print(NOT_ISOLATED, flush=True)
-    seed, seed_file = hidden_seed_of(
-        args.seed, output, Path(args.seed_file) if args.seed_file else None, keeps_rows=bool(gradebook.rows)
-    )
+    seed, seed_file = hidden_seed_of(args.seed, output, seed_file, keeps_rows=bool(gradebook.rows))
     kernels = kernel_mode(args.kernels, isolate)
     print(
         f"Grading {len(todo)} of {submissions_counted(len(submissions))} in {folder} "

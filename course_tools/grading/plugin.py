@@ -178,9 +178,9 @@ def without_choices(text: str) -> str:
     """The solution's output with the letters of every recorded multiple-choice answer replaced by '…'."""
     lines = text.splitlines(keepends=True)
     for index, line in enumerate(lines):
-        for suffix in RECORDED:
-            name, colon, rest = line.partition(": ")
-            if colon and suffix.strip() in rest:
+        name, colon, rest = line.partition(": ")
+        for suffix in RECORDED if colon else []:
+            if suffix.strip() in rest:
                 lines[index] = f"{name}: …{suffix}{line[len(line.rstrip()) :]}"
     return "".join(lines)
 

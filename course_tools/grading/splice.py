@@ -103,7 +103,7 @@ def source_of(cell: dict) -> str | None:
 def find_answers(assignment: Assignment, cells: list[dict]) -> tuple[dict[str, str], list[Problem]]:
     """The student's answer sources by lesson cell id, and what is odd about them (missing, duplicated, moved)."""
     wanted = {cell.id: cell.cell_type for cell in assignment.lesson.cells if role_of(cell) == "answer"}
-    stubs = {cell.id: cell.source for cell in assignment.lesson.cells if cell.id in wanted}  # as handed out
+    stubs = answer_stubs(assignment)
     lesson_ids = {cell.id for cell in assignment.lesson.cells}
     answers: dict[str, str] = {}
     copies: dict[str, int] = {}
@@ -126,7 +126,7 @@ def find_answers(assignment: Assignment, cells: list[dict]) -> tuple[dict[str, s
             problems.append(Problem("relocated-answer", cell_id))
     problems += [Problem("duplicate-answers", cell_id, str(count)) for cell_id, count in copies.items() if count > 1]
     untouched = [
-        cell_id for cell_id in wanted if cell_id in answers and answers[cell_id].strip() == stubs[cell_id].strip()
+        cell_id for cell_id in wanted if cell_id in answers and as_handed_out(answers[cell_id], stubs[cell_id])
     ]
     if untouched:  # as handed out: say so, so that an instructor spots the lesson handed back untouched
         problems.append(Problem("unanswered", detail=f"{len(untouched)}/{len(wanted)}"))
@@ -179,8 +179,9 @@ def judged_exercises(notebook: nbformat.NotebookNode) -> set[int]:
 
 def spliced_notebook(assignment: Assignment, answers: dict[str, str]) -> nbformat.NotebookNode:
     """A copy of the solution's code cells with these answers (the lesson's stub where one is missing)."""
-    stubs = {cell.id: cell.source for cell in assignment.lesson.cells if role_of(cell) == "answer"}
-    given = {cell_id: strip_nbval_markers(answers.get(cell_id, stub)) for cell_id, stub in stubs.items()}
+    given = {
+        cell_id: strip_nbval_markers(answers.get(cell_id, stub)) for cell_id, stub in answer_stubs(assignment).items()
+    }
     notebook = copy.deepcopy(assignment.solution)
     open_tasks = judged_exercises(notebook)
     cells = []
@@ -223,9 +224,19 @@ def unanswered_exercises(assignment: Assignment, answers: dict[str, str]) -> fro
     Decided from the cells handed in, not from what the checks print: an answered exercise that calls an
     unanswered one prints "not done yet" too.
     """
-    stubs = {cell.id: cell.source.strip() for cell in assignment.lesson.cells if role_of(cell) == "answer"}
+    stubs = answer_stubs(assignment)
     return frozenset(
         number
         for number, exercise in assignment.exercises.items()
-        if all(answers.get(cell_id, stubs[cell_id]).strip() == stubs[cell_id] for cell_id in exercise.answer_ids)
+        if all(as_handed_out(answers.get(cell_id, stubs[cell_id]), stubs[cell_id]) for cell_id in exercise.answer_ids)
     )
+
+
+def answer_stubs(assignment: Assignment) -> dict[str, str]:
+    """The lesson's answer cells as handed out (their stubs), by cell id."""
+    return {cell.id: cell.source for cell in assignment.lesson.cells if role_of(cell) == "answer"}
+
+
+def as_handed_out(answer: str, stub: str) -> bool:
+    """Whether an answer cell is its stub, but for blank lines and spaces at either end: not answered."""
+    return answer.strip() == stub.strip()
