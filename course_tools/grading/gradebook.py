@@ -65,7 +65,8 @@ class Gradebook:
 
     def changed(self, fingerprints: dict[str, str]) -> list[str]:
         """Students whose row graded another version of their file than the one there now."""
-        return sorted(s for s, row in self.rows.items() if s in fingerprints and row[-1] != fingerprints[s])
+        column = self.header.index("submission")
+        return sorted(s for s, row in self.rows.items() if s in fingerprints and row[column] != fingerprints[s])
 
     def forget(self, students: set[str]) -> None:
         """Drop these students' rows, so that this run grades them again (a resubmission, a changed rule)."""

@@ -87,10 +87,9 @@ def seed_words(seed: int, output: Path, seed_file: Path | None) -> str:
 
 def same_seed(folders: list[Path]) -> None:
     """Refuse shards graded with different seeds: their merged gradebook would mix two sets of hidden inputs."""
-    seeds = {folder: kept_seed(folder) for folder in folders if (folder / SEED_FILE).is_file()}
-    numbers = {seed for seed, _ in filter(None, seeds.values())}
-    if len(numbers) > 1:
+    kept = [folder / SEED_FILE for folder in folders if (folder / SEED_FILE).is_file()]
+    if len({kept_seed(path.parent)[0] for path in kept}) > 1:
         raise InstructorError(
-            f"the shards were graded with different seeds ({', '.join(str(f / SEED_FILE) for f in seeds)}): "
+            f"the shards were graded with different seeds ({', '.join(map(str, kept))}): "
             f"grade every shard again with the same --seed-file."
         )
