@@ -149,13 +149,18 @@ def assigned_names(code: str, where: str) -> list[str]:
             for node in ast.walk(target):
                 if isinstance(node, ast.Name) and node.id not in names:
                     names.append(node.id)
+    if not names:
+        raise AuthoringError(
+            f"{where}: a top-level solution region must assign the names the student writes; this one assigns "
+            "none, so the lesson would show no stub: put the answer's assignments between the markers."
+        )
     return names
 
 
 def stub_source(source: str, number: int, where: str, language: str = SOURCE_LANGUAGE) -> str:
     """Replace every BEGIN/END SOLUTION region of an answer cell's source with its stub."""
-    lines, out, region, indent = source.split("\n"), [], None, ""
-    for line in lines:
+    out, region, indent, regions = [], None, "", 0
+    for line in source.split("\n"):
         stripped = line.strip()
         if stripped == BEGIN:
             if region is not None:
@@ -169,14 +174,14 @@ def stub_source(source: str, number: int, where: str, language: str = SOURCE_LAN
             else:
                 for name in assigned_names("\n".join(region), where):
                     out.append(f"{name} = ...  {message('stub.your_answer', language)}")
-            region = None
+            region, regions = None, regions + 1
         elif region is not None:
             region.append(line)
         else:
             out.append(line)
     if region is not None:
         raise AuthoringError(f"{where}: {BEGIN} without {END}.")
-    if len(out) == len(lines):
+    if not regions:
         raise AuthoringError(f"{where}: an answer cell needs a {BEGIN} … {END} region.")
     return "\n".join(out)
 
