@@ -76,6 +76,17 @@ def exercise_meta(cell) -> dict | None:
     return cell.get("metadata", {}).get("exercise")
 
 
+def metadata_number(cell, key: str, kind: type, default: float | None = None) -> int | float:
+    """A number of a cell's exercise metadata, checked: the authoring mistake named if it is missing or no number."""
+    value = exercise_meta(cell).get(key, default)
+    if not isinstance(value, kind) or isinstance(value, bool):
+        expected = "an integer" if kind is int else "a number"
+        raise AuthoringError(
+            f'cell {cell.id}: the exercise metadata\'s "{key}" must be {expected}, got {value!r} (docs/authoring.md).'
+        )
+    return value
+
+
 def exercises(notebook) -> dict[int, Exercise]:
     """Every exercise of a notebook by number, read from its cells' metadata."""
     found: dict[int, Exercise] = {}
@@ -83,11 +94,12 @@ def exercises(notebook) -> dict[int, Exercise]:
         meta = exercise_meta(cell)
         if meta is None:
             continue
-        exercise = found.setdefault(meta["number"], Exercise(meta["number"]))
+        number = metadata_number(cell, "number", int)
+        exercise = found.setdefault(number, Exercise(number))
         role = meta.get("role")
         if role == "answer":
             exercise.answer_ids.append(cell.id)
-            exercise.points = max(exercise.points, meta.get("points", 0))
+            exercise.points = max(exercise.points, metadata_number(cell, "points", int | float, default=0))
         elif role == "check":
             exercise.check_ids.append(cell.id)
         elif role == "hidden-check":

@@ -1,10 +1,11 @@
-"""An answer cell's solution regions become stubs in the lesson; a region the generator cannot stub is refused."""
+"""Lesson generation from a solution's answer cells and metadata: stubs for the regions, clear errors for mistakes."""
 
 from __future__ import annotations
 
+import nbformat
 import pytest
 
-from course_tools.lessons import AuthoringError, stub_source
+from course_tools.lessons import AuthoringError, exercises, stub_source
 
 
 def test_a_region_assigning_several_names_in_one_line_gets_one_stub_line_each():
@@ -31,4 +32,20 @@ def test_a_region_inside_a_def_becomes_a_raise_at_its_indentation():
 def test_a_region_the_generator_cannot_stub_is_refused_with_the_cell_named(source, says):
     with pytest.raises(AuthoringError, match="cell ex3") as error:
         stub_source(source, 3, "cell ex3")
+    assert says in str(error.value)
+
+
+@pytest.mark.parametrize(
+    "meta, says",
+    [
+        ({"role": "answer", "points": 1}, '"number" must be an integer, got None'),
+        ({"role": "check", "number": "2"}, "\"number\" must be an integer, got '2'"),
+        ({"role": "answer", "number": 2, "points": "1"}, "\"points\" must be a number, got '1'"),
+    ],
+)
+def test_exercise_metadata_without_a_usable_number_is_refused_with_the_cell_named(meta, says):
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_code_cell("x = 1", id="ex2", metadata={"exercise": meta})]
+    with pytest.raises(AuthoringError, match="cell ex2") as error:
+        exercises(notebook)
     assert says in str(error.value)
