@@ -529,6 +529,17 @@ def resolve(name: Path, course: Path) -> Path:
     return matches[0] if len(matches) == 1 else name
 
 
+def solution_paths(parser: argparse.ArgumentParser, names: list[Path], course: Path) -> list[Path]:
+    """The solutions a command works on: those named (see resolve), else every solutions/*.ipynb of the course."""
+    paths = [resolve(name, course) for name in names] or sorted((course / "solutions").glob("*.ipynb"))
+    if not paths:
+        parser.error(f"no solutions/*.ipynb in {course.resolve()}: run this in the course folder or pass --course DIR")
+    missing = [str(p) for p in paths if not p.exists() or p.suffix != ".ipynb"]
+    if missing:
+        parser.error(f"not a notebook: {', '.join(missing)} (expected solutions/NN_name.ipynb)")
+    return paths
+
+
 def add_course_option(parser: argparse.ArgumentParser) -> None:
     """``--course DIR``, as every instructor command takes it: the course folder (default: the current one)."""
     parser.add_argument(
@@ -559,16 +570,7 @@ def main(argv: list[str] | None = None) -> int:
         "missing, leaving those cells in English; the drift test still fails on them",
     )
     args = parser.parse_intermixed_args(argv)  # `build --english-fallback solutions/…` as make writes it
-    paths = [resolve(path, args.course) for path in args.solutions] or sorted(
-        (args.course / "solutions").glob("*.ipynb")
-    )
-    if not paths:
-        parser.error(
-            f"no solutions/*.ipynb in {args.course.resolve()}: run this in the course folder or pass --course DIR"
-        )
-    missing = [str(p) for p in paths if not p.exists() or p.suffix != ".ipynb"]
-    if missing:
-        parser.error(f"not a notebook: {', '.join(missing)} (expected solutions/NN_name.ipynb)")
+    paths = solution_paths(parser, args.solutions, args.course)
     if args.command == "check":
         problems = [problem for problem in [*map(drifted, paths), landing_drifted(args.course)] if problem]
         print("\n".join(problems) or f"{len(paths)} lessons match their solutions in {' and '.join(LANGUAGES)}.")

@@ -43,7 +43,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .dependencies import dependencies
-from .lessons import BEGIN, END, AuthoringError, add_course_option, exercise_meta, exercises, read, with_answers
+from .lessons import (
+    BEGIN,
+    END,
+    AuthoringError,
+    add_course_option,
+    exercise_meta,
+    exercises,
+    read,
+    solution_paths,
+    with_answers,
+)
 
 NEXT_REGION = "# NEXT REGION"  # separates the blocks of a mutant for an answer cell with several regions
 KINDS = ("wrong", "right")
@@ -536,7 +546,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="backprop-mutants", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("solutions", nargs="*", type=Path, help="solution notebooks (default: every solutions/*.ipynb)")
+    parser.add_argument(
+        "solutions",
+        nargs="*",
+        type=Path,
+        help="solution notebooks, by path or number (default: every solutions/*.ipynb of the course)",
+    )
     add_course_option(parser)
     parser.add_argument(
         "--jobs", type=int, default=2, help="probes: notebooks tried at a time; grader: grading kernels (default 2)"
@@ -554,9 +569,7 @@ def main(argv: list[str] | None = None) -> int:
         request = json.loads(sys.stdin.read())
         print(json.dumps(visible_worker(Path(request["solution"]), request["mutants"], request.get("hidden_seed"))))
         return 0
-    paths = [p.resolve() for p in args.solutions] or sorted((args.course / "solutions").resolve().glob("*.ipynb"))
-    if not paths:
-        parser.error(f"no solutions/*.ipynb in {args.course.resolve()}: pass --course DIR or the notebooks")
+    paths = [path.resolve() for path in solution_paths(parser, args.solutions, args.course)]
     start = time.monotonic()
     by_notebook: dict[str, list[Mutant]] = {}
     problems: list[str] = []
