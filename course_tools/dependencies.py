@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import ast
 
-from .lessons import exercise_meta
+from .lessons import exercise_meta, names_assigned
 
 
 def names_defined(source: str) -> set[str]:
@@ -21,9 +21,8 @@ def names_defined(source: str) -> set[str]:
     for node in tree.body:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             names.add(node.name)
-        elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            names |= {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)}
+        else:
+            names.update(names_assigned(node) or ())
     return names
 
 

@@ -76,6 +76,11 @@ def exercise_meta(cell) -> dict | None:
     return cell.get("metadata", {}).get("exercise")
 
 
+def role_of(cell) -> str | None:
+    """A cell's exercise role (answer, check, hidden-check, mutant), or None for a teaching cell."""
+    return (exercise_meta(cell) or {}).get("role")
+
+
 def metadata_number(cell, key: str, kind: type, default: float | None = None) -> int | float:
     """A number of a cell's exercise metadata, checked: the authoring mistake named if it is missing or no number."""
     value = exercise_meta(cell).get(key, default)
@@ -139,6 +144,18 @@ def edition_language(notebook) -> str:
     return notebook.get("metadata", {}).get("backprop_course", {}).get("language", SOURCE_LANGUAGE)
 
 
+def names_assigned(statement: ast.stmt) -> list[str] | None:
+    """The names an assignment statement (=, annotated, augmented) binds, in order; None for any other statement."""
+    targets = {
+        ast.Assign: lambda s: s.targets,
+        ast.AnnAssign: lambda s: [s.target],
+        ast.AugAssign: lambda s: [s.target],
+    }.get(type(statement))
+    if targets is None:
+        return None
+    return [node.id for target in targets(statement) for node in ast.walk(target) if isinstance(node, ast.Name)]
+
+
 def assigned_names(code: str, where: str) -> list[str]:
     """The names a block of top-level code assigns, in order (the stub sets each to ...)."""
     try:
@@ -147,26 +164,19 @@ def assigned_names(code: str, where: str) -> list[str]:
         raise AuthoringError(f"{where}: the solution region does not parse: {error}") from error
     names: list[str] = []
     for statement in tree.body:
-        targets = {
-            ast.Assign: lambda s: s.targets,
-            ast.AnnAssign: lambda s: [s.target],
-            ast.AugAssign: lambda s: [s.target],
-        }.get(type(statement))
-        if targets is None:
+        found = names_assigned(statement)
+        if found is None:
             raise AuthoringError(
                 f"{where}: a top-level solution region may only assign names "
                 f"(found {type(statement).__name__}); put other code inside a def."
             )
-        for target in targets(statement):
-            for node in ast.walk(target):
-                if isinstance(node, ast.Name) and node.id not in names:
-                    names.append(node.id)
+        names += found
     if not names:
         raise AuthoringError(
             f"{where}: a top-level solution region must assign the names the student writes; this one assigns "
             "none, so the lesson would show no stub: put the answer's assignments between the markers."
         )
-    return names
+    return list(dict.fromkeys(names))
 
 
 def stub_source(source: str, number: int, where: str, language: str = SOURCE_LANGUAGE) -> str:
@@ -219,9 +229,9 @@ def with_answers(source: str, answers: dict[str, str]) -> str:
 
 def check_answer_copies(notebook, source_name: str = "") -> None:
     """Each ``# BEGIN ANSWER <id>`` region of a hidden check holds answer cell ``<id>``'s code (comments aside)."""
-    answers = {cell.id: cell.source for cell in notebook.cells if (exercise_meta(cell) or {}).get("role") == "answer"}
+    answers = {cell.id: cell.source for cell in notebook.cells if role_of(cell) == "answer"}
     for cell in notebook.cells:
-        if (exercise_meta(cell) or {}).get("role") != "hidden-check":
+        if role_of(cell) != "hidden-check":
             continue
         for found in ANSWER_REGION.finditer(cell.source):
             answer_id = found.group("id")
@@ -251,12 +261,11 @@ def make_lesson(solution, source_name: str = "") -> nbformat.NotebookNode:
             raise AuthoringError(f"{source_name}: exercise {number} has no points in its answer cell.")
     cells = []
     for cell in lesson.cells:
-        meta = exercise_meta(cell)
-        role = meta and meta.get("role")
+        role = role_of(cell)
         if role in ("hidden-check", "mutant"):
             continue
         if role == "answer":
-            number = meta["number"]
+            number = exercise_meta(cell)["number"]
             points = table[number].points
             stub = stub_source(cell.source, number, f"{source_name} cell {cell.id}", language)
             header = message(
@@ -277,7 +286,7 @@ def korean_solution(solution, path: Path, english_fallback: bool = False) -> nbf
         korean = translated(solution, path, english_fallback)
     except TranslationError as error:
         raise AuthoringError(str(error)) from error
-    korean.cells = [cell for cell in korean.cells if (exercise_meta(cell) or {}).get("role") != "mutant"]
+    korean.cells = [cell for cell in korean.cells if role_of(cell) != "mutant"]
     korean.metadata["backprop_course"] = {
         "generated_from": f"solutions/{path.name}",
         "kind": "solution",

@@ -51,6 +51,7 @@ from .lessons import (
     exercise_meta,
     exercises,
     read,
+    role_of,
     solution_paths,
     with_answers,
 )
@@ -169,14 +170,9 @@ def split_blocks(mutant: str) -> list[str]:
 # ---------------------------------------------------------------- visible checks, in forked children of one shell
 
 
-def role(cell) -> str | None:
-    """The cell's exercise role (answer, check, hidden-check, mutant), or None."""
-    return (exercise_meta(cell) or {}).get("role")
-
-
 def code_cells(notebook, hidden: bool = False) -> list:
     """The code cells a student runs in the lesson (the solution's), and the hidden checks if asked."""
-    return [cell for cell in notebook.cells if cell.cell_type == "code" and (hidden or role(cell) != "hidden-check")]
+    return [cell for cell in notebook.cells if cell.cell_type == "code" and (hidden or role_of(cell) != "hidden-check")]
 
 
 def exercise_spans(cells: list) -> dict[int, tuple[int, int]]:
@@ -228,12 +224,12 @@ def try_in_child(shell, cells: list, span: tuple[int, int], mutant: dict) -> dic
             mutated = {answer.id: apply_mutant(answer.source, mutant["source"])}
             for cell in cells[span[0] : span[1] + 1]:
                 source = mutated[cell.id] if cell.id in mutated else cell.source
-                if role(cell) == "hidden-check":
+                if role_of(cell) == "hidden-check":
                     source = with_answers(source, mutated)  # a re-run of the answer there is the mutant's
                     hidden[cell.id] = run_cell(shell, source, stdout_only=True)
                     continue
                 text, _ = run_cell(shell, source)
-                if role(cell) == "check":
+                if role_of(cell) == "check":
                     checks.append(text)
             payload = {"checks": checks, "hidden": hidden}
         except BaseException as error:  # noqa: BLE001 - reported to the parent, whatever it is
@@ -280,7 +276,7 @@ def visible_worker(solution: Path, mutants: list[dict], hidden_seed: int | None 
             if span[0] == index:
                 for mutant in (m for m in mutants if m["number"] == number):
                     reports[mutant["cell_id"]] = try_in_child(shell, cells, span, mutant)
-        text, ok = run_cell(shell, cell.source, stdout_only=role(cell) == "hidden-check")
+        text, ok = run_cell(shell, cell.source, stdout_only=role_of(cell) == "hidden-check")
         if not ok:
             raise AuthoringError(f"{solution.name}: cell {cell.id} of the solution raised:\n{text[-2000:]}")
         meta = exercise_meta(cell) or {}
@@ -378,7 +374,7 @@ def run_visible(solution: Path, mutants: list[Mutant], graded_by_probes: bool = 
         ended = f"killed by signal {-process.returncode}" if process.returncode < 0 else f"exit {process.returncode}"
         failure = f"the worker failed ({ended}): {process.stderr.strip()[-800:] or 'it printed nothing'}"
         result = {"mutants": [{"error": failure}] * len(mutants), "solution": {}}
-    hidden = [cell for cell in read(solution).cells if role(cell) == "hidden-check"]
+    hidden = [cell for cell in read(solution).cells if role_of(cell) == "hidden-check"]
     for mutant, report in zip(mutants, result["mutants"]):
         judge_visible(mutant, report)
         if graded_by_probes:
