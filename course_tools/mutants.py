@@ -42,10 +42,13 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from backprop_lib.messages import message
+
 from .dependencies import dependencies
 from .lessons import (
     BEGIN,
     END,
+    SOURCE_LANGUAGE,
     AuthoringError,
     add_course_option,
     exercise_meta,
@@ -60,7 +63,6 @@ NEXT_REGION = "# NEXT REGION"  # separates the blocks of a mutant for an answer 
 KINDS = ("wrong", "right")
 MIN_WRONG = 4  # wrong mutants every exercise must have
 MUTANT_SECONDS = 300.0  # the longest a mutant may run in its child before it is killed
-PASSED = "✓ Exercise {number} passed."
 PROBE_SEED = 9091  # the hidden seed of --graded-by probes: not 0, the seed the public outputs show
 
 
@@ -293,7 +295,7 @@ def visible_worker(solution: Path, mutants: list[dict], hidden_seed: int | None 
 
 def verdict(number: int, checks: list[str]) -> tuple[bool, str]:
     """Whether every check cell printed ✓, and a one-line summary of what the first other one printed."""
-    mark = PASSED.format(number=number)
+    mark = message("check.passed", SOURCE_LANGUAGE, number=number)
     failing = [text for text in checks if mark not in text]
     if not failing:
         return True, "✓"
@@ -321,7 +323,7 @@ def judge_probes(mutant: Mutant, report: dict, hidden_cells: list, reference: di
         return
     if not hidden_cells:  # no hidden check: the visible checks give the points
         passed = verdict(mutant.number, report["checks"])[0]
-        mutant.graded, mutant.graded_ok = f"{int(passed)}/1 visible", passed == (mutant.kind == "right")
+        mutant.graded, mutant.graded_ok = f"{int(passed)}/1 visible", mutant.graded_as_it_must(passed, not passed)
         return
     verdicts = []
     for cell in hidden_cells:
@@ -351,15 +353,9 @@ def run_visible(solution: Path, mutants: list[Mutant], graded_by_probes: bool = 
     )
     from backprop_lib.exercises import TEXT_FIGURES
 
-    env = {
-        **os.environ,
-        **TEXT_FIGURES,
-        "MPLBACKEND": "Agg",
-        "OPENBLAS_NUM_THREADS": "1",
-        "OMP_NUM_THREADS": "1",
-        "MKL_NUM_THREADS": "1",
-        "PYTHONDONTWRITEBYTECODE": "1",
-    }
+    from .grading.sandbox import KERNEL_ENV
+
+    env = {**os.environ, **KERNEL_ENV, **TEXT_FIGURES, "MPLBACKEND": "Agg"}
     process = subprocess.run(
         [sys.executable, "-m", "course_tools.mutants", "--visible-worker"],
         input=payload,
@@ -537,6 +533,52 @@ def timed(task, *args) -> tuple[float, list[str]]:
     return time.monotonic() - start, problems
 
 
+def try_notebooks(
+    tried: dict[Path, list[Mutant]], graded_by: str, jobs: int
+) -> tuple[int, dict[tuple[str, str], float], list[str]]:
+    """Try each notebook's mutants, visibly and graded; how many tasks ran at once, each one's seconds, problems."""
+    # The real grader ends every process started while it ran (nothing a submission starts outlives it), so
+    # with --graded-by grader one task runs at a time, its grading with --jobs kernels; probes run side by side.
+    at_once = jobs if graded_by == "probes" else 1
+    parts = (
+        (("visible+probes", run_visible, (True,)),)
+        if graded_by == "probes"
+        else (("graded", run_graded, (jobs,)), ("visible", run_visible, (False,)))
+    )
+    seconds, problems = {}, []
+    with ThreadPoolExecutor(max_workers=at_once) as pool:  # the longest first: the homework
+        futures = {
+            (path.stem, part): pool.submit(timed, task, path, mutants, *extra)
+            for path, mutants in tried.items()
+            for part, task, extra in parts
+        }
+        for key, future in futures.items():
+            seconds[key], found = future.result()
+            problems += found
+    return at_once, seconds, problems
+
+
+def mutant_problems(mutants: list[Mutant]) -> list[str]:
+    """Every mutant treated against its kind: a wrong one that survived, a right one rejected, a blind one judged."""
+    problems = []
+    for mutant in mutants:
+        if mutant.blind and not mutant.visible_ok:
+            problems.append(
+                f"JUDGED by the visible check, which should only record a multiple-choice answer: "
+                f"{mutant.label}: {mutant.visible}"
+            )
+        elif mutant.kind == "wrong" and not mutant.visible_ok:
+            problems.append(f"SURVIVED the visible check: {mutant.label}: {mutant.visible}")
+        if mutant.kind == "wrong" and not mutant.graded_ok:
+            must = "earned points, where it must earn none" if mutant.nothing else "survived"
+            problems.append(f"SURVIVED grading ({must}): {mutant.label}: it scored {mutant.graded or 'nothing'}")
+        if mutant.kind == "right" and not mutant.visible_ok:
+            problems.append(f"REJECTED by the visible check: {mutant.label}: {mutant.visible}")
+        if mutant.kind == "right" and not mutant.graded_ok:
+            problems.append(f"REJECTED by grading: {mutant.label}: it scored {mutant.graded or 'nothing'}")
+    return problems
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command line: mutation-test the checks of the given solutions (default: every solution of the course)."""
     parser = argparse.ArgumentParser(
@@ -578,43 +620,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     tried = {path: by_notebook[path.stem] for path in reversed(paths) if by_notebook[path.stem]}
-    # The real grader ends every process started while it ran (nothing a submission starts outlives it), so
-    # with --graded-by grader one task runs at a time, its grading with --jobs kernels; probes run side by side.
-    at_once = max(1, args.jobs) if args.graded_by == "probes" else 1
-    with ThreadPoolExecutor(max_workers=at_once) as pool:  # the longest first: the homework
-        parts = (
-            (("visible+probes", run_visible, (True,)),)
-            if args.graded_by == "probes"
-            else (("graded", run_graded, (max(1, args.jobs),)), ("visible", run_visible, (False,)))
-        )
-        futures = {
-            (path.stem, part): pool.submit(timed, task, path, mutants, *extra)
-            for path, mutants in tried.items()
-            for part, task, extra in parts
-        }
-        seconds = {}
-        for key, future in futures.items():
-            seconds[key], found = future.result()
-            problems += found
+    at_once, seconds, found = try_notebooks(tried, args.graded_by, max(1, args.jobs))
+    problems += found
     print("\n".join(table(by_notebook)))
-    for path in paths:
-        if not by_notebook[path.stem]:
-            problems.append(f'{path.name}: no mutants (raw cells with role "mutant") to try its checks with.')
-    for mutant in (m for ms in by_notebook.values() for m in ms):
-        if mutant.blind and not mutant.visible_ok:
-            problems.append(
-                f"JUDGED by the visible check, which should only record a multiple-choice answer: "
-                f"{mutant.label}: {mutant.visible}"
-            )
-        elif mutant.kind == "wrong" and not mutant.visible_ok:
-            problems.append(f"SURVIVED the visible check: {mutant.label}: {mutant.visible}")
-        if mutant.kind == "wrong" and not mutant.graded_ok:
-            must = "earned points, where it must earn none" if mutant.nothing else "survived"
-            problems.append(f"SURVIVED grading ({must}): {mutant.label}: it scored {mutant.graded or 'nothing'}")
-        if mutant.kind == "right" and not mutant.visible_ok:
-            problems.append(f"REJECTED by the visible check: {mutant.label}: {mutant.visible}")
-        if mutant.kind == "right" and not mutant.graded_ok:
-            problems.append(f"REJECTED by grading: {mutant.label}: it scored {mutant.graded or 'nothing'}")
+    problems += [
+        f'{path.name}: no mutants (raw cells with role "mutant") to try its checks with.'
+        for path in paths
+        if not by_notebook[path.stem]
+    ]
+    problems += mutant_problems([m for ms in by_notebook.values() for m in ms])
     count = sum(len(ms) for ms in by_notebook.values())
     print(
         f"{count} mutants in {len(paths)} notebooks tried in {time.monotonic() - start:.0f} s ({at_once} at a "
