@@ -37,9 +37,9 @@ import nbformat
 from backprop_lib.exercises import not_done_message
 from backprop_lib.messages import LANGUAGES, message
 
-from .translations import TranslationError, catalogue_path, program_of, skeleton, translated
+from .translations import SOLUTION_MARKERS, TranslationError, catalogue_path, program_of, skeleton, translated
 
-BEGIN, END = "# BEGIN SOLUTION", "# END SOLUTION"
+BEGIN, END = SOLUTION_MARKERS
 # In a hidden check, the copy of an answer cell that the grader replaces with the student's answer cell
 # (re-run there on hidden inputs): `# BEGIN ANSWER <answer cell id>` … `# END ANSWER`.
 ANSWER_REGION = re.compile(

@@ -167,6 +167,21 @@ def test_a_language_block_must_choose_korean(solution):
     blocks["setup"] = (sha8(SETUP), SETUP)
     write_catalogue(solution, blocks)
     assert 'must call use_language("ko")' in problems(solution)
+    blocks["setup"] = (sha8(SETUP), SETUP.replace('use_language("en")', 'use_language("""ko""")'))
+    write_catalogue(solution, blocks)
+    assert 'must call use_language("ko")' in problems(solution)  # a spelling the check does not read
+
+
+def test_the_english_fallback_forgives_missing_blocks_only(solution):
+    notebook = nbformat.read(solution, as_version=4)
+    write_catalogue(solution, {"intro": ("0000abcd", KOREAN_INTRO)})
+    with pytest.raises(TranslationError) as error:
+        translated(notebook, solution, english_fallback=True)
+    assert "cell intro (block at line 2) is stale" in str(error.value)
+    assert "has no Korean block" not in str(error.value)
+    write_catalogue(solution, {"intro": (sha8(INTRO), KOREAN_INTRO)})
+    fallback = translated(notebook, solution, english_fallback=True)
+    assert {c.id: c.source for c in fallback.cells}["rate"] == PRINTS
 
 
 def test_a_cell_given_twice_is_refused(solution):
