@@ -326,23 +326,19 @@ def drifted(solution: Path) -> str | None:
         generated = editions(solution)
     except AuthoringError as error:
         return str(error)
+    source = f"solutions/{solution.name}"
+    rebuild = f"run `make lessons NOTEBOOKS={source}`."
     for path, notebook in generated.items():
         where = relative(path, solution)
         if not path.exists():
-            return f"{where} is missing: run `make lessons NOTEBOOKS=solutions/{solution.name}`."
+            return f"{where} is missing: {rebuild}"
         expected, actual = comparable(notebook), comparable(read(path))
         if expected == actual:
             continue
         for index, (want, have) in enumerate(zip(expected, actual)):
             if want != have:
-                return (
-                    f"{where}: cell {index} (id {have[0]}) differs from what solutions/{solution.name} "
-                    f"generates: run `make lessons NOTEBOOKS=solutions/{solution.name}`."
-                )
-        return (
-            f"{where} has {len(actual)} cells, solutions/{solution.name} generates {len(expected)}: "
-            f"run `make lessons NOTEBOOKS=solutions/{solution.name}`."
-        )
+                return f"{where}: cell {index} (id {have[0]}) differs from what {source} generates: {rebuild}"
+        return f"{where} has {len(actual)} cells, {source} generates {len(expected)}: {rebuild}"
     return None
 
 
@@ -460,7 +456,7 @@ LANDING_PAGE = "start_here.ipynb"  # in lessons/: `make lab` opens it
 
 
 def title_of(notebook) -> str:
-    """A notebook's title: the text of its first markdown heading (its file name when it has none)."""
+    """A notebook's title: the text of its first markdown heading ("" when it has none)."""
     for cell in notebook.cells:
         for line in cell.source.splitlines() if cell.cell_type == "markdown" else []:
             if line.startswith("#"):
