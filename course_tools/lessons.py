@@ -27,9 +27,10 @@ import re
 import sys
 import tempfile
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import nbformat
@@ -577,22 +578,35 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_intermixed_args(argv)  # `build --english-fallback solutions/…` as make writes it
     paths = solution_paths(parser, args.solutions, args.course)
     if args.command == "check":
-        problems = [problem for problem in [*map(drifted, paths), landing_drifted(args.course)] if problem]
-        print("\n".join(problems) or f"{len(paths)} lessons match their solutions in {' and '.join(LANGUAGES)}.")
-        return 1 if problems else 0
+        return check(paths, args.course)
     if args.command == "translate":
-        for path in paths:
-            print(translate(path))
-        return 0
-    failures = 0
+        return 1 if sum(not reported(path, partial(translate, path)) for path in paths) else 0
+    return build(paths, args.course, args.english_fallback)
+
+
+def reported(solution: Path, task: Callable[[], str]) -> bool:
+    """Print what a task on one solution did, or why it failed (an authoring error); whether it worked."""
+    try:
+        print(task(), flush=True)
+    except AuthoringError as error:
+        print(f"FAILED {solution}: {error}", file=sys.stderr, flush=True)
+        return False
+    return True
+
+
+def check(paths: list[Path], course: Path) -> int:
+    """`check`: print what drifted from its solution (or that nothing did); exit code 1 if anything did."""
+    problems = [problem for problem in [*map(drifted, paths), landing_drifted(course)] if problem]
+    print("\n".join(problems) or f"{len(paths)} lessons match their solutions in {' and '.join(LANGUAGES)}.")
+    return 1 if problems else 0
+
+
+def build(paths: list[Path], course: Path, english_fallback: bool) -> int:
+    """`build`: generate and execute every edition of each solution, two at a time, then the landing page."""
     with ProcessPoolExecutor(max_workers=min(len(paths), 2) or 1) as pool:
-        for path, future in [(p, pool.submit(build_one, p, args.english_fallback)) for p in paths]:
-            try:
-                print(future.result(), flush=True)
-            except AuthoringError as error:
-                failures += 1
-                print(f"FAILED {path}: {error}", file=sys.stderr, flush=True)
-    write(landing_page(args.course), args.course / "lessons" / LANDING_PAGE)
+        futures = [(path, pool.submit(build_one, path, english_fallback)) for path in paths]
+        failures = sum(not reported(path, future.result) for path, future in futures)
+    write(landing_page(course), course / "lessons" / LANDING_PAGE)
     return 1 if failures else 0
 
 

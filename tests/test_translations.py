@@ -204,6 +204,15 @@ def test_translate_appends_the_missing_blocks_then_the_build_says_what_to_transl
     assert "is still in English" in capsys.readouterr().out
 
 
+def test_translate_names_a_broken_catalogue_instead_of_raising(solution, capsys):
+    catalogue_path(solution).write_text(
+        f"@@ cell intro {sha8(INTRO)} @@\n가\n@@ cell intro {sha8(INTRO)} @@\n나\n", encoding="utf-8"
+    )
+    assert main(["translate", "01", "--course", str(solution.parent.parent)]) == 1
+    said = capsys.readouterr().err
+    assert "FAILED" in said and "cell intro has a second block" in said
+
+
 def test_flags_may_come_between_the_command_and_the_notebooks_as_make_writes_them(solution, capsys):
     write_catalogue(solution, good_blocks())
     assert main(["check", "--english-fallback", "01", "--course", str(solution.parent.parent)]) == 1
