@@ -126,7 +126,7 @@ def library_against_plain() -> float:
 
 
 def gradient_costs(
-    title: str, network: bl.Network, inputs: np.ndarray, targets: np.ndarray, loss, repeats: int
+    title: str, network: bl.Network, inputs: np.ndarray, targets: np.ndarray, loss: bl.Loss, repeats: int
 ) -> None:
     """Time one numerical gradient of every parameter against one backprop gradient, and count forwards."""
     params = network.params
