@@ -180,32 +180,51 @@ def assigned_names(code: str, where: str) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def stub_source(source: str, number: int, where: str, language: str = SOURCE_LANGUAGE) -> str:
-    """Replace every BEGIN/END SOLUTION region of an answer cell's source with its stub."""
-    out, region, indent, regions = [], None, "", 0
+@dataclass
+class Region:
+    """A BEGIN … END SOLUTION region of an answer cell: the indentation of its markers, the lines between them."""
+
+    indent: str
+    lines: list[str] = field(default_factory=list)
+
+
+def split_regions(source: str, where: str) -> list[str | Region]:
+    """An answer cell's source as its lines outside the solution regions and the regions, in order; at least one."""
+    parts: list[str | Region] = []
+    region: Region | None = None
     for line in source.split("\n"):
         stripped = line.strip()
         if stripped == BEGIN:
             if region is not None:
                 raise AuthoringError(f"{where}: {BEGIN} inside another region.")
-            region, indent = [], line[: len(line) - len(line.lstrip())]
+            region = Region(line[: len(line) - len(line.lstrip())])
         elif stripped == END:
             if region is None:
                 raise AuthoringError(f"{where}: {END} without {BEGIN}.")
-            if indent:
-                out.append(f"{indent}raise NotImplementedError({not_done_message(number, language)!r})")
-            else:
-                for name in assigned_names("\n".join(region), where):
-                    out.append(f"{name} = ...  {message('stub.your_answer', language)}")
-            region, regions = None, regions + 1
+            parts.append(region)
+            region = None
         elif region is not None:
-            region.append(line)
+            region.lines.append(line)
         else:
-            out.append(line)
+            parts.append(line)
     if region is not None:
         raise AuthoringError(f"{where}: {BEGIN} without {END}.")
-    if not regions:
+    if not any(isinstance(part, Region) for part in parts):
         raise AuthoringError(f"{where}: an answer cell needs a {BEGIN} … {END} region.")
+    return parts
+
+
+def stub_source(source: str, number: int, where: str, language: str = SOURCE_LANGUAGE) -> str:
+    """Replace every BEGIN/END SOLUTION region of an answer cell's source with its stub."""
+    out = []
+    for part in split_regions(source, where):
+        if isinstance(part, str):
+            out.append(part)
+        elif part.indent:
+            out.append(f"{part.indent}raise NotImplementedError({not_done_message(number, language)!r})")
+        else:
+            names = assigned_names("\n".join(part.lines), where)
+            out += [f"{name} = ...  {message('stub.your_answer', language)}" for name in names]
     return "\n".join(out)
 
 

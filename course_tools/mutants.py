@@ -46,16 +46,16 @@ from backprop_lib.messages import message
 
 from .dependencies import dependencies
 from .lessons import (
-    BEGIN,
-    END,
     SOURCE_LANGUAGE,
     AuthoringError,
+    Region,
     add_course_option,
     exercise_meta,
     exercises,
     read,
     role_of,
     solution_paths,
+    split_regions,
     with_answers,
 )
 
@@ -137,23 +137,20 @@ def apply_mutant(answer: str, mutant: str, where: str = "mutant") -> str:
     it holds one block per region, in order, separated by a line ``# NEXT REGION``.
     """
     blocks = [textwrap.dedent(block).strip("\n") for block in split_blocks(mutant)]
-    out, regions, inside = [], 0, False
-    for line in answer.split("\n"):
-        stripped = line.strip()
-        if stripped == BEGIN:
-            if regions >= len(blocks):
-                raise AuthoringError(f"{where}: the answer cell has more solution regions than the mutant has blocks.")
-            indent = line[: len(line) - len(line.lstrip())]
-            out += [indent + text if text.strip() else text for text in blocks[regions].split("\n")]
-            regions, inside = regions + 1, True
-        elif stripped == END:
-            inside = False
-        elif not inside:
-            out.append(line)
-    if regions != len(blocks):
+    parts = split_regions(answer, where)
+    regions = sum(isinstance(part, Region) for part in parts)
+    if regions > len(blocks):
+        raise AuthoringError(f"{where}: the answer cell has more solution regions than the mutant has blocks.")
+    if regions < len(blocks):
         raise AuthoringError(
             f"{where}: the mutant has {len(blocks)} blocks, the answer cell {regions} solution regions."
         )
+    out, written = [], iter(blocks)
+    for part in parts:
+        if isinstance(part, str):
+            out.append(part)
+        else:
+            out += [part.indent + text if text.strip() else text for text in next(written).split("\n")]
     return "\n".join(out)
 
 
