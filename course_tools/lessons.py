@@ -62,14 +62,13 @@ SOURCE_LANGUAGE = "en"
 
 @dataclass
 class Exercise:
-    """An exercise of a notebook: its points and the ids of its answer, check, hidden-check and mutant cells."""
+    """An exercise of a notebook: its points and the ids of its answer, check and hidden-check cells."""
 
     number: int
     points: float = 0
     answer_ids: list[str] = field(default_factory=list)
     check_ids: list[str] = field(default_factory=list)
     hidden_ids: list[str] = field(default_factory=list)
-    mutant_ids: list[str] = field(default_factory=list)
 
 
 def exercise_meta(cell) -> dict | None:
@@ -115,7 +114,6 @@ def exercises(notebook) -> dict[int, Exercise]:
                 raise AuthoringError(
                     f"cell {cell.id}: a mutant must be a raw cell (never executed), not a {cell.cell_type} cell."
                 )
-            exercise.mutant_ids.append(cell.id)
         else:
             raise AuthoringError(
                 f"cell {cell.id}: exercise role must be answer, check, hidden-check or mutant, got {role!r}."

@@ -1,4 +1,4 @@
-"""CPU seconds of a process and all its descendants, by kind (kernels, browser, JupyterLab, ...), read from /proc.
+"""CPU seconds of this process and all its descendants, by kind (kernels, browser, JupyterLab, ...), read from /proc.
 
 ``resource.getrusage(RUSAGE_CHILDREN)`` counts only children that were waited for: Chromium's renderers
 are never waited for by our processes, so it misses most of a browser test's CPU. This samples
@@ -47,10 +47,10 @@ def _processes() -> dict[int, tuple[int, float, str]]:
 
 
 class TreeCpu:
-    """Use as ``with TreeCpu() as meter: ...``; then ``meter.by_kind()`` and ``meter.total()``."""
+    """This process's tree: use as ``with TreeCpu() as meter: ...``; then ``meter.by_kind()`` and ``meter.total()``."""
 
-    def __init__(self, root: int | None = None, interval: float = 0.5) -> None:
-        self.root = root or os.getpid()
+    def __init__(self, interval: float = 0.5) -> None:
+        self.root = os.getpid()
         self.interval = interval
         self.seen: dict[int, tuple[str, float]] = {}  # pid -> (kind, CPU seconds at the last sample)
         self._stop = threading.Event()
