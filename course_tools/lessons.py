@@ -557,9 +557,14 @@ def solution_paths(parser: argparse.ArgumentParser, names: list[Path], course: P
     paths = [resolve(name, course) for name in names] or sorted((course / "solutions").glob("*.ipynb"))
     if not paths:
         parser.error(f"no solutions/*.ipynb in {course.resolve()}: run this in the course folder or pass --course DIR")
-    missing = [str(p) for p in paths if not p.exists() or p.suffix != ".ipynb"]
+    missing = [
+        str(p) for p in paths if not p.is_file() or p.suffix != ".ipynb" or p.resolve().parent.name != "solutions"
+    ]
     if missing:
-        parser.error(f"not a notebook: {', '.join(missing)} (expected solutions/NN_name.ipynb)")
+        parser.error(
+            f"not a solution notebook: {', '.join(missing)} (expected solutions/NN_name.ipynb in the course folder, "
+            "whose lessons/ the editions are written to)"
+        )
     return paths
 
 

@@ -41,7 +41,10 @@ def test_a_notebook_that_is_not_there_is_named_with_what_was_expected(capsys):
     with pytest.raises(SystemExit) as exit_code:
         main(["--course", str(ROOT), "solutions/99_missing.ipynb"])
     assert exit_code.value.code == 2
-    assert "not a notebook: solutions/99_missing.ipynb (expected solutions/NN_name.ipynb)" in capsys.readouterr().err
+    assert (
+        "not a solution notebook: solutions/99_missing.ipynb (expected solutions/NN_name.ipynb"
+        in capsys.readouterr().err
+    )
 
 
 def test_a_mutant_replaces_the_region_at_its_indentation():

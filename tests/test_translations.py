@@ -213,6 +213,17 @@ def test_translate_names_a_broken_catalogue_instead_of_raising(solution, capsys)
     assert "FAILED" in said and "cell intro has a second block" in said
 
 
+def test_a_notebook_outside_a_solutions_folder_is_refused_before_anything_is_written(solution, capsys):
+    elsewhere = solution.parent.parent / "drafts" / solution.name
+    elsewhere.parent.mkdir()
+    elsewhere.write_bytes(solution.read_bytes())
+    with pytest.raises(SystemExit) as exit_code:
+        main(["build", str(elsewhere), "--course", str(solution.parent.parent)])
+    assert exit_code.value.code == 2
+    assert f"not a solution notebook: {elsewhere} (expected solutions/NN_name.ipynb" in capsys.readouterr().err
+    assert sorted(path.name for path in solution.parent.parent.iterdir()) == ["drafts", "solutions"]
+
+
 def test_flags_may_come_between_the_command_and_the_notebooks_as_make_writes_them(solution, capsys):
     write_catalogue(solution, good_blocks())
     assert main(["check", "--english-fallback", "01", "--course", str(solution.parent.parent)]) == 1
