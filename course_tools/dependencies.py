@@ -45,14 +45,16 @@ def dependencies(notebook) -> dict[int, set[int]]:
         if meta.get("role") == "answer":
             defined.setdefault(meta["number"], set()).update(names_defined(cell.source))
         used.setdefault(meta["number"], set()).update(names_used(cell.source))
-    direct = {e: {d for d, names in defined.items() if d != e and names & used.get(e, set())} for e in used}
-    closed = {e: set(ds) for e, ds in direct.items()}
+    uses = {
+        number: {other for other, names in defined.items() if other != number and names & used.get(number, set())}
+        for number in used
+    }
     changed = True
-    while changed:
+    while changed:  # add what the used exercises use, until nothing is added
         changed = False
-        for e, ds in closed.items():
-            more = set().union(*(closed.get(d, set()) for d in ds)) - ds - {e}
+        for number, others in uses.items():
+            more = set().union(*(uses.get(other, set()) for other in others)) - others - {number}
             if more:
-                ds |= more
+                others |= more
                 changed = True
-    return closed
+    return uses

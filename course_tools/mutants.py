@@ -41,6 +41,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from backprop_lib.messages import message
 
@@ -58,6 +59,9 @@ from .lessons import (
     split_regions,
     with_answers,
 )
+
+if TYPE_CHECKING:
+    from IPython.core.interactiveshell import InteractiveShell
 
 NEXT_REGION = "# NEXT REGION"  # separates the blocks of a mutant for an answer cell with several regions
 KINDS = ("wrong", "right")
@@ -185,7 +189,7 @@ def exercise_spans(cells: list) -> dict[int, tuple[int, int]]:
     return spans
 
 
-def new_shell():
+def new_shell() -> InteractiveShell:
     """A plain IPython shell (no kernel, no history, no colours): what the notebook's cells run in."""
     import matplotlib.pyplot as plt
     from IPython.core.interactiveshell import InteractiveShell
@@ -254,9 +258,11 @@ def try_in_child(shell, cells: list, span: tuple[int, int], mutant: dict) -> dic
 
 
 def visible_worker(solution: Path, mutants: list[dict], hidden_seed: int | None = None) -> dict:
-    """Run the solution once; at each exercise, try its mutants in forked children. One report per mutant,
-    what the solution's own check cells printed, by exercise, and (with a hidden seed) what its hidden checks
-    printed."""
+    """Run the solution once, trying each exercise's mutants in forked children: what each check printed.
+
+    Returns one report per mutant, what the solution's own check cells printed (by exercise) and, with a
+    hidden seed, what its hidden checks printed.
+    """
     from backprop_lib.exercises import HIDDEN_SEED_VARIABLE
 
     if hidden_seed is not None:
@@ -334,12 +340,11 @@ def judge_probes(mutant: Mutant, report: dict, hidden_cells: list, reference: di
 
 
 def run_visible(solution: Path, mutants: list[Mutant], graded_by_probes: bool = False) -> list[str]:
-    """Try the visible checks of one solution's mutants, in a fresh Python process of their own (and their
-    hidden probes, when graded by probes).
+    """Try one solution's mutants on its visible checks (and hidden probes) in a fresh Python process of their own.
 
-    Returns what is wrong with the solution itself: a check cell of its own that does not print ✓, or a
-    hidden check that prints nothing or a failure (a broken check would reject every mutant, the right
-    ones included, or judge them against nothing).
+    The hidden probes run only when graded by probes. Returns what is wrong with the solution itself: a
+    check cell of its own that does not print ✓, or a hidden check that prints nothing or a failure (a
+    broken check would reject every mutant, the right ones included, or judge them against nothing).
     """
     payload = json.dumps(
         {

@@ -25,6 +25,10 @@ import re
 import tokenize
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from nbformat import NotebookNode
 
 LANGUAGE = "ko"
 BLOCK = re.compile(r"^@@ cell (\S+) ([0-9a-f]{8}) @@[ \t]*$", re.MULTILINE)
@@ -120,7 +124,9 @@ def needs_translation(cell) -> bool:
     if cell.cell_type == "markdown":
         prose = MARKDOWN_NOT_PROSE.sub(" ", cell.source)
         return bool(WORD.search(prose))
-    if cell.cell_type != "code" or cell.get("metadata", {}).get("exercise", {}).get("role") == "hidden-check":
+    from .lessons import role_of  # lessons imports this module: its helpers are there once both are loaded
+
+    if cell.cell_type != "code" or role_of(cell) == "hidden-check":
         return False
     if any(WORD.search(comment) for comment in comments(cell.source) if comment not in SOLUTION_MARKERS):
         return True
@@ -215,7 +221,7 @@ def problems_of(notebook, blocks: dict[str, Block], missing_ok: bool = False) ->
     return list(dict.fromkeys(problems))
 
 
-def translated(notebook, solution: Path, english_fallback: bool = False):
+def translated(notebook: NotebookNode, solution: Path, english_fallback: bool = False) -> NotebookNode:
     """The Korean edition of an English solution notebook: same cells and ids, Korean sources.
 
     With ``english_fallback`` (a lesson whose translation has not arrived yet) missing blocks, or
