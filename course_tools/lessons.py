@@ -81,30 +81,31 @@ def role_of(cell) -> str | None:
     return (exercise_meta(cell) or {}).get("role")
 
 
-def metadata_number(cell, key: str, kind: type, default: float | None = None) -> int | float:
+def metadata_number(cell, key: str, kind: type, where: str, default: float | None = None) -> int | float:
     """A number of a cell's exercise metadata, checked: the authoring mistake named if it is missing or no number."""
     value = exercise_meta(cell).get(key, default)
     if not isinstance(value, kind) or isinstance(value, bool):
         expected = "an integer" if kind is int else "a number"
         raise AuthoringError(
-            f'cell {cell.id}: the exercise metadata\'s "{key}" must be {expected}, got {value!r} (docs/authoring.md).'
+            f'{where}: the exercise metadata\'s "{key}" must be {expected}, got {value!r} (docs/authoring.md).'
         )
     return value
 
 
-def exercises(notebook) -> dict[int, Exercise]:
-    """Every exercise of a notebook by number, read from its cells' metadata."""
+def exercises(notebook, source_name: str = "") -> dict[int, Exercise]:
+    """Every exercise of a notebook by number, read from its cells' metadata (errors name ``source_name``)."""
     found: dict[int, Exercise] = {}
     for cell in notebook.cells:
         meta = exercise_meta(cell)
         if meta is None:
             continue
-        number = metadata_number(cell, "number", int)
+        where = f"{source_name} cell {cell.id}".lstrip()
+        number = metadata_number(cell, "number", int, where)
         exercise = found.setdefault(number, Exercise(number))
         role = meta.get("role")
         if role == "answer":
             exercise.answer_ids.append(cell.id)
-            exercise.points = max(exercise.points, metadata_number(cell, "points", int | float, default=0))
+            exercise.points = max(exercise.points, metadata_number(cell, "points", int | float, where, default=0))
         elif role == "check":
             exercise.check_ids.append(cell.id)
         elif role == "hidden-check":
@@ -112,12 +113,10 @@ def exercises(notebook) -> dict[int, Exercise]:
         elif role == "mutant":
             if cell.cell_type != "raw":
                 raise AuthoringError(
-                    f"cell {cell.id}: a mutant must be a raw cell (never executed), not a {cell.cell_type} cell."
+                    f"{where}: a mutant must be a raw cell (never executed), not a {cell.cell_type} cell."
                 )
         else:
-            raise AuthoringError(
-                f"cell {cell.id}: exercise role must be answer, check, hidden-check or mutant, got {role!r}."
-            )
+            raise AuthoringError(f"{where}: exercise role must be answer, check, hidden-check or mutant, got {role!r}.")
     return found
 
 
@@ -270,7 +269,7 @@ def make_lesson(solution, source_name: str = "") -> nbformat.NotebookNode:
     """The student lesson of a solution notebook (either edition): stubs for answers, no hidden checks, same ids."""
     language = edition_language(solution)
     lesson = copy.deepcopy(solution)
-    table = exercises(solution)
+    table = exercises(solution, source_name)
     check_answer_copies(solution, source_name)
     for number, exercise in table.items():
         if not exercise.answer_ids or not exercise.check_ids:

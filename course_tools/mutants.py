@@ -100,7 +100,7 @@ class Mutant:
 
 def mutants_of(notebook, name: str) -> list[Mutant]:
     """The mutant cells of a solution, each tied to its exercise's answer cell."""
-    table = exercises(notebook)
+    table = exercises(notebook, name)
     found = []
     for cell in notebook.cells:
         meta = exercise_meta(cell)

@@ -46,6 +46,6 @@ def test_a_region_the_generator_cannot_stub_is_refused_with_the_cell_named(sourc
 def test_exercise_metadata_without_a_usable_number_is_refused_with_the_cell_named(meta, says):
     notebook = nbformat.v4.new_notebook()
     notebook.cells = [nbformat.v4.new_code_cell("x = 1", id="ex2", metadata={"exercise": meta})]
-    with pytest.raises(AuthoringError, match="cell ex2") as error:
-        exercises(notebook)
+    with pytest.raises(AuthoringError, match="^solutions/07_demo.ipynb cell ex2: ") as error:
+        exercises(notebook, "solutions/07_demo.ipynb")
     assert says in str(error.value)
