@@ -244,22 +244,31 @@ def with_answers(source: str, answers: dict[str, str]) -> str:
     return ANSWER_REGION.sub(fill, source)
 
 
+def parsed_program(source: str, what: str) -> str:
+    """The program a cell's code is (translations.program_of), or an authoring error saying where it does not parse."""
+    try:
+        return program_of(source)
+    except SyntaxError as error:
+        raise AuthoringError(f"{what} does not parse ({error.msg}, line {error.lineno}): fix its code.") from error
+
+
 def check_answer_copies(notebook, source_name: str = "") -> None:
     """Each ``# BEGIN ANSWER <id>`` region of a hidden check holds answer cell ``<id>``'s code (comments aside)."""
     answers = {cell.id: cell.source for cell in notebook.cells if role_of(cell) == "answer"}
     for cell in notebook.cells:
         if role_of(cell) != "hidden-check":
             continue
+        where = f"{source_name} cell {cell.id}".lstrip()
         for found in ANSWER_REGION.finditer(cell.source):
             answer_id = found.group("id")
             if answer_id not in answers:
                 raise AuthoringError(
-                    f"{source_name} cell {cell.id}: BEGIN ANSWER names {answer_id!r}, "
-                    "which is not an answer cell of this notebook."
+                    f"{where}: BEGIN ANSWER names {answer_id!r}, which is not an answer cell of this notebook."
                 )
-            if program_of(textwrap.dedent(found.group("body"))) != program_of(answers[answer_id]):
+            copy = parsed_program(textwrap.dedent(found.group("body")), f"{where}: the copy of {answer_id}")
+            if copy != parsed_program(answers[answer_id], f"{where}: answer cell {answer_id}"):
                 raise AuthoringError(
-                    f"{source_name} cell {cell.id}: the copy of {answer_id} between BEGIN ANSWER "
+                    f"{where}: the copy of {answer_id} between BEGIN ANSWER "
                     f"and END ANSWER differs from the answer cell; copy the answer cell's code "
                     "there again."
                 )
