@@ -586,12 +586,8 @@ def add_course_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Command line: build lessons (default: every solution) or check that none drifted."""
-    parser = argparse.ArgumentParser(
-        prog="backprop-lessons", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("command", choices=["build", "check", "translate"])
+def add_solution_arguments(parser: argparse.ArgumentParser) -> None:
+    """The solution notebooks a command works on (solution_paths reads them) and ``--course DIR``."""
     parser.add_argument(
         "solutions",
         nargs="*",
@@ -599,6 +595,15 @@ def main(argv: list[str] | None = None) -> int:
         help="solution notebooks, by path or number (default: every solutions/*.ipynb of the course)",
     )
     add_course_option(parser)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: build lessons (default: every solution) or check that none drifted."""
+    parser = argparse.ArgumentParser(
+        prog="backprop-lessons", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("command", choices=["build", "check", "translate"])
+    add_solution_arguments(parser)
     parser.add_argument(
         "--english-fallback",
         action="store_true",

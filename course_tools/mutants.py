@@ -50,7 +50,7 @@ from .lessons import (
     SOURCE_LANGUAGE,
     AuthoringError,
     Region,
-    add_course_option,
+    add_solution_arguments,
     exercise_meta,
     exercises,
     read,
@@ -586,13 +586,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="backprop-mutants", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument(
-        "solutions",
-        nargs="*",
-        type=Path,
-        help="solution notebooks, by path or number (default: every solutions/*.ipynb of the course)",
-    )
-    add_course_option(parser)
+    add_solution_arguments(parser)
     parser.add_argument(
         "--jobs", type=int, default=2, help="probes: notebooks tried at a time; grader: grading kernels (default 2)"
     )
