@@ -306,15 +306,15 @@ def make_lesson(solution, source_name: str = "") -> nbformat.NotebookNode:
     return lesson
 
 
-def korean_solution(solution, path: Path, english_fallback: bool = False) -> nbformat.NotebookNode:
-    """The Korean edition of a source solution, from its catalogue (see course_tools.translations), without mutants."""
+def korean_solution(source, solution: Path, english_fallback: bool = False) -> nbformat.NotebookNode:
+    """The Korean edition of a source solution (notebook ``source`` read from ``solution``), without mutants."""
     try:
-        korean = translated(solution, path, english_fallback)
+        korean = translated(source, solution, english_fallback)
     except TranslationError as error:
         raise AuthoringError(str(error)) from error
     korean.cells = [cell for cell in korean.cells if role_of(cell) != "mutant"]
     korean.metadata["backprop_course"] = {
-        "generated_from": f"solutions/{path.name}",
+        "generated_from": f"solutions/{solution.name}",
         "kind": "solution",
         "language": "ko",
     }
