@@ -548,7 +548,7 @@ def try_notebooks(
         else (("graded", run_graded, (jobs,)), ("visible", run_visible, (False,)))
     )
     seconds, problems = {}, []
-    with ThreadPoolExecutor(max_workers=at_once) as pool:  # the longest first: the homework
+    with ThreadPoolExecutor(max_workers=at_once) as pool:
         futures = {
             (path.stem, part): pool.submit(timed, task, path, mutants, *extra)
             for path, mutants in tried.items()
@@ -615,6 +615,7 @@ def main(argv: list[str] | None = None) -> int:
     except AuthoringError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    # The last lessons first: they take longest (06_digits, then the homework), so the others fill in beside them.
     tried = {path: by_notebook[path.stem] for path in reversed(paths) if by_notebook[path.stem]}
     at_once, seconds, found = try_notebooks(tried, args.graded_by, max(1, args.jobs))
     problems += found
