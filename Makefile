@@ -18,10 +18,9 @@ ASSIGNMENT ?= solutions/05_homework.ipynb
 # `-p course_tools` comes first: its import spares pytest and every worker a slow optional import (see its __init__).
 # `--nbval-warm` (course_tools/warm_nbval.py): each notebook's kernel is forked from a process per worker that
 # already imported numpy, matplotlib, ipykernel and backprop_lib (fresh kernels where it cannot, said in the run).
-PYTEST_ARGS ?= -p course_tools -p course_tools.warm_nbval -n auto --dist loadscope \
-	--nbval --nbval-current-env --nbval-warm --nbval-cell-timeout=300 \
-	--nbval-sanitize-with tests/nbval_sanitize.cfg \
-	--ignore=tests/grading_fixtures tests solutions lessons/en lessons/ko
+PYTEST_PLUGINS := -p course_tools -p course_tools.warm_nbval -n auto --dist loadscope
+NBVAL_ARGS := --nbval --nbval-current-env --nbval-warm --nbval-cell-timeout=300 --nbval-sanitize-with tests/nbval_sanitize.cfg
+PYTEST_ARGS ?= $(PYTEST_PLUGINS) $(NBVAL_ARGS) --ignore=tests/grading_fixtures tests solutions lessons/en lessons/ko
 
 # `make test-quick`: the tests that take seconds, not minutes: every unit test (not the end-to-end grading,
 # mutant, wheel, warm-kernel and browser tests), and for each lesson named in NOTEBOOKS (its English source,
@@ -30,12 +29,13 @@ END_TO_END := test_browser test_grading test_grading_korean test_mutants test_sh
 EDITIONS = $(foreach n,$(NOTEBOOKS),$(n) $(subst solutions/,solutions/ko/,$(n)) \
 	$(subst solutions/,lessons/en/,$(n)) $(subst solutions/,lessons/ko/,$(n)))
 
-.PHONY: help setup lab test test-quick test-oldest lessons bench grade validate-assignment clean
+.PHONY: help setup lab lint test test-quick test-oldest lessons bench grade validate-assignment clean
 
 help:
 	@echo "make lab      - set up (first time only) and open the course in JupyterLab (한국어 / English)"
 	@echo "make test     - set up (first time only) and run every test"
 	@echo "make test-quick [NOTEBOOKS=solutions/03_xor.ipynb] - while you work: unit tests, and nbval and mutants of those lessons"
+	@echo "make lint     - ruff's lint and format checks (make test and make test-quick run them first)"
 	@echo "make test-oldest - unit tests and nbval with the lowest versions pyproject.toml allows"
 	@echo "make lessons  - regenerate both editions (lessons/en, lessons/ko, solutions/ko) from solutions/"
 	@echo "make bench    - benchmarks: library vs plain numpy, gradient checks, grading speed"
@@ -66,18 +66,17 @@ lab: $(LAB_STAMP)
 	$(VENV)/bin/jupyter lab --ServerApp.root_dir=lessons --LabApp.default_url=/lab/tree/start_here.ipynb \
 		$(ROOT_FLAG) $(LAB_ARGS)
 
-test: setup
-	$(PY) -m tools.ensure_browser
+# ruff's lint and format checks: make test and make test-quick run them before any test.
+lint: setup
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+
+test: setup lint
+	$(PY) -m tools.ensure_browser
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-test-quick: setup
-	$(PY) -m ruff check .
-	$(PY) -m ruff format --check .
-	$(PY) -m pytest -p course_tools -p course_tools.warm_nbval -n auto --dist loadscope \
-		$(if $(NOTEBOOKS),--nbval --nbval-current-env --nbval-warm --nbval-cell-timeout=300 \
-		--nbval-sanitize-with tests/nbval_sanitize.cfg $(EDITIONS)) \
+test-quick: setup lint
+	$(PY) -m pytest $(PYTEST_PLUGINS) $(if $(NOTEBOOKS),$(NBVAL_ARGS) $(EDITIONS)) \
 		--ignore=tests/grading_fixtures $(foreach t,$(END_TO_END),--ignore=tests/$(t).py) tests
 	$(if $(NOTEBOOKS),$(VENV)/bin/backprop-mutants --graded-by probes $(NOTEBOOKS))
 	@echo "Quick tests passed. Before you commit: make test (every test, several minutes)."

@@ -14,9 +14,9 @@ import warnings
 from threadpoolctl import threadpool_limits
 
 import backprop_lib as bl
-from backprop_lib.digits import load_digits_split
+from backprop_lib.digits import DigitsSplit, load_digits_split
 from backprop_lib.network import relu_network
-from backprop_lib.training import train_minibatch
+from backprop_lib.training import MiniBatchHistory, train_minibatch
 
 from .library import cpu_time
 
@@ -26,7 +26,7 @@ REPEATS = 5
 BUDGET = 1.5
 
 
-def library_run(split, hidden: int) -> object:
+def library_run(split: DigitsSplit, hidden: int) -> MiniBatchHistory:
     """EPOCHS epochs of mini-batch Adam with backprop_lib."""
     network = relu_network([64, hidden, 10], seed=0)
     return train_minibatch(
@@ -42,7 +42,7 @@ def library_run(split, hidden: int) -> object:
     )
 
 
-def sklearn_run(split, hidden: int) -> object:
+def sklearn_run(split: DigitsSplit, hidden: int) -> object:
     """EPOCHS epochs of the same training with scikit-learn's MLPClassifier."""
     from sklearn.exceptions import ConvergenceWarning
     from sklearn.neural_network import MLPClassifier
@@ -65,7 +65,7 @@ def sklearn_run(split, hidden: int) -> object:
         return model.fit(split.train.inputs, split.train.labels)
 
 
-def library_against_sklearn(split, hidden: int) -> float:
+def library_against_sklearn(split: DigitsSplit, hidden: int) -> float:
     """Print both sides' best time per epoch and their ratio; return the ratio."""
     library_times, sklearn_times = [], []
     with threadpool_limits(limits=1):

@@ -22,7 +22,6 @@ between the floor's rounds.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import resource
 import statistics
@@ -53,19 +52,6 @@ def cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-@contextlib.contextmanager
-def kernel_stderr_silenced():
-    """Send this process's stderr (inherited by the kernels, which warn about plain TCP) to /dev/null."""
-    saved = os.dup(2)
-    try:
-        with open(os.devnull, "w") as devnull:
-            os.dup2(devnull.fileno(), 2)
-        yield
-    finally:
-        os.dup2(saved, 2)
-        os.close(saved)
-
-
 def cpu_seconds() -> float:
     """CPU seconds used so far by this process and every child it has waited for (kernels, pytest, workers)."""
     own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -77,7 +63,7 @@ def rounds_seconds(solution: Path, at_once: int, rounds: int) -> list[float]:
     seconds = []
     for _ in range(rounds):
         notebooks = [read(solution) for _ in range(at_once)]
-        with kernel_stderr_silenced(), ThreadPoolExecutor(at_once) as pool:
+        with ThreadPoolExecutor(at_once) as pool:
             start = time.perf_counter()
             list(pool.map(lambda notebook: execute(notebook, solution.parent, solution.name, KERNEL_ENV), notebooks))
             seconds.append(time.perf_counter() - start)

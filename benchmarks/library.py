@@ -44,7 +44,7 @@ def readable(seconds: float) -> str:
     return f"{seconds * 1e6:.1f} µs" if seconds < 1e-3 else f"{seconds * 1e3:.1f} ms"
 
 
-def plain_xor_training(epochs: int = EPOCHS) -> dict[str, np.ndarray]:
+def plain_xor_training() -> dict[str, np.ndarray]:
     """Document 002's two-layer loop written out with numpy only: same draws, same arithmetic."""
     rng = np.random.RandomState(42)
     rng.randn(2, 1)  # the single-layer network's W1 comes first in the stream
@@ -59,7 +59,7 @@ def plain_xor_training(epochs: int = EPOCHS) -> dict[str, np.ndarray]:
     def sigmoid_derivative(a):
         return a * (1 - a)
 
-    for _epoch in range(epochs):
+    for _epoch in range(EPOCHS):
         a1 = sigmoid(np.dot(X, W1) + b1)
         a2 = sigmoid(np.dot(a1, W2) + b2)
         loss = np.mean((y - a2) ** 2)  # noqa: F841 — unused, but the document computes it every epoch: timed work
@@ -81,7 +81,7 @@ def plain_xor_training(epochs: int = EPOCHS) -> dict[str, np.ndarray]:
     }
 
 
-def library_xor_training(epochs: int = EPOCHS) -> dict[str, np.ndarray]:
+def library_xor_training() -> dict[str, np.ndarray]:
     """The same training with backprop_lib, as a lesson writes it."""
     network = bl.document_002_start().two_layer
     inputs, targets = bl.xor_data()
@@ -92,7 +92,7 @@ def library_xor_training(epochs: int = EPOCHS) -> dict[str, np.ndarray]:
         loss=bl.SumSquaredError(),
         monitor=bl.MeanSquaredError(),
         optimizer=bl.SGD(LEARNING_RATE),
-        epochs=epochs,
+        epochs=EPOCHS,
     )
     return network.params
 
@@ -126,7 +126,7 @@ def library_against_plain() -> float:
 
 
 def gradient_costs(
-    title: str, network: bl.Network, inputs: np.ndarray, targets: np.ndarray, loss, repeats: int
+    title: str, network: bl.Network, inputs: np.ndarray, targets: np.ndarray, loss: bl.Loss, repeats: int
 ) -> None:
     """Time one numerical gradient of every parameter against one backprop gradient, and count forwards."""
     params = network.params

@@ -1,7 +1,9 @@
 """course_tools: what instructors and maintainers run — lesson generation, validation and grading.
 
     backprop-lessons build          # solutions/ (+ NN.ko.md) -> lessons/en, lessons/ko, solutions/ko (`make lessons`)
+    backprop-lessons check          # did an edition drift from its solution? is a Korean block missing or stale?
     backprop-lessons translate NN   # append the Korean blocks a lesson's catalogue lacks
+    backprop-mutants [NN ...]       # the checks reject every listed wrong answer (`make validate-assignment`)
     backprop-grade SUBMISSIONS_DIR  # grade a class (`make grade SUBMISSIONS=...`)
 
 It works on a course folder (``--course DIR``, default: the current folder) and imports the

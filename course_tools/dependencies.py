@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import ast
 
-from .lessons import exercise_meta
+from .lessons import exercise_meta, names_assigned
 
 
 def names_defined(source: str) -> set[str]:
@@ -21,9 +21,8 @@ def names_defined(source: str) -> set[str]:
     for node in tree.body:
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             names.add(node.name)
-        elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            names |= {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)}
+        else:
+            names.update(names_assigned(node) or ())
     return names
 
 
@@ -46,14 +45,16 @@ def dependencies(notebook) -> dict[int, set[int]]:
         if meta.get("role") == "answer":
             defined.setdefault(meta["number"], set()).update(names_defined(cell.source))
         used.setdefault(meta["number"], set()).update(names_used(cell.source))
-    direct = {e: {d for d, names in defined.items() if d != e and names & used.get(e, set())} for e in used}
-    closed = {e: set(ds) for e, ds in direct.items()}
+    uses = {
+        number: {other for other, names in defined.items() if other != number and names & used.get(number, set())}
+        for number in used
+    }
     changed = True
-    while changed:
+    while changed:  # add what the used exercises use, until nothing is added
         changed = False
-        for e, ds in closed.items():
-            more = set().union(*(closed.get(d, set()) for d in ds)) - ds - {e}
+        for number, others in uses.items():
+            more = set().union(*(uses.get(other, set()) for other in others)) - others - {number}
             if more:
-                ds |= more
+                others |= more
                 changed = True
-    return closed
+    return uses

@@ -27,9 +27,10 @@ import re
 import sys
 import tempfile
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import nbformat
@@ -37,9 +38,9 @@ import nbformat
 from backprop_lib.exercises import not_done_message
 from backprop_lib.messages import LANGUAGES, message
 
-from .translations import TranslationError, catalogue_path, program_of, skeleton, translated
+from .translations import SOLUTION_MARKERS, TranslationError, catalogue_path, program_of, skeleton, translated
 
-BEGIN, END = "# BEGIN SOLUTION", "# END SOLUTION"
+BEGIN, END = SOLUTION_MARKERS
 # In a hidden check, the copy of an answer cell that the grader replaces with the student's answer cell
 # (re-run there on hidden inputs): `# BEGIN ANSWER <answer cell id>` … `# END ANSWER`.
 ANSWER_REGION = re.compile(
@@ -61,14 +62,13 @@ SOURCE_LANGUAGE = "en"
 
 @dataclass
 class Exercise:
-    """An exercise of a notebook: its points and the ids of its answer, check, hidden-check and mutant cells."""
+    """An exercise of a notebook: its points and the ids of its answer, check and hidden-check cells."""
 
     number: int
     points: float = 0
     answer_ids: list[str] = field(default_factory=list)
     check_ids: list[str] = field(default_factory=list)
     hidden_ids: list[str] = field(default_factory=list)
-    mutant_ids: list[str] = field(default_factory=list)
 
 
 def exercise_meta(cell) -> dict | None:
@@ -76,18 +76,36 @@ def exercise_meta(cell) -> dict | None:
     return cell.get("metadata", {}).get("exercise")
 
 
-def exercises(notebook) -> dict[int, Exercise]:
-    """Every exercise of a notebook by number, read from its cells' metadata."""
+def role_of(cell) -> str | None:
+    """A cell's exercise role (answer, check, hidden-check, mutant), or None for a teaching cell."""
+    return (exercise_meta(cell) or {}).get("role")
+
+
+def metadata_number(cell, key: str, kind: type, where: str, default: float | None = None) -> int | float:
+    """A number of a cell's exercise metadata, checked: the authoring mistake named if it is missing or no number."""
+    value = exercise_meta(cell).get(key, default)
+    if not isinstance(value, kind) or isinstance(value, bool):
+        expected = "an integer" if kind is int else "a number"
+        raise AuthoringError(
+            f'{where}: the exercise metadata\'s "{key}" must be {expected}, got {value!r} (docs/authoring.md).'
+        )
+    return value
+
+
+def exercises(notebook, source_name: str = "") -> dict[int, Exercise]:
+    """Every exercise of a notebook by number, read from its cells' metadata (errors name ``source_name``)."""
     found: dict[int, Exercise] = {}
     for cell in notebook.cells:
         meta = exercise_meta(cell)
         if meta is None:
             continue
-        exercise = found.setdefault(meta["number"], Exercise(meta["number"]))
+        where = f"{source_name} cell {cell.id}".lstrip()
+        number = metadata_number(cell, "number", int, where)
+        exercise = found.setdefault(number, Exercise(number))
         role = meta.get("role")
         if role == "answer":
             exercise.answer_ids.append(cell.id)
-            exercise.points = max(exercise.points, meta.get("points", 0))
+            exercise.points = max(exercise.points, metadata_number(cell, "points", int | float, where, default=0))
         elif role == "check":
             exercise.check_ids.append(cell.id)
         elif role == "hidden-check":
@@ -95,13 +113,10 @@ def exercises(notebook) -> dict[int, Exercise]:
         elif role == "mutant":
             if cell.cell_type != "raw":
                 raise AuthoringError(
-                    f"cell {cell.id}: a mutant must be a raw cell (never executed), not a {cell.cell_type} cell."
+                    f"{where}: a mutant must be a raw cell (never executed), not a {cell.cell_type} cell."
                 )
-            exercise.mutant_ids.append(cell.id)
         else:
-            raise AuthoringError(
-                f"cell {cell.id}: exercise role must be answer, check, hidden-check or mutant, got {role!r}."
-            )
+            raise AuthoringError(f"{where}: exercise role must be answer, check, hidden-check or mutant, got {role!r}.")
     return found
 
 
@@ -127,6 +142,18 @@ def edition_language(notebook) -> str:
     return notebook.get("metadata", {}).get("backprop_course", {}).get("language", SOURCE_LANGUAGE)
 
 
+def names_assigned(statement: ast.stmt) -> list[str] | None:
+    """The names an assignment statement (=, annotated, augmented) binds, in order; None for any other statement."""
+    targets = {
+        ast.Assign: lambda s: s.targets,
+        ast.AnnAssign: lambda s: [s.target],
+        ast.AugAssign: lambda s: [s.target],
+    }.get(type(statement))
+    if targets is None:
+        return None
+    return [node.id for target in targets(statement) for node in ast.walk(target) if isinstance(node, ast.Name)]
+
+
 def assigned_names(code: str, where: str) -> list[str]:
     """The names a block of top-level code assigns, in order (the stub sets each to ...)."""
     try:
@@ -135,49 +162,66 @@ def assigned_names(code: str, where: str) -> list[str]:
         raise AuthoringError(f"{where}: the solution region does not parse: {error}") from error
     names: list[str] = []
     for statement in tree.body:
-        targets = {
-            ast.Assign: lambda s: s.targets,
-            ast.AnnAssign: lambda s: [s.target],
-            ast.AugAssign: lambda s: [s.target],
-        }.get(type(statement))
-        if targets is None:
+        found = names_assigned(statement)
+        if found is None:
             raise AuthoringError(
                 f"{where}: a top-level solution region may only assign names "
                 f"(found {type(statement).__name__}); put other code inside a def."
             )
-        for target in targets(statement):
-            for node in ast.walk(target):
-                if isinstance(node, ast.Name) and node.id not in names:
-                    names.append(node.id)
-    return names
+        names += found
+    if not names:
+        raise AuthoringError(
+            f"{where}: a top-level solution region must assign the names the student writes; this one assigns "
+            "none, so the lesson would show no stub: put the answer's assignments between the markers."
+        )
+    return list(dict.fromkeys(names))
 
 
-def stub_source(source: str, number: int, where: str, language: str = SOURCE_LANGUAGE) -> str:
-    """Replace every BEGIN/END SOLUTION region of an answer cell's source with its stub."""
-    lines, out, region, indent = source.split("\n"), [], None, ""
-    for line in lines:
+@dataclass
+class Region:
+    """A BEGIN … END SOLUTION region of an answer cell: the indentation of its markers, the lines between them."""
+
+    indent: str
+    lines: list[str] = field(default_factory=list)
+
+
+def split_regions(source: str, where: str) -> list[str | Region]:
+    """An answer cell's source as its lines outside the solution regions and the regions, in order; at least one."""
+    parts: list[str | Region] = []
+    region: Region | None = None
+    for line in source.split("\n"):
         stripped = line.strip()
         if stripped == BEGIN:
             if region is not None:
                 raise AuthoringError(f"{where}: {BEGIN} inside another region.")
-            region, indent = [], line[: len(line) - len(line.lstrip())]
+            region = Region(line[: len(line) - len(line.lstrip())])
         elif stripped == END:
             if region is None:
                 raise AuthoringError(f"{where}: {END} without {BEGIN}.")
-            if indent:
-                out.append(f"{indent}raise NotImplementedError({not_done_message(number, language)!r})")
-            else:
-                for name in assigned_names("\n".join(region), where):
-                    out.append(f"{name} = ...  {message('stub.your_answer', language)}")
+            parts.append(region)
             region = None
         elif region is not None:
-            region.append(line)
+            region.lines.append(line)
         else:
-            out.append(line)
+            parts.append(line)
     if region is not None:
         raise AuthoringError(f"{where}: {BEGIN} without {END}.")
-    if len(out) == len(lines):
+    if not any(isinstance(part, Region) for part in parts):
         raise AuthoringError(f"{where}: an answer cell needs a {BEGIN} … {END} region.")
+    return parts
+
+
+def stub_source(source: str, number: int, where: str, language: str = SOURCE_LANGUAGE) -> str:
+    """Replace every BEGIN/END SOLUTION region of an answer cell's source with its stub."""
+    out = []
+    for part in split_regions(source, where):
+        if isinstance(part, str):
+            out.append(part)
+        elif part.indent:
+            out.append(f"{part.indent}raise NotImplementedError({not_done_message(number, language)!r})")
+        else:
+            names = assigned_names("\n".join(part.lines), where)
+            out += [f"{name} = ...  {message('stub.your_answer', language)}" for name in names]
     return "\n".join(out)
 
 
@@ -200,22 +244,31 @@ def with_answers(source: str, answers: dict[str, str]) -> str:
     return ANSWER_REGION.sub(fill, source)
 
 
+def parsed_program(source: str, what: str) -> str:
+    """The program a cell's code is (translations.program_of), or an authoring error saying where it does not parse."""
+    try:
+        return program_of(source)
+    except SyntaxError as error:
+        raise AuthoringError(f"{what} does not parse ({error.msg}, line {error.lineno}): fix its code.") from error
+
+
 def check_answer_copies(notebook, source_name: str = "") -> None:
     """Each ``# BEGIN ANSWER <id>`` region of a hidden check holds answer cell ``<id>``'s code (comments aside)."""
-    answers = {cell.id: cell.source for cell in notebook.cells if (exercise_meta(cell) or {}).get("role") == "answer"}
+    answers = {cell.id: cell.source for cell in notebook.cells if role_of(cell) == "answer"}
     for cell in notebook.cells:
-        if (exercise_meta(cell) or {}).get("role") != "hidden-check":
+        if role_of(cell) != "hidden-check":
             continue
+        where = f"{source_name} cell {cell.id}".lstrip()
         for found in ANSWER_REGION.finditer(cell.source):
             answer_id = found.group("id")
             if answer_id not in answers:
                 raise AuthoringError(
-                    f"{source_name} cell {cell.id}: BEGIN ANSWER names {answer_id!r}, "
-                    "which is not an answer cell of this notebook."
+                    f"{where}: BEGIN ANSWER names {answer_id!r}, which is not an answer cell of this notebook."
                 )
-            if program_of(textwrap.dedent(found.group("body"))) != program_of(answers[answer_id]):
+            copy = parsed_program(textwrap.dedent(found.group("body")), f"{where}: the copy of {answer_id}")
+            if copy != parsed_program(answers[answer_id], f"{where}: answer cell {answer_id}"):
                 raise AuthoringError(
-                    f"{source_name} cell {cell.id}: the copy of {answer_id} between BEGIN ANSWER "
+                    f"{where}: the copy of {answer_id} between BEGIN ANSWER "
                     f"and END ANSWER differs from the answer cell; copy the answer cell's code "
                     "there again."
                 )
@@ -225,7 +278,7 @@ def make_lesson(solution, source_name: str = "") -> nbformat.NotebookNode:
     """The student lesson of a solution notebook (either edition): stubs for answers, no hidden checks, same ids."""
     language = edition_language(solution)
     lesson = copy.deepcopy(solution)
-    table = exercises(solution)
+    table = exercises(solution, source_name)
     check_answer_copies(solution, source_name)
     for number, exercise in table.items():
         if not exercise.answer_ids or not exercise.check_ids:
@@ -234,12 +287,11 @@ def make_lesson(solution, source_name: str = "") -> nbformat.NotebookNode:
             raise AuthoringError(f"{source_name}: exercise {number} has no points in its answer cell.")
     cells = []
     for cell in lesson.cells:
-        meta = exercise_meta(cell)
-        role = meta and meta.get("role")
+        role = role_of(cell)
         if role in ("hidden-check", "mutant"):
             continue
         if role == "answer":
-            number = meta["number"]
+            number = exercise_meta(cell)["number"]
             points = table[number].points
             stub = stub_source(cell.source, number, f"{source_name} cell {cell.id}", language)
             header = message(
@@ -254,15 +306,15 @@ def make_lesson(solution, source_name: str = "") -> nbformat.NotebookNode:
     return lesson
 
 
-def korean_solution(solution, path: Path, english_fallback: bool = False) -> nbformat.NotebookNode:
-    """The Korean edition of a source solution, from its catalogue (see course_tools.translations), without mutants."""
+def korean_solution(source, solution: Path, english_fallback: bool = False) -> nbformat.NotebookNode:
+    """The Korean edition of a source solution (notebook ``source`` read from ``solution``), without mutants."""
     try:
-        korean = translated(solution, path, english_fallback)
+        korean = translated(source, solution, english_fallback)
     except TranslationError as error:
         raise AuthoringError(str(error)) from error
-    korean.cells = [cell for cell in korean.cells if (exercise_meta(cell) or {}).get("role") != "mutant"]
+    korean.cells = [cell for cell in korean.cells if role_of(cell) != "mutant"]
     korean.metadata["backprop_course"] = {
-        "generated_from": f"solutions/{path.name}",
+        "generated_from": f"solutions/{solution.name}",
         "kind": "solution",
         "language": "ko",
     }
@@ -300,23 +352,19 @@ def drifted(solution: Path) -> str | None:
         generated = editions(solution)
     except AuthoringError as error:
         return str(error)
+    source = f"solutions/{solution.name}"
+    rebuild = f"run `make lessons NOTEBOOKS={source}`."
     for path, notebook in generated.items():
         where = relative(path, solution)
         if not path.exists():
-            return f"{where} is missing: run `make lessons NOTEBOOKS=solutions/{solution.name}`."
+            return f"{where} is missing: {rebuild}"
         expected, actual = comparable(notebook), comparable(read(path))
         if expected == actual:
             continue
         for index, (want, have) in enumerate(zip(expected, actual)):
             if want != have:
-                return (
-                    f"{where}: cell {index} (id {have[0]}) differs from what solutions/{solution.name} "
-                    f"generates: run `make lessons NOTEBOOKS=solutions/{solution.name}`."
-                )
-        return (
-            f"{where} has {len(actual)} cells, solutions/{solution.name} generates {len(expected)}: "
-            f"run `make lessons NOTEBOOKS=solutions/{solution.name}`."
-        )
+                return f"{where}: cell {index} (id {have[0]}) differs from what {source} generates: {rebuild}"
+        return f"{where} has {len(actual)} cells, {source} generates {len(expected)}: {rebuild}"
     return None
 
 
@@ -434,7 +482,7 @@ LANDING_PAGE = "start_here.ipynb"  # in lessons/: `make lab` opens it
 
 
 def title_of(notebook) -> str:
-    """A notebook's title: the text of its first markdown heading (its file name when it has none)."""
+    """A notebook's title: the text of its first markdown heading ("" when it has none)."""
     for cell in notebook.cells:
         for line in cell.source.splitlines() if cell.cell_type == "markdown" else []:
             if line.startswith("#"):
@@ -512,6 +560,22 @@ def resolve(name: Path, course: Path) -> Path:
     return matches[0] if len(matches) == 1 else name
 
 
+def solution_paths(parser: argparse.ArgumentParser, names: list[Path], course: Path) -> list[Path]:
+    """The solutions a command works on: those named (see resolve), else every solutions/*.ipynb of the course."""
+    paths = [resolve(name, course) for name in names] or sorted((course / "solutions").glob("*.ipynb"))
+    if not paths:
+        parser.error(f"no solutions/*.ipynb in {course.resolve()}: run this in the course folder or pass --course DIR")
+    missing = [
+        str(p) for p in paths if not p.is_file() or p.suffix != ".ipynb" or p.resolve().parent.name != "solutions"
+    ]
+    if missing:
+        parser.error(
+            f"not a solution notebook: {', '.join(missing)} (expected solutions/NN_name.ipynb in the course folder, "
+            "whose lessons/ the editions are written to)"
+        )
+    return paths
+
+
 def add_course_option(parser: argparse.ArgumentParser) -> None:
     """``--course DIR``, as every instructor command takes it: the course folder (default: the current one)."""
     parser.add_argument(
@@ -522,12 +586,8 @@ def add_course_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Command line: build lessons (default: every solution) or check that none drifted."""
-    parser = argparse.ArgumentParser(
-        prog="backprop-lessons", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("command", choices=["build", "check", "translate"])
+def add_solution_arguments(parser: argparse.ArgumentParser) -> None:
+    """The solution notebooks a command works on (solution_paths reads them) and ``--course DIR``."""
     parser.add_argument(
         "solutions",
         nargs="*",
@@ -535,6 +595,15 @@ def main(argv: list[str] | None = None) -> int:
         help="solution notebooks, by path or number (default: every solutions/*.ipynb of the course)",
     )
     add_course_option(parser)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: build lessons (default: every solution) or check that none drifted."""
+    parser = argparse.ArgumentParser(
+        prog="backprop-lessons", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("command", choices=["build", "check", "translate"])
+    add_solution_arguments(parser)
     parser.add_argument(
         "--english-fallback",
         action="store_true",
@@ -542,33 +611,37 @@ def main(argv: list[str] | None = None) -> int:
         "missing, leaving those cells in English; the drift test still fails on them",
     )
     args = parser.parse_intermixed_args(argv)  # `build --english-fallback solutions/…` as make writes it
-    paths = [resolve(path, args.course) for path in args.solutions] or sorted(
-        (args.course / "solutions").glob("*.ipynb")
-    )
-    if not paths:
-        parser.error(
-            f"no solutions/*.ipynb in {args.course.resolve()}: run this in the course folder or pass --course DIR"
-        )
-    missing = [str(p) for p in paths if not p.exists() or p.suffix != ".ipynb"]
-    if missing:
-        parser.error(f"not a notebook: {', '.join(missing)} (expected solutions/NN_name.ipynb)")
+    paths = solution_paths(parser, args.solutions, args.course)
     if args.command == "check":
-        problems = [problem for problem in [*map(drifted, paths), landing_drifted(args.course)] if problem]
-        print("\n".join(problems) or f"{len(paths)} lessons match their solutions in {' and '.join(LANGUAGES)}.")
-        return 1 if problems else 0
+        return check(paths, args.course)
     if args.command == "translate":
-        for path in paths:
-            print(translate(path))
-        return 0
-    failures = 0
+        return 1 if sum(not reported(path, partial(translate, path)) for path in paths) else 0
+    return build(paths, args.course, args.english_fallback)
+
+
+def reported(solution: Path, task: Callable[[], str]) -> bool:
+    """Print what a task on one solution did, or why it failed (an authoring error); whether it worked."""
+    try:
+        print(task(), flush=True)
+    except AuthoringError as error:
+        print(f"FAILED {solution}: {error}", file=sys.stderr, flush=True)
+        return False
+    return True
+
+
+def check(paths: list[Path], course: Path) -> int:
+    """`check`: print what drifted from its solution (or that nothing did); exit code 1 if anything did."""
+    problems = [problem for problem in [*map(drifted, paths), landing_drifted(course)] if problem]
+    print("\n".join(problems) or f"{len(paths)} lessons match their solutions in {' and '.join(LANGUAGES)}.")
+    return 1 if problems else 0
+
+
+def build(paths: list[Path], course: Path, english_fallback: bool) -> int:
+    """`build`: generate and execute every edition of each solution, two at a time, then the landing page."""
     with ProcessPoolExecutor(max_workers=min(len(paths), 2) or 1) as pool:
-        for path, future in [(p, pool.submit(build_one, p, args.english_fallback)) for p in paths]:
-            try:
-                print(future.result(), flush=True)
-            except AuthoringError as error:
-                failures += 1
-                print(f"FAILED {path}: {error}", file=sys.stderr, flush=True)
-    write(landing_page(args.course), args.course / "lessons" / LANDING_PAGE)
+        futures = [(path, pool.submit(build_one, path, english_fallback)) for path in paths]
+        failures = sum(not reported(path, future.result) for path, future in futures)
+    write(landing_page(course), course / "lessons" / LANDING_PAGE)
     return 1 if failures else 0
 
 

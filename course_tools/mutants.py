@@ -41,15 +41,32 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from backprop_lib.messages import message
 
 from .dependencies import dependencies
-from .lessons import BEGIN, END, AuthoringError, add_course_option, exercise_meta, exercises, read, with_answers
+from .lessons import (
+    SOURCE_LANGUAGE,
+    AuthoringError,
+    Region,
+    add_solution_arguments,
+    exercise_meta,
+    exercises,
+    read,
+    role_of,
+    solution_paths,
+    split_regions,
+    with_answers,
+)
+
+if TYPE_CHECKING:
+    from IPython.core.interactiveshell import InteractiveShell
 
 NEXT_REGION = "# NEXT REGION"  # separates the blocks of a mutant for an answer cell with several regions
 KINDS = ("wrong", "right")
 MIN_WRONG = 4  # wrong mutants every exercise must have
 MUTANT_SECONDS = 300.0  # the longest a mutant may run in its child before it is killed
-PASSED = "✓ Exercise {number} passed."
 PROBE_SEED = 9091  # the hidden seed of --graded-by probes: not 0, the seed the public outputs show
 
 
@@ -83,7 +100,7 @@ class Mutant:
 
 def mutants_of(notebook, name: str) -> list[Mutant]:
     """The mutant cells of a solution, each tied to its exercise's answer cell."""
-    table = exercises(notebook)
+    table = exercises(notebook, name)
     found = []
     for cell in notebook.cells:
         meta = exercise_meta(cell)
@@ -124,23 +141,20 @@ def apply_mutant(answer: str, mutant: str, where: str = "mutant") -> str:
     it holds one block per region, in order, separated by a line ``# NEXT REGION``.
     """
     blocks = [textwrap.dedent(block).strip("\n") for block in split_blocks(mutant)]
-    out, regions, inside = [], 0, False
-    for line in answer.split("\n"):
-        stripped = line.strip()
-        if stripped == BEGIN:
-            if regions >= len(blocks):
-                raise AuthoringError(f"{where}: the answer cell has more solution regions than the mutant has blocks.")
-            indent = line[: len(line) - len(line.lstrip())]
-            out += [indent + text if text.strip() else text for text in blocks[regions].split("\n")]
-            regions, inside = regions + 1, True
-        elif stripped == END:
-            inside = False
-        elif not inside:
-            out.append(line)
-    if regions != len(blocks):
+    parts = split_regions(answer, where)
+    regions = sum(isinstance(part, Region) for part in parts)
+    if regions > len(blocks):
+        raise AuthoringError(f"{where}: the answer cell has more solution regions than the mutant has blocks.")
+    if regions < len(blocks):
         raise AuthoringError(
             f"{where}: the mutant has {len(blocks)} blocks, the answer cell {regions} solution regions."
         )
+    out, written = [], iter(blocks)
+    for part in parts:
+        if isinstance(part, str):
+            out.append(part)
+        else:
+            out += [part.indent + text if text.strip() else text for text in next(written).split("\n")]
     return "\n".join(out)
 
 
@@ -159,14 +173,9 @@ def split_blocks(mutant: str) -> list[str]:
 # ---------------------------------------------------------------- visible checks, in forked children of one shell
 
 
-def role(cell) -> str | None:
-    """The cell's exercise role (answer, check, hidden-check, mutant), or None."""
-    return (exercise_meta(cell) or {}).get("role")
-
-
 def code_cells(notebook, hidden: bool = False) -> list:
     """The code cells a student runs in the lesson (the solution's), and the hidden checks if asked."""
-    return [cell for cell in notebook.cells if cell.cell_type == "code" and (hidden or role(cell) != "hidden-check")]
+    return [cell for cell in notebook.cells if cell.cell_type == "code" and (hidden or role_of(cell) != "hidden-check")]
 
 
 def exercise_spans(cells: list) -> dict[int, tuple[int, int]]:
@@ -180,7 +189,7 @@ def exercise_spans(cells: list) -> dict[int, tuple[int, int]]:
     return spans
 
 
-def new_shell():
+def new_shell() -> InteractiveShell:
     """A plain IPython shell (no kernel, no history, no colours): what the notebook's cells run in."""
     import matplotlib.pyplot as plt
     from IPython.core.interactiveshell import InteractiveShell
@@ -218,12 +227,12 @@ def try_in_child(shell, cells: list, span: tuple[int, int], mutant: dict) -> dic
             mutated = {answer.id: apply_mutant(answer.source, mutant["source"])}
             for cell in cells[span[0] : span[1] + 1]:
                 source = mutated[cell.id] if cell.id in mutated else cell.source
-                if role(cell) == "hidden-check":
+                if role_of(cell) == "hidden-check":
                     source = with_answers(source, mutated)  # a re-run of the answer there is the mutant's
                     hidden[cell.id] = run_cell(shell, source, stdout_only=True)
                     continue
                 text, _ = run_cell(shell, source)
-                if role(cell) == "check":
+                if role_of(cell) == "check":
                     checks.append(text)
             payload = {"checks": checks, "hidden": hidden}
         except BaseException as error:  # noqa: BLE001 - reported to the parent, whatever it is
@@ -249,9 +258,11 @@ def try_in_child(shell, cells: list, span: tuple[int, int], mutant: dict) -> dic
 
 
 def visible_worker(solution: Path, mutants: list[dict], hidden_seed: int | None = None) -> dict:
-    """Run the solution once; at each exercise, try its mutants in forked children. One report per mutant,
-    what the solution's own check cells printed, by exercise, and (with a hidden seed) what its hidden checks
-    printed."""
+    """Run the solution once, trying each exercise's mutants in forked children: what each check printed.
+
+    Returns one report per mutant, what the solution's own check cells printed (by exercise) and, with a
+    hidden seed, what its hidden checks printed.
+    """
     from backprop_lib.exercises import HIDDEN_SEED_VARIABLE
 
     if hidden_seed is not None:
@@ -270,7 +281,7 @@ def visible_worker(solution: Path, mutants: list[dict], hidden_seed: int | None 
             if span[0] == index:
                 for mutant in (m for m in mutants if m["number"] == number):
                     reports[mutant["cell_id"]] = try_in_child(shell, cells, span, mutant)
-        text, ok = run_cell(shell, cell.source, stdout_only=role(cell) == "hidden-check")
+        text, ok = run_cell(shell, cell.source, stdout_only=role_of(cell) == "hidden-check")
         if not ok:
             raise AuthoringError(f"{solution.name}: cell {cell.id} of the solution raised:\n{text[-2000:]}")
         meta = exercise_meta(cell) or {}
@@ -287,7 +298,7 @@ def visible_worker(solution: Path, mutants: list[dict], hidden_seed: int | None 
 
 def verdict(number: int, checks: list[str]) -> tuple[bool, str]:
     """Whether every check cell printed ✓, and a one-line summary of what the first other one printed."""
-    mark = PASSED.format(number=number)
+    mark = message("check.passed", SOURCE_LANGUAGE, number=number)
     failing = [text for text in checks if mark not in text]
     if not failing:
         return True, "✓"
@@ -315,7 +326,7 @@ def judge_probes(mutant: Mutant, report: dict, hidden_cells: list, reference: di
         return
     if not hidden_cells:  # no hidden check: the visible checks give the points
         passed = verdict(mutant.number, report["checks"])[0]
-        mutant.graded, mutant.graded_ok = f"{int(passed)}/1 visible", passed == (mutant.kind == "right")
+        mutant.graded, mutant.graded_ok = f"{int(passed)}/1 visible", mutant.graded_as_it_must(passed, not passed)
         return
     verdicts = []
     for cell in hidden_cells:
@@ -329,12 +340,11 @@ def judge_probes(mutant: Mutant, report: dict, hidden_cells: list, reference: di
 
 
 def run_visible(solution: Path, mutants: list[Mutant], graded_by_probes: bool = False) -> list[str]:
-    """Try the visible checks of one solution's mutants, in a fresh Python process of their own (and their
-    hidden probes, when graded by probes).
+    """Try one solution's mutants on its visible checks (and hidden probes) in a fresh Python process of their own.
 
-    Returns what is wrong with the solution itself: a check cell of its own that does not print ✓, or a
-    hidden check that prints nothing or a failure (a broken check would reject every mutant, the right
-    ones included, or judge them against nothing).
+    The hidden probes run only when graded by probes. Returns what is wrong with the solution itself: a
+    check cell of its own that does not print ✓, or a hidden check that prints nothing or a failure (a
+    broken check would reject every mutant, the right ones included, or judge them against nothing).
     """
     payload = json.dumps(
         {
@@ -345,15 +355,9 @@ def run_visible(solution: Path, mutants: list[Mutant], graded_by_probes: bool = 
     )
     from backprop_lib.exercises import TEXT_FIGURES
 
-    env = {
-        **os.environ,
-        **TEXT_FIGURES,
-        "MPLBACKEND": "Agg",
-        "OPENBLAS_NUM_THREADS": "1",
-        "OMP_NUM_THREADS": "1",
-        "MKL_NUM_THREADS": "1",
-        "PYTHONDONTWRITEBYTECODE": "1",
-    }
+    from .grading.sandbox import KERNEL_ENV
+
+    env = {**os.environ, **KERNEL_ENV, **TEXT_FIGURES, "MPLBACKEND": "Agg"}
     process = subprocess.run(
         [sys.executable, "-m", "course_tools.mutants", "--visible-worker"],
         input=payload,
@@ -368,7 +372,7 @@ def run_visible(solution: Path, mutants: list[Mutant], graded_by_probes: bool = 
         ended = f"killed by signal {-process.returncode}" if process.returncode < 0 else f"exit {process.returncode}"
         failure = f"the worker failed ({ended}): {process.stderr.strip()[-800:] or 'it printed nothing'}"
         result = {"mutants": [{"error": failure}] * len(mutants), "solution": {}}
-    hidden = [cell for cell in read(solution).cells if role(cell) == "hidden-check"]
+    hidden = [cell for cell in read(solution).cells if role_of(cell) == "hidden-check"]
     for mutant, report in zip(mutants, result["mutants"]):
         judge_visible(mutant, report)
         if graded_by_probes:
@@ -531,13 +535,58 @@ def timed(task, *args) -> tuple[float, list[str]]:
     return time.monotonic() - start, problems
 
 
+def try_notebooks(
+    tried: dict[Path, list[Mutant]], graded_by: str, jobs: int
+) -> tuple[int, dict[tuple[str, str], float], list[str]]:
+    """Try each notebook's mutants, visibly and graded; how many tasks ran at once, each one's seconds, problems."""
+    # The real grader ends every process started while it ran (nothing a submission starts outlives it), so
+    # with --graded-by grader one task runs at a time, its grading with --jobs kernels; probes run side by side.
+    at_once = jobs if graded_by == "probes" else 1
+    parts = (
+        (("visible+probes", run_visible, (True,)),)
+        if graded_by == "probes"
+        else (("graded", run_graded, (jobs,)), ("visible", run_visible, (False,)))
+    )
+    seconds, problems = {}, []
+    with ThreadPoolExecutor(max_workers=at_once) as pool:
+        futures = {
+            (path.stem, part): pool.submit(timed, task, path, mutants, *extra)
+            for path, mutants in tried.items()
+            for part, task, extra in parts
+        }
+        for key, future in futures.items():
+            seconds[key], found = future.result()
+            problems += found
+    return at_once, seconds, problems
+
+
+def mutant_problems(mutants: list[Mutant]) -> list[str]:
+    """Every mutant treated against its kind: a wrong one that survived, a right one rejected, a blind one judged."""
+    problems = []
+    for mutant in mutants:
+        if mutant.blind and not mutant.visible_ok:
+            problems.append(
+                f"JUDGED by the visible check, which should only record a multiple-choice answer: "
+                f"{mutant.label}: {mutant.visible}"
+            )
+        elif mutant.kind == "wrong" and not mutant.visible_ok:
+            problems.append(f"SURVIVED the visible check: {mutant.label}: {mutant.visible}")
+        if mutant.kind == "wrong" and not mutant.graded_ok:
+            must = "earned points, where it must earn none" if mutant.nothing else "survived"
+            problems.append(f"SURVIVED grading ({must}): {mutant.label}: it scored {mutant.graded or 'nothing'}")
+        if mutant.kind == "right" and not mutant.visible_ok:
+            problems.append(f"REJECTED by the visible check: {mutant.label}: {mutant.visible}")
+        if mutant.kind == "right" and not mutant.graded_ok:
+            problems.append(f"REJECTED by grading: {mutant.label}: it scored {mutant.graded or 'nothing'}")
+    return problems
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command line: mutation-test the checks of the given solutions (default: every solution of the course)."""
     parser = argparse.ArgumentParser(
         prog="backprop-mutants", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("solutions", nargs="*", type=Path, help="solution notebooks (default: every solutions/*.ipynb)")
-    add_course_option(parser)
+    add_solution_arguments(parser)
     parser.add_argument(
         "--jobs", type=int, default=2, help="probes: notebooks tried at a time; grader: grading kernels (default 2)"
     )
@@ -554,9 +603,7 @@ def main(argv: list[str] | None = None) -> int:
         request = json.loads(sys.stdin.read())
         print(json.dumps(visible_worker(Path(request["solution"]), request["mutants"], request.get("hidden_seed"))))
         return 0
-    paths = [p.resolve() for p in args.solutions] or sorted((args.course / "solutions").resolve().glob("*.ipynb"))
-    if not paths:
-        parser.error(f"no solutions/*.ipynb in {args.course.resolve()}: pass --course DIR or the notebooks")
+    paths = [path.resolve() for path in solution_paths(parser, args.solutions, args.course)]
     start = time.monotonic()
     by_notebook: dict[str, list[Mutant]] = {}
     problems: list[str] = []
@@ -568,44 +615,17 @@ def main(argv: list[str] | None = None) -> int:
     except AuthoringError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    # The last lessons first: they take longest (06_digits, then the homework), so the others fill in beside them.
     tried = {path: by_notebook[path.stem] for path in reversed(paths) if by_notebook[path.stem]}
-    # The real grader ends every process started while it ran (nothing a submission starts outlives it), so
-    # with --graded-by grader one task runs at a time, its grading with --jobs kernels; probes run side by side.
-    at_once = max(1, args.jobs) if args.graded_by == "probes" else 1
-    with ThreadPoolExecutor(max_workers=at_once) as pool:  # the longest first: the homework
-        parts = (
-            (("visible+probes", run_visible, (True,)),)
-            if args.graded_by == "probes"
-            else (("graded", run_graded, (max(1, args.jobs),)), ("visible", run_visible, (False,)))
-        )
-        futures = {
-            (path.stem, part): pool.submit(timed, task, path, mutants, *extra)
-            for path, mutants in tried.items()
-            for part, task, extra in parts
-        }
-        seconds = {}
-        for key, future in futures.items():
-            seconds[key], found = future.result()
-            problems += found
+    at_once, seconds, found = try_notebooks(tried, args.graded_by, max(1, args.jobs))
+    problems += found
     print("\n".join(table(by_notebook)))
-    for path in paths:
-        if not by_notebook[path.stem]:
-            problems.append(f'{path.name}: no mutants (raw cells with role "mutant") to try its checks with.')
-    for mutant in (m for ms in by_notebook.values() for m in ms):
-        if mutant.blind and not mutant.visible_ok:
-            problems.append(
-                f"JUDGED by the visible check, which should only record a multiple-choice answer: "
-                f"{mutant.label}: {mutant.visible}"
-            )
-        elif mutant.kind == "wrong" and not mutant.visible_ok:
-            problems.append(f"SURVIVED the visible check: {mutant.label}: {mutant.visible}")
-        if mutant.kind == "wrong" and not mutant.graded_ok:
-            must = "earned points, where it must earn none" if mutant.nothing else "survived"
-            problems.append(f"SURVIVED grading ({must}): {mutant.label}: it scored {mutant.graded or 'nothing'}")
-        if mutant.kind == "right" and not mutant.visible_ok:
-            problems.append(f"REJECTED by the visible check: {mutant.label}: {mutant.visible}")
-        if mutant.kind == "right" and not mutant.graded_ok:
-            problems.append(f"REJECTED by grading: {mutant.label}: it scored {mutant.graded or 'nothing'}")
+    problems += [
+        f'{path.name}: no mutants (raw cells with role "mutant") to try its checks with.'
+        for path in paths
+        if not by_notebook[path.stem]
+    ]
+    problems += mutant_problems([m for ms in by_notebook.values() for m in ms])
     count = sum(len(ms) for ms in by_notebook.values())
     print(
         f"{count} mutants in {len(paths)} notebooks tried in {time.monotonic() - start:.0f} s ({at_once} at a "

@@ -25,14 +25,19 @@ import re
 import tokenize
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from nbformat import NotebookNode
 
 LANGUAGE = "ko"
 BLOCK = re.compile(r"^@@ cell (\S+) ([0-9a-f]{8}) @@[ \t]*$", re.MULTILINE)
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
+WORD = re.compile(r"[A-Za-z]{2,}")  # an English word, or a name in code
 ENGLISH_WORDS = re.compile(r"[A-Za-z]{2,}[ ,.:;!?'-]+[A-Za-z]{2,}")
 # math, code, tags, link targets
 MARKDOWN_NOT_PROSE = re.compile(r"\$\$.*?\$\$|\$[^$\n]*\$|`[^`]*`|<[^>]*>|\]\([^)]*\)", re.DOTALL)
-MARKERS = ("# BEGIN SOLUTION", "# END SOLUTION")  # the generator's, not a student's reading
+SOLUTION_MARKERS = ("# BEGIN SOLUTION", "# END SOLUTION")  # lesson generation's (lessons.py), not read by students
 LANGUAGE_CALL = re.compile(r"use_language\(\s*['\"](\w+)['\"]\s*\)")
 
 
@@ -118,10 +123,12 @@ def needs_translation(cell) -> bool:
     """
     if cell.cell_type == "markdown":
         prose = MARKDOWN_NOT_PROSE.sub(" ", cell.source)
-        return bool(re.search(r"[A-Za-z]{2,}", prose))
-    if cell.cell_type != "code" or cell.get("metadata", {}).get("exercise", {}).get("role") == "hidden-check":
+        return bool(WORD.search(prose))
+    from .lessons import role_of  # lessons imports this module: its helpers are there once both are loaded
+
+    if cell.cell_type != "code" or role_of(cell) == "hidden-check":
         return False
-    if any(re.search(r"[A-Za-z]{2,}", comment) for comment in comments(cell.source) if comment not in MARKERS):
+    if any(WORD.search(comment) for comment in comments(cell.source) if comment not in SOLUTION_MARKERS):
         return True
     try:
         return any(ENGLISH_WORDS.search(text) for text in string_constants(cell.source))
@@ -165,13 +172,22 @@ def how_to_fix(solution: Path) -> str:
     )
 
 
-def problems_of(notebook, blocks: dict[str, Block]) -> list[str]:
-    """Every way the catalogue fails the English notebook, one line per cell (empty: all translated)."""
+def language_called(source: str) -> str | None:
+    """The language a cell's ``use_language("..")`` call chooses, or None when it makes no such call."""
+    found = LANGUAGE_CALL.search(source)
+    return found.group(1) if found else None
+
+
+def problems_of(notebook, blocks: dict[str, Block], missing_ok: bool = False) -> list[str]:
+    """Every way the catalogue fails the English notebook, one line per cell (empty: all translated).
+
+    ``missing_ok``: a cell without a block is no problem (the English fallback keeps its English).
+    """
     problems, cells = [], {cell.id: cell for cell in notebook.cells}
     for cell in notebook.cells:
         block = blocks.get(cell.id)
         if block is None:
-            if needs_translation(cell):
+            if needs_translation(cell) and not missing_ok:
                 problems.append(
                     f"cell {cell.id} ({cell.cell_type}) has no Korean block: add "
                     f"`@@ cell {cell.id} {sha8(cell.source)} @@` and its Korean text."
@@ -194,7 +210,7 @@ def problems_of(notebook, blocks: dict[str, Block]) -> list[str]:
                 problems.append(f"{where}: {why}.")
             elif needs_translation(cell) and block.source == cell.source:
                 problems.append(f"{where} is still in English: translate its comments and printed text.")
-            elif LANGUAGE_CALL.search(cell.source) and LANGUAGE_CALL.search(block.source).group(1) != LANGUAGE:
+            elif language_called(cell.source) and language_called(block.source) != LANGUAGE:
                 problems.append(f'{where}: the Korean edition must call use_language("{LANGUAGE}").')
     for cell_id, block in blocks.items():
         if cell_id not in cells:
@@ -205,7 +221,7 @@ def problems_of(notebook, blocks: dict[str, Block]) -> list[str]:
     return list(dict.fromkeys(problems))
 
 
-def translated(notebook, solution: Path, english_fallback: bool = False):
+def translated(notebook: NotebookNode, solution: Path, english_fallback: bool = False) -> NotebookNode:
     """The Korean edition of an English solution notebook: same cells and ids, Korean sources.
 
     With ``english_fallback`` (a lesson whose translation has not arrived yet) missing blocks, or
@@ -215,9 +231,7 @@ def translated(notebook, solution: Path, english_fallback: bool = False):
     if not path.exists() and not english_fallback:
         raise TranslationError(f"{solution.name} has no Korean catalogue {path.name}. {how_to_fix(solution)}")
     blocks = read_catalogue(path) if path.exists() else {}
-    problems = problems_of(notebook, blocks)
-    if english_fallback:
-        problems = [problem for problem in problems if "has no Korean block" not in problem]
+    problems = problems_of(notebook, blocks, missing_ok=english_fallback)
     if problems:
         raise TranslationError(
             f"{path.name} does not match {solution.name}:\n  " + "\n  ".join(problems) + f"\n{how_to_fix(solution)}"

@@ -27,7 +27,6 @@ import shutil
 import tempfile
 from pathlib import Path
 
-import nbformat
 import nbval.plugin
 import pytest
 
@@ -35,6 +34,7 @@ from .grading.guard import QuickKernel
 from .grading.sandbox import KERNEL_ENV, write_spec
 from .grading.warm import Zygote, imported_modules, warm_kernels_possible
 from .grading.zygote_client import ZYGOTE_VARIABLE
+from .lessons import read
 
 KERNEL_NAME = "backprop-nbval-warm"
 DISPLAY_NAME = "backprop course (warm, unconfined)"
@@ -69,6 +69,14 @@ def pytest_configure(config: pytest.Config) -> None:
         config.pluginmanager.register(SharedZygote(config, owner), "nbval-warm")
     else:
         config.pluginmanager.register(NotebookKernels(config, owner.folder, owner), "nbval-warm")
+
+
+def set_jupyter_path(value: str | None) -> None:
+    """Set or unset JUPYTER_PATH, where nbval's kernel spec manager looks for the spec."""
+    if value is None:
+        os.environ.pop("JUPYTER_PATH", None)
+    else:
+        os.environ["JUPYTER_PATH"] = value
 
 
 def is_notebook_cell(item: pytest.Item) -> bool:
@@ -150,7 +158,7 @@ class SharedZygote:
             return
         paths = dict.fromkeys(nodeid.split("::", 1)[0] for nodeid in ids if ".ipynb::" in nodeid)
         if paths:
-            self.owner.start([nbformat.read(self.rootpath / path, as_version=4) for path in paths])
+            self.owner.start([read(self.rootpath / path) for path in paths])
 
     def pytest_terminal_summary(self, terminalreporter) -> None:
         """Say which kernels the notebooks ran in."""
@@ -182,22 +190,15 @@ class NotebookKernels:
         if not is_notebook_cell(item):
             if self.owner is not None:
                 self.owner.stop()
-            self.set_jupyter_path(self.jupyter_path)
+            set_jupyter_path(self.jupyter_path)
             return
         if self.owner is not None:
             self.owner.start(self.notebooks)
         warm = (self.folder / "kernels" / KERNEL_NAME / "kernel.json").exists()
         with_spec = os.pathsep.join(filter(None, [str(self.folder), self.jupyter_path]))
-        self.set_jupyter_path(with_spec if warm else self.jupyter_path)
+        set_jupyter_path(with_spec if warm else self.jupyter_path)
         self.config.option.nbval_current_env = not warm
         self.config.option.nbval_kernel_name = KERNEL_NAME if warm else None
-
-    def set_jupyter_path(self, value: str | None) -> None:
-        """Set or unset JUPYTER_PATH, where nbval's kernel spec manager looks for the spec."""
-        if value is None:
-            os.environ.pop("JUPYTER_PATH", None)
-        else:
-            os.environ["JUPYTER_PATH"] = value
 
     def pytest_terminal_summary(self, terminalreporter) -> None:
         """Without xdist: say which kernels the notebooks ran in."""

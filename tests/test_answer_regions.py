@@ -53,6 +53,13 @@ def test_a_copy_that_drifted_from_its_answer_cell_is_refused():
         check_answer_copies(notebook_with("grad_bias = 0", HIDDEN.replace("ex-answer", "ex-elsewhere")))
 
 
+def test_an_answer_or_a_copy_that_does_not_parse_is_named_not_raised_as_a_syntax_error():
+    with pytest.raises(AuthoringError, match=r"cell ex-hidden: answer cell ex-answer does not parse \('\(' was never"):
+        check_answer_copies(notebook_with("# BEGIN SOLUTION\ngrad_bias = x_batch.sum(\n# END SOLUTION", HIDDEN))
+    with pytest.raises(AuthoringError, match=r"cell ex-hidden: the copy of ex-answer does not parse"):
+        check_answer_copies(notebook_with("grad_bias = x_batch.sum(axis=0)", HIDDEN.replace("axis=0)", "axis=0")))
+
+
 def test_the_grader_reruns_the_submitted_answer_in_the_hidden_check():
     assignment = load_assignment(ROOT / "solutions" / "04_softmax.ipynb")
     submitted = "grad_weights = x_batch.T @ grad_scores * 2\ngrad_bias = grad_scores.sum(axis=0)\n"

@@ -20,7 +20,7 @@ import pytest
 
 from course_tools.dependencies import dependencies
 from course_tools.lessons import AuthoringError, make_lesson
-from course_tools.mutants import Mutant, apply_mutant, mutants_of, pack
+from course_tools.mutants import Mutant, apply_mutant, main, mutants_of, pack
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSONS = sorted(
@@ -35,6 +35,16 @@ ANSWER = '''def f(x):
     y = x + 1
     return y
     # END SOLUTION'''
+
+
+def test_a_notebook_that_is_not_there_is_named_with_what_was_expected(capsys):
+    with pytest.raises(SystemExit) as exit_code:
+        main(["--course", str(ROOT), "solutions/99_missing.ipynb"])
+    assert exit_code.value.code == 2
+    assert (
+        "not a solution notebook: solutions/99_missing.ipynb (expected solutions/NN_name.ipynb"
+        in capsys.readouterr().err
+    )
 
 
 def test_a_mutant_replaces_the_region_at_its_indentation():

@@ -167,6 +167,21 @@ def test_a_language_block_must_choose_korean(solution):
     blocks["setup"] = (sha8(SETUP), SETUP)
     write_catalogue(solution, blocks)
     assert 'must call use_language("ko")' in problems(solution)
+    blocks["setup"] = (sha8(SETUP), SETUP.replace('use_language("en")', 'use_language("""ko""")'))
+    write_catalogue(solution, blocks)
+    assert 'must call use_language("ko")' in problems(solution)  # a spelling the check does not read
+
+
+def test_the_english_fallback_forgives_missing_blocks_only(solution):
+    notebook = nbformat.read(solution, as_version=4)
+    write_catalogue(solution, {"intro": ("0000abcd", KOREAN_INTRO)})
+    with pytest.raises(TranslationError) as error:
+        translated(notebook, solution, english_fallback=True)
+    assert "cell intro (block at line 2) is stale" in str(error.value)
+    assert "has no Korean block" not in str(error.value)
+    write_catalogue(solution, {"intro": (sha8(INTRO), KOREAN_INTRO)})
+    fallback = translated(notebook, solution, english_fallback=True)
+    assert {c.id: c.source for c in fallback.cells}["rate"] == PRINTS
 
 
 def test_a_cell_given_twice_is_refused(solution):
@@ -187,6 +202,26 @@ def test_translate_appends_the_missing_blocks_then_the_build_says_what_to_transl
         editions(solution)
     assert main(["check", "--course", str(solution.parent.parent)]) == 1
     assert "is still in English" in capsys.readouterr().out
+
+
+def test_translate_names_a_broken_catalogue_instead_of_raising(solution, capsys):
+    catalogue_path(solution).write_text(
+        f"@@ cell intro {sha8(INTRO)} @@\n가\n@@ cell intro {sha8(INTRO)} @@\n나\n", encoding="utf-8"
+    )
+    assert main(["translate", "01", "--course", str(solution.parent.parent)]) == 1
+    said = capsys.readouterr().err
+    assert "FAILED" in said and "cell intro has a second block" in said
+
+
+def test_a_notebook_outside_a_solutions_folder_is_refused_before_anything_is_written(solution, capsys):
+    elsewhere = solution.parent.parent / "drafts" / solution.name
+    elsewhere.parent.mkdir()
+    elsewhere.write_bytes(solution.read_bytes())
+    with pytest.raises(SystemExit) as exit_code:
+        main(["build", str(elsewhere), "--course", str(solution.parent.parent)])
+    assert exit_code.value.code == 2
+    assert f"not a solution notebook: {elsewhere} (expected solutions/NN_name.ipynb" in capsys.readouterr().err
+    assert sorted(path.name for path in solution.parent.parent.iterdir()) == ["drafts", "solutions"]
 
 
 def test_flags_may_come_between_the_command_and_the_notebooks_as_make_writes_them(solution, capsys):

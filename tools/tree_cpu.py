@@ -1,4 +1,4 @@
-"""CPU seconds of a process and all its descendants, by kind (kernels, browser, JupyterLab, ...), read from /proc.
+"""CPU seconds of this process and all its descendants, by kind (kernels, browser, JupyterLab, ...), read from /proc.
 
 ``resource.getrusage(RUSAGE_CHILDREN)`` counts only children that were waited for: Chromium's renderers
 are never waited for by our processes, so it misses most of a browser test's CPU. This samples
@@ -22,9 +22,7 @@ KINDS = (  # the first marker found in a process's command line names its kind
     ("playwright", "playwright"),
     ("jupyter", "JupyterLab server"),
 )
-
-
-OWN = "test runner"
+OWN = "test runner"  # the kind of the root process itself
 
 
 def kind_of(command: str) -> str:
@@ -49,10 +47,10 @@ def _processes() -> dict[int, tuple[int, float, str]]:
 
 
 class TreeCpu:
-    """Use as ``with TreeCpu() as meter: ...``; then ``meter.by_kind()`` and ``meter.total()``."""
+    """This process's tree: use as ``with TreeCpu() as meter: ...``; then ``meter.by_kind()`` and ``meter.total()``."""
 
-    def __init__(self, root: int | None = None, interval: float = 0.5) -> None:
-        self.root = root or os.getpid()
+    def __init__(self, interval: float = 0.5) -> None:
+        self.root = os.getpid()
         self.interval = interval
         self.seen: dict[int, tuple[str, float]] = {}  # pid -> (kind, CPU seconds at the last sample)
         self._stop = threading.Event()
@@ -67,17 +65,20 @@ class TreeCpu:
                 ancestor, hops = processes[ancestor][0], hops + 1
             if ancestor == self.root:
                 # An ending (zombie) process shows an empty command line: it keeps the kind it had.
-                kind = OWN if pid == self.root else kind_of(command) if command.strip() else self.kind(pid)
+                kind = OWN if pid == self.root else kind_of(command) if command.strip() else self.kind_seen(pid)
                 self.seen[pid] = (kind, cpu)
 
-    def kind(self, pid: int) -> str:
+    def kind_seen(self, pid: int) -> str:
+        """The kind a process had at an earlier sample ("other" if it was never seen)."""
         return self.seen[pid][0] if pid in self.seen else "other"
 
     def _run(self) -> None:
+        """The sampling thread: a sample every ``interval`` seconds until the ``with`` block ends."""
         while not self._stop.wait(self.interval):
             self.sample()
 
     def __enter__(self) -> TreeCpu:
+        """Take the first sample (the baseline) and start sampling, where /proc exists."""
         if PROC.is_dir():
             self.sample()
             self.start = dict(self.seen)
@@ -85,6 +86,7 @@ class TreeCpu:
         return self
 
     def __exit__(self, *exception) -> None:
+        """Stop sampling and take the last sample."""
         self._stop.set()
         if self._thread.is_alive():
             self._thread.join()
@@ -98,6 +100,7 @@ class TreeCpu:
         return used
 
     def total(self) -> float:
+        """CPU seconds used inside the ``with`` block by the root and all its descendants."""
         return sum(self.by_kind().values())
 
 
