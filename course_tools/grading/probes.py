@@ -89,7 +89,7 @@ def held_out_loss(printed: str, probes: list[int], seed: int) -> list[bool]:
         chosen = PROBLEMS[names[index]]
         _, targets = make_problem(chosen.name, 500, hidden_seed(probe, seed))
         values = np.array([float(n) for n in NUMBER.findall(outputs[index])])
-        if values.size != 500 * chosen.output_width or not layers[index].strip().isdigit():
+        if values.size != 500 * chosen.output_width or not layers[index].strip().isdecimal():
             verdicts.append(False)
             continue
         loss = float(chosen.make_loss().forward(values.reshape(500, chosen.output_width), targets))
@@ -116,7 +116,7 @@ def held_out_accuracy(printed: str, probes: list[int], seed: int) -> list[bool]:
         return [False] * len(probes)
     body = lines[lines.index(CLASSES_HEADER) + 1 :]
     digits = "".join(line.strip() for line in body[: -(-len(labels) // 60)])
-    if len(digits) != len(labels) or not digits.isdigit():
+    if len(digits) != len(labels) or not digits.isdecimal():  # isdigit: '²' too, which int() refuses
         return [False] * len(probes)
     correct = int(np.sum(np.array([int(digit) for digit in digits]) == labels))
     return [100 * correct >= probe * len(labels) for probe in probes]
