@@ -642,6 +642,18 @@ def test_splice_takes_answers_by_id_and_strips_markers(assignment, tmp_path):
     ]
 
 
+def test_json_nested_too_deep_or_a_cell_id_that_is_no_string_is_graded_not_a_crash(assignment, tmp_path):
+    (tmp_path / "deep.ipynb").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    spliced = splice(assignment, "deep", tmp_path / "deep.ipynb")
+    assert spliced.notebook is None and [problem.code for problem in spliced.problems] == ["invalid-notebook"]
+    notebook = answered(assignment, ex3_answer="halved_learning_rate = 0.05\n")
+    notebook.cells[0].id = ["not", "a", "string"]
+    (tmp_path / "odd_id.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
+    spliced = splice(assignment, "odd_id", tmp_path / "odd_id.ipynb")
+    cells = {cell.id: cell for cell in spliced.notebook.cells}
+    assert "halved_learning_rate = 0.05" in cells["ex3-answer"].source
+
+
 def test_an_answer_retyped_in_a_new_cell_is_found_by_its_first_line_and_said(assignment, tmp_path):
     header = next(cell.source for cell in assignment.lesson.cells if cell.id == "ex1-answer").splitlines()[0]
     notebook = answered(assignment, ex1_answer=f"{header}\n{SOLVED_EX1}")
