@@ -906,6 +906,20 @@ def test_the_public_seed_is_refused(assignment, tmp_path, capsys):
     assert "public seed" in capsys.readouterr().err
 
 
+def test_a_negative_seed_or_a_damaged_kept_seed_is_refused_with_what_to_do(tmp_path):
+    from course_tools.grading.seeds import hidden_seed_of, seed_from_file
+
+    # numpy takes no negative seed: every hidden check would print the same error for the solution and a blank answer
+    with pytest.raises(InstructorError, match="--seed -5: a seed is a whole number from 1 up"):
+        hidden_seed_of(-5, tmp_path)
+    (tmp_path / "hidden-seed").write_text("\n")
+    with pytest.raises(InstructorError, match="holds '', not the seed an earlier run kept there.*delete it"):
+        hidden_seed_of(None, tmp_path)
+    (tmp_path / "seed").write_text("²\n")  # a digit to str.isdigit, not to int
+    with pytest.raises(InstructorError, match="one whole number, but it holds '²'"):
+        seed_from_file(tmp_path / "seed")
+
+
 def test_a_seed_file_gives_every_shard_the_same_seed_and_a_bad_one_says_how_to_make_one(tmp_path, capsys):
     from course_tools.grading.seeds import seed_from_file
 
