@@ -379,20 +379,33 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the command line; instructor mistakes end with a clear message and exit code 2."""
-    args = parser().parse_args(argv)
+def refuse_unusable_numbers(p: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """End with a usage error when a number given could not grade anyone: what it must be and what was given."""
     if args.jobs < 1:
-        parser().error("--jobs must be 1 or more")
+        p.error("--jobs must be 1 or more")
     if args.memory_mb < MIN_MEMORY_MB:
-        parser().error(
+        p.error(
             f"--memory-mb must be at least {MIN_MEMORY_MB}: a kernel that imports numpy and "
             f"matplotlib needs about 400 MB of address space"
         )
+    for option, seconds in (("--cell-timeout", args.cell_timeout), ("--submission-timeout", args.submission_timeout)):
+        if not seconds > 0:  # not `seconds <= 0`: nan too
+            p.error(f"{option} must be more than 0 seconds, not {seconds:g}: every cell would run out of time")
+    if args.max_output_kb < 1:
+        p.error(f"--max-output-kb must be 1 or more, not {args.max_output_kb}: no check would see any output")
+    if args.max_processes < 0:
+        p.error(f"--max-processes must be 0 or more (0: none besides the kernel), not {args.max_processes}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; instructor mistakes end with a clear message and exit code 2."""
+    p = parser()
+    args = p.parse_args(argv)
+    refuse_unusable_numbers(p, args)
     try:
         if args.merge:
             if not args.output:
-                parser().error("say where the joined gradebook goes: --merge SHARD... --output DIR")
+                p.error("say where the joined gradebook goes: --merge SHARD... --output DIR")
             count = merge(args.merge, args.output.resolve())
             print(f"Joined {len(args.merge)} shards: {count} students in {args.output / 'gradebook.csv'}")
             print(class_line(args.output.resolve() / "gradebook.csv"))
@@ -402,7 +415,7 @@ def main(argv: list[str] | None = None) -> int:
             problems = validate_assignment(assignment, limits_from(args), args.jobs)
             return 1 if problems else 0
         if not args.submissions:
-            parser().error("say where the submissions are: backprop-grade SUBMISSIONS_DIR")
+            p.error("say where the submissions are: backprop-grade SUBMISSIONS_DIR")
         return grade_folder(args)
     except InstructorError as error:
         print(f"error: {error}", file=sys.stderr)
