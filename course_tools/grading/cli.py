@@ -283,7 +283,7 @@ def grade_folder(args: argparse.Namespace) -> int:
     failed = [grade.student for grade in grades if "grader-error" in grade.status]
     if failed:
         print(
-            f"{len(failed)} submissions could not be graded ({', '.join(failed)}): see "
+            f"{submissions_counted(len(failed))} could not be graded ({', '.join(failed)}): see "
             f"{output / 'grading.log'}, then run the same command again to grade them.",
             file=sys.stderr,
         )
