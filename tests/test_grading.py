@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -722,6 +723,23 @@ def test_a_limit_that_could_grade_nobody_is_refused_before_grading(tmp_path, cap
 def test_missing_solution(tmp_path, capsys):
     assert main([str(tmp_path), "--solution", str(tmp_path / "missing.ipynb")]) == 2
     assert "No solution notebook" in capsys.readouterr().err
+
+
+def test_a_lesson_or_korean_solution_that_cannot_be_read_is_named_not_a_traceback(tmp_path, capsys):
+    course = tmp_path / "course"
+    shutil.copytree(FIXTURE.parent.parent, course)
+    solution = course / "solutions" / FIXTURE.name
+    for broken in (course / "lessons" / "en" / FIXTURE.name, course / "solutions" / "ko" / FIXTURE.name):
+        kept = broken.read_text(encoding="utf-8")
+        broken.write_text("{ not json", encoding="utf-8")
+        assert main([str(tmp_path), "--solution", str(solution)]) == 2
+        assert f"error: {broken}: Notebook does not appear to be JSON" in capsys.readouterr().err
+        broken.write_text(kept, encoding="utf-8")
+    korean = nbformat.read(course / "solutions" / "ko" / FIXTURE.name, as_version=4)
+    next(cell for cell in korean.cells if cell.id == "ex1-check").metadata["exercise"]["role"] = "chek"
+    nbformat.write(korean, course / "solutions" / "ko" / FIXTURE.name)
+    assert main([str(tmp_path), "--solution", str(solution)]) == 2
+    assert "ko/fixture_homework.ipynb: cell ex1-check: exercise role must be" in capsys.readouterr().err
 
 
 def test_solution_without_outputs(tmp_path):

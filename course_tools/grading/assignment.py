@@ -9,6 +9,8 @@ submission is graded against the Korean solution, whose stored outputs speak Kor
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -16,7 +18,6 @@ from backprop_lib.errors import CourseError
 
 from ..lessons import (
     SOURCE_LANGUAGE,
-    AuthoringError,
     Exercise,
     exercise_meta,
     exercises,
@@ -87,6 +88,17 @@ def role_of(cell) -> str | None:
     return meta.get("role") if meta else None
 
 
+@contextmanager
+def reading(path: Path) -> Iterator[None]:
+    """Name the file when a notebook cannot be read or breaks docs/authoring.md: an InstructorError, not a traceback."""
+    try:
+        yield
+    except InstructorError:
+        raise
+    except ValueError as error:  # AuthoringError; nbformat's NotJSONError; text that is not UTF-8
+        raise InstructorError(f"{path}: {error}") from error
+
+
 def load_assignment(solution: Path | None = None, lesson: Path | None = None, course: Path | None = None) -> Assignment:
     """Read and check a solution and its lesson (generated in memory when the lesson file is missing).
 
@@ -99,15 +111,14 @@ def load_assignment(solution: Path | None = None, lesson: Path | None = None, co
             f"--solution path/to/NN_name.ipynb (default: {DEFAULT_SOLUTION} in the course folder, "
             "set with --course DIR)."
         )
-    try:
+    with reading(solution):
         solution_nb = read(solution)
         table = exercises(solution_nb)
         generated = make_lesson(solution_nb, solution.name)
-    except (AuthoringError, ValueError) as error:
-        raise InstructorError(f"{solution}: {error}") from error
     lesson = Path(lesson).resolve() if lesson else lesson_path(solution)
     if lesson.is_file():
-        lesson_nb = read(lesson)
+        with reading(lesson):
+            lesson_nb = read(lesson)
         check_lesson_matches(lesson_nb, generated, lesson)
     elif lesson != lesson_path(solution):
         raise InstructorError(f"No lesson notebook at {lesson}: pass the lesson the students received with --lesson.")
@@ -131,8 +142,9 @@ def load_edition(assignment: Assignment, language: str) -> Assignment | None:
     path = solution_path(assignment.solution_path, language)
     if not path.is_file():
         return None
-    notebook = read(path)
-    table = exercises(notebook)
+    with reading(path):
+        notebook = read(path)
+        table = exercises(notebook)
     if without_mutants(table) != without_mutants(assignment.exercises):
         raise InstructorError(
             f"{path} does not have the exercise cells of {assignment.solution_path.name} "
@@ -140,8 +152,10 @@ def load_edition(assignment: Assignment, language: str) -> Assignment | None:
         )
     check_solution(notebook, table, path)
     lesson_file = lesson_path(assignment.solution_path, language)
-    generated = make_lesson(notebook, assignment.solution_path.name)
-    lesson = read(lesson_file) if lesson_file.is_file() else generated
+    with reading(path):
+        generated = make_lesson(notebook, assignment.solution_path.name)
+    with reading(lesson_file):
+        lesson = read(lesson_file) if lesson_file.is_file() else generated
     check_lesson_matches(lesson, generated, lesson_file)
     return replace(
         assignment,
