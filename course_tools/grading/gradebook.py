@@ -19,7 +19,7 @@ from backprop_lib.messages import message
 
 from .assignment import Assignment, InstructorError
 from .outcome import CellResult, Grade
-from .report import exercises_named, in_language
+from .report import exercises_named, in_language, probe_tally
 
 
 def fingerprint(path: Path) -> str:
@@ -118,8 +118,7 @@ def probes_passed(checks: list[CellResult], probes: dict[str, int], language: st
     """``5 of 7 passed``: the probes of these hidden checks, or ``none`` (in the feedback's language)."""
     if not checks:
         return message("feedback.none", language)
-    total = sum(probes[check.cell_id] for check in checks)
-    done = sum(min(check.probes_passed, probes[check.cell_id]) for check in checks)
+    done, total = probe_tally(checks, probes)
     return message("feedback.passed", language, passed=done, count=total)
 
 
