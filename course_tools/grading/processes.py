@@ -10,6 +10,7 @@ Standard library only.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import os
 import signal
@@ -27,21 +28,30 @@ def become_subreaper() -> bool:
     return ctypes.CDLL(None, use_errno=True).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0
 
 
+def state_and_parent(pid: int) -> tuple[bytes, int] | None:
+    """A process's state letter (b"Z": a zombie) and its parent's pid, from /proc/PID/stat; None once it is gone."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            stat = handle.read()
+    except OSError:
+        return None
+    state, parent = stat[stat.rindex(b")") + 2 :].split()[:2]  # after "(name)", which may hold spaces
+    return state, int(parent)
+
+
+def process_table() -> dict[int, tuple[bytes, int]]:
+    """Every process's state letter and parent, by pid, read from all of /proc (one that ends meanwhile is left out)."""
+    table = {}
+    for entry in os.scandir("/proc"):
+        found = state_and_parent(int(entry.name)) if entry.name.isdigit() else None
+        if found is not None:
+            table[int(entry.name)] = found
+    return table
+
+
 def living_parents() -> dict[int, int]:
     """Every living (not zombie) process's parent, by pid, read from /proc."""
-    parents = {}
-    for entry in os.scandir("/proc"):
-        if not entry.name.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry.name}/stat", "rb") as handle:
-                stat = handle.read()
-        except OSError:
-            continue  # ended while we looked
-        state, parent = stat[stat.rindex(b")") + 2 :].split()[:2]
-        if state != b"Z":
-            parents[int(entry.name)] = int(parent)
-    return parents
+    return {pid: parent for pid, (state, parent) in process_table().items() if state != b"Z"}
 
 
 def children_of(pid: int) -> list[int]:
@@ -62,12 +72,8 @@ def children_of(pid: int) -> list[int]:
 
 def is_zombie(pid: int) -> bool:
     """Whether a process has ended and waits to be reaped (or is gone already)."""
-    try:
-        with open(f"/proc/{pid}/stat", "rb") as handle:
-            stat = handle.read()
-    except OSError:
-        return True
-    return stat[stat.rindex(b")") + 2 : stat.rindex(b")") + 3] == b"Z"
+    found = state_and_parent(pid)
+    return found is None or found[0] == b"Z"
 
 
 # Linux lists a thread's children in /proc (CONFIG_PROC_CHILDREN, on in every common kernel): walking down from a
@@ -100,17 +106,10 @@ def descendants(pid: int, spare: set[int] = frozenset(), passing: set[int] = fro
 
 def reap(keep: set[int]) -> None:
     """Collect the exit status of this process's ended children, except those in ``keep`` (waited on elsewhere)."""
-    for entry in os.scandir("/proc"):
-        if not entry.name.isdigit() or int(entry.name) in keep:
-            continue
-        try:
-            with open(f"/proc/{entry.name}/stat", "rb") as handle:
-                stat = handle.read()
-            state, parent = stat[stat.rindex(b")") + 2 :].split()[:2]
-            if state == b"Z" and int(parent) == os.getpid():
-                os.waitpid(int(entry.name), os.WNOHANG)
-        except (OSError, ChildProcessError):
-            continue
+    for pid, found in process_table().items():
+        if found == (b"Z", os.getpid()) and pid not in keep:
+            with contextlib.suppress(ChildProcessError):  # reaped meanwhile
+                os.waitpid(pid, os.WNOHANG)
 
 
 def end_descendants(
