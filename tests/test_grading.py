@@ -1102,6 +1102,14 @@ def test_an_exercise_counts_as_unanswered_by_its_cells_not_by_what_its_check_pri
     assert splice(assignment, "student", path).unanswered == frozenset({1, 2})  # a missing cell: graded as its stub
 
 
+def test_every_problem_code_has_its_sentence_for_the_feedback_and_no_sentence_lacks_its_code():
+    from backprop_lib.messages import MESSAGES
+    from course_tools.grading.outcome import PROBLEMS
+
+    sentences = {key.removeprefix("problem.") for key in MESSAGES if key.startswith("problem.")}
+    assert sentences - {"at_line"} == set(PROBLEMS)  # at_line: a part of the syntax-error sentence
+
+
 def test_a_syntax_errors_line_is_said_in_the_feedbacks_language():
     problem = Problem("syntax-error", "ex4-answer", "SyntaxError: '(' was never closed (line 10)")
     assert problem.sentence("ko", "연습 4의 답").endswith("was never closed (10번째 줄)")

@@ -144,7 +144,6 @@ class GuardedKernel(QuickKernel):
 
     def __init__(self, kernel_name: str, cwd: str | None = None, startup_timeout: float = 60) -> None:
         self.deadline = time.monotonic() + self.submission_timeout
-        self.expired = False
         self.crowd = 0  # how many processes the kernel had when it was stopped for it
         self.start_cell(None)
         self.watching = threading.Event()
@@ -246,7 +245,6 @@ class GuardedKernel(QuickKernel):
 
     def expire(self) -> None:
         """Kill the kernel (its whole process group) because the submission's time is up."""
-        self.expired = True
         self.stop()
         raise SubmissionTimedOut(f"the submission ran longer than {self.submission_timeout:g} s")
 

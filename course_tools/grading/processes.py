@@ -114,26 +114,19 @@ def reap(keep: set[int]) -> None:
 
 def end_descendants(
     keep: set[int] = frozenset(), spare: set[int] = frozenset(), passing: set[int] = frozenset()
-) -> int:
+) -> None:
     """Kill every descendant of this process (but ``spare`` and theirs) until none is left, a fork bomb too.
-
-    Returns how many were killed.
 
     ``keep``: children whose exit status someone else waits for (not reaped here); ``passing``: left
     alive, their descendants killed (see descendants).
     """
-    killed: set[int] = set()
     for _ in range(END_ROUNDS):
         alive = descendants(os.getpid(), set(spare), set(passing))
         if not alive:
             break
         for pid in alive:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
-                killed.add(pid)
-            except ProcessLookupError:
-                pass
         reap(set(keep))
         time.sleep(ROUND_PAUSE)
     reap(set(keep))
-    return len(killed)
