@@ -17,6 +17,7 @@ from pathlib import Path
 from backprop_lib.formatting import format_number
 from backprop_lib.messages import message
 
+from ..lessons import exercise_meta
 from .assignment import Assignment, InstructorError
 from .outcome import CellResult, Grade
 from .report import exercises_named, in_language, probe_tally
@@ -182,7 +183,7 @@ def feedback(grade: Grade, assignment: Assignment, isolated: bool = True, submis
 def cell_words(cell_id: str, assignment: Assignment, language: str) -> str:
     """A cell as the student knows it, "your answer to Exercise 11 (cell `ex10-answer`)": ids and numbers differ."""
     for cell in assignment.solution.cells:
-        exercise = cell.metadata.get("exercise", {})
+        exercise = exercise_meta(cell) or {}
         if cell.id == cell_id and exercise.get("role") in ("answer", "check") and "number" in exercise:
             return message(f"feedback.cell_{exercise['role']}", language, number=exercise["number"], cell=cell_id)
     return message("feedback.cell", language, cell=cell_id)

@@ -32,6 +32,7 @@ from _pytest.junitxml import LogXML
 
 from backprop_lib.messages import LANGUAGES, template
 
+from ..lessons import exercise_meta
 from .guard import GuardedKernel, KernelDied, SubmissionTimedOut, TooManyProcesses
 from .probes import score_hidden, stream_text
 from .processes import become_subreaper
@@ -107,7 +108,7 @@ def start_zygote(config: pytest.Config) -> None:
 
 def exercise_of(item: pytest.Item) -> dict:
     """The ``exercise`` metadata of an nbval cell item ({} for a teaching cell)."""
-    return item.cell.metadata.get("exercise", {})
+    return exercise_meta(item.cell) or {}
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -21,6 +21,8 @@ from collections.abc import Callable
 
 import numpy as np
 
+from ..lessons import exercise_meta
+
 RELATIVE, ABSOLUTE = 1e-5, 1e-6
 NUMBER = re.compile(r"[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?")
 
@@ -139,7 +141,7 @@ def stream_text(outputs) -> str:
 
 def probe_count(cell) -> int:
     """How many probes a hidden-check cell of the solution has (each earns an equal share of its exercise)."""
-    judge = cell.metadata.get("exercise", {}).get("judge")
+    judge = (exercise_meta(cell) or {}).get("judge")
     return len(judge["probes"]) if judge else len(split_probes(stream_text(cell.get("outputs", []))))
 
 
