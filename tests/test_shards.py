@@ -79,3 +79,11 @@ def test_merge_refuses_a_folder_without_a_gradebook(tmp_path, capsys):
     (tmp_path / "empty").mkdir()
     assert main(["--merge", str(tmp_path / "empty"), "--output", str(tmp_path / "joined")]) == 2
     assert "no gradebook.csv" in capsys.readouterr().err
+
+
+def test_an_empty_shard_gradebook_is_named_not_a_traceback(tmp_path, capsys):
+    for name, text in (("full", "student,ex1,total,maximum,status,submission\n"), ("empty", "")):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "gradebook.csv").write_text(text, encoding="utf-8")
+    assert main(["--merge", str(tmp_path / "full"), str(tmp_path / "empty"), "--output", str(tmp_path / "joined")]) == 2
+    assert "empty/gradebook.csv is empty, without even its header: delete it" in capsys.readouterr().err

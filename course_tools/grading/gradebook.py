@@ -92,13 +92,18 @@ class Gradebook:
             os.fsync(handle.fileno())
 
     def rewrite(self) -> None:
-        """Write the whole file anew (header, rows sorted by student), replacing the old one at once."""
-        partial = self.path.with_suffix(".csv.part")
-        with partial.open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(self.header)
-            writer.writerows(self.rows[student] for student in sorted(self.rows))
-        os.replace(partial, self.path)
+        """Write the whole file anew, replacing the old one at once."""
+        write_gradebook(self.path, self.header, self.rows)
+
+
+def write_gradebook(path: Path, header: list[str], rows: dict[str, list[str]]) -> None:
+    """Write a gradebook (header, rows sorted by student) into ``path``, replacing what it held at once."""
+    partial = path.with_suffix(".csv.part")
+    with partial.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(rows[student] for student in sorted(rows))
+    os.replace(partial, path)
 
 
 def fenced(text: str) -> str:

@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 
 from .assignment import InstructorError
+from .gradebook import write_gradebook
 from .seeds import same_seed
 
 
@@ -43,6 +44,8 @@ def merge(shard_folders: list[Path], output: Path) -> int:
             raise InstructorError(f"{folder} holds no gradebook.csv: pass the --output folders of the shards.")
         with book.open(newline="", encoding="utf-8") as handle:
             lines = list(csv.reader(handle))
+        if not lines:
+            raise InstructorError(f"{book} is empty, without even its header: delete it and grade that shard again.")
         if header is not None and lines[0] != header:
             raise InstructorError(
                 f"{book} has other columns than the first shard's: were they graded against the same assignment?"
@@ -56,8 +59,5 @@ def merge(shard_folders: list[Path], output: Path) -> int:
             (output / "feedback").mkdir(parents=True, exist_ok=True)
             shutil.copyfile(feedback, output / "feedback" / feedback.name)
     output.mkdir(parents=True, exist_ok=True)
-    with (output / "gradebook.csv").open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows(rows[student] for student in sorted(rows))
+    write_gradebook(output / "gradebook.csv", header, rows)
     return len(rows)
