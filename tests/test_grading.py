@@ -41,7 +41,7 @@ from course_tools.grading.probes import compare_probes, held_out_loss, stream_te
 from course_tools.grading.processes import descendants, living_parents
 from course_tools.grading.sandbox import Limits, spec_folder, write_kernel_spec
 from course_tools.grading.splice import OPEN_TASK_CHECK, splice
-from course_tools.grading.validate import judge
+from course_tools.grading.validate import assignment_problems
 from course_tools.grading.warm import Zygote
 from course_tools.lessons import drifted
 
@@ -766,8 +766,10 @@ def test_validate_names_a_failing_solution_check_and_a_check_that_passes_unanswe
         return Grade(student, exercises, [])
 
     every = {i for e in assignment.exercises.values() for i in e.check_ids + e.hidden_ids}
-    assert judge(grade("solution", every), grade("lesson", set()), assignment) == []
-    problems = judge(grade("solution", every - {"ex2-hidden-batch"}), grade("lesson", {"ex3-check"}), assignment)
+    assert assignment_problems(grade("solution", every), grade("lesson", set()), assignment) == []
+    problems = assignment_problems(
+        grade("solution", every - {"ex2-hidden-batch"}), grade("lesson", {"ex3-check"}), assignment
+    )
     assert problems == [
         "the solution scores 4.5 of 6 (status ok); failing checks: ex2-hidden-batch",
         "the unanswered lesson passes ex3-check (status ok): a check that passes without an answer grades nothing",

@@ -33,7 +33,7 @@ def check_ids(grade: Grade, passed: bool) -> list[str]:
     ]
 
 
-def judge(solution: Grade, lesson: Grade, assignment: Assignment) -> list[str]:
+def assignment_problems(solution: Grade, lesson: Grade, assignment: Assignment) -> list[str]:
     """What is wrong with the assignment, judged from the two grades (empty when it is ready)."""
     problems = []
     if solution.total != assignment.maximum or solution.status != "ok":
@@ -83,7 +83,7 @@ def validate_assignment(assignment: Assignment, limits: Limits, jobs: int) -> li
         )
     problems = []
     for language in editions:
-        found = judge(grades[f"solution-{language}"], grades[f"lesson-{language}"], assignment)
+        found = assignment_problems(grades[f"solution-{language}"], grades[f"lesson-{language}"], assignment)
         problems += [f"({language}) {problem}" if len(editions) > 1 else problem for problem in found]
         wrong = [name for name in (f"solution-{language}", f"lesson-{language}") if grades[name].language != language]
         problems += [f"{name} was graded as {grades[name].language}, not {language}" for name in wrong]
