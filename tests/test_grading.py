@@ -939,6 +939,9 @@ def test_the_public_seed_is_refused(assignment, tmp_path, capsys):
     write_class(tmp_path, {"ada": answered(assignment)})
     assert main([str(tmp_path), "--solution", str(FIXTURE), "--seed", "0"]) == 2
     assert "public seed" in capsys.readouterr().err
+    (tmp_path / "seed").write_text("0\n")
+    assert main([str(tmp_path), "--solution", str(FIXTURE), "--seed-file", str(tmp_path / "seed")]) == 2
+    assert f"the seed in {tmp_path / 'seed'} (0) is the public seed" in capsys.readouterr().err  # not "--seed 0"
 
 
 def test_a_negative_seed_or_a_damaged_kept_seed_is_refused_with_what_to_do(tmp_path):

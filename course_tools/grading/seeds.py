@@ -61,8 +61,9 @@ def hidden_seed_of(
     ``keeps_rows``: the gradebook in ``output`` keeps rows of earlier runs, so the seed must be theirs.
     """
     if chosen == PUBLIC_SEED:
+        named = f"the seed in {seed_file} ({PUBLIC_SEED})" if seed_file is not None else f"--seed {PUBLIC_SEED}"
         raise InstructorError(
-            f"--seed {PUBLIC_SEED} is the public seed: the solution stores its hidden outputs, so "
+            f"{named} is the public seed: the solution stores its hidden outputs, so "
             f"anyone with a clone can print them. Choose another number and keep it private."
         )
     if chosen is not None and chosen < 0:  # a hidden check would fail in the solution too, and match every blank answer
