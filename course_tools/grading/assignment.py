@@ -14,6 +14,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from nbformat import NotebookNode
+
 from backprop_lib.errors import CourseError
 
 from ..lessons import (
@@ -82,7 +84,7 @@ class Assignment:
             return str(self.solution_path)
 
 
-def role_of(cell) -> str | None:
+def role_of(cell: dict) -> str | None:
     """A cell's exercise role (answer, check, hidden-check) or None for a teaching cell."""
     meta = exercise_meta(cell)
     return meta.get("role") if meta else None
@@ -168,7 +170,7 @@ def load_edition(assignment: Assignment, language: str) -> Assignment | None:
     )
 
 
-def check_solution(notebook, table: dict[int, Exercise], path: Path) -> None:
+def check_solution(notebook: NotebookNode, table: dict[int, Exercise], path: Path) -> None:
     """The solution must have exercises and stored check outputs nbval can compare, unmarked by nbval comments."""
     if not table:
         raise InstructorError(f"{path} has no exercise cells (metadata 'exercise', see docs/authoring.md).")
@@ -206,10 +208,10 @@ def check_solution(notebook, table: dict[int, Exercise], path: Path) -> None:
             )
 
 
-def check_lesson_matches(lesson, generated, path: Path) -> None:
+def check_lesson_matches(lesson: NotebookNode, generated: NotebookNode, path: Path) -> None:
     """The lesson on disk must have the answer and check cells the solution generates, by id."""
 
-    def exercise_cells(notebook) -> list[tuple[str, str | None]]:
+    def exercise_cells(notebook: NotebookNode) -> list[tuple[str, str | None]]:
         return [(cell.id, role_of(cell)) for cell in notebook.cells if role_of(cell)]
 
     if exercise_cells(lesson) != exercise_cells(generated):

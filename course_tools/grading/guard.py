@@ -112,7 +112,7 @@ class QuickKernel(RunningKernel):
             return self.kc.get_shell_msg(timeout=timeout)
         raise ValueError(f"no channel {stream!r}")
 
-    def kernel_process(self):
+    def kernel_process(self) -> subprocess.Popen | None:
         """The kernel's Popen object (None before it started or after it was stopped)."""
         return getattr(getattr(getattr(self, "km", None), "provisioner", None), "process", None)
 
@@ -182,7 +182,7 @@ class GuardedKernel(QuickKernel):
         self.dropped_bytes = 0
         self.interrupted = False
 
-    def execute_cell_input(self, cell_input: str, allow_stdin=None) -> str:
+    def execute_cell_input(self, cell_input: str, allow_stdin: bool | None = None) -> str:
         """Send a cell to the kernel (as nbval does) and start counting its output."""
         msg_id = super().execute_cell_input(cell_input, allow_stdin=allow_stdin)
         self.start_cell(msg_id)

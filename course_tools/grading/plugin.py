@@ -24,6 +24,7 @@ import os
 import re
 import sys
 from collections import Counter
+from collections.abc import Generator
 from pathlib import Path
 
 import nbval.plugin
@@ -208,7 +209,9 @@ def hidden_verdicts(item: pytest.Item) -> list[bool]:
 
 
 @pytest.hookimpl(wrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
     """Add what happened to the cell's report; score a hidden check and keep its expected output out of it."""
     graded = hasattr(item, "cell") and active(item.config)
     hidden = graded and exercise_of(item).get("role") == "hidden-check"
@@ -257,7 +260,7 @@ class SubmissionReports:
                 (self.rootpath / notebook).unlink(missing_ok=True)
 
     @pytest.hookimpl(optionalhook=True)
-    def pytest_xdist_node_collection_finished(self, node, ids: list[str]) -> None:
+    def pytest_xdist_node_collection_finished(self, node: object, ids: list[str]) -> None:
         """xdist: a worker collected (the scheduler starts only after the last one)."""
         self.collected(list(ids))
 

@@ -130,7 +130,7 @@ JUDGES: dict[str, Callable[[str, list[int], int], list[bool]]] = {
 }
 
 
-def stream_text(outputs) -> str:
+def stream_text(outputs: list[dict]) -> str:
     """Everything a cell printed to stdout, whole."""
     return "".join(
         output.get("text", "")
@@ -139,7 +139,7 @@ def stream_text(outputs) -> str:
     )
 
 
-def probe_count(cell) -> int:
+def probe_count(cell: dict) -> int:
     """How many probes a hidden-check cell of the solution has (each earns an equal share of its exercise)."""
     judge = (exercise_meta(cell) or {}).get("judge")
     return len(judge["probes"]) if judge else len(split_probes(stream_text(cell.get("outputs", []))))

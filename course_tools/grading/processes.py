@@ -16,6 +16,7 @@ import os
 import signal
 import sys
 import time
+from collections.abc import Callable
 
 PR_SET_CHILD_SUBREAPER = 36
 END_ROUNDS, ROUND_PAUSE = 200, 0.01
@@ -81,7 +82,7 @@ def is_zombie(pid: int) -> bool:
 WALKS_DOWN = os.path.exists(f"/proc/self/task/{os.getpid()}/children")
 
 
-def children_table():
+def children_table() -> Callable[[int], list[int]]:
     """The children of every process, read from all of /proc at once: a function of the parent's pid."""
     table: dict[int, list[int]] = {}
     for child, parent in living_parents().items():

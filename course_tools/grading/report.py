@@ -40,7 +40,7 @@ def in_language(text: str, language: str) -> str:
     return re.sub(english + "$", lambda found: message("feedback.more", language, count=found[1]), text)
 
 
-def output_text(outputs) -> str:
+def output_text(outputs: list[dict]) -> str:
     """What a cell printed (streams, plain-text results, error names), shortened, for feedback."""
     parts = []
     for output in outputs:
