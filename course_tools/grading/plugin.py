@@ -142,7 +142,7 @@ def problem_of(item: pytest.Item, call: pytest.CallInfo) -> tuple[str, str] | No
     if item.test_outputs is None:
         return None  # never sent: the kernel was already gone
     if kernel is not None and kernel.interrupted:
-        return "timeout", f"it ran longer than {item.config.option.nbval_cell_timeout:g} s"
+        return "timeout", f"it ran longer than {item.config.getoption('nbval_cell_timeout'):g} s"
     raised = [output for output in item.test_outputs if output.get("output_type") == "error"]
     if not raised:
         return None
