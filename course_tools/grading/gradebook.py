@@ -113,14 +113,14 @@ def fenced(text: str) -> str:
     return f"{fence}text\n{text.rstrip()}\n{fence}"
 
 
-def passed(checks: list[CellResult], language: str = "en") -> str:
+def passed(checks: list[CellResult], language: str) -> str:
     """``2 of 3 passed``, or ``none`` when there are no such checks (in the feedback's language)."""
     if not checks:
         return message("feedback.none", language)
     return message("feedback.passed", language, passed=sum(check.passed for check in checks), count=len(checks))
 
 
-def probes_passed(checks: list[CellResult], probes: dict[str, int], language: str = "en") -> str:
+def probes_passed(checks: list[CellResult], probes: dict[str, int], language: str) -> str:
     """``5 of 7 passed``: the probes of these hidden checks, or ``none`` (in the feedback's language)."""
     if not checks:
         return message("feedback.none", language)
@@ -194,9 +194,7 @@ def cell_words(cell_id: str, assignment: Assignment, language: str) -> str:
     return message("feedback.cell", language, cell=cell_id)
 
 
-def write_feedback(
-    folder: Path, grade: Grade, assignment: Assignment, isolated: bool = True, submission: str = ""
-) -> Path:
+def write_feedback(folder: Path, grade: Grade, assignment: Assignment, isolated: bool, submission: str) -> Path:
     """Write one student's feedback file and return its path."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{grade.student}.md"

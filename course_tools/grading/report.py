@@ -131,7 +131,7 @@ def score(assignment: Assignment, spliced: Spliced, cells: list[CellResult]) -> 
 
 
 def cascades(
-    assignment: Assignment, exercises: list[ExerciseResult], unanswered: frozenset[int], language: str = "en"
+    assignment: Assignment, exercises: list[ExerciseResult], unanswered: frozenset[int], language: str
 ) -> list[Problem]:
     """A ``calls-unfinished`` problem for each answered exercise short of full points that calls one short too.
 
