@@ -186,16 +186,17 @@ def shard_of(args: argparse.Namespace, submissions: list[Submission], folder: Pa
 
 
 def forget_stale_rows(
-    gradebook: Gradebook, regrade: list[str] | None, submissions: list[Submission], folder: Path
+    gradebook: Gradebook, regrade: list[str] | None, submissions: list[Submission], folder: Path, shard: str | None
 ) -> dict[str, str]:
     """Drop the rows to grade again (--regrade NAME, a changed file), saying so; return each file's fingerprint."""
     if regrade:  # names: grade only these students again
         names = students_named(regrade, submissions)
         unknown = sorted(names - {s.student for s in submissions})
         if unknown:
+            where = f"shard {shard} of {folder}" if shard else folder
             raise InstructorError(
-                f"--regrade {' '.join(unknown)}: no such submission in {folder} (a student's name is the file name "
-                f"without .ipynb)."
+                f"--regrade {' '.join(unknown)}: no such submission in {where} (a student's name is the file name "
+                f"without .ipynb" + ("; a shard grades again only its own students)." if shard else ").")
             )
         gradebook.forget(names)
     gone = sorted(set(gradebook.rows) - {s.student for s in submissions})
@@ -264,7 +265,7 @@ def grade_folder(args: argparse.Namespace) -> int:
     submissions, output = shard_of(args, submissions, folder)
     output.mkdir(parents=True, exist_ok=True)
     gradebook = Gradebook(output / "gradebook.csv", assignment, regrade=args.regrade == [])
-    fingerprints = forget_stale_rows(gradebook, args.regrade, submissions, folder)
+    fingerprints = forget_stale_rows(gradebook, args.regrade, submissions, folder, args.shard)
     todo = [s for s in submissions if s.student not in gradebook.graded()]
     isolate = isolation_available()
     if not isolate:
