@@ -777,6 +777,27 @@ def test_validate_names_a_failing_solution_check_and_a_check_that_passes_unanswe
 
 
 @pytest.mark.skipif(not HOMEWORK.exists(), reason="solutions/05_homework.ipynb is not written yet")
+def test_validate_grades_in_the_kernels_chosen(monkeypatch):
+    from course_tools.grading import cli, validate
+
+    class Stop(Exception):
+        pass
+
+    chosen = []
+
+    def grade_submissions(*args, kernels: str, **kwargs) -> None:
+        chosen.append(kernels)
+        raise Stop
+
+    monkeypatch.setattr(validate, "grade_submissions", grade_submissions)
+    monkeypatch.setattr(validate, "default_kernels", lambda isolate: ("warm", ""))
+    monkeypatch.setattr(cli, "warm_kernels_possible", lambda: "")  # warm can run here, whatever this machine is
+    for kernels in ("fresh", "warm"):
+        with pytest.raises(Stop):
+            main(["--validate", "--solution", str(FIXTURE), "--kernels", kernels])
+    assert chosen == ["fresh", "warm"]
+
+
 def test_the_real_homework_validates(capsys):
     assert main(["--validate", "--jobs", "2"]) == 0, capsys.readouterr().out
 

@@ -437,7 +437,8 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.validate:
             assignment = load_assignment(args.solution, args.lesson, args.course)
-            problems = validate_assignment(assignment, limits_from(args), args.jobs)
+            kernels = kernel_mode(args.kernels, isolation_available()) if args.kernels else None
+            problems = validate_assignment(assignment, limits_from(args), args.jobs, kernels)
             return 1 if problems else 0
         if not args.submissions:
             p.error("say where the submissions are: backprop-grade SUBMISSIONS_DIR")

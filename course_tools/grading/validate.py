@@ -56,8 +56,11 @@ def assignment_problems(solution: Grade, lesson: Grade, assignment: Assignment) 
     return problems
 
 
-def validate_assignment(assignment: Assignment, limits: Limits, jobs: int) -> list[str]:
-    """Grade the solution and the unanswered lesson of every edition, print the verdict, return what is wrong."""
+def validate_assignment(assignment: Assignment, limits: Limits, jobs: int, kernels: str | None) -> list[str]:
+    """Grade the solution and the unanswered lesson of every edition, print the verdict, return what is wrong.
+
+    ``kernels``: "warm" or "fresh" as --kernels chose, None for the default here (warm.default_kernels).
+    """
     grades: dict[str, Grade] = {}
     editions = {assignment.language: assignment, **assignment.editions}
     with tempfile.TemporaryDirectory(prefix="backprop-validate-") as folder:
@@ -79,7 +82,7 @@ def validate_assignment(assignment: Assignment, limits: Limits, jobs: int) -> li
             isolate,
             [assignment.solution_path.parent],
             Path(folder) / "grading.log",
-            kernels=default_kernels(isolate)[0],
+            kernels=kernels or default_kernels(isolate)[0],
         )
     problems = []
     for language in editions:
