@@ -148,13 +148,7 @@ def feedback(grade: Grade, assignment: Assignment, isolated: bool = True, submis
         message("feedback.table", language),
         "|---|---|---|---|",
     ]
-    probes = assignment.probes
-    for exercise in grade.exercises:
-        points = message("feedback.of", language, got=number(exercise.points), maximum=number(exercise.maximum))
-        lines.append(
-            f"| {exercise.number} | {points} | {passed(exercise.visible, language)} | "
-            f"{probes_passed(exercise.hidden, probes, language)} |"
-        )
+    lines += points_table(grade, assignment.probes)
     lines += ["", message("feedback.scoring", language)]
     if grade.problems:
         lines += ["", message("feedback.what_happened", language), ""]
@@ -164,6 +158,27 @@ def feedback(grade: Grade, assignment: Assignment, isolated: bool = True, submis
     if grade.unanswered:  # their checks only printed "not done yet": what they expect is in the lesson already
         unanswered = exercises_named(sorted(grade.unanswered), language)
         lines += ["", message("feedback.not_answered", language, exercises=unanswered)]
+    lines += failed_checks(grade)
+    if not isolated:
+        lines += ["", "---", message("feedback.not_isolated", language)]
+    return "\n".join(lines) + "\n"
+
+
+def points_table(grade: Grade, probes: dict[str, int]) -> list[str]:
+    """The feedback table's rows: each exercise's points, visible checks and hidden probes passed."""
+    rows = []
+    for exercise in grade.exercises:
+        points = message("feedback.of", grade.language, got=number(exercise.points), maximum=number(exercise.maximum))
+        rows.append(
+            f"| {exercise.number} | {points} | {passed(exercise.visible, grade.language)} | "
+            f"{probes_passed(exercise.hidden, probes, grade.language)} |"
+        )
+    return rows
+
+
+def failed_checks(grade: Grade) -> list[str]:
+    """Each failed visible check of an answered exercise with what it expected and what it printed."""
+    language, lines = grade.language, []
     for exercise in grade.exercises:
         for check in exercise.visible if exercise.number not in grade.unanswered else []:
             if check.passed or not (check.expected or check.actual):
@@ -180,9 +195,7 @@ def feedback(grade: Grade, assignment: Assignment, isolated: bool = True, submis
                 "",
                 fenced(in_language(check.actual, language) or message("feedback.nothing", language)),
             ]
-    if not isolated:
-        lines += ["", "---", message("feedback.not_isolated", language)]
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 def cell_words(cell_id: str, assignment: Assignment, language: str) -> str:
