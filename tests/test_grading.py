@@ -1060,7 +1060,7 @@ def test_feedback_never_shows_the_solutions_multiple_choice_letters():
 
 
 def test_an_exercise_that_lost_points_while_calling_one_that_lost_points_too_is_marked_and_said():
-    from course_tools.grading.gradebook import feedback as feedback_text
+    from course_tools.grading.feedback import feedback as feedback_text
     from course_tools.grading.report import cascades
 
     homework = load_assignment(HOMEWORK)  # exercise 3 (train_xor) calls exercises 1 and 2 (forward, backward)

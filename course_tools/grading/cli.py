@@ -28,7 +28,8 @@ from backprop_lib.formatting import display_width, pad
 
 from ..lessons import add_course_option
 from .assignment import InstructorError, load_assignment
-from .gradebook import Gradebook, fingerprint, number, write_feedback
+from .feedback import write_feedback
+from .gradebook import Gradebook, fingerprint, number
 from .outcome import Grade
 from .reference import seeded_assignment
 from .runner import Submission, grade_submissions
