@@ -36,6 +36,11 @@ def in_shard(student: str, index: int, count: int) -> bool:
 
 def merge(shard_folders: list[Path], output: Path) -> int:
     """Join the shards' gradebooks and feedback into ``output``; return the number of students."""
+    if output.resolve() in {folder.resolve() for folder in shard_folders}:
+        raise InstructorError(
+            f"--output {output} is one of the shards: the joined gradebook would replace that shard's. "
+            f"Join them into a folder of their own."
+        )
     same_seed(shard_folders)
     header, rows = None, {}
     for folder in shard_folders:
