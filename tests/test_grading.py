@@ -712,9 +712,10 @@ def test_missing_or_empty_submissions_folder(tmp_path, capsys):
         ("--submission-timeout=0", "--submission-timeout must be more than 0 seconds, not 0"),  # grader-error
         ("--max-output-kb=0", "--max-output-kb must be 1 or more, not 0"),
         ("--max-processes=-1", "--max-processes must be 0 or more (0: none besides the kernel), not -1"),
+        (f"--output={FIXTURE}", f"--output {FIXTURE} is a file: give a folder"),  # not FileExistsError
     ],
 )
-def test_a_limit_that_could_grade_nobody_is_refused_before_grading(tmp_path, capsys, option, said):
+def test_a_limit_or_output_that_could_grade_nobody_is_refused_before_grading(tmp_path, capsys, option, said):
     with pytest.raises(SystemExit) as ended:
         main([str(tmp_path), "--solution", str(FIXTURE), option])
     assert ended.value.code == 2 and said in capsys.readouterr().err

@@ -405,8 +405,8 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-def refuse_unusable_numbers(p: argparse.ArgumentParser, args: argparse.Namespace) -> None:
-    """End with a usage error when a number given could not grade anyone: what it must be and what was given."""
+def refuse_unusable_options(p: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """End with a usage error when a number or folder given could not serve: what it must be and what was given."""
     if args.jobs < 1:
         p.error("--jobs must be 1 or more")
     if args.memory_mb < MIN_MEMORY_MB:
@@ -421,13 +421,15 @@ def refuse_unusable_numbers(p: argparse.ArgumentParser, args: argparse.Namespace
         p.error(f"--max-output-kb must be 1 or more, not {args.max_output_kb}: no check would see any output")
     if args.max_processes < 0:
         p.error(f"--max-processes must be 0 or more (0: none besides the kernel), not {args.max_processes}")
+    if args.output and args.output.exists() and not args.output.is_dir():
+        p.error(f"--output {args.output} is a file: give a folder (it is made if it does not exist)")
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; instructor mistakes end with a clear message and exit code 2."""
     p = parser()
     args = p.parse_args(argv)
-    refuse_unusable_numbers(p, args)
+    refuse_unusable_options(p, args)
     try:
         if args.merge:
             if not args.output:
