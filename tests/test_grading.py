@@ -831,6 +831,9 @@ def test_the_held_out_judge_decides_with_targets_only_the_grader_draws():
     assert held_out_loss(printed(1, 2, True), [1], seed=43) == [False]  # another run's held-out data
     assert held_out_loss("problem = circles\nyes\n", [1], seed=42) == [False]
     assert held_out_loss(printed(1, 2, True).replace("= 2", "= ²"), [1], seed=42) == [False]  # a digit to isdigit()
+    assert held_out_loss(printed(1, 2, True).replace("= 2", "= " + "9" * 5000), [1], seed=42) == [
+        False
+    ]  # int() refuses
 
 
 TAMPERING = """

@@ -91,11 +91,13 @@ def held_out_loss(printed: str, probes: list[int], seed: int) -> list[bool]:
         chosen = PROBLEMS[names[index]]
         _, targets = make_problem(chosen.name, 500, hidden_seed(probe, seed))
         values = np.array([float(n) for n in NUMBER.findall(outputs[index])])
-        if values.size != 500 * chosen.output_width or not layers[index].strip().isdecimal():
+        # a count int() reads: not '²' (a digit to str.isdigit), not 5000 digits (over int's limit of 4300)
+        depth = layers[index].strip()
+        if values.size != 500 * chosen.output_width or not re.fullmatch(r"[0-9]{1,6}", depth):
             verdicts.append(False)
             continue
         loss = float(chosen.make_loss().forward(values.reshape(500, chosen.output_width), targets))
-        verdicts.append(int(layers[index]) >= 2 and bool(np.isfinite(loss)) and loss < chosen.target)
+        verdicts.append(int(depth) >= 2 and bool(np.isfinite(loss)) and loss < chosen.target)
     return verdicts
 
 
