@@ -90,6 +90,11 @@ def role_of(cell: dict) -> str | None:
     return meta.get("role") if meta else None
 
 
+def answer_sources(notebook: NotebookNode) -> dict[str, str]:
+    """The sources of a notebook's answer cells, by cell id (a solution's: answers; a lesson's: stubs)."""
+    return {cell.id: cell.source for cell in notebook.cells if role_of(cell) == "answer"}
+
+
 @contextmanager
 def reading(path: Path) -> Iterator[None]:
     """Name the file when a notebook cannot be read or breaks docs/authoring.md: an InstructorError, not a traceback."""

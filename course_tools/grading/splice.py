@@ -24,7 +24,7 @@ from backprop_lib.messages import LANGUAGES
 
 from ..lessons import SOURCE_LANGUAGE, exercise_meta, with_answers
 from ..translations import LANGUAGE_CALL
-from .assignment import Assignment, role_of
+from .assignment import Assignment, answer_sources, role_of
 from .markers import strip_nbval_markers
 from .outcome import Problem
 
@@ -239,7 +239,7 @@ def unanswered_exercises(assignment: Assignment, answers: dict[str, str]) -> fro
 
 def answer_stubs(assignment: Assignment) -> dict[str, str]:
     """The lesson's answer cells as handed out (their stubs), by cell id."""
-    return {cell.id: cell.source for cell in assignment.lesson.cells if role_of(cell) == "answer"}
+    return answer_sources(assignment.lesson)
 
 
 def as_handed_out(answer: str, stub: str) -> bool:
