@@ -983,6 +983,29 @@ def test_a_negative_seed_or_a_damaged_kept_seed_is_refused_with_what_to_do(tmp_p
         seed_from_file(tmp_path / "seed")
 
 
+def test_a_seed_the_solutions_hidden_check_fails_with_is_refused_without_printing_it(tmp_path):
+    from course_tools.grading.reference import seeded_assignment
+
+    course = tmp_path / "course"
+    shutil.copytree(FIXTURE.parent.parent, course)
+    solution = course / "solutions" / FIXTURE.name
+    notebook = nbformat.read(solution, as_version=4)
+    hidden = next(cell for cell in notebook.cells if cell.id == "ex1-hidden")
+    fails = "    if __import__('os').environ['BACKPROP_HIDDEN_SEED'] == '13':\n        raise ValueError('unlucky')\n"
+    hidden.source = hidden.source.replace(
+        "with exercise_check(1, hidden=True):\n", f"with exercise_check(1, hidden=True):\n{fails}"
+    )
+    nbformat.write(notebook, solution)
+    assignment = load_assignment(solution)
+    assert seeded_assignment(assignment, 14).probes == assignment.probes  # another seed: values, as stored
+    # with seed 13 its expected output would be the ✗ line, which a blank answer raising the same error prints too
+    with pytest.raises(
+        InstructorError, match="the solution fails its hidden checks ex1-hidden with this run"
+    ) as refused:
+        seeded_assignment(assignment, 13)
+    assert "13" not in str(refused.value)
+
+
 def test_a_seed_file_gives_every_shard_the_same_seed_and_a_bad_one_says_how_to_make_one(tmp_path, capsys):
     from course_tools.grading.seeds import seed_from_file
 
