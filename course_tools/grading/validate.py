@@ -61,8 +61,23 @@ def validate_assignment(assignment: Assignment, limits: Limits, jobs: int, kerne
 
     ``kernels``: "warm" or "fresh" as --kernels chose, None for the default here (warm.default_kernels).
     """
-    grades: dict[str, Grade] = {}
     editions = {assignment.language: assignment, **assignment.editions}
+    grades = grade_editions(assignment, editions, limits, jobs, kernels)
+    problems = []
+    for language in editions:
+        found = assignment_problems(grades[f"solution-{language}"], grades[f"lesson-{language}"], assignment)
+        problems += [f"({language}) {problem}" if len(editions) > 1 else problem for problem in found]
+        wrong = [name for name in (f"solution-{language}", f"lesson-{language}") if grades[name].language != language]
+        problems += [f"{name} was graded as {grades[name].language}, not {language}" for name in wrong]
+    print_verdict(assignment, list(editions), problems)
+    return problems
+
+
+def grade_editions(
+    assignment: Assignment, editions: dict[str, Assignment], limits: Limits, jobs: int, kernels: str | None
+) -> dict[str, Grade]:
+    """Grade each edition's solution and unanswered lesson (``solution-en``, ``lesson-en``, …) in one run."""
+    grades: dict[str, Grade] = {}
     with tempfile.TemporaryDirectory(prefix="backprop-validate-") as folder:
         submissions = []
         for language, edition in editions.items():
@@ -84,12 +99,11 @@ def validate_assignment(assignment: Assignment, limits: Limits, jobs: int, kerne
             Path(folder) / "grading.log",
             kernels=kernels or default_kernels(isolate)[0],
         )
-    problems = []
-    for language in editions:
-        found = assignment_problems(grades[f"solution-{language}"], grades[f"lesson-{language}"], assignment)
-        problems += [f"({language}) {problem}" if len(editions) > 1 else problem for problem in found]
-        wrong = [name for name in (f"solution-{language}", f"lesson-{language}") if grades[name].language != language]
-        problems += [f"{name} was graded as {grades[name].language}, not {language}" for name in wrong]
+    return grades
+
+
+def print_verdict(assignment: Assignment, languages: list[str], problems: list[str]) -> None:
+    """The assignment in one line, a note per exercise without hidden checks, then each problem or ✓."""
     print(
         f"Assignment {assignment.name}: {len(assignment.exercises)} exercises, {number(assignment.maximum)} "
         f"points, {assignment.check_count} checks ({sum(assignment.probes.values())} hidden probes)."
@@ -104,7 +118,6 @@ def validate_assignment(assignment: Assignment, limits: Limits, jobs: int, kerne
         print(f"  ✗ {problem}")
     if not problems:
         print(
-            f"  ✓ in {' and '.join(editions)}: the solution scores {number(assignment.maximum)} of "
+            f"  ✓ in {' and '.join(languages)}: the solution scores {number(assignment.maximum)} of "
             f"{number(assignment.maximum)}; the unanswered lesson fails all {assignment.check_count} checks."
         )
-    return problems
