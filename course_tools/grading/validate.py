@@ -112,7 +112,7 @@ def print_verdict(assignment: Assignment, languages: list[str], problems: list[s
         if not exercise.hidden_ids:
             print(
                 f"  note: exercise {exercise.number} has no hidden check, so printing its visible check's "
-                f"expected text earns its {number(exercise.points)} points."
+                f"expected text earns its {number(exercise.points)} point{'' if exercise.points == 1 else 's'}."
             )
     for problem in problems:
         print(f"  ✗ {problem}")
