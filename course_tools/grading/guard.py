@@ -144,9 +144,9 @@ class GuardedKernel(QuickKernel):
 
     def __init__(self, kernel_name: str, cwd: str | None = None, startup_timeout: float = 60) -> None:
         self.deadline = time.monotonic() + self.submission_timeout
-        self.crowd = 0  # how many processes the kernel had when it was stopped for it
+        self.processes_when_stopped = 0  # more than max_processes: the kernel was stopped for them
         self.start_cell(None)
-        self.watching = threading.Event()
+        self.stopped = threading.Event()  # set by stop(): the process watcher ends
         if self.zygote is not None and self.zygote.ended():
             GuardedKernel.zygote = None
         try:
@@ -163,11 +163,11 @@ class GuardedKernel(QuickKernel):
         every descendant of this worker but the kernel itself.
         """
         kernel = self.kernel_process()
-        while kernel is not None and not self.watching.wait(WATCH_SECONDS):
+        while kernel is not None and not self.stopped.wait(WATCH_SECONDS):
             zygote = self.zygote.processes() if self.zygote else set()
             started = [pid for pid in descendants(os.getpid(), passing=zygote) if pid != kernel.pid]
             if len(started) > self.max_processes:
-                self.crowd = len(started)
+                self.processes_when_stopped = len(started)
                 end_descendants(keep={kernel.pid}, passing=self.grader_processes())
                 return
 
@@ -236,9 +236,9 @@ class GuardedKernel(QuickKernel):
         """Clean up after a kernel that ended by itself (or was ended for its processes), and fail the running cell."""
         description = exit_description(self.exit_code())
         self.stop()
-        if self.crowd:
+        if self.processes_when_stopped:
             raise TooManyProcesses(
-                f"it had {self.crowd} processes running, more than the {self.max_processes} "
+                f"it had {self.processes_when_stopped} processes running, more than the {self.max_processes} "
                 f"allowed; they were all stopped"
             )
         raise KernelDied(description)
@@ -258,7 +258,7 @@ class GuardedKernel(QuickKernel):
         """Stop the kernel and its channels, and every process it left behind; safe to call twice or after it died."""
         if not hasattr(self, "km"):
             return
-        self.watching.set()
+        self.stopped.set()
         try:
             super().stop()
         finally:
