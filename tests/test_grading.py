@@ -1126,6 +1126,17 @@ def test_a_gate_probe_that_fails_takes_every_probe_of_its_check_with_it():
     assert score_hidden(gated, expected, expected, 1) == [True, True]
 
 
+@pytest.mark.parametrize("probes", ["90", [], [90.5], None])
+def test_a_judges_probes_must_be_a_list_of_whole_numbers(tmp_path, probes):
+    notebook = nbformat.read(FIXTURE, as_version=4)
+    hidden = next(cell for cell in notebook.cells if cell.metadata.get("exercise", {}).get("role") == "hidden-check")
+    hidden.metadata["exercise"]["judge"] = {"name": "held-out-accuracy", "probes": probes}  # "90": two probes, '9', '0'
+    (tmp_path / "solutions").mkdir()
+    nbformat.write(notebook, tmp_path / "solutions" / FIXTURE.name)
+    with pytest.raises(InstructorError, match=r"with a list of probes \(whole numbers\)"):
+        load_assignment(tmp_path / "solutions" / FIXTURE.name)
+
+
 def test_a_gate_must_be_one_of_its_checks_own_probes(tmp_path):
     notebook = nbformat.read(FIXTURE, as_version=4)
     hidden = next(cell for cell in notebook.cells if cell.metadata.get("exercise", {}).get("role") == "hidden-check")

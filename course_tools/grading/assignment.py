@@ -188,10 +188,10 @@ def check_solution(notebook: NotebookNode, table: dict[int, Exercise], path: Pat
                 f"execute the solution first (make lessons NOTEBOOKS={path})."
             )
         judge = exercise_meta(cell).get("judge")
-        if judge and (judge.get("name") not in JUDGES or not judge.get("probes")):
+        if judge and (judge.get("name") not in JUDGES or not whole_numbers(judge.get("probes"))):
             raise InstructorError(
                 f"{path}: hidden check {cell.id} names the judge {judge.get('name')!r} with probes "
-                f"{judge.get('probes')!r}: the judges are {sorted(JUDGES)}, with a list of probes."
+                f"{judge.get('probes')!r}: the judges are {sorted(JUDGES)}, with a list of probes (whole numbers)."
             )
         gates = set(exercise_meta(cell).get("gates", []))
         missing = gates - {label for label, _ in split_probes(stream_text(cell.get("outputs", [])))}
@@ -211,6 +211,11 @@ def check_solution(notebook: NotebookNode, table: dict[int, Exercise], path: Pat
                 f"{path}: check cell {cell.id} carries an nbval comment marker ({markers[0]}), "
                 f"which would override the grader's comparison: remove it."
             )
+
+
+def whole_numbers(probes: object) -> bool:
+    """Whether a judge's probes are a list of whole numbers (a string's characters would count as probes)."""
+    return isinstance(probes, list) and bool(probes) and all(type(probe) is int for probe in probes)
 
 
 def check_lesson_matches(lesson: NotebookNode, generated: NotebookNode, path: Path) -> None:
