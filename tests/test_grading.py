@@ -721,6 +721,15 @@ def test_a_limit_or_output_that_could_grade_nobody_is_refused_before_grading(tmp
     assert ended.value.code == 2 and said in capsys.readouterr().err
 
 
+def test_a_folder_or_a_broken_link_named_like_a_submission_is_an_invalid_notebook_not_a_crash(tmp_path):
+    (tmp_path / "bob.ipynb").mkdir()
+    (tmp_path / "carl.ipynb").symlink_to(tmp_path / "nowhere")
+    assert main([str(tmp_path), "--solution", str(FIXTURE), "--seed", "5", "--output", str(tmp_path / "out")]) == 0
+    with (tmp_path / "out" / "gradebook.csv").open(newline="", encoding="utf-8") as handle:
+        statuses = {row["student"]: (row["status"], row["submission"]) for row in csv.DictReader(handle)}
+    assert statuses == {"bob": ("invalid-notebook", ""), "carl": ("invalid-notebook", "")}  # no version to name
+
+
 def test_missing_solution(tmp_path, capsys):
     assert main([str(tmp_path), "--solution", str(tmp_path / "missing.ipynb")]) == 2
     assert "No solution notebook" in capsys.readouterr().err

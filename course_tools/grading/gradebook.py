@@ -20,8 +20,11 @@ from .outcome import Grade
 
 
 def fingerprint(path: Path) -> str:
-    """The first 16 hex digits of a file's SHA-256: which version of a submission a row graded."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    """The first 16 hex digits of a file's SHA-256: which version of a submission a row graded ("": unreadable)."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    except OSError:  # a folder or a broken link named NAME.ipynb: graded as an invalid notebook, not a crash
+        return ""
 
 
 def number(value: float) -> str:
