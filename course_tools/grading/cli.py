@@ -236,10 +236,10 @@ def print_settings(args: argparse.Namespace, isolate: bool, kernels: str, seed: 
     print(f"  hidden inputs: {seed}", flush=True)
 
 
-def print_ending(grades: list[Grade], seconds: float, args: argparse.Namespace, gradebook: Gradebook) -> int:
+def print_ending(grades: list[Grade], seconds: float, jobs: int, gradebook: Gradebook) -> int:
     """The run's summary and where its files are; exit code 1 when a submission could not be graded."""
     output = gradebook.path.parent
-    print("\n".join(summary(grades, seconds, args.jobs)))
+    print("\n".join(summary(grades, seconds, jobs)))
     if len(gradebook.rows) > len(grades):  # earlier runs graded others: the class as a whole too
         print(class_line(gradebook.path))
     print(f"Gradebook: {gradebook.path}\nFeedback:  {output / 'feedback'}/ (one NAME.md per student)")
@@ -313,7 +313,7 @@ def grade_folder(args: argparse.Namespace) -> int:
         return 130
     finally:
         gradebook.rewrite()
-    return print_ending(grades, time.monotonic() - start, args, gradebook)
+    return print_ending(grades, time.monotonic() - start, args.jobs, gradebook)
 
 
 def parser() -> argparse.ArgumentParser:
