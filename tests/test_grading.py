@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -40,7 +41,7 @@ from course_tools.grading.probes import compare_probes, held_out_loss, stream_te
 from course_tools.grading.processes import descendants, living_parents
 from course_tools.grading.sandbox import Limits, spec_folder, write_kernel_spec
 from course_tools.grading.splice import OPEN_TASK_CHECK, splice
-from course_tools.grading.validate import judge
+from course_tools.grading.validate import assignment_problems
 from course_tools.grading.warm import Zygote
 from course_tools.lessons import drifted
 
@@ -642,6 +643,18 @@ def test_splice_takes_answers_by_id_and_strips_markers(assignment, tmp_path):
     ]
 
 
+def test_json_nested_too_deep_or_a_cell_id_that_is_no_string_is_graded_not_a_crash(assignment, tmp_path):
+    (tmp_path / "deep.ipynb").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    spliced = splice(assignment, "deep", tmp_path / "deep.ipynb")
+    assert spliced.notebook is None and [problem.code for problem in spliced.problems] == ["invalid-notebook"]
+    notebook = answered(assignment, ex3_answer="halved_learning_rate = 0.05\n")
+    notebook.cells[0].id = ["not", "a", "string"]
+    (tmp_path / "odd_id.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
+    spliced = splice(assignment, "odd_id", tmp_path / "odd_id.ipynb")
+    cells = {cell.id: cell for cell in spliced.notebook.cells}
+    assert "halved_learning_rate = 0.05" in cells["ex3-answer"].source
+
+
 def test_an_answer_retyped_in_a_new_cell_is_found_by_its_first_line_and_said(assignment, tmp_path):
     header = next(cell.source for cell in assignment.lesson.cells if cell.id == "ex1-answer").splitlines()[0]
     notebook = answered(assignment, ex1_answer=f"{header}\n{SOLVED_EX1}")
@@ -692,9 +705,51 @@ def test_missing_or_empty_submissions_folder(tmp_path, capsys):
     assert "holds no .ipynb files" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    ("option", "said"),
+    [
+        ("--cell-timeout=-1", "--cell-timeout must be more than 0 seconds, not -1"),  # every cell: timeout
+        ("--submission-timeout=0", "--submission-timeout must be more than 0 seconds, not 0"),  # grader-error
+        ("--max-output-kb=0", "--max-output-kb must be 1 or more, not 0"),
+        ("--max-processes=-1", "--max-processes must be 0 or more (0: none besides the kernel), not -1"),
+        (f"--output={FIXTURE}", f"--output {FIXTURE} is a file: give a folder"),  # not FileExistsError
+    ],
+)
+def test_a_limit_or_output_that_could_grade_nobody_is_refused_before_grading(tmp_path, capsys, option, said):
+    with pytest.raises(SystemExit) as ended:
+        main([str(tmp_path), "--solution", str(FIXTURE), option])
+    assert ended.value.code == 2 and said in capsys.readouterr().err
+
+
+def test_a_folder_or_a_broken_link_named_like_a_submission_is_an_invalid_notebook_not_a_crash(tmp_path):
+    (tmp_path / "bob.ipynb").mkdir()
+    (tmp_path / "carl.ipynb").symlink_to(tmp_path / "nowhere")
+    assert main([str(tmp_path), "--solution", str(FIXTURE), "--seed", "5", "--output", str(tmp_path / "out")]) == 0
+    with (tmp_path / "out" / "gradebook.csv").open(newline="", encoding="utf-8") as handle:
+        statuses = {row["student"]: (row["status"], row["submission"]) for row in csv.DictReader(handle)}
+    assert statuses == {"bob": ("invalid-notebook", ""), "carl": ("invalid-notebook", "")}  # no version to name
+
+
 def test_missing_solution(tmp_path, capsys):
     assert main([str(tmp_path), "--solution", str(tmp_path / "missing.ipynb")]) == 2
     assert "No solution notebook" in capsys.readouterr().err
+
+
+def test_a_lesson_or_korean_solution_that_cannot_be_read_is_named_not_a_traceback(tmp_path, capsys):
+    course = tmp_path / "course"
+    shutil.copytree(FIXTURE.parent.parent, course)
+    solution = course / "solutions" / FIXTURE.name
+    for broken in (course / "lessons" / "en" / FIXTURE.name, course / "solutions" / "ko" / FIXTURE.name):
+        kept = broken.read_text(encoding="utf-8")
+        broken.write_text("{ not json", encoding="utf-8")
+        assert main([str(tmp_path), "--solution", str(solution)]) == 2
+        assert f"error: {broken}: Notebook does not appear to be JSON" in capsys.readouterr().err
+        broken.write_text(kept, encoding="utf-8")
+    korean = nbformat.read(course / "solutions" / "ko" / FIXTURE.name, as_version=4)
+    next(cell for cell in korean.cells if cell.id == "ex1-check").metadata["exercise"]["role"] = "chek"
+    nbformat.write(korean, course / "solutions" / "ko" / FIXTURE.name)
+    assert main([str(tmp_path), "--solution", str(solution)]) == 2
+    assert "ko/fixture_homework.ipynb: cell ex1-check: exercise role must be" in capsys.readouterr().err
 
 
 def test_solution_without_outputs(tmp_path):
@@ -721,8 +776,10 @@ def test_validate_names_a_failing_solution_check_and_a_check_that_passes_unanswe
         return Grade(student, exercises, [])
 
     every = {i for e in assignment.exercises.values() for i in e.check_ids + e.hidden_ids}
-    assert judge(grade("solution", every), grade("lesson", set()), assignment) == []
-    problems = judge(grade("solution", every - {"ex2-hidden-batch"}), grade("lesson", {"ex3-check"}), assignment)
+    assert assignment_problems(grade("solution", every), grade("lesson", set()), assignment) == []
+    problems = assignment_problems(
+        grade("solution", every - {"ex2-hidden-batch"}), grade("lesson", {"ex3-check"}), assignment
+    )
     assert problems == [
         "the solution scores 4.5 of 6 (status ok); failing checks: ex2-hidden-batch",
         "the unanswered lesson passes ex3-check (status ok): a check that passes without an answer grades nothing",
@@ -730,6 +787,27 @@ def test_validate_names_a_failing_solution_check_and_a_check_that_passes_unanswe
 
 
 @pytest.mark.skipif(not HOMEWORK.exists(), reason="solutions/05_homework.ipynb is not written yet")
+def test_validate_grades_in_the_kernels_chosen(monkeypatch):
+    from course_tools.grading import cli, validate
+
+    class Stop(Exception):
+        pass
+
+    chosen = []
+
+    def grade_submissions(*args, kernels: str, **kwargs) -> None:
+        chosen.append(kernels)
+        raise Stop
+
+    monkeypatch.setattr(validate, "grade_submissions", grade_submissions)
+    monkeypatch.setattr(validate, "default_kernels", lambda isolate: ("warm", ""))
+    monkeypatch.setattr(cli, "warm_kernels_possible", lambda: "")  # warm can run here, whatever this machine is
+    for kernels in ("fresh", "warm"):
+        with pytest.raises(Stop):
+            main(["--validate", "--solution", str(FIXTURE), "--kernels", kernels])
+    assert chosen == ["fresh", "warm"]
+
+
 def test_the_real_homework_validates(capsys):
     assert main(["--validate", "--jobs", "2"]) == 0, capsys.readouterr().out
 
@@ -761,6 +839,10 @@ def test_the_held_out_judge_decides_with_targets_only_the_grader_draws():
     assert held_out_loss(printed(1, 1, True), [1], seed=42) == [False]  # one hidden layer is not deep
     assert held_out_loss(printed(1, 2, True), [1], seed=43) == [False]  # another run's held-out data
     assert held_out_loss("problem = circles\nyes\n", [1], seed=42) == [False]
+    assert held_out_loss(printed(1, 2, True).replace("= 2", "= ²"), [1], seed=42) == [False]  # a digit to isdigit()
+    assert held_out_loss(printed(1, 2, True).replace("= 2", "= " + "9" * 5000), [1], seed=42) == [
+        False
+    ]  # int() refuses
 
 
 TAMPERING = """
@@ -891,6 +973,46 @@ def test_the_public_seed_is_refused(assignment, tmp_path, capsys):
     write_class(tmp_path, {"ada": answered(assignment)})
     assert main([str(tmp_path), "--solution", str(FIXTURE), "--seed", "0"]) == 2
     assert "public seed" in capsys.readouterr().err
+    (tmp_path / "seed").write_text("0\n")
+    assert main([str(tmp_path), "--solution", str(FIXTURE), "--seed-file", str(tmp_path / "seed")]) == 2
+    assert f"the seed in {tmp_path / 'seed'} (0) is the public seed" in capsys.readouterr().err  # not "--seed 0"
+
+
+def test_a_negative_seed_or_a_damaged_kept_seed_is_refused_with_what_to_do(tmp_path):
+    from course_tools.grading.seeds import hidden_seed_of, seed_from_file
+
+    # numpy takes no negative seed: every hidden check would print the same error for the solution and a blank answer
+    with pytest.raises(InstructorError, match="--seed -5: a seed is a whole number from 1 up"):
+        hidden_seed_of(-5, tmp_path)
+    (tmp_path / "hidden-seed").write_text("\n")
+    with pytest.raises(InstructorError, match="holds '', not the seed an earlier run kept there.*delete it"):
+        hidden_seed_of(None, tmp_path)
+    (tmp_path / "seed").write_text("²\n")  # a digit to str.isdigit, not to int
+    with pytest.raises(InstructorError, match="one whole number, but it holds '²'"):
+        seed_from_file(tmp_path / "seed")
+
+
+def test_a_seed_the_solutions_hidden_check_fails_with_is_refused_without_printing_it(tmp_path):
+    from course_tools.grading.reference import seeded_assignment
+
+    course = tmp_path / "course"
+    shutil.copytree(FIXTURE.parent.parent, course)
+    solution = course / "solutions" / FIXTURE.name
+    notebook = nbformat.read(solution, as_version=4)
+    hidden = next(cell for cell in notebook.cells if cell.id == "ex1-hidden")
+    fails = "    if __import__('os').environ['BACKPROP_HIDDEN_SEED'] == '13':\n        raise ValueError('unlucky')\n"
+    hidden.source = hidden.source.replace(
+        "with exercise_check(1, hidden=True):\n", f"with exercise_check(1, hidden=True):\n{fails}"
+    )
+    nbformat.write(notebook, solution)
+    assignment = load_assignment(solution)
+    assert seeded_assignment(assignment, 14).probes == assignment.probes  # another seed: values, as stored
+    # with seed 13 its expected output would be the ✗ line, which a blank answer raising the same error prints too
+    with pytest.raises(
+        InstructorError, match="the solution fails its hidden checks ex1-hidden with this run"
+    ) as refused:
+        seeded_assignment(assignment, 13)
+    assert "13" not in str(refused.value)
 
 
 def test_a_seed_file_gives_every_shard_the_same_seed_and_a_bad_one_says_how_to_make_one(tmp_path, capsys):
@@ -974,7 +1096,7 @@ def test_feedback_never_shows_the_solutions_multiple_choice_letters():
 
 
 def test_an_exercise_that_lost_points_while_calling_one_that_lost_points_too_is_marked_and_said():
-    from course_tools.grading.gradebook import feedback as feedback_text
+    from course_tools.grading.feedback import feedback as feedback_text
     from course_tools.grading.report import cascades
 
     homework = load_assignment(HOMEWORK)  # exercise 3 (train_xor) calls exercises 1 and 2 (forward, backward)
@@ -1013,6 +1135,17 @@ def test_a_gate_probe_that_fails_takes_every_probe_of_its_check_with_it():
     assert score_hidden(gated, expected, expected, 1) == [True, True]
 
 
+@pytest.mark.parametrize("probes", ["90", [], [90.5], None])
+def test_a_judges_probes_must_be_a_list_of_whole_numbers(tmp_path, probes):
+    notebook = nbformat.read(FIXTURE, as_version=4)
+    hidden = next(cell for cell in notebook.cells if cell.metadata.get("exercise", {}).get("role") == "hidden-check")
+    hidden.metadata["exercise"]["judge"] = {"name": "held-out-accuracy", "probes": probes}  # "90": two probes, '9', '0'
+    (tmp_path / "solutions").mkdir()
+    nbformat.write(notebook, tmp_path / "solutions" / FIXTURE.name)
+    with pytest.raises(InstructorError, match=r"with a list of probes \(whole numbers\)"):
+        load_assignment(tmp_path / "solutions" / FIXTURE.name)
+
+
 def test_a_gate_must_be_one_of_its_checks_own_probes(tmp_path):
     notebook = nbformat.read(FIXTURE, as_version=4)
     hidden = next(cell for cell in notebook.cells if cell.metadata.get("exercise", {}).get("role") == "hidden-check")
@@ -1040,6 +1173,14 @@ def test_an_exercise_counts_as_unanswered_by_its_cells_not_by_what_its_check_pri
     assert splice(assignment, "student", path).unanswered == frozenset({1})
     nbformat.write(without_cell(student_notebook(assignment, answers), "ex2-answer"), path)
     assert splice(assignment, "student", path).unanswered == frozenset({1, 2})  # a missing cell: graded as its stub
+
+
+def test_every_problem_code_has_its_sentence_for_the_feedback_and_no_sentence_lacks_its_code():
+    from backprop_lib.messages import MESSAGES
+    from course_tools.grading.outcome import PROBLEMS
+
+    sentences = {key.removeprefix("problem.") for key in MESSAGES if key.startswith("problem.")}
+    assert sentences - {"at_line"} == set(PROBLEMS)  # at_line: a part of the syntax-error sentence
 
 
 def test_a_syntax_errors_line_is_said_in_the_feedbacks_language():

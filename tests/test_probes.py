@@ -43,4 +43,5 @@ def test_a_missing_or_malformed_prediction_earns_nothing():
     assert held_out_accuracy(printed(LABELS[:-1]), [90, 95], seed=0) == [False, False]  # one digit short
     assert held_out_accuracy(printed(np.append(LABELS, 0)), [90, 95], seed=0) == [False, False]  # one too many
     assert held_out_accuracy(right.replace("7", "x", 1), [90, 95], seed=0) == [False, False]
+    assert held_out_accuracy(right.replace("7", "²", 1), [90, 95], seed=0) == [False, False]  # a digit to isdigit()
     assert held_out_accuracy("", [90, 95], seed=0) == [False, False]

@@ -79,3 +79,23 @@ def test_merge_refuses_a_folder_without_a_gradebook(tmp_path, capsys):
     (tmp_path / "empty").mkdir()
     assert main(["--merge", str(tmp_path / "empty"), "--output", str(tmp_path / "joined")]) == 2
     assert "no gradebook.csv" in capsys.readouterr().err
+
+
+def test_an_empty_shard_gradebook_or_a_shard_as_the_output_is_named_not_a_traceback(tmp_path, capsys):
+    for name, text in (("full", "student,ex1,total,maximum,status,submission\n"), ("empty", "")):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "gradebook.csv").write_text(text, encoding="utf-8")
+    assert main(["--merge", str(tmp_path / "full"), str(tmp_path / "empty"), "--output", str(tmp_path / "joined")]) == 2
+    assert "empty/gradebook.csv is empty, without even its header: delete it" in capsys.readouterr().err
+    assert main(["--merge", str(tmp_path / "full"), str(tmp_path / "empty"), "--output", str(tmp_path / "full")]) == 2
+    assert f"--output {tmp_path / 'full'} is one of the shards" in capsys.readouterr().err  # not shutil's SameFileError
+
+
+def test_a_name_to_grade_again_from_another_shard_is_said_to_be_in_another_shard(tmp_path, capsys):
+    a_class(tmp_path / "class")
+    theirs = next(name for name in STUDENTS if not in_shard(name, 1, 2))
+    command = [str(tmp_path / "class"), "--solution", str(FIXTURE), "--shard", "1/2", "--regrade", theirs, *LIMITS]
+    assert main([*command, "--output", str(tmp_path / "shard1")]) == 2
+    said = capsys.readouterr().err
+    assert f"--regrade {theirs}: no such submission in shard 1/2 of {tmp_path / 'class'}" in said
+    assert "a shard grades again only its own students" in said

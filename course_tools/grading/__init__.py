@@ -7,7 +7,8 @@ Modules: assignment (the solution and lesson), reference (the hidden checks' exp
 the run's seed), splice (student answers into the solution), sandbox and launcher (the limited
 kernel), guard, processes and plugin (nbval under pytest: guarded, its processes ended and counted,
 labelled), probes (hidden checks scored outside the kernel, judges), runner (the parallel pytest
-run), report (junit XML to points), gradebook (CSV and feedback), validate, cli.
+run), report (junit XML to points), gradebook (the CSV), feedback (a markdown file per student),
+validate, cli.
 """
 
 from .assignment import Assignment, InstructorError, load_assignment

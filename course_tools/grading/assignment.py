@@ -9,14 +9,17 @@ submission is graded against the Korean solution, whose stored outputs speak Kor
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+
+from nbformat import NotebookNode
 
 from backprop_lib.errors import CourseError
 
 from ..lessons import (
     SOURCE_LANGUAGE,
-    AuthoringError,
     Exercise,
     exercise_meta,
     exercises,
@@ -81,10 +84,26 @@ class Assignment:
             return str(self.solution_path)
 
 
-def role_of(cell) -> str | None:
+def role_of(cell: dict) -> str | None:
     """A cell's exercise role (answer, check, hidden-check) or None for a teaching cell."""
     meta = exercise_meta(cell)
     return meta.get("role") if meta else None
+
+
+def answer_sources(notebook: NotebookNode) -> dict[str, str]:
+    """The sources of a notebook's answer cells, by cell id (a solution's: answers; a lesson's: stubs)."""
+    return {cell.id: cell.source for cell in notebook.cells if role_of(cell) == "answer"}
+
+
+@contextmanager
+def reading(path: Path) -> Iterator[None]:
+    """Name the file when a notebook cannot be read or breaks docs/authoring.md: an InstructorError, not a traceback."""
+    try:
+        yield
+    except InstructorError:
+        raise
+    except ValueError as error:  # AuthoringError; nbformat's NotJSONError; text that is not UTF-8
+        raise InstructorError(f"{path}: {error}") from error
 
 
 def load_assignment(solution: Path | None = None, lesson: Path | None = None, course: Path | None = None) -> Assignment:
@@ -99,15 +118,14 @@ def load_assignment(solution: Path | None = None, lesson: Path | None = None, co
             f"--solution path/to/NN_name.ipynb (default: {DEFAULT_SOLUTION} in the course folder, "
             "set with --course DIR)."
         )
-    try:
+    with reading(solution):
         solution_nb = read(solution)
         table = exercises(solution_nb)
         generated = make_lesson(solution_nb, solution.name)
-    except (AuthoringError, ValueError) as error:
-        raise InstructorError(f"{solution}: {error}") from error
     lesson = Path(lesson).resolve() if lesson else lesson_path(solution)
     if lesson.is_file():
-        lesson_nb = read(lesson)
+        with reading(lesson):
+            lesson_nb = read(lesson)
         check_lesson_matches(lesson_nb, generated, lesson)
     elif lesson != lesson_path(solution):
         raise InstructorError(f"No lesson notebook at {lesson}: pass the lesson the students received with --lesson.")
@@ -131,8 +149,9 @@ def load_edition(assignment: Assignment, language: str) -> Assignment | None:
     path = solution_path(assignment.solution_path, language)
     if not path.is_file():
         return None
-    notebook = read(path)
-    table = exercises(notebook)
+    with reading(path):
+        notebook = read(path)
+        table = exercises(notebook)
     if without_mutants(table) != without_mutants(assignment.exercises):
         raise InstructorError(
             f"{path} does not have the exercise cells of {assignment.solution_path.name} "
@@ -140,8 +159,10 @@ def load_edition(assignment: Assignment, language: str) -> Assignment | None:
         )
     check_solution(notebook, table, path)
     lesson_file = lesson_path(assignment.solution_path, language)
-    generated = make_lesson(notebook, assignment.solution_path.name)
-    lesson = read(lesson_file) if lesson_file.is_file() else generated
+    with reading(path):
+        generated = make_lesson(notebook, assignment.solution_path.name)
+    with reading(lesson_file):
+        lesson = read(lesson_file) if lesson_file.is_file() else generated
     check_lesson_matches(lesson, generated, lesson_file)
     return replace(
         assignment,
@@ -154,7 +175,7 @@ def load_edition(assignment: Assignment, language: str) -> Assignment | None:
     )
 
 
-def check_solution(notebook, table: dict[int, Exercise], path: Path) -> None:
+def check_solution(notebook: NotebookNode, table: dict[int, Exercise], path: Path) -> None:
     """The solution must have exercises and stored check outputs nbval can compare, unmarked by nbval comments."""
     if not table:
         raise InstructorError(f"{path} has no exercise cells (metadata 'exercise', see docs/authoring.md).")
@@ -167,10 +188,10 @@ def check_solution(notebook, table: dict[int, Exercise], path: Path) -> None:
                 f"execute the solution first (make lessons NOTEBOOKS={path})."
             )
         judge = exercise_meta(cell).get("judge")
-        if judge and (judge.get("name") not in JUDGES or not judge.get("probes")):
+        if judge and (judge.get("name") not in JUDGES or not whole_numbers(judge.get("probes"))):
             raise InstructorError(
                 f"{path}: hidden check {cell.id} names the judge {judge.get('name')!r} with probes "
-                f"{judge.get('probes')!r}: the judges are {sorted(JUDGES)}, with a list of probes."
+                f"{judge.get('probes')!r}: the judges are {sorted(JUDGES)}, with a list of probes (whole numbers)."
             )
         gates = set(exercise_meta(cell).get("gates", []))
         missing = gates - {label for label, _ in split_probes(stream_text(cell.get("outputs", [])))}
@@ -192,10 +213,15 @@ def check_solution(notebook, table: dict[int, Exercise], path: Path) -> None:
             )
 
 
-def check_lesson_matches(lesson, generated, path: Path) -> None:
+def whole_numbers(probes: object) -> bool:
+    """Whether a judge's probes are a list of whole numbers (a string's characters would count as probes)."""
+    return isinstance(probes, list) and bool(probes) and all(type(probe) is int for probe in probes)
+
+
+def check_lesson_matches(lesson: NotebookNode, generated: NotebookNode, path: Path) -> None:
     """The lesson on disk must have the answer and check cells the solution generates, by id."""
 
-    def exercise_cells(notebook) -> list[tuple[str, str | None]]:
+    def exercise_cells(notebook: NotebookNode) -> list[tuple[str, str | None]]:
         return [(cell.id, role_of(cell)) for cell in notebook.cells if role_of(cell)]
 
     if exercise_cells(lesson) != exercise_cells(generated):

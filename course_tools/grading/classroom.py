@@ -12,12 +12,12 @@ from pathlib import Path
 
 import nbformat
 
-from .assignment import Assignment, role_of
+from .assignment import Assignment, answer_sources
 
 
 def solution_answers(assignment: Assignment) -> dict[str, str]:
     """The solution's answer cells' sources, by cell id: a student who got everything right."""
-    return {cell.id: cell.source for cell in assignment.solution.cells if role_of(cell) == "answer"}
+    return answer_sources(assignment.solution)
 
 
 def student_notebook(assignment: Assignment, answers: dict[str, str] | None = None) -> nbformat.NotebookNode:

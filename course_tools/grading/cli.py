@@ -28,7 +28,8 @@ from backprop_lib.formatting import display_width, pad
 
 from ..lessons import add_course_option
 from .assignment import InstructorError, load_assignment
-from .gradebook import Gradebook, fingerprint, number, write_feedback
+from .feedback import write_feedback
+from .gradebook import Gradebook, fingerprint, number
 from .outcome import Grade
 from .reference import seeded_assignment
 from .runner import Submission, grade_submissions
@@ -171,35 +172,32 @@ def students_named(names: list[str], submissions: list[Submission]) -> set[str]:
     return {by_name.get(unicodedata.normalize("NFC", name), name) for name in names}
 
 
-def grade_folder(args: argparse.Namespace) -> int:
-    """Grade every submission of a folder not graded yet; print progress and a summary."""
-    assignment = load_assignment(args.solution, args.lesson, args.course)
-    folder = Path(args.submissions).resolve()
-    submissions = list_submissions(folder)
-    output = Path(args.output).resolve() if args.output else folder / "graded"
-    seed_file = Path(args.seed_file) if args.seed_file else None
-    if seed_file:
-        args.seed = seed_from_file(seed_file)
-        if seed_file.stat().st_mode & 0o077:
-            print(f"WARNING: other users can read {seed_file}: chmod 600 {seed_file}", flush=True)
-    if args.shard:
-        index, count = parse_shard(args.shard)
-        if args.seed is None:
-            raise InstructorError(
-                f"--shard {args.shard}: every shard must use the same hidden inputs; pass the same "
-                f"--seed N or --seed-file PATH (keep it private) to every shard."
-            )
-        submissions = [s for s in submissions if in_shard(s.student, index, count)]
-        output = Path(args.output).resolve() if args.output else folder / f"graded-{index}-of-{count}"
-    output.mkdir(parents=True, exist_ok=True)
-    gradebook = Gradebook(output / "gradebook.csv", assignment, regrade=args.regrade == [])
-    if args.regrade:  # names: grade only these students again
-        names = students_named(args.regrade, submissions)
+def shard_of(args: argparse.Namespace, submissions: list[Submission], folder: Path) -> tuple[list[Submission], Path]:
+    """The submissions this run grades (``--shard K/N``: its slice of the class) and the folder their grades go to."""
+    if not args.shard:
+        return submissions, args.output.resolve() if args.output else folder / "graded"
+    index, count = parse_shard(args.shard)
+    if args.seed is None:
+        raise InstructorError(
+            f"--shard {args.shard}: every shard must use the same hidden inputs; pass the same "
+            f"--seed N or --seed-file PATH (keep it private) to every shard."
+        )
+    mine = [s for s in submissions if in_shard(s.student, index, count)]
+    return mine, args.output.resolve() if args.output else folder / f"graded-{index}-of-{count}"
+
+
+def forget_stale_rows(
+    gradebook: Gradebook, regrade: list[str] | None, submissions: list[Submission], folder: Path, shard: str | None
+) -> dict[str, str]:
+    """Drop the rows to grade again (--regrade NAME, a changed file), saying so; return each file's fingerprint."""
+    if regrade:  # names: grade only these students again
+        names = students_named(regrade, submissions)
         unknown = sorted(names - {s.student for s in submissions})
         if unknown:
+            where = f"shard {shard} of {folder}" if shard else folder
             raise InstructorError(
-                f"--regrade {' '.join(unknown)}: no such submission in {folder} (a student's name is the file name "
-                f"without .ipynb)."
+                f"--regrade {' '.join(unknown)}: no such submission in {where} (a student's name is the file name "
+                f"without .ipynb" + ("; a shard grades again only its own students)." if shard else ").")
             )
         gradebook.forget(names)
     gone = sorted(set(gradebook.rows) - {s.student for s in submissions})
@@ -214,17 +212,11 @@ def grade_folder(args: argparse.Namespace) -> int:
             flush=True,
         )
         gradebook.forget(set(replaced))
-    todo = [s for s in submissions if s.student not in gradebook.graded()]
-    isolate = isolation_available()
-    if not isolate:
-        print(NOT_ISOLATED, flush=True)
-    seed, seed_file = hidden_seed_of(args.seed, output, seed_file, keeps_rows=bool(gradebook.rows))
-    kernels = kernel_mode(args.kernels, isolate)
-    print(
-        f"Grading {len(todo)} of {submissions_counted(len(submissions))} in {folder} "
-        f"against {assignment.name} "
-        f"({len(assignment.exercises)} exercises, {number(assignment.maximum)} points), {args.jobs} at a time."
-    )
+    return fingerprints
+
+
+def print_settings(args: argparse.Namespace, isolate: bool, kernels: str, seed: str) -> None:
+    """The header's lines under its first: the limits, the kernels, the hidden inputs (``seed``: their words)."""
     print(
         f"  limits: {args.cell_timeout:g} s per cell, {args.submission_timeout:g} s per submission, "
         f"{args.memory_mb} MB of memory, {args.max_processes} processes; files: "
@@ -241,8 +233,53 @@ def grade_folder(args: argparse.Namespace) -> int:
         ),
         flush=True,
     )
+    print(f"  hidden inputs: {seed}", flush=True)
+
+
+def print_ending(grades: list[Grade], seconds: float, jobs: int, gradebook: Gradebook) -> int:
+    """The run's summary and where its files are; exit code 1 when a submission could not be graded."""
+    output = gradebook.path.parent
+    print("\n".join(summary(grades, seconds, jobs)))
+    if len(gradebook.rows) > len(grades):  # earlier runs graded others: the class as a whole too
+        print(class_line(gradebook.path))
+    print(f"Gradebook: {gradebook.path}\nFeedback:  {output / 'feedback'}/ (one NAME.md per student)")
+    failed = [grade.student for grade in grades if "grader-error" in grade.status]
+    if failed:
+        print(
+            f"{submissions_counted(len(failed))} could not be graded ({', '.join(failed)}): see "
+            f"{output / 'grading.log'}, then run the same command again to grade them.",
+            file=sys.stderr,
+        )
+    return 1 if failed else 0
+
+
+def grade_folder(args: argparse.Namespace) -> int:
+    """Grade every submission of a folder not graded yet; print progress and a summary."""
+    assignment = load_assignment(args.solution, args.lesson, args.course)
+    folder = Path(args.submissions).resolve()
+    submissions = list_submissions(folder)
+    seed_file = Path(args.seed_file) if args.seed_file else None
+    if seed_file:
+        args.seed = seed_from_file(seed_file)
+        if seed_file.stat().st_mode & 0o077:
+            print(f"WARNING: other users can read {seed_file}: chmod 600 {seed_file}", flush=True)
+    submissions, output = shard_of(args, submissions, folder)
+    output.mkdir(parents=True, exist_ok=True)
+    gradebook = Gradebook(output / "gradebook.csv", assignment, regrade=args.regrade == [])
+    fingerprints = forget_stale_rows(gradebook, args.regrade, submissions, folder, args.shard)
+    todo = [s for s in submissions if s.student not in gradebook.graded()]
+    isolate = isolation_available()
+    if not isolate:
+        print(NOT_ISOLATED, flush=True)
+    seed, seed_file = hidden_seed_of(args.seed, output, seed_file, keeps_rows=bool(gradebook.rows))
+    kernels = kernel_mode(args.kernels, isolate)
+    print(
+        f"Grading {len(todo)} of {submissions_counted(len(submissions))} in {folder} "
+        f"against {assignment.name} "
+        f"({len(assignment.exercises)} exercises, {number(assignment.maximum)} points), {args.jobs} at a time."
+    )
     running = "; running the solution with it …" if todo else ""
-    print(f"  hidden inputs: {seed_words(seed, output, seed_file)}{running}", flush=True)
+    print_settings(args, isolate, kernels, seed_words(seed, output, seed_file) + running)
     progress, grades, start = Progress(len(todo)), [], time.monotonic()
 
     def record(grade: Grade) -> None:
@@ -276,18 +313,7 @@ def grade_folder(args: argparse.Namespace) -> int:
         return 130
     finally:
         gradebook.rewrite()
-    print("\n".join(summary(grades, time.monotonic() - start, args.jobs)))
-    if len(gradebook.rows) > len(grades):  # earlier runs graded others: the class as a whole too
-        print(class_line(output / "gradebook.csv"))
-    print(f"Gradebook: {gradebook.path}\nFeedback:  {output / 'feedback'}/ (one NAME.md per student)")
-    failed = [grade.student for grade in grades if "grader-error" in grade.status]
-    if failed:
-        print(
-            f"{len(failed)} submissions could not be graded ({', '.join(failed)}): see "
-            f"{output / 'grading.log'}, then run the same command again to grade them.",
-            file=sys.stderr,
-        )
-    return 1 if failed else 0
+    return print_ending(grades, time.monotonic() - start, args.jobs, gradebook)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -379,30 +405,46 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the command line; instructor mistakes end with a clear message and exit code 2."""
-    args = parser().parse_args(argv)
+def refuse_unusable_options(p: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """End with a usage error when a number or folder given could not serve: what it must be and what was given."""
     if args.jobs < 1:
-        parser().error("--jobs must be 1 or more")
+        p.error("--jobs must be 1 or more")
     if args.memory_mb < MIN_MEMORY_MB:
-        parser().error(
+        p.error(
             f"--memory-mb must be at least {MIN_MEMORY_MB}: a kernel that imports numpy and "
             f"matplotlib needs about 400 MB of address space"
         )
+    for option, seconds in (("--cell-timeout", args.cell_timeout), ("--submission-timeout", args.submission_timeout)):
+        if not seconds > 0:  # not `seconds <= 0`: nan too
+            p.error(f"{option} must be more than 0 seconds, not {seconds:g}: every cell would run out of time")
+    if args.max_output_kb < 1:
+        p.error(f"--max-output-kb must be 1 or more, not {args.max_output_kb}: no check would see any output")
+    if args.max_processes < 0:
+        p.error(f"--max-processes must be 0 or more (0: none besides the kernel), not {args.max_processes}")
+    if args.output and args.output.exists() and not args.output.is_dir():
+        p.error(f"--output {args.output} is a file: give a folder (it is made if it does not exist)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; instructor mistakes end with a clear message and exit code 2."""
+    p = parser()
+    args = p.parse_args(argv)
+    refuse_unusable_options(p, args)
     try:
         if args.merge:
             if not args.output:
-                parser().error("say where the joined gradebook goes: --merge SHARD... --output DIR")
+                p.error("say where the joined gradebook goes: --merge SHARD... --output DIR")
             count = merge(args.merge, args.output.resolve())
             print(f"Joined {len(args.merge)} shards: {count} students in {args.output / 'gradebook.csv'}")
             print(class_line(args.output.resolve() / "gradebook.csv"))
             return 0
         if args.validate:
             assignment = load_assignment(args.solution, args.lesson, args.course)
-            problems = validate_assignment(assignment, limits_from(args), args.jobs)
+            kernels = kernel_mode(args.kernels, isolation_available()) if args.kernels else None
+            problems = validate_assignment(assignment, limits_from(args), args.jobs, kernels)
             return 1 if problems else 0
         if not args.submissions:
-            parser().error("say where the submissions are: backprop-grade SUBMISSIONS_DIR")
+            p.error("say where the submissions are: backprop-grade SUBMISSIONS_DIR")
         return grade_folder(args)
     except InstructorError as error:
         print(f"error: {error}", file=sys.stderr)

@@ -1,4 +1,4 @@
-"""The grader's output: ``gradebook.csv`` (one row per submission) and one feedback file per student.
+"""The grader's table: ``gradebook.csv``, one row per submission (each student's feedback file: feedback.py).
 
 Rows are appended and flushed to disk as submissions finish, so an interrupted run loses nothing;
 the next run reads the gradebook and grades only the students it does not list yet (a row whose
@@ -11,20 +11,20 @@ from __future__ import annotations
 import csv
 import hashlib
 import os
-import re
 from pathlib import Path
 
 from backprop_lib.formatting import format_number
-from backprop_lib.messages import message
 
 from .assignment import Assignment, InstructorError
-from .outcome import CellResult, Grade
-from .report import exercises_named, in_language
+from .outcome import Grade
 
 
 def fingerprint(path: Path) -> str:
-    """The first 16 hex digits of a file's SHA-256: which version of a submission a row graded."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    """The first 16 hex digits of a file's SHA-256: which version of a submission a row graded ("": unreadable)."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    except OSError:  # a folder or a broken link named NAME.ipynb: graded as an invalid notebook, not a crash
+        return ""
 
 
 def number(value: float) -> str:
@@ -91,109 +91,15 @@ class Gradebook:
             os.fsync(handle.fileno())
 
     def rewrite(self) -> None:
-        """Write the whole file anew (header, rows sorted by student), replacing the old one at once."""
-        partial = self.path.with_suffix(".csv.part")
-        with partial.open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(self.header)
-            writer.writerows(self.rows[student] for student in sorted(self.rows))
-        os.replace(partial, self.path)
+        """Write the whole file anew, replacing the old one at once."""
+        write_gradebook(self.path, self.header, self.rows)
 
 
-def fenced(text: str) -> str:
-    """A markdown code block that the text itself cannot close."""
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
-    fence = "`" * max(3, longest + 1)
-    return f"{fence}text\n{text.rstrip()}\n{fence}"
-
-
-def passed(checks: list[CellResult], language: str = "en") -> str:
-    """``2 of 3 passed``, or ``none`` when there are no such checks (in the feedback's language)."""
-    if not checks:
-        return message("feedback.none", language)
-    return message("feedback.passed", language, passed=sum(check.passed for check in checks), count=len(checks))
-
-
-def probes_passed(checks: list[CellResult], probes: dict[str, int], language: str = "en") -> str:
-    """``5 of 7 passed``: the probes of these hidden checks, or ``none`` (in the feedback's language)."""
-    if not checks:
-        return message("feedback.none", language)
-    total = sum(probes[check.cell_id] for check in checks)
-    done = sum(min(check.probes_passed, probes[check.cell_id]) for check in checks)
-    return message("feedback.passed", language, passed=done, count=total)
-
-
-def feedback(grade: Grade, assignment: Assignment, isolated: bool = True, submission: str = "") -> str:
-    """The student's feedback in markdown, in their notebook's language: points, what went wrong, failed checks.
-
-    ``submission``: the graded file's fingerprint, named so that a student and an instructor agree on which version.
-    """
-    language = grade.language
-    lines = [
-        message("feedback.title", language, name=assignment.solution_path.stem, student=grade.student),
-        "",
-    ]
-    if submission:
-        lines += [message("feedback.graded_file", language, student=grade.student, fingerprint=submission), ""]
-    lines += [
-        message(
-            "feedback.points", language, total=number(grade.total), maximum=number(grade.maximum), status=grade.status
-        ),
-        "",
-        message("feedback.table", language),
-        "|---|---|---|---|",
-    ]
-    probes = assignment.probes
-    for exercise in grade.exercises:
-        points = message("feedback.of", language, got=number(exercise.points), maximum=number(exercise.maximum))
-        lines.append(
-            f"| {exercise.number} | {points} | {passed(exercise.visible, language)} | "
-            f"{probes_passed(exercise.hidden, probes, language)} |"
-        )
-    lines += ["", message("feedback.scoring", language)]
-    if grade.problems:
-        lines += ["", message("feedback.what_happened", language), ""]
-        for problem in grade.problems:
-            named = cell_words(problem.cell, assignment, language) if problem.cell else None
-            lines.append(f"- {problem.sentence(language, named)}")
-    if grade.unanswered:  # their checks only printed "not done yet": what they expect is in the lesson already
-        unanswered = exercises_named(sorted(grade.unanswered), language)
-        lines += ["", message("feedback.not_answered", language, exercises=unanswered)]
-    for exercise in grade.exercises:
-        for check in exercise.visible if exercise.number not in grade.unanswered else []:
-            if check.passed or not (check.expected or check.actual):
-                continue
-            lines += [
-                "",
-                message("feedback.failed_check", language, number=exercise.number, cell=check.cell_id),
-                "",
-                message("feedback.expected", language),
-                "",
-                fenced(in_language(check.expected, language)),
-                "",
-                message("feedback.printed", language),
-                "",
-                fenced(in_language(check.actual, language) or message("feedback.nothing", language)),
-            ]
-    if not isolated:
-        lines += ["", "---", message("feedback.not_isolated", language)]
-    return "\n".join(lines) + "\n"
-
-
-def cell_words(cell_id: str, assignment: Assignment, language: str) -> str:
-    """A cell as the student knows it, "your answer to Exercise 11 (cell `ex10-answer`)": ids and numbers differ."""
-    for cell in assignment.solution.cells:
-        exercise = cell.metadata.get("exercise", {})
-        if cell.id == cell_id and exercise.get("role") in ("answer", "check") and "number" in exercise:
-            return message(f"feedback.cell_{exercise['role']}", language, number=exercise["number"], cell=cell_id)
-    return message("feedback.cell", language, cell=cell_id)
-
-
-def write_feedback(
-    folder: Path, grade: Grade, assignment: Assignment, isolated: bool = True, submission: str = ""
-) -> Path:
-    """Write one student's feedback file and return its path."""
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{grade.student}.md"
-    path.write_text(feedback(grade, assignment, isolated, submission), encoding="utf-8")
-    return path
+def write_gradebook(path: Path, header: list[str], rows: dict[str, list[str]]) -> None:
+    """Write a gradebook (header, rows sorted by student) into ``path``, replacing what it held at once."""
+    partial = path.with_suffix(".csv.part")
+    with partial.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(rows[student] for student in sorted(rows))
+    os.replace(partial, path)

@@ -112,7 +112,7 @@ class QuickKernel(RunningKernel):
             return self.kc.get_shell_msg(timeout=timeout)
         raise ValueError(f"no channel {stream!r}")
 
-    def kernel_process(self):
+    def kernel_process(self) -> subprocess.Popen | None:
         """The kernel's Popen object (None before it started or after it was stopped)."""
         return getattr(getattr(getattr(self, "km", None), "provisioner", None), "process", None)
 
@@ -144,10 +144,9 @@ class GuardedKernel(QuickKernel):
 
     def __init__(self, kernel_name: str, cwd: str | None = None, startup_timeout: float = 60) -> None:
         self.deadline = time.monotonic() + self.submission_timeout
-        self.expired = False
-        self.crowd = 0  # how many processes the kernel had when it was stopped for it
+        self.processes_when_stopped = 0  # more than max_processes: the kernel was stopped for them
         self.start_cell(None)
-        self.watching = threading.Event()
+        self.stopped = threading.Event()  # set by stop(): the process watcher ends
         if self.zygote is not None and self.zygote.ended():
             GuardedKernel.zygote = None
         try:
@@ -164,11 +163,11 @@ class GuardedKernel(QuickKernel):
         every descendant of this worker but the kernel itself.
         """
         kernel = self.kernel_process()
-        while kernel is not None and not self.watching.wait(WATCH_SECONDS):
+        while kernel is not None and not self.stopped.wait(WATCH_SECONDS):
             zygote = self.zygote.processes() if self.zygote else set()
             started = [pid for pid in descendants(os.getpid(), passing=zygote) if pid != kernel.pid]
             if len(started) > self.max_processes:
-                self.crowd = len(started)
+                self.processes_when_stopped = len(started)
                 end_descendants(keep={kernel.pid}, passing=self.grader_processes())
                 return
 
@@ -183,7 +182,7 @@ class GuardedKernel(QuickKernel):
         self.dropped_bytes = 0
         self.interrupted = False
 
-    def execute_cell_input(self, cell_input: str, allow_stdin=None) -> str:
+    def execute_cell_input(self, cell_input: str, allow_stdin: bool | None = None) -> str:
         """Send a cell to the kernel (as nbval does) and start counting its output."""
         msg_id = super().execute_cell_input(cell_input, allow_stdin=allow_stdin)
         self.start_cell(msg_id)
@@ -237,16 +236,15 @@ class GuardedKernel(QuickKernel):
         """Clean up after a kernel that ended by itself (or was ended for its processes), and fail the running cell."""
         description = exit_description(self.exit_code())
         self.stop()
-        if self.crowd:
+        if self.processes_when_stopped:
             raise TooManyProcesses(
-                f"it had {self.crowd} processes running, more than the {self.max_processes} "
+                f"it had {self.processes_when_stopped} processes running, more than the {self.max_processes} "
                 f"allowed; they were all stopped"
             )
         raise KernelDied(description)
 
     def expire(self) -> None:
         """Kill the kernel (its whole process group) because the submission's time is up."""
-        self.expired = True
         self.stop()
         raise SubmissionTimedOut(f"the submission ran longer than {self.submission_timeout:g} s")
 
@@ -260,7 +258,7 @@ class GuardedKernel(QuickKernel):
         """Stop the kernel and its channels, and every process it left behind; safe to call twice or after it died."""
         if not hasattr(self, "km"):
             return
-        self.watching.set()
+        self.stopped.set()
         try:
             super().stop()
         finally:

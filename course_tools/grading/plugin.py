@@ -24,6 +24,7 @@ import os
 import re
 import sys
 from collections import Counter
+from collections.abc import Generator
 from pathlib import Path
 
 import nbval.plugin
@@ -32,6 +33,7 @@ from _pytest.junitxml import LogXML
 
 from backprop_lib.messages import LANGUAGES, template
 
+from ..lessons import exercise_meta
 from .guard import GuardedKernel, KernelDied, SubmissionTimedOut, TooManyProcesses
 from .probes import score_hidden, stream_text
 from .processes import become_subreaper
@@ -107,7 +109,7 @@ def start_zygote(config: pytest.Config) -> None:
 
 def exercise_of(item: pytest.Item) -> dict:
     """The ``exercise`` metadata of an nbval cell item ({} for a teaching cell)."""
-    return item.cell.metadata.get("exercise", {})
+    return exercise_meta(item.cell) or {}
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -140,7 +142,7 @@ def problem_of(item: pytest.Item, call: pytest.CallInfo) -> tuple[str, str] | No
     if item.test_outputs is None:
         return None  # never sent: the kernel was already gone
     if kernel is not None and kernel.interrupted:
-        return "timeout", f"it ran longer than {item.config.option.nbval_cell_timeout:g} s"
+        return "timeout", f"it ran longer than {item.config.getoption('nbval_cell_timeout'):g} s"
     raised = [output for output in item.test_outputs if output.get("output_type") == "error"]
     if not raised:
         return None
@@ -207,7 +209,9 @@ def hidden_verdicts(item: pytest.Item) -> list[bool]:
 
 
 @pytest.hookimpl(wrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
     """Add what happened to the cell's report; score a hidden check and keep its expected output out of it."""
     graded = hasattr(item, "cell") and active(item.config)
     hidden = graded and exercise_of(item).get("role") == "hidden-check"
@@ -256,7 +260,7 @@ class SubmissionReports:
                 (self.rootpath / notebook).unlink(missing_ok=True)
 
     @pytest.hookimpl(optionalhook=True)
-    def pytest_xdist_node_collection_finished(self, node, ids: list[str]) -> None:
+    def pytest_xdist_node_collection_finished(self, node: object, ids: list[str]) -> None:
         """xdist: a worker collected (the scheduler starts only after the last one)."""
         self.collected(list(ids))
 

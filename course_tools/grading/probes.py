@@ -21,6 +21,8 @@ from collections.abc import Callable
 
 import numpy as np
 
+from ..lessons import exercise_meta
+
 RELATIVE, ABSOLUTE = 1e-5, 1e-6
 NUMBER = re.compile(r"[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?")
 
@@ -89,11 +91,13 @@ def held_out_loss(printed: str, probes: list[int], seed: int) -> list[bool]:
         chosen = PROBLEMS[names[index]]
         _, targets = make_problem(chosen.name, 500, hidden_seed(probe, seed))
         values = np.array([float(n) for n in NUMBER.findall(outputs[index])])
-        if values.size != 500 * chosen.output_width or not layers[index].strip().isdigit():
+        # a count int() reads: not '²' (a digit to str.isdigit), not 5000 digits (over int's limit of 4300)
+        depth = layers[index].strip()
+        if values.size != 500 * chosen.output_width or not re.fullmatch(r"[0-9]{1,6}", depth):
             verdicts.append(False)
             continue
         loss = float(chosen.make_loss().forward(values.reshape(500, chosen.output_width), targets))
-        verdicts.append(int(layers[index]) >= 2 and bool(np.isfinite(loss)) and loss < chosen.target)
+        verdicts.append(int(depth) >= 2 and bool(np.isfinite(loss)) and loss < chosen.target)
     return verdicts
 
 
@@ -116,7 +120,7 @@ def held_out_accuracy(printed: str, probes: list[int], seed: int) -> list[bool]:
         return [False] * len(probes)
     body = lines[lines.index(CLASSES_HEADER) + 1 :]
     digits = "".join(line.strip() for line in body[: -(-len(labels) // 60)])
-    if len(digits) != len(labels) or not digits.isdigit():
+    if len(digits) != len(labels) or not digits.isdecimal():  # isdigit: '²' too, which int() refuses
         return [False] * len(probes)
     correct = int(np.sum(np.array([int(digit) for digit in digits]) == labels))
     return [100 * correct >= probe * len(labels) for probe in probes]
@@ -128,7 +132,7 @@ JUDGES: dict[str, Callable[[str, list[int], int], list[bool]]] = {
 }
 
 
-def stream_text(outputs) -> str:
+def stream_text(outputs: list[dict]) -> str:
     """Everything a cell printed to stdout, whole."""
     return "".join(
         output.get("text", "")
@@ -137,9 +141,9 @@ def stream_text(outputs) -> str:
     )
 
 
-def probe_count(cell) -> int:
+def probe_count(cell: dict) -> int:
     """How many probes a hidden-check cell of the solution has (each earns an equal share of its exercise)."""
-    judge = cell.metadata.get("exercise", {}).get("judge")
+    judge = (exercise_meta(cell) or {}).get("judge")
     return len(judge["probes"]) if judge else len(split_probes(stream_text(cell.get("outputs", []))))
 
 

@@ -10,11 +10,13 @@ Standard library only.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import os
 import signal
 import sys
 import time
+from collections.abc import Callable
 
 PR_SET_CHILD_SUBREAPER = 36
 END_ROUNDS, ROUND_PAUSE = 200, 0.01
@@ -27,21 +29,30 @@ def become_subreaper() -> bool:
     return ctypes.CDLL(None, use_errno=True).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0
 
 
+def state_and_parent(pid: int) -> tuple[bytes, int] | None:
+    """A process's state letter (b"Z": a zombie) and its parent's pid, from /proc/PID/stat; None once it is gone."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            stat = handle.read()
+    except OSError:
+        return None
+    state, parent = stat[stat.rindex(b")") + 2 :].split()[:2]  # after "(name)", which may hold spaces
+    return state, int(parent)
+
+
+def process_table() -> dict[int, tuple[bytes, int]]:
+    """Every process's state letter and parent, by pid, read from all of /proc (one that ends meanwhile is left out)."""
+    table = {}
+    for entry in os.scandir("/proc"):
+        found = state_and_parent(int(entry.name)) if entry.name.isdigit() else None
+        if found is not None:
+            table[int(entry.name)] = found
+    return table
+
+
 def living_parents() -> dict[int, int]:
     """Every living (not zombie) process's parent, by pid, read from /proc."""
-    parents = {}
-    for entry in os.scandir("/proc"):
-        if not entry.name.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry.name}/stat", "rb") as handle:
-                stat = handle.read()
-        except OSError:
-            continue  # ended while we looked
-        state, parent = stat[stat.rindex(b")") + 2 :].split()[:2]
-        if state != b"Z":
-            parents[int(entry.name)] = int(parent)
-    return parents
+    return {pid: parent for pid, (state, parent) in process_table().items() if state != b"Z"}
 
 
 def children_of(pid: int) -> list[int]:
@@ -62,12 +73,8 @@ def children_of(pid: int) -> list[int]:
 
 def is_zombie(pid: int) -> bool:
     """Whether a process has ended and waits to be reaped (or is gone already)."""
-    try:
-        with open(f"/proc/{pid}/stat", "rb") as handle:
-            stat = handle.read()
-    except OSError:
-        return True
-    return stat[stat.rindex(b")") + 2 : stat.rindex(b")") + 3] == b"Z"
+    found = state_and_parent(pid)
+    return found is None or found[0] == b"Z"
 
 
 # Linux lists a thread's children in /proc (CONFIG_PROC_CHILDREN, on in every common kernel): walking down from a
@@ -75,7 +82,7 @@ def is_zombie(pid: int) -> bool:
 WALKS_DOWN = os.path.exists(f"/proc/self/task/{os.getpid()}/children")
 
 
-def children_table():
+def children_table() -> Callable[[int], list[int]]:
     """The children of every process, read from all of /proc at once: a function of the parent's pid."""
     table: dict[int, list[int]] = {}
     for child, parent in living_parents().items():
@@ -100,41 +107,27 @@ def descendants(pid: int, spare: set[int] = frozenset(), passing: set[int] = fro
 
 def reap(keep: set[int]) -> None:
     """Collect the exit status of this process's ended children, except those in ``keep`` (waited on elsewhere)."""
-    for entry in os.scandir("/proc"):
-        if not entry.name.isdigit() or int(entry.name) in keep:
-            continue
-        try:
-            with open(f"/proc/{entry.name}/stat", "rb") as handle:
-                stat = handle.read()
-            state, parent = stat[stat.rindex(b")") + 2 :].split()[:2]
-            if state == b"Z" and int(parent) == os.getpid():
-                os.waitpid(int(entry.name), os.WNOHANG)
-        except (OSError, ChildProcessError):
-            continue
+    for pid, found in process_table().items():
+        if found == (b"Z", os.getpid()) and pid not in keep:
+            with contextlib.suppress(ChildProcessError):  # reaped meanwhile
+                os.waitpid(pid, os.WNOHANG)
 
 
 def end_descendants(
     keep: set[int] = frozenset(), spare: set[int] = frozenset(), passing: set[int] = frozenset()
-) -> int:
+) -> None:
     """Kill every descendant of this process (but ``spare`` and theirs) until none is left, a fork bomb too.
-
-    Returns how many were killed.
 
     ``keep``: children whose exit status someone else waits for (not reaped here); ``passing``: left
     alive, their descendants killed (see descendants).
     """
-    killed: set[int] = set()
     for _ in range(END_ROUNDS):
         alive = descendants(os.getpid(), set(spare), set(passing))
         if not alive:
             break
         for pid in alive:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
-                killed.add(pid)
-            except ProcessLookupError:
-                pass
         reap(set(keep))
         time.sleep(ROUND_PAUSE)
     reap(set(keep))
-    return len(killed)

@@ -16,6 +16,9 @@ from backprop_lib.exercises import HIDDEN_SEED_VARIABLE, TEXT_FIGURES
 
 from ..lessons import AuthoringError, execute
 from .assignment import Assignment, InstructorError, role_of
+from .probes import stream_text
+
+FAILED = "✗ "  # how a check's failure starts its line (backprop_lib.exercises.exercise_check)
 
 
 def seeded_assignment(assignment: Assignment, seed: int) -> Assignment:
@@ -24,9 +27,19 @@ def seeded_assignment(assignment: Assignment, seed: int) -> Assignment:
     settings = {HIDDEN_SEED_VARIABLE: str(seed), **TEXT_FIGURES}
     try:
         execute(notebook, assignment.solution_path.parent, assignment.name, env=settings)
-    except AuthoringError as error:
-        raise InstructorError(f"the solution does not run with the hidden seed {seed}: {error}") from error
+    except AuthoringError as error:  # the seed unsaid: one read from a file is never printed (seeds.seed_words)
+        raise InstructorError(f"the solution does not run with this run's hidden seed: {error}") from error
     outputs = {cell.id: cell.outputs for cell in notebook.cells if role_of(cell) == "hidden-check"}
+    failing = [
+        cell_id
+        for cell_id, printed in outputs.items()
+        if any(line.startswith(FAILED) for line in stream_text(printed).splitlines())
+    ]
+    if failing:  # its ✗ line would be the expected output: an answer that fails the same way would pass
+        raise InstructorError(
+            f"the solution fails its hidden checks {', '.join(failing)} with this run's hidden seed (a ✗ line where "
+            f"values should be): grade with another seed, and find out why the solution fails with this one."
+        )
     # Hidden checks are the same code in every edition (never translated): one run serves them all.
     editions = {language: with_hidden_outputs(edition, outputs) for language, edition in assignment.editions.items()}
     return replace(with_hidden_outputs(assignment, outputs), editions=editions)

@@ -40,7 +40,7 @@ def in_language(text: str, language: str) -> str:
     return re.sub(english + "$", lambda found: message("feedback.more", language, count=found[1]), text)
 
 
-def output_text(outputs) -> str:
+def output_text(outputs: list[dict]) -> str:
     """What a cell printed (streams, plain-text results, error names), shortened, for feedback."""
     parts = []
     for output in outputs:
@@ -85,13 +85,19 @@ def read_junit(path: Path) -> list[CellResult]:
     return results
 
 
+def probe_tally(hidden: list[CellResult], probes: dict[str, int]) -> tuple[int, int]:
+    """(probes passed, probes) of these hidden checks; ``probes``: each check's count, by cell id."""
+    total = sum(probes[check.cell_id] for check in hidden)
+    passed = sum(min(check.probes_passed, probes[check.cell_id]) for check in hidden)
+    return passed, total
+
+
 def exercise_points(
     points: float, visible: list[CellResult], hidden: list[CellResult], probes: dict[str, int]
 ) -> float:
     """The scoring rule: hidden probes decide when there are any, else the visible checks."""
     if hidden:
-        total = sum(probes[check.cell_id] for check in hidden)
-        passed = sum(min(check.probes_passed, probes[check.cell_id]) for check in hidden)
+        passed, total = probe_tally(hidden, probes)
         return round(points * passed / total, 2) if total else 0.0
     if not visible:
         return 0.0
@@ -105,6 +111,7 @@ def score(assignment: Assignment, spliced: Spliced, cells: list[CellResult]) -> 
     """
     student, problems, language = spliced.student, spliced.problems, spliced.language
     by_id = {cell.cell_id: cell for cell in cells}
+    probes = assignment.probes
 
     def result(cell_id: str, number: int, role: str) -> CellResult:
         return by_id.get(cell_id) or CellResult(cell_id, number, role, passed=False)
@@ -113,7 +120,7 @@ def score(assignment: Assignment, spliced: Spliced, cells: list[CellResult]) -> 
     for number, exercise in sorted(assignment.exercises.items()):
         visible = [result(cell_id, number, "check") for cell_id in exercise.check_ids]
         hidden = [result(cell_id, number, "hidden-check") for cell_id in exercise.hidden_ids]
-        points = exercise_points(exercise.points, visible, hidden, assignment.probes)
+        points = exercise_points(exercise.points, visible, hidden, probes)
         exercises.append(ExerciseResult(number, points, exercise.points, visible, hidden))
     found = list(problems) + [problem for cell in cells for problem in cell.problems]
     if cells:  # it ran: say where an exercise lost points while calling another that lost points too
@@ -124,7 +131,7 @@ def score(assignment: Assignment, spliced: Spliced, cells: list[CellResult]) -> 
 
 
 def cascades(
-    assignment: Assignment, exercises: list[ExerciseResult], unanswered: frozenset[int], language: str = "en"
+    assignment: Assignment, exercises: list[ExerciseResult], unanswered: frozenset[int], language: str
 ) -> list[Problem]:
     """A ``calls-unfinished`` problem for each answered exercise short of full points that calls one short too.
 

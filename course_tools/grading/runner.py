@@ -50,7 +50,7 @@ def slug(index: int, student: str) -> str:
     return f"{index:04d}-{re.sub(r'[^A-Za-z0-9_-]+', '_', student)[:40]}"
 
 
-def pytest_command(root: Path, workers: int, limits: Limits, seed: int, warm: bool = False) -> list[str]:
+def pytest_command(root: Path, workers: int, limits: Limits, seed: int, warm: bool) -> list[str]:
     """The pytest run: nbval in lax mode, xdist by notebook, the grading plugin, nothing else loaded."""
     zygote = ["--grading-zygote", str(spec_folder(root / "jupyter"))] if warm else []
     return [
@@ -134,13 +134,13 @@ LOG_PREFACE = (
 )
 
 
-def log_tail(log: Path, lines: int = 5) -> str:
-    """The last lines of the pytest log, for a grader-error message."""
+def log_tail(log: Path) -> str:
+    """The last five lines of the pytest log, for a grader-error message."""
     try:
         text = log.read_text(encoding="utf-8", errors="replace").strip().splitlines()
     except OSError:
         return "no log"
-    return " | ".join(text[-lines:])[:500]
+    return " | ".join(text[-5:])[:500]
 
 
 def grader_error(assignment: Assignment, spliced: Spliced, detail: str) -> Grade:
@@ -157,7 +157,7 @@ def run_spliced(
     log: Path,
     on_grade: Callable[[Grade], None],
     seed: int,
-    warm: bool = False,
+    warm: bool,
 ) -> None:
     """Run the spliced notebooks written under ``root/run`` and grade each as its report appears."""
     (root / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")

@@ -21,7 +21,7 @@ PUBLIC_SEED = 0  # the seed whose hidden outputs solutions/ stores (make lessons
 def seed_from_file(path: Path) -> int:
     """The seed kept in a file of one whole number: out of job scripts, shell history and the process list."""
     text = path.read_text(encoding="utf-8").strip() if path.is_file() else ""
-    if not text.isdigit():
+    if not text.isdecimal():  # isdigit: '²' too, which int() refuses
         found = f"it holds {text[:20]!r}" if path.is_file() else "there is no such file"
         raise InstructorError(
             f"--seed-file {path}: expected a file holding one whole number, but {found}. Make one (readable by "
@@ -37,8 +37,13 @@ def kept_seed(output: Path) -> tuple[int, Path | None] | None:
     if not path.is_file():
         return None
     kept = path.read_text(encoding="utf-8").strip()
-    if not kept.startswith(SEED_FROM):
+    if kept.isdecimal():
         return int(kept), None
+    if not kept.startswith(SEED_FROM):
+        raise InstructorError(
+            f"{path} holds {kept[:20]!r}, not the seed an earlier run kept there (a whole number, or "
+            f"'{SEED_FROM}PATH'): write that seed back into it, or delete it and grade everyone again: --regrade."
+        )
     seed_file = Path(kept[len(SEED_FROM) :])
     if not seed_file.is_file():
         raise InstructorError(
@@ -56,10 +61,13 @@ def hidden_seed_of(
     ``keeps_rows``: the gradebook in ``output`` keeps rows of earlier runs, so the seed must be theirs.
     """
     if chosen == PUBLIC_SEED:
+        named = f"the seed in {seed_file} ({PUBLIC_SEED})" if seed_file is not None else f"--seed {PUBLIC_SEED}"
         raise InstructorError(
-            f"--seed {PUBLIC_SEED} is the public seed: the solution stores its hidden outputs, so "
+            f"{named} is the public seed: the solution stores its hidden outputs, so "
             f"anyone with a clone can print them. Choose another number and keep it private."
         )
+    if chosen is not None and chosen < 0:  # a hidden check would fail in the solution too, and match every blank answer
+        raise InstructorError(f"--seed {chosen}: a seed is a whole number from 1 up; choose one and keep it private.")
     kept = kept_seed(output) if chosen is None or keeps_rows else None
     if chosen is None and kept is not None:
         return kept

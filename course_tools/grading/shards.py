@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 
 from .assignment import InstructorError
+from .gradebook import write_gradebook
 from .seeds import same_seed
 
 
@@ -35,6 +36,11 @@ def in_shard(student: str, index: int, count: int) -> bool:
 
 def merge(shard_folders: list[Path], output: Path) -> int:
     """Join the shards' gradebooks and feedback into ``output``; return the number of students."""
+    if output.resolve() in {folder.resolve() for folder in shard_folders}:
+        raise InstructorError(
+            f"--output {output} is one of the shards: the joined gradebook would replace that shard's. "
+            f"Join them into a folder of their own."
+        )
     same_seed(shard_folders)
     header, rows = None, {}
     for folder in shard_folders:
@@ -43,6 +49,8 @@ def merge(shard_folders: list[Path], output: Path) -> int:
             raise InstructorError(f"{folder} holds no gradebook.csv: pass the --output folders of the shards.")
         with book.open(newline="", encoding="utf-8") as handle:
             lines = list(csv.reader(handle))
+        if not lines:
+            raise InstructorError(f"{book} is empty, without even its header: delete it and grade that shard again.")
         if header is not None and lines[0] != header:
             raise InstructorError(
                 f"{book} has other columns than the first shard's: were they graded against the same assignment?"
@@ -56,8 +64,5 @@ def merge(shard_folders: list[Path], output: Path) -> int:
             (output / "feedback").mkdir(parents=True, exist_ok=True)
             shutil.copyfile(feedback, output / "feedback" / feedback.name)
     output.mkdir(parents=True, exist_ok=True)
-    with (output / "gradebook.csv").open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows(rows[student] for student in sorted(rows))
+    write_gradebook(output / "gradebook.csv", header, rows)
     return len(rows)

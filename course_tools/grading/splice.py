@@ -24,7 +24,7 @@ from backprop_lib.messages import LANGUAGES
 
 from ..lessons import SOURCE_LANGUAGE, exercise_meta, with_answers
 from ..translations import LANGUAGE_CALL
-from .assignment import Assignment, role_of
+from .assignment import Assignment, answer_sources, role_of
 from .markers import strip_nbval_markers
 from .outcome import Problem
 
@@ -53,11 +53,16 @@ def read_cells(path: Path) -> tuple[list[dict], str, Problem | None]:
                 Problem("invalid-notebook", detail=f"the file is larger than {MAX_NOTEBOOK_BYTES >> 20} MB."),
             )
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+    except (OSError, ValueError, RecursionError) as error:  # not UTF-8, not JSON, or nested deeper than json reads
         return [], SOURCE_LANGUAGE, Problem("invalid-notebook", detail=f"it is not valid notebook JSON ({error}).")
     if not isinstance(data, dict) or not isinstance(data.get("cells"), list):
         return [], SOURCE_LANGUAGE, Problem("invalid-notebook", detail="it is JSON but has no list of cells.")
-    cells = [cell for cell in data["cells"] if isinstance(cell, dict)]
+    # Only a string names a cell: a cell with another id (a list would not even hash) counts as one without an id.
+    cells = [
+        {**cell, "id": cell.get("id") if isinstance(cell.get("id"), str) else None}
+        for cell in data["cells"]
+        if isinstance(cell, dict)
+    ]
     language = submission_language(data, cells)
     if not any(isinstance(cell.get("id"), str) for cell in cells):
         return (
@@ -234,7 +239,7 @@ def unanswered_exercises(assignment: Assignment, answers: dict[str, str]) -> fro
 
 def answer_stubs(assignment: Assignment) -> dict[str, str]:
     """The lesson's answer cells as handed out (their stubs), by cell id."""
-    return {cell.id: cell.source for cell in assignment.lesson.cells if role_of(cell) == "answer"}
+    return answer_sources(assignment.lesson)
 
 
 def as_handed_out(answer: str, stub: str) -> bool:

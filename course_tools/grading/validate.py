@@ -33,7 +33,7 @@ def check_ids(grade: Grade, passed: bool) -> list[str]:
     ]
 
 
-def judge(solution: Grade, lesson: Grade, assignment: Assignment) -> list[str]:
+def assignment_problems(solution: Grade, lesson: Grade, assignment: Assignment) -> list[str]:
     """What is wrong with the assignment, judged from the two grades (empty when it is ready)."""
     problems = []
     if solution.total != assignment.maximum or solution.status != "ok":
@@ -56,10 +56,28 @@ def judge(solution: Grade, lesson: Grade, assignment: Assignment) -> list[str]:
     return problems
 
 
-def validate_assignment(assignment: Assignment, limits: Limits, jobs: int) -> list[str]:
-    """Grade the solution and the unanswered lesson of every edition, print the verdict, return what is wrong."""
-    grades: dict[str, Grade] = {}
+def validate_assignment(assignment: Assignment, limits: Limits, jobs: int, kernels: str | None) -> list[str]:
+    """Grade the solution and the unanswered lesson of every edition, print the verdict, return what is wrong.
+
+    ``kernels``: "warm" or "fresh" as --kernels chose, None for the default here (warm.default_kernels).
+    """
     editions = {assignment.language: assignment, **assignment.editions}
+    grades = grade_editions(assignment, editions, limits, jobs, kernels)
+    problems = []
+    for language in editions:
+        found = assignment_problems(grades[f"solution-{language}"], grades[f"lesson-{language}"], assignment)
+        problems += [f"({language}) {problem}" if len(editions) > 1 else problem for problem in found]
+        wrong = [name for name in (f"solution-{language}", f"lesson-{language}") if grades[name].language != language]
+        problems += [f"{name} was graded as {grades[name].language}, not {language}" for name in wrong]
+    print_verdict(assignment, list(editions), problems)
+    return problems
+
+
+def grade_editions(
+    assignment: Assignment, editions: dict[str, Assignment], limits: Limits, jobs: int, kernels: str | None
+) -> dict[str, Grade]:
+    """Grade each edition's solution and unanswered lesson (``solution-en``, ``lesson-en``, …) in one run."""
+    grades: dict[str, Grade] = {}
     with tempfile.TemporaryDirectory(prefix="backprop-validate-") as folder:
         submissions = []
         for language, edition in editions.items():
@@ -79,14 +97,13 @@ def validate_assignment(assignment: Assignment, limits: Limits, jobs: int) -> li
             isolate,
             [assignment.solution_path.parent],
             Path(folder) / "grading.log",
-            kernels=default_kernels(isolate)[0],
+            kernels=kernels or default_kernels(isolate)[0],
         )
-    problems = []
-    for language in editions:
-        found = judge(grades[f"solution-{language}"], grades[f"lesson-{language}"], assignment)
-        problems += [f"({language}) {problem}" if len(editions) > 1 else problem for problem in found]
-        wrong = [name for name in (f"solution-{language}", f"lesson-{language}") if grades[name].language != language]
-        problems += [f"{name} was graded as {grades[name].language}, not {language}" for name in wrong]
+    return grades
+
+
+def print_verdict(assignment: Assignment, languages: list[str], problems: list[str]) -> None:
+    """The assignment in one line, a note per exercise without hidden checks, then each problem or ✓."""
     print(
         f"Assignment {assignment.name}: {len(assignment.exercises)} exercises, {number(assignment.maximum)} "
         f"points, {assignment.check_count} checks ({sum(assignment.probes.values())} hidden probes)."
@@ -95,13 +112,12 @@ def validate_assignment(assignment: Assignment, limits: Limits, jobs: int) -> li
         if not exercise.hidden_ids:
             print(
                 f"  note: exercise {exercise.number} has no hidden check, so printing its visible check's "
-                f"expected text earns its {number(exercise.points)} points."
+                f"expected text earns its {number(exercise.points)} point{'' if exercise.points == 1 else 's'}."
             )
     for problem in problems:
         print(f"  ✗ {problem}")
     if not problems:
         print(
-            f"  ✓ in {' and '.join(editions)}: the solution scores {number(assignment.maximum)} of "
+            f"  ✓ in {' and '.join(languages)}: the solution scores {number(assignment.maximum)} of "
             f"{number(assignment.maximum)}; the unanswered lesson fails all {assignment.check_count} checks."
         )
-    return problems

@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 from . import launcher, zygote_client
-from .processes import is_zombie
+from .processes import children_of, is_zombie
 
 ZYGOTE_SCRIPT = Path(__file__).with_name("zygote.py")
 KERNELS_END_SECONDS = 5.0  # how long stop() waits for the forked kernels to be gone (they are killed at once)
@@ -124,12 +124,8 @@ class Zygote:
         os.environ[zygote_client.ZYGOTE_VARIABLE] = name
 
     def processes(self) -> set[int]:
-        """The zygote and the kernels it forked (its children)."""
-        try:
-            with open(f"/proc/{self.pid}/task/{self.pid}/children", encoding="ascii") as handle:
-                return {self.pid, *map(int, handle.read().split())}
-        except OSError:
-            return {self.pid}
+        """The zygote and the kernels it forked (its living children)."""
+        return {self.pid, *children_of(self.pid)}
 
     def ended(self) -> bool:
         """Whether the zygote has ended; if so, it is stopped (said on stderr, the run's log): kernels start fresh."""

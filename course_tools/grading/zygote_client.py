@@ -17,6 +17,8 @@ import os
 import signal
 import socket
 import sys
+from collections.abc import Callable
+from types import FrameType
 
 ZYGOTE_VARIABLE = "BACKPROP_ZYGOTE"
 FORWARDED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT)
@@ -31,10 +33,10 @@ def fresh_kernel(argv: list[str], why: str) -> None:
     os.execv(sys.executable, [sys.executable, launcher, *argv])
 
 
-def forward_to(pid: int):
+def forward_to(pid: int) -> Callable[[int, FrameType | None], None]:
     """A signal handler that sends the signal on to ``pid``."""
 
-    def forward(number: int, frame) -> None:
+    def forward(number: int, frame: FrameType | None) -> None:
         try:
             os.kill(pid, number)
         except ProcessLookupError:
