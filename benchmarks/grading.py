@@ -22,7 +22,6 @@ between the floor's rounds.
 
 from __future__ import annotations
 
-import os
 import resource
 import statistics
 import subprocess
@@ -35,6 +34,7 @@ from pathlib import Path
 from course_tools.grading import load_assignment
 from course_tools.grading.assignment import DEFAULT_SOLUTION
 from course_tools.grading.classroom import solution_answers, student_notebook, write_class
+from course_tools.grading.processes import usable_cores
 from course_tools.grading.sandbox import KERNEL_ENV
 from course_tools.lessons import execute, read
 
@@ -45,11 +45,6 @@ BUDGET = 1.3  # fresh kernels: the grader at most this much slower than the floo
 TARGET = 1.25  # warm kernels: the grader at least this much faster than the floor
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "grading_fixtures" / "solutions" / "fixture_homework.ipynb"
-
-
-def cores() -> int:
-    """The cores this process may use."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
 def cpu_seconds() -> float:
@@ -114,7 +109,7 @@ def timed_grading(solution: Path, jobs: int, kernels: str) -> tuple[float, float
 def main() -> None:
     """Grade 100 submissions with fresh and with warm kernels; print both rates next to the floor, with ratios."""
     solution = ROOT / DEFAULT_SOLUTION if (ROOT / DEFAULT_SOLUTION).exists() else FIXTURE
-    jobs = cores()
+    jobs = usable_cores()
     print(
         f"Grading a generated class of {CLASS_SIZE} correct submissions of {solution.relative_to(ROOT)} "
         f"on {jobs} cores, with fresh and with warm kernels.",

@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from backprop_lib.errors import CourseError
 from backprop_lib.messages import message
 
 from .dependencies import dependencies
@@ -617,7 +618,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     # The last lessons first: they take longest (06_digits, then the homework), so the others fill in beside them.
     tried = {path: by_notebook[path.stem] for path in reversed(paths) if by_notebook[path.stem]}
-    at_once, seconds, found = try_notebooks(tried, args.graded_by, max(1, args.jobs))
+    try:
+        at_once, seconds, found = try_notebooks(tried, args.graded_by, max(1, args.jobs))
+    except (AuthoringError, CourseError) as error:  # e.g. the grader's: a solution never executed (make lessons)
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     problems += found
     print("\n".join(table(by_notebook)))
     problems += [

@@ -752,6 +752,16 @@ def test_a_lesson_or_korean_solution_that_cannot_be_read_is_named_not_a_tracebac
     assert "ko/fixture_homework.ipynb: cell ex1-check: exercise role must be" in capsys.readouterr().err
 
 
+def test_an_authoring_mistake_names_the_solution_once(tmp_path):
+    notebook = nbformat.read(FIXTURE, as_version=4)
+    notebook.cells = [cell for cell in notebook.cells if cell.id != "ex3-check"]  # exercise 3 without its check
+    nbformat.write(notebook, tmp_path / FIXTURE.name)
+    with pytest.raises(InstructorError) as raised:
+        load_assignment(tmp_path / FIXTURE.name)
+    assert "exercise 3 needs an answer cell and a check cell" in str(raised.value)
+    assert str(raised.value).count(FIXTURE.name) == 1, str(raised.value)
+
+
 def test_solution_without_outputs(tmp_path):
     notebook = nbformat.read(FIXTURE, as_version=4)
     for cell in notebook.cells:

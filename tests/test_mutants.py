@@ -47,6 +47,17 @@ def test_a_notebook_that_is_not_there_is_named_with_what_was_expected(capsys):
     )
 
 
+def test_a_solution_never_executed_gets_the_graders_advice_not_a_traceback(tmp_path, capsys):
+    notebook = nbformat.read(ROOT / "solutions" / "03_xor.ipynb", as_version=4)
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+    (tmp_path / "solutions").mkdir()
+    nbformat.write(notebook, tmp_path / "solutions" / "03_xor.ipynb")
+    assert main(["--course", str(tmp_path), str(tmp_path / "solutions" / "03_xor.ipynb")]) == 2
+    assert "has no stored output to compare with: execute the solution first" in capsys.readouterr().err
+
+
 def test_a_mutant_replaces_the_region_at_its_indentation():
     assert apply_mutant(ANSWER, "y = x - 1\nif y:\n    return y") == (
         'def f(x):\n    """Doc."""\n    y = x - 1\n    if y:\n        return y'

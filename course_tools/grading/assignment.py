@@ -26,6 +26,7 @@ from ..lessons import (
     lesson_path,
     make_lesson,
     read,
+    role_of,
     solution_path,
 )
 from .markers import nbval_markers
@@ -84,12 +85,6 @@ class Assignment:
             return str(self.solution_path)
 
 
-def role_of(cell: dict) -> str | None:
-    """A cell's exercise role (answer, check, hidden-check) or None for a teaching cell."""
-    meta = exercise_meta(cell)
-    return meta.get("role") if meta else None
-
-
 def answer_sources(notebook: NotebookNode) -> dict[str, str]:
     """The sources of a notebook's answer cells, by cell id (a solution's: answers; a lesson's: stubs)."""
     return {cell.id: cell.source for cell in notebook.cells if role_of(cell) == "answer"}
@@ -103,7 +98,8 @@ def reading(path: Path) -> Iterator[None]:
     except InstructorError:
         raise
     except ValueError as error:  # AuthoringError; nbformat's NotJSONError; text that is not UTF-8
-        raise InstructorError(f"{path}: {error}") from error
+        text = str(error)  # the file's name once: authoring errors may start with it already
+        raise InstructorError(text if text.startswith(path.name) else f"{path}: {text}") from error
 
 
 def load_assignment(solution: Path | None = None, lesson: Path | None = None, course: Path | None = None) -> Assignment:
@@ -139,11 +135,6 @@ def load_assignment(solution: Path | None = None, lesson: Path | None = None, co
     return assignment
 
 
-def without_mutants(table: dict[int, Exercise]) -> dict[int, tuple]:
-    """What two editions must share: each exercise's points and cells (mutants live only in the source)."""
-    return {number: (e.points, e.answer_ids, e.check_ids, e.hidden_ids) for number, e in table.items()}
-
-
 def load_edition(assignment: Assignment, language: str) -> Assignment | None:
     """The assignment's edition in another language, read from solutions/<language>/ (None if there is none)."""
     path = solution_path(assignment.solution_path, language)
@@ -152,7 +143,7 @@ def load_edition(assignment: Assignment, language: str) -> Assignment | None:
     with reading(path):
         notebook = read(path)
         table = exercises(notebook)
-    if without_mutants(table) != without_mutants(assignment.exercises):
+    if table != assignment.exercises:  # each exercise's points and cells, in every edition
         raise InstructorError(
             f"{path} does not have the exercise cells of {assignment.solution_path.name} "
             f"(ids, roles or points differ): regenerate it with `make lessons`."

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import os
 import statistics
 import sys
 import time
@@ -31,6 +30,7 @@ from .assignment import InstructorError, load_assignment
 from .feedback import write_feedback
 from .gradebook import Gradebook, fingerprint, number
 from .outcome import Grade
+from .processes import usable_cores
 from .reference import seeded_assignment
 from .runner import Submission, grade_submissions
 from .sandbox import Limits, isolation_available
@@ -318,7 +318,7 @@ def grade_folder(args: argparse.Namespace) -> int:
 
 def parser() -> argparse.ArgumentParser:
     """The command line."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    cores = usable_cores()
     p = argparse.ArgumentParser(
         prog="backprop-grade", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )

@@ -22,6 +22,11 @@ PR_SET_CHILD_SUBREAPER = 36
 END_ROUNDS, ROUND_PAUSE = 200, 0.01
 
 
+def usable_cores() -> int:
+    """The cores this process may run on (its CPU affinity where the system says, else every core)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
 def become_subreaper() -> bool:
     """Adopt this process's orphaned descendants (Linux); False where that is not possible."""
     if not sys.platform.startswith("linux"):

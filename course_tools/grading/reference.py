@@ -14,8 +14,8 @@ from dataclasses import replace
 
 from backprop_lib.exercises import HIDDEN_SEED_VARIABLE, TEXT_FIGURES
 
-from ..lessons import AuthoringError, execute
-from .assignment import Assignment, InstructorError, role_of
+from ..lessons import AuthoringError, execute, role_of
+from .assignment import Assignment, InstructorError
 from .probes import stream_text
 
 FAILED = "✗ "  # how a check's failure starts its line (backprop_lib.exercises.exercise_check)

@@ -22,9 +22,9 @@ import nbformat
 
 from backprop_lib.messages import LANGUAGES
 
-from ..lessons import SOURCE_LANGUAGE, exercise_meta, with_answers
-from ..translations import LANGUAGE_CALL
-from .assignment import Assignment, answer_sources, role_of
+from ..lessons import SOURCE_LANGUAGE, exercise_meta, role_of, with_answers
+from ..translations import language_called
+from .assignment import Assignment, answer_sources
 from .markers import strip_nbval_markers
 from .outcome import Problem
 
@@ -90,10 +90,9 @@ def submission_language(data: dict, cells: list[dict]) -> str:
     if language in LANGUAGES:
         return language
     for cell in cells:
-        source = source_of(cell) if cell.get("cell_type") == "code" else None
-        found = LANGUAGE_CALL.search(source or "")
-        if found:
-            return found.group(1) if found.group(1) in LANGUAGES else SOURCE_LANGUAGE
+        called = language_called(source_of(cell) or "") if cell.get("cell_type") == "code" else None
+        if called:
+            return called if called in LANGUAGES else SOURCE_LANGUAGE
     return SOURCE_LANGUAGE
 
 
