@@ -314,6 +314,18 @@ def test_megabytes_of_output_are_cut(graded):
     assert row(graded, "prints_megabytes") == ("2", "3", "1", "6", "output-truncated(ex1-answer)")
 
 
+def test_the_output_limit_counts_bytes_so_korean_output_is_not_three_times_as_free():
+    from course_tools.grading.guard import GuardedKernel
+
+    kernel = object.__new__(GuardedKernel)  # only the output counting: no kernel process
+    kernel.max_output_bytes = 10
+    kernel.start_cell("cell-1")
+    stream = {"parent_header": {"msg_id": "cell-1"}, "msg_type": "stream", "content": {"text": "가나다라마"}}
+    kept = kernel.capped(stream)["content"]["text"]
+    assert (kernel.output_bytes, kernel.dropped_bytes) == (15, 5)  # five syllables, 3 bytes each
+    assert kept == "가나다"  # cut before the syllable that would cross the limit, never inside one
+
+
 def test_not_a_notebook(graded):
     assert row(graded, "not_json") == ("0", "0", "0", "0", "invalid-notebook")
     assert "not valid notebook JSON" in feedback(graded, "not_json")

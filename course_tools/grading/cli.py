@@ -359,7 +359,10 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--memory-mb", type=int, default=Limits.memory_mb, help="memory per kernel (default %(default)s)")
     p.add_argument(
-        "--max-output-kb", type=int, default=Limits.max_output_kb, help="output kept per cell (default %(default)s)"
+        "--max-output-kb",
+        type=int,
+        default=Limits.max_output_kb,
+        help="output kept per cell, in kB of UTF-8: a Hangul syllable is 3 bytes (default %(default)s)",
     )
     p.add_argument(
         "--shard",

@@ -134,6 +134,11 @@ class QuickKernel(RunningKernel):
                 del self.km
 
 
+def utf8_size(text: str) -> int:
+    """The bytes ``text`` takes in UTF-8, what the output limit counts (a Hangul syllable is 3, not 1)."""
+    return len(text.encode("utf-8", "replace"))
+
+
 class GuardedKernel(QuickKernel):
     """An nbval kernel that checks liveness and a deadline while it waits, and caps each cell's output."""
 
@@ -212,17 +217,17 @@ class GuardedKernel(QuickKernel):
             return message
         content, kind = message["content"], message["msg_type"]
         if kind == "stream":
-            size = len(content.get("text", ""))
+            size = utf8_size(content.get("text", ""))
         elif kind in DISPLAY_MESSAGES:
-            size = sum(len(str(value)) for value in content.get("data", {}).values())
+            size = sum(utf8_size(str(value)) for value in content.get("data", {}).values())
         else:
             return message
         allowed = max(self.max_output_bytes - self.output_bytes, 0)
         self.output_bytes += size
         if size > allowed:
             self.dropped_bytes += size - allowed
-            if kind == "stream":
-                content["text"] = content["text"][:allowed]
+            if kind == "stream":  # cut at a character's start: a Hangul syllable is 3 bytes
+                content["text"] = content["text"].encode("utf-8", "replace")[:allowed].decode("utf-8", "ignore")
             else:
                 content["data"] = {}
         return message
