@@ -584,7 +584,8 @@ def test_an_interrupted_run_keeps_every_finished_row_and_the_rerun_does_the_rest
     assert f"`student1.ipynb` with SHA-256 `{now}…`" in (tmp_path / "graded" / "feedback" / "student1.md").read_text()
     assert main([str(tmp_path), "--solution", str(FIXTURE), *LIMITS]) == 0
     out = capsys.readouterr().out
-    assert "Grading 0 of 3 submissions" in out and "running the solution" not in out  # nothing changed: nothing graded
+    assert "All 3 submissions in" in out and "Nothing new to grade." in out  # nothing changed: nothing graded
+    assert "running the solution" not in out and "limits:" not in out
     (tmp_path / "student2.ipynb").unlink()  # taken out of the folder: its row stays, and the run says so
     assert main([str(tmp_path), "--solution", str(FIXTURE), *LIMITS]) == 0
     assert "without a file in" in capsys.readouterr().out and "student2" in gradebook.read_text()

@@ -268,18 +268,22 @@ def grade_folder(args: argparse.Namespace) -> int:
     gradebook = Gradebook(output / "gradebook.csv", assignment, regrade=args.regrade == [])
     fingerprints = forget_stale_rows(gradebook, args.regrade, submissions, folder, args.shard)
     todo = [s for s in submissions if s.student not in gradebook.graded()]
+    seed, seed_file = hidden_seed_of(args.seed, output, seed_file, keeps_rows=bool(gradebook.rows))
+    about = f"{assignment.name} ({len(assignment.exercises)} exercises, {number(assignment.maximum)} points)"
+    if not todo:  # the limits and kernels of a run that starts none would only be noise
+        every = "The one submission" if len(submissions) == 1 else f"All {submissions_counted(len(submissions))}"
+        print(f"{every} in {folder} {'is' if len(submissions) == 1 else 'are'} graded against {about}.", flush=True)
+        gradebook.rewrite()  # as a run that graded: the file as this grader writes it
+        return print_ending([], 0.0, args.jobs, gradebook)
     isolate = isolation_available()
     if not isolate:
         print(NOT_ISOLATED, flush=True)
-    seed, seed_file = hidden_seed_of(args.seed, output, seed_file, keeps_rows=bool(gradebook.rows))
     kernels = kernel_mode(args.kernels, isolate)
     print(
-        f"Grading {len(todo)} of {submissions_counted(len(submissions))} in {folder} "
-        f"against {assignment.name} "
-        f"({len(assignment.exercises)} exercises, {number(assignment.maximum)} points), {args.jobs} at a time."
+        f"Grading {len(todo)} of {submissions_counted(len(submissions))} in {folder} against {about}, "
+        f"{args.jobs} at a time."
     )
-    running = "; running the solution with it …" if todo else ""
-    print_settings(args, isolate, kernels, seed_words(seed, output, seed_file) + running)
+    print_settings(args, isolate, kernels, seed_words(seed, output, seed_file) + "; running the solution with it …")
     progress, grades, start = Progress(len(todo)), [], time.monotonic()
 
     def record(grade: Grade) -> None:
@@ -289,8 +293,7 @@ def grade_folder(args: argparse.Namespace) -> int:
         progress.show(grade)
 
     try:
-        if todo:
-            assignment = seeded_assignment(assignment, seed)
+        assignment = seeded_assignment(assignment, seed)
         grade_submissions(
             assignment,
             todo,
