@@ -584,7 +584,9 @@ def test_an_interrupted_run_keeps_every_finished_row_and_the_rerun_does_the_rest
     assert f"`student1.ipynb` with SHA-256 `{now}…`" in (tmp_path / "graded" / "feedback" / "student1.md").read_text()
     assert main([str(tmp_path), "--solution", str(FIXTURE), *LIMITS]) == 0
     out = capsys.readouterr().out
-    assert "All 3 submissions in" in out and "Nothing new to grade." in out  # nothing changed: nothing graded
+    assert (
+        "All 3 submissions are graded in" in out and "Nothing new to grade." in out
+    )  # nothing changed: nothing graded
     assert "running the solution" not in out and "limits:" not in out
     (tmp_path / "student2.ipynb").unlink()  # taken out of the folder: its row stays, and the run says so
     assert main([str(tmp_path), "--solution", str(FIXTURE), *LIMITS]) == 0
@@ -1064,8 +1066,27 @@ def test_a_seed_from_a_file_is_neither_printed_nor_copied_and_a_rerun_reads_the_
     # a rerun without --seed-file: the same file, read again, and still not printed
     assert hidden_seed_of(None, output) == (123456789, seed_file.resolve())
     seed_file.unlink()
-    with pytest.raises(InstructorError, match="which is gone. Restore that file"):
+    with pytest.raises(InstructorError, match="which is gone. Restore that file") as gone:
         hidden_seed_of(None, output)
+    assert str(gone.value).endswith("--regrade --seed-file NEW_FILE.")  # --regrade alone would meet this again
+    new_file = tmp_path / "new-seed"
+    new_file.write_text("987654321\n")
+    assert hidden_seed_of(987654321, output, new_file, keeps_rows=False) == (987654321, new_file)  # what it advises
+
+
+def test_a_seed_file_others_can_read_is_said_also_when_a_rerun_finds_it_kept(tmp_path, capsys):
+    from course_tools.grading.seeds import hidden_seed_of, warn_if_others_can_read
+
+    seed_file, output = tmp_path / "hw-seed", tmp_path / "graded"
+    seed_file.write_text("123456789\n")
+    seed_file.chmod(0o644)
+    output.mkdir()
+    hidden_seed_of(123456789, output, seed_file)
+    warn_if_others_can_read(hidden_seed_of(None, output)[1])  # a rerun without --seed-file
+    assert f"WARNING: other users can read {seed_file}: chmod 600" in capsys.readouterr().out
+    seed_file.chmod(0o600)
+    warn_if_others_can_read(hidden_seed_of(None, output)[1])
+    assert capsys.readouterr().out == ""
 
 
 def test_one_gradebook_is_graded_on_one_seed_and_shards_of_two_seeds_are_not_merged(tmp_path):

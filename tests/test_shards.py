@@ -52,6 +52,13 @@ def test_three_shards_merged_equal_one_run(tmp_path, capsys):
         joined = (tmp_path / "joined" / "feedback" / f"{name}.md").read_text(encoding="utf-8")
         assert joined == (tmp_path / "one" / "feedback" / f"{name}.md").read_text(encoding="utf-8")
     assert len(one_run.strip().splitlines()) == 1 + len(STUDENTS)
+    # the joined folder keeps the shards' seed: a --regrade there grades on the same hidden inputs
+    assert (tmp_path / "joined" / "hidden-seed").read_text() == (tmp_path / "shard1" / "hidden-seed").read_text()
+    assert main(["--merge", *map(str, shards[:2]), "--output", str(tmp_path / "two")]) == 2  # a shard left out
+    assert "--merge needs every shard of 3 once: shard 3 of 3 missing" in capsys.readouterr().err
+    assert main(["--merge", *map(str, [shards[0], shards[0], shards[2]]), "--output", str(tmp_path / "two")]) == 2
+    assert "shard 2 of 3 missing; shard 1 given twice" in capsys.readouterr().err
+    assert not (tmp_path / "two").exists()  # a refused merge writes nothing
 
 
 def test_every_student_is_in_exactly_one_shard_and_stays_there():
@@ -73,6 +80,19 @@ def test_a_shard_without_a_seed_is_refused(tmp_path, capsys):
     a_class(submissions)
     assert main([str(submissions), "--solution", str(FIXTURE), "--shard", "1/2"]) == 2
     assert "same --seed" in capsys.readouterr().err
+
+
+def test_a_refused_shard_run_leaves_nothing_a_merge_could_take_for_a_shard(tmp_path, capsys):
+    submissions = tmp_path / "class"
+    a_class(submissions)
+    command = [str(submissions), "--solution", str(FIXTURE), "--shard", "3/3", "--output", str(tmp_path / "shard3")]
+    assert main([*command, "--seed", "0"]) == 2  # the public seed
+    assert "is the public seed" in capsys.readouterr().err
+    assert not (tmp_path / "shard3").exists()
+    (tmp_path / "shard3").mkdir()
+    (tmp_path / "shard3" / "gradebook.csv").write_text("student,ex1,total,maximum,status,submission\n")
+    assert main(["--merge", str(tmp_path / "shard3"), "--output", str(tmp_path / "joined")]) == 2
+    assert "holds no shard file: it was not graded with --shard K/N" in capsys.readouterr().err
 
 
 def test_merge_refuses_a_folder_without_a_gradebook(tmp_path, capsys):

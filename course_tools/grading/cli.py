@@ -34,8 +34,8 @@ from .processes import usable_cores
 from .reference import seeded_assignment
 from .runner import Submission, grade_submissions
 from .sandbox import Limits, isolation_available
-from .seeds import SEED_FILE, hidden_seed_of, seed_from_file, seed_words
-from .shards import in_shard, merge, parse_shard
+from .seeds import SEED_FILE, hidden_seed_of, refuse_unusable_seed, seed_from_file, seed_words, warn_if_others_can_read
+from .shards import in_shard, keep_shard, merge, parse_shard
 from .validate import validate_assignment
 from .warm import default_kernels, warm_kernels_possible, warm_kernels_unscoped
 
@@ -253,6 +253,13 @@ def print_ending(grades: list[Grade], seconds: float, jobs: int, gradebook: Grad
     return 1 if failed else 0
 
 
+def all_graded(count: int) -> str:
+    """How a run with nothing left to grade starts its one line."""
+    if count == 0:
+        return "No submission to grade"
+    return "The one submission is graded" if count == 1 else f"All {count} submissions are graded"
+
+
 def grade_folder(args: argparse.Namespace) -> int:
     """Grade every submission of a folder not graded yet; print progress and a summary."""
     assignment = load_assignment(args.solution, args.lesson, args.course)
@@ -261,18 +268,20 @@ def grade_folder(args: argparse.Namespace) -> int:
     seed_file = Path(args.seed_file) if args.seed_file else None
     if seed_file:
         args.seed = seed_from_file(seed_file)
-        if seed_file.stat().st_mode & 0o077:
-            print(f"WARNING: other users can read {seed_file}: chmod 600 {seed_file}", flush=True)
+    refuse_unusable_seed(args.seed, seed_file)  # before anything is written
     submissions, output = shard_of(args, submissions, folder)
     output.mkdir(parents=True, exist_ok=True)
     gradebook = Gradebook(output / "gradebook.csv", assignment, regrade=args.regrade == [])
     fingerprints = forget_stale_rows(gradebook, args.regrade, submissions, folder, args.shard)
     todo = [s for s in submissions if s.student not in gradebook.graded()]
     seed, seed_file = hidden_seed_of(args.seed, output, seed_file, keeps_rows=bool(gradebook.rows))
+    warn_if_others_can_read(seed_file)
+    if args.shard:
+        keep_shard(output, *parse_shard(args.shard))
     about = f"{assignment.name} ({len(assignment.exercises)} exercises, {number(assignment.maximum)} points)"
+    where = f"shard {args.shard} of {folder}" if args.shard else str(folder)
     if not todo:  # the limits and kernels of a run that starts none would only be noise
-        every = "The one submission" if len(submissions) == 1 else f"All {submissions_counted(len(submissions))}"
-        print(f"{every} in {folder} {'is' if len(submissions) == 1 else 'are'} graded against {about}.", flush=True)
+        print(f"{all_graded(len(submissions))} in {where} against {about}.", flush=True)
         gradebook.rewrite()  # as a run that graded: the file as this grader writes it
         return print_ending([], 0.0, args.jobs, gradebook)
     isolate = isolation_available()
@@ -280,7 +289,7 @@ def grade_folder(args: argparse.Namespace) -> int:
         print(NOT_ISOLATED, flush=True)
     kernels = kernel_mode(args.kernels, isolate)
     print(
-        f"Grading {len(todo)} of {submissions_counted(len(submissions))} in {folder} against {about}, "
+        f"Grading {len(todo)} of {submissions_counted(len(submissions))} in {where} against {about}, "
         f"{args.jobs} at a time."
     )
     print_settings(args, isolate, kernels, seed_words(seed, output, seed_file) + "; running the solution with it …")
@@ -441,7 +450,7 @@ def main(argv: list[str] | None = None) -> int:
             if not args.output:
                 p.error("say where the joined gradebook goes: --merge SHARD... --output DIR")
             count = merge(args.merge, args.output.resolve())
-            print(f"Joined {len(args.merge)} shards: {count} students in {args.output / 'gradebook.csv'}")
+            print(f"Joined all {len(args.merge)} shards: {count} students in {args.output / 'gradebook.csv'}")
             print(class_line(args.output.resolve() / "gradebook.csv"))
             return 0
         if args.validate:

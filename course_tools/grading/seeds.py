@@ -48,9 +48,28 @@ def kept_seed(output: Path) -> tuple[int, Path | None] | None:
     if not seed_file.is_file():
         raise InstructorError(
             f"{path} says that {output} was graded with the seed in {seed_file}, which is gone. Restore that file "
-            f"(the gradebook's rows were graded with it), or grade everyone again with a new seed: --regrade."
+            f"(the gradebook's rows were graded with it), or grade everyone again with a new seed: "
+            f"--regrade --seed-file NEW_FILE."
         )
     return seed_from_file(seed_file), seed_file
+
+
+def refuse_unusable_seed(chosen: int | None, seed_file: Path | None = None) -> None:
+    """Refuse the public seed and negative ones (checked before a run writes anything)."""
+    if chosen == PUBLIC_SEED:
+        named = f"the seed in {seed_file} ({PUBLIC_SEED})" if seed_file is not None else f"--seed {PUBLIC_SEED}"
+        raise InstructorError(
+            f"{named} is the public seed: the solution stores its hidden outputs, so "
+            f"anyone with a clone can print them. Choose another number and keep it private."
+        )
+    if chosen is not None and chosen < 0:  # a hidden check would fail in the solution too, and match every blank answer
+        raise InstructorError(f"--seed {chosen}: a seed is a whole number from 1 up; choose one and keep it private.")
+
+
+def warn_if_others_can_read(seed_file: Path | None) -> None:
+    """Say so when a seed file is readable by other users (given now, or kept from an earlier run)."""
+    if seed_file is not None and seed_file.stat().st_mode & 0o077:
+        print(f"WARNING: other users can read {seed_file}: chmod 600 {seed_file}", flush=True)
 
 
 def hidden_seed_of(
@@ -60,14 +79,7 @@ def hidden_seed_of(
 
     ``keeps_rows``: the gradebook in ``output`` keeps rows of earlier runs, so the seed must be theirs.
     """
-    if chosen == PUBLIC_SEED:
-        named = f"the seed in {seed_file} ({PUBLIC_SEED})" if seed_file is not None else f"--seed {PUBLIC_SEED}"
-        raise InstructorError(
-            f"{named} is the public seed: the solution stores its hidden outputs, so "
-            f"anyone with a clone can print them. Choose another number and keep it private."
-        )
-    if chosen is not None and chosen < 0:  # a hidden check would fail in the solution too, and match every blank answer
-        raise InstructorError(f"--seed {chosen}: a seed is a whole number from 1 up; choose one and keep it private.")
+    refuse_unusable_seed(chosen, seed_file)
     kept = kept_seed(output) if chosen is None or keeps_rows else None
     if chosen is None and kept is not None:
         return kept

@@ -14,7 +14,9 @@ from pathlib import Path
 
 from .assignment import InstructorError
 from .gradebook import write_gradebook
-from .seeds import same_seed
+from .seeds import SEED_FILE, kept_seed, same_seed
+
+SHARD_FILE = "shard"  # in a shard's output folder: "K/N", which slice of the class it graded
 
 
 def parse_shard(text: str) -> tuple[int, int]:
@@ -34,6 +36,66 @@ def in_shard(student: str, index: int, count: int) -> bool:
     return int.from_bytes(digest[:8], "big") % count == index - 1
 
 
+def keep_shard(output: Path, index: int, count: int) -> None:
+    """Write which slice ``output`` holds (refusing a folder that holds another); the merge checks them all."""
+    path, mine = output / SHARD_FILE, f"{index}/{count}"
+    kept = path.read_text(encoding="utf-8").strip() if path.is_file() else None
+    if kept not in (None, mine):
+        raise InstructorError(
+            f"{output} holds shard {kept} of the class, not {mine}: give each shard its own --output folder."
+        )
+    path.write_text(mine + "\n", encoding="utf-8")
+
+
+def shard_numbers(folder: Path) -> tuple[int, int]:
+    """The K/N a shard's folder was graded as (written by keep_shard)."""
+    path = folder / SHARD_FILE
+    if not path.is_file():
+        raise InstructorError(
+            f"{folder} holds no {SHARD_FILE} file: it was not graded with --shard K/N (or that run was refused). "
+            f"Pass the --output folders of shard runs that finished."
+        )
+    return parse_shard(path.read_text(encoding="utf-8").strip())
+
+
+def every_shard_once(shard_folders: list[Path]) -> None:
+    """Refuse a merge that lacks a shard, or has one twice: its students would be missing from the gradebook."""
+    numbers = [shard_numbers(folder) for folder in shard_folders]  # a folder given twice counts twice
+    counts = {count for _, count in numbers}
+    if len(counts) > 1:
+        raise InstructorError(
+            f"these folders are shards of different splits ({', '.join(f'{k}/{n}' for k, n in numbers)}): "
+            f"merge the shards of one --shard K/N run."
+        )
+    count = counts.pop()
+    found = sorted(index for index, _ in numbers)
+    missing = sorted(set(range(1, count + 1)) - set(found))
+    twice = sorted({index for index in found if found.count(index) > 1})
+    if missing or twice:
+        said = [
+            f"shard {', '.join(map(str, missing))} of {count} missing" if missing else "",
+            f"shard {', '.join(map(str, twice))} given twice" if twice else "",
+        ]
+        raise InstructorError(
+            f"--merge needs every shard of {count} once: {'; '.join(filter(None, said))}. "
+            f"Pass the --output folder of each, 1 to {count}."
+        )
+
+
+def keep_merged_seed(shard_folders: list[Path], output: Path) -> None:
+    """Keep the shards' seed in ``output`` as a run would: a rerun or --regrade there grades on the same inputs."""
+    record = shard_folders[0] / SEED_FILE
+    if not record.is_file():
+        return
+    kept = kept_seed(output)
+    if kept is not None and kept[0] != kept_seed(shard_folders[0])[0]:
+        raise InstructorError(
+            f"{output} holds grades made with another seed than the shards': join them into a folder of their own."
+        )
+    shutil.copyfile(record, output / SEED_FILE)
+    (output / SEED_FILE).chmod(0o600)
+
+
 def merge(shard_folders: list[Path], output: Path) -> int:
     """Join the shards' gradebooks and feedback into ``output``; return the number of students."""
     if output.resolve() in {folder.resolve() for folder in shard_folders}:
@@ -41,7 +103,6 @@ def merge(shard_folders: list[Path], output: Path) -> int:
             f"--output {output} is one of the shards: the joined gradebook would replace that shard's. "
             f"Join them into a folder of their own."
         )
-    same_seed(shard_folders)
     header, rows = None, {}
     for folder in shard_folders:
         book = folder / "gradebook.csv"
@@ -60,9 +121,13 @@ def merge(shard_folders: list[Path], output: Path) -> int:
             if row[0] in rows and rows[row[0]] != row:
                 raise InstructorError(f"student {row[0]} was graded in two shards with different results.")
             rows[row[0]] = row
+    every_shard_once(shard_folders)
+    same_seed(shard_folders)
+    output.mkdir(parents=True, exist_ok=True)
+    keep_merged_seed(shard_folders, output)
+    for folder in shard_folders:
         for feedback in sorted((folder / "feedback").glob("*.md")):
             (output / "feedback").mkdir(parents=True, exist_ok=True)
             shutil.copyfile(feedback, output / "feedback" / feedback.name)
-    output.mkdir(parents=True, exist_ok=True)
     write_gradebook(output / "gradebook.csv", header, rows)
     return len(rows)
