@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import ast
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -54,12 +58,28 @@ def test_three_shards_merged_equal_one_run(tmp_path, capsys):
     assert len(one_run.strip().splitlines()) == 1 + len(STUDENTS)
 
 
+OWNERS_IN_ANOTHER_PROCESS = (
+    "import sys\nfrom course_tools.grading.shards import in_shard\n"
+    "print([[k for k in range(1, 8) if in_shard(name, k, 7)] for name in sys.argv[1:]])"
+)
+
+
 def test_every_student_is_in_exactly_one_shard_and_stays_there():
     names = [f"student{i}" for i in range(200)]
     for count in (1, 2, 3, 7):
         owners = [[k for k in range(1, count + 1) if in_shard(name, k, count)] for name in names]
         assert all(len(found) == 1 for found in owners)
-    assert [in_shard("student7", k, 3) for k in (1, 2, 3)] == [in_shard("student7", k, 3) for k in (1, 2, 3)]
+    assert {found[0] for found in owners} == set(range(1, 8))  # every one of the 7 shards gets students
+    # stays there: each shard is graded by another process, often on another machine, with its own hash seed
+    for hash_seed in ("1", "2"):
+        printed = subprocess.run(
+            [sys.executable, "-c", OWNERS_IN_ANOTHER_PROCESS, *names],
+            env={**os.environ, "PYTHONHASHSEED": hash_seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert ast.literal_eval(printed.stdout) == owners, f"students moved shards under PYTHONHASHSEED={hash_seed}"
 
 
 @pytest.mark.parametrize("text", ["3", "0/3", "4/3", "a/b", "1/0", "2/3/4"])
