@@ -11,6 +11,7 @@ import json
 import re
 from pathlib import Path
 
+import colorspacious  # in [dev]: missing, the module must fail, not skip its 76 tests
 import matplotlib
 import matplotlib.pyplot as plt
 import nbformat
@@ -48,8 +49,6 @@ from backprop_lib.figures.softmax import plot_cross_entropy_curve, plot_softmax
 from backprop_lib.messages import use_language
 from backprop_lib.training import MiniBatchHistory
 from course_tools.grading.sandbox import Limits, spec_folder, write_kernel_spec
-
-colorspacious = pytest.importorskip("colorspacious")
 
 REPO = Path(__file__).resolve().parents[1]
 NOTEBOOKS = [
