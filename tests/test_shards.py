@@ -82,10 +82,25 @@ def test_every_student_is_in_exactly_one_shard_and_stays_there():
         assert ast.literal_eval(printed.stdout) == owners, f"students moved shards under PYTHONHASHSEED={hash_seed}"
 
 
-@pytest.mark.parametrize("text", ["3", "0/3", "4/3", "a/b", "1/0", "2/3/4"])
-def test_a_bad_shard_says_what_it_expects(text):
-    with pytest.raises(InstructorError, match="K"):
+NOT_K_OF_N = "--shard expects K/N with whole numbers, like 2/3"
+OUT_OF_RANGE = "K must be between 1 and N (N at least 1), e.g. 1/"
+
+
+@pytest.mark.parametrize(
+    ("text", "given", "expected"),
+    [
+        ("3", "got '3'", NOT_K_OF_N),
+        ("a/b", "got 'a/b'", NOT_K_OF_N),
+        ("2/3/4", "got '2/3/4'", NOT_K_OF_N),
+        ("0/3", "--shard 0/3: ", OUT_OF_RANGE + "3."),
+        ("4/3", "--shard 4/3: ", OUT_OF_RANGE + "3."),
+        ("1/0", "--shard 1/0: ", OUT_OF_RANGE + "1."),  # the example is a shard that exists
+    ],
+)
+def test_a_bad_shard_says_what_was_given_and_what_it_expects(text, given, expected):
+    with pytest.raises(InstructorError) as refused:
         parse_shard(text)
+    assert given in str(refused.value) and expected in str(refused.value), str(refused.value)
 
 
 def test_a_shard_without_a_seed_is_refused(tmp_path, capsys):
