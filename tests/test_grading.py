@@ -51,7 +51,9 @@ FIXTURE = ROOT / "tests" / "grading_fixtures" / "solutions" / "fixture_homework.
 HOMEWORK = ROOT / "solutions" / "05_homework.ipynb"
 LIMITS = ["--cell-timeout", "3", "--submission-timeout", "15", "--memory-mb", "1024", "--jobs", "2"]
 SOLVED_EX1 = "def sigmoid_backward(output, grad_output):\n    return grad_output * output * (1.0 - output)\n"
-MARKER = "987.654"  # the argument of every `sleep` a submission starts: how the tests find them
+# The argument of every `sleep` a submission starts: how the tests find them. It holds this process's id (fixed
+# width): a run of this module in another checkout on the same machine starts and kills sleeps of its own.
+MARKER = f"987.{os.getpid():07d}"
 DETACHES = (
     "import os, subprocess\n"
     f"for _ in range(10):\n    subprocess.Popen(['sleep', '{MARKER}'], start_new_session=True)\n"
