@@ -213,8 +213,16 @@ def digits_figures() -> dict[str, DescribedFigure]:
 
 
 @pytest.fixture(scope="module")
-def figures() -> dict[str, DescribedFigure]:
-    return every_figure()
+def drawn() -> tuple[dict[str, DescribedFigure], list[int]]:
+    """Every figure, drawn once, and the pyplot figures still open after drawing them all."""
+    plt.close("all")
+    figures = every_figure()
+    return figures, plt.get_fignums()
+
+
+@pytest.fixture(scope="module")
+def figures(drawn) -> dict[str, DescribedFigure]:
+    return drawn[0]
 
 
 def test_every_figure_function_returns_a_described_figure(figures):
@@ -331,10 +339,8 @@ def test_text_on_node_fills_is_black_and_readable():
     assert matplotlib.rcParams["text.color"] in ("black", "#000000", palette.BLACK)
 
 
-def test_no_pyplot_figure_stays_open():
-    plt.close("all")
-    every_figure()
-    assert plt.get_fignums() == []
+def test_no_pyplot_figure_stays_open(drawn):
+    assert drawn[1] == []
 
 
 # Stored notebooks ---------------------------------------------------------------------------------
