@@ -11,6 +11,7 @@ import json
 import re
 from pathlib import Path
 
+import colorspacious  # in [dev]: missing, the module must fail, not skip its 76 tests
 import matplotlib
 import matplotlib.pyplot as plt
 import nbformat
@@ -48,8 +49,6 @@ from backprop_lib.figures.softmax import plot_cross_entropy_curve, plot_softmax
 from backprop_lib.messages import use_language
 from backprop_lib.training import MiniBatchHistory
 from course_tools.grading.sandbox import Limits, spec_folder, write_kernel_spec
-
-colorspacious = pytest.importorskip("colorspacious")
 
 REPO = Path(__file__).resolve().parents[1]
 NOTEBOOKS = [
@@ -214,8 +213,16 @@ def digits_figures() -> dict[str, DescribedFigure]:
 
 
 @pytest.fixture(scope="module")
-def figures() -> dict[str, DescribedFigure]:
-    return every_figure()
+def drawn() -> tuple[dict[str, DescribedFigure], list[int]]:
+    """Every figure, drawn once, and the pyplot figures still open after drawing them all."""
+    plt.close("all")
+    figures = every_figure()
+    return figures, plt.get_fignums()
+
+
+@pytest.fixture(scope="module")
+def figures(drawn) -> dict[str, DescribedFigure]:
+    return drawn[0]
 
 
 def test_every_figure_function_returns_a_described_figure(figures):
@@ -332,10 +339,8 @@ def test_text_on_node_fills_is_black_and_readable():
     assert matplotlib.rcParams["text.color"] in ("black", "#000000", palette.BLACK)
 
 
-def test_no_pyplot_figure_stays_open():
-    plt.close("all")
-    every_figure()
-    assert plt.get_fignums() == []
+def test_no_pyplot_figure_stays_open(drawn):
+    assert drawn[1] == []
 
 
 # Stored notebooks ---------------------------------------------------------------------------------

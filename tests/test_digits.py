@@ -235,8 +235,11 @@ def test_weight_scales():
     assert weight_scale("he", 50) == pytest.approx(0.2)
     assert weight_scale("xavier", 25) == pytest.approx(0.2)
     assert weight_scale(0.01, 100) == 0.01
-    with pytest.raises(SettingError, match="he"):
-        weight_scale("kaiming", 10)
+    for wrong in ("kaiming", 0, -0.5, True):
+        with pytest.raises(SettingError) as refused:
+            weight_scale(wrong, 10)
+        said = str(refused.value)
+        assert '"he", "xavier" or a positive number' in said and f"got {wrong!r}" in said, said
 
 
 def test_relu_network_shapes_and_he_draws():

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -204,16 +203,19 @@ def test_train_xor_rejects_an_unknown_activation():
         train_xor(activation="tanh")
 
 
-def test_xor_run_of_3000_epochs_trains_and_draws_well_under_a_second():
-    # CPU time of this process, the fastest of three: other work on the machine (the browser test,
-    # nbval on another worker) slows the wall clock but not the work this test measures.
-    timings = []
-    for _ in range(3):
-        start = time.process_time()
-        run = train_xor(epochs=3000)
-        plt.close(draw_run(run, "timing"))
-        timings.append(time.process_time() - start)
-    assert min(timings) < 0.5, f"training 3000 epochs and drawing took {min(timings):.2f} s of CPU time"
+def test_a_run_of_3000_epochs_is_drawn_whole_beside_its_decision_region():
+    # how fast this runs is for `make bench`, not an assertion here
+    run = train_xor(epochs=3000)
+    figure = draw_run(run, "3000 epochs")
+    try:
+        loss_axes, region_axes = figure.axes[:2]
+        [curve] = loss_axes.get_lines()
+        np.testing.assert_array_equal(curve.get_ydata(), run.history.losses)
+        assert len(run.history.losses) == 3000 and loss_axes.get_yscale() == "log"
+        assert region_axes.collections, "no decision region drawn"
+        assert figure.get_suptitle() == "3000 epochs"
+    finally:
+        plt.close(figure)
 
 
 def test_xor_explorer_retrains_when_a_control_changes():

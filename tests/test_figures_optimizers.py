@@ -66,12 +66,33 @@ def test_figures_are_returned_with_one_line_per_optimizer():
     assert len(plot_learning_rates().axes) == 3
 
 
-def test_bad_input_says_what_was_expected():
-    with pytest.raises(SettingError, match="step"):
-        optimizer_path(object())
-    with pytest.raises(SettingError, match="steps"):
-        optimizer_path(SGD(0.1), steps=0)
-    with pytest.raises(ShapeError, match="two numbers"):
-        optimizer_path(SGD(0.1), start=(1.0, 2.0, 3.0))
-    with pytest.raises(SettingError, match="dict"):
-        plot_optimizer_paths({})
+@pytest.mark.parametrize(
+    ("call", "error", "expected", "given"),
+    [
+        (
+            lambda: optimizer_path(object()),
+            SettingError,
+            "an optimizer with a step(params, grads) method",
+            "got object",
+        ),
+        (
+            lambda: optimizer_path(SGD(0.1), steps=0),
+            SettingError,
+            "steps must be a whole number of at least 1",
+            "got 0",
+        ),
+        (
+            lambda: optimizer_path(SGD(0.1), start=(1.0, 2.0, 3.0)),
+            ShapeError,
+            "two numbers",
+            "got a tuple ((1.0, 2.0, 3.0))",
+        ),
+        (lambda: plot_optimizer_paths({}), SettingError, "a dict {label: optimizer}, e.g.", "got a dict ({})"),
+    ],
+    ids=["optimizer", "steps", "start", "empty-dict"],
+)
+def test_bad_input_says_what_was_expected_and_what_was_given(call, error, expected, given):
+    with pytest.raises(error) as refused:
+        call()
+    said = str(refused.value)
+    assert expected in said and given in said, said

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import ast
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -61,18 +65,49 @@ def test_three_shards_merged_equal_one_run(tmp_path, capsys):
     assert not (tmp_path / "two").exists()  # a refused merge writes nothing
 
 
+OWNERS_IN_ANOTHER_PROCESS = (
+    "import sys\nfrom course_tools.grading.shards import in_shard\n"
+    "print([[k for k in range(1, 8) if in_shard(name, k, 7)] for name in sys.argv[1:]])"
+)
+
+
 def test_every_student_is_in_exactly_one_shard_and_stays_there():
     names = [f"student{i}" for i in range(200)]
     for count in (1, 2, 3, 7):
         owners = [[k for k in range(1, count + 1) if in_shard(name, k, count)] for name in names]
         assert all(len(found) == 1 for found in owners)
-    assert [in_shard("student7", k, 3) for k in (1, 2, 3)] == [in_shard("student7", k, 3) for k in (1, 2, 3)]
+    assert {found[0] for found in owners} == set(range(1, 8))  # every one of the 7 shards gets students
+    # stays there: each shard is graded by another process, often on another machine, with its own hash seed
+    for hash_seed in ("1", "2"):
+        printed = subprocess.run(
+            [sys.executable, "-c", OWNERS_IN_ANOTHER_PROCESS, *names],
+            env={**os.environ, "PYTHONHASHSEED": hash_seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert ast.literal_eval(printed.stdout) == owners, f"students moved shards under PYTHONHASHSEED={hash_seed}"
 
 
-@pytest.mark.parametrize("text", ["3", "0/3", "4/3", "a/b", "1/0", "2/3/4"])
-def test_a_bad_shard_says_what_it_expects(text):
-    with pytest.raises(InstructorError, match="K"):
+NOT_K_OF_N = "--shard expects K/N with whole numbers, like 2/3"
+OUT_OF_RANGE = "K must be between 1 and N (N at least 1), e.g. 1/"
+
+
+@pytest.mark.parametrize(
+    ("text", "given", "expected"),
+    [
+        ("3", "got '3'", NOT_K_OF_N),
+        ("a/b", "got 'a/b'", NOT_K_OF_N),
+        ("2/3/4", "got '2/3/4'", NOT_K_OF_N),
+        ("0/3", "--shard 0/3: ", OUT_OF_RANGE + "3."),
+        ("4/3", "--shard 4/3: ", OUT_OF_RANGE + "3."),
+        ("1/0", "--shard 1/0: ", OUT_OF_RANGE + "1."),  # the example is a shard that exists
+    ],
+)
+def test_a_bad_shard_says_what_was_given_and_what_it_expects(text, given, expected):
+    with pytest.raises(InstructorError) as refused:
         parse_shard(text)
+    assert given in str(refused.value) and expected in str(refused.value), str(refused.value)
 
 
 def test_a_shard_without_a_seed_is_refused(tmp_path, capsys):
