@@ -25,7 +25,7 @@ PYTEST_ARGS ?= $(PYTEST_PLUGINS) $(NBVAL_ARGS) --ignore=tests/grading_fixtures t
 # `make test-quick`: the tests that take seconds, not minutes: every unit test (not the end-to-end grading,
 # mutant, wheel, warm-kernel and browser tests), and for each lesson named in NOTEBOOKS (its English source,
 # e.g. solutions/03_xor.ipynb) nbval over its four editions and its mutant suite (graded by probes, as make test does).
-END_TO_END := test_browser test_grading test_grading_korean test_mutants test_shards test_wheel test_warm_nbval
+END_TO_END := test_browser test_grading test_grading_runs test_grading_korean test_mutants test_shards test_wheel test_warm_nbval
 EDITIONS = $(foreach n,$(NOTEBOOKS),$(n) $(subst solutions/,solutions/ko/,$(n)) \
 	$(subst solutions/,lessons/en/,$(n)) $(subst solutions/,lessons/ko/,$(n)))
 
