@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from jupyter_client.connect import write_connection_file
 
-from course_tools.grading import isolation_available, load_assignment, processes
+from course_tools.grading import isolation_available, processes
 from course_tools.grading.classroom import (
     student_notebook,
     write_class,
@@ -45,11 +45,6 @@ from tests.grading_helpers import (
     with_student_tags,
     without_cell,
 )
-
-
-@pytest.fixture(scope="module")
-def assignment():
-    return load_assignment(FIXTURE)
 
 
 def the_class(assignment, submissions: Path) -> dict:

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from course_tools.grading import load_assignment
 from course_tools.grading.classroom import (
     solution_answers,
     student_notebook,
@@ -21,11 +20,6 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "grading_fixtures" / "solutions" / "fixture_homework.ipynb"
 LIMITS = ["--cell-timeout", "5", "--submission-timeout", "30", "--memory-mb", "1024", "--jobs", "2"]
 WRONG_EX1 = "def sigmoid_backward(output, grad_output):\n    return grad_output * output\n"
-
-
-@pytest.fixture(scope="module")
-def assignment():
-    return load_assignment(FIXTURE)
 
 
 def answered(edition, **changes: str):

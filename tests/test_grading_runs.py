@@ -51,11 +51,6 @@ from tests.grading_helpers import (
 )
 
 
-@pytest.fixture(scope="module")
-def assignment():
-    return load_assignment(FIXTURE)
-
-
 def test_an_interrupted_run_keeps_every_finished_row_and_the_rerun_does_the_rest(assignment, tmp_path, capsys):
     write_class(tmp_path, {f"student{i}": answered(assignment) for i in range(3)})
     gradebook = tmp_path / "graded" / "gradebook.csv"
