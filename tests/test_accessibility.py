@@ -9,6 +9,8 @@ import html
 import itertools
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import colorspacious  # in [dev]: missing, the module must fail, not skip its 76 tests
@@ -378,3 +380,26 @@ def test_every_stored_figure_has_a_text_alternative(notebook: Path):
 def test_the_contrast_check_rejects_okabe_ito_vermillion_as_text():
     """Why text uses the darkened *_TEXT shades: the palette's own vermillion is too light for text."""
     assert contrast(palette.VERMILLION, palette.WHITE) < MIN_CONTRAST <= contrast(palette.GRADIENT_TEXT, palette.WHITE)
+
+
+SHELL_AFTER_IMPORT = """
+import os, sys
+import backprop_lib.figures.described as described  # imported first, as in a process kernels are forked from
+from IPython.core.interactiveshell import InteractiveShell
+from matplotlib_inline.backend_inline import configure_inline_support
+
+shell = InteractiveShell.instance()
+configure_inline_support(shell, "inline")  # what a kernel's inline backend does: a PNG for every Figure
+figure = described.new_figure()
+figure.add_subplot().plot([1, 2])
+print(sorted(shell.display_formatter.format(figure)[0]))
+os.environ[sys.argv[1]] = "0"  # a grading kernel's setting: no picture at all
+print(sorted(shell.display_formatter.format(figure)[0]))
+"""
+
+
+def test_a_figure_is_shown_once_also_where_the_shell_starts_after_the_library_was_imported():
+    shown = subprocess.run(
+        [sys.executable, "-c", SHELL_AFTER_IMPORT, DRAW_FIGURES_VARIABLE], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert shown == ["['text/html', 'text/plain']", "['text/plain']"]  # no second copy as image/png, no PNG drawn

@@ -37,6 +37,7 @@ class DescribedFigure(Figure):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.descriptions: list[str] = []
+        _no_second_copy()  # here, not at import: a kernel forked after the import has its shell only now
 
     @property
     def description(self) -> str:
@@ -51,7 +52,8 @@ class DescribedFigure(Figure):
 
 def _no_second_copy() -> None:
     """In IPython, stop the inline backend adding the same picture again as image/png (its formatter
-    for Figure outranks ``_repr_mimebundle_``): the stored notebook keeps one PNG, inside the <img>."""
+    for Figure outranks ``_repr_mimebundle_``): the stored notebook keeps one PNG, inside the <img>,
+    and a grading kernel (no pictures) draws none."""
     try:
         from IPython import get_ipython
     except ImportError:  # plain Python: nothing displays figures
@@ -59,9 +61,6 @@ def _no_second_copy() -> None:
     shell = get_ipython()
     if shell is not None:
         shell.display_formatter.formatters["image/png"].for_type(DescribedFigure, lambda figure: None)
-
-
-_no_second_copy()
 
 
 def new_figure(**kwargs) -> DescribedFigure:
