@@ -897,6 +897,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "노트북을 한 번도 실행하지 않았어요(실행 번호가 있는 셀이 없어요). 그래도 채점기가 모두 실행했어요.",
     },
     "problem.at_line": {"en": "(line {line})", "ko": "({line}번째 줄)"},
+    "problem.output_sizes": {
+        "en": "it printed {printed} kB, only the first {kept} kB were kept",
+        "ko": "{printed} kB를 출력해서 처음 {kept} kB만 남겼어요",
+    },
     "problem.syntax-error": {
         "en": "There is a syntax error in {cell}: {detail}",
         "ko": "{cell}에 문법 오류가 있어요: {detail}",
@@ -990,6 +994,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "feedback.failed_check": {
         "en": "## Exercise {number}: its check did not pass (cell `{cell}`)",
         "ko": "## 연습 {number}: 확인 셀을 통과하지 못했어요(`{cell}` 셀)",
+    },
+    "feedback.choice_not_right": {
+        "en": "## Exercise {number}: the choice you recorded is not the right one: {choices} (cell `{cell}`)",
+        "ko": "## 연습 {number}: 기록한 선택이 정답이 아니에요: {choices} (`{cell}` 셀)",
+    },
+    "feedback.choices_not_all_right": {
+        "en": "## Exercise {number}: not every choice you recorded is right: {choices} (cell `{cell}`)",
+        "ko": "## 연습 {number}: 기록한 선택 가운데 정답이 아닌 것이 있어요: {choices} (`{cell}` 셀)",
     },
     "feedback.not_answered": {
         "en": "Not answered yet: {exercises}. The check of an unanswered exercise says only that it is not done, "

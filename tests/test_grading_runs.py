@@ -24,6 +24,7 @@ import nbformat
 import numpy as np
 import pytest
 
+from backprop_lib.messages import message
 from course_tools.grading import InstructorError, load_assignment
 from course_tools.grading.classroom import (
     solution_answers,
@@ -627,8 +628,7 @@ def test_warm_kernels_are_the_default_only_where_landlock_scopes_the_forking_pro
 
 
 def test_feedback_never_shows_the_solutions_multiple_choice_letters():
-    from course_tools.grading.plugin import without_choices
-    from course_tools.grading.report import output_text
+    from course_tools.grading.report import output_text, without_choices
 
     recorded = []
     for path in (HOMEWORK, ROOT / "solutions" / "ko" / HOMEWORK.name):
@@ -724,13 +724,43 @@ def test_an_exercise_counts_as_unanswered_by_its_cells_not_by_what_its_check_pri
 
 def test_every_problem_code_has_its_sentence_for_the_feedback_and_no_sentence_lacks_its_code():
     from backprop_lib.messages import MESSAGES
-    from course_tools.grading.outcome import PROBLEMS
+    from course_tools.grading.outcome import LOCALIZED_DETAILS, PROBLEMS
 
-    sentences = {key.removeprefix("problem.") for key in MESSAGES if key.startswith("problem.")}
-    assert sentences - {"at_line"} == set(PROBLEMS)  # at_line: a part of the syntax-error sentence
+    sentences = {key for key in MESSAGES if key.startswith("problem.")}
+    details = set(LOCALIZED_DETAILS)  # parts of a sentence: a syntax error's line, how much output was cut
+    assert {key.removeprefix("problem.") for key in sentences - details} == set(PROBLEMS)
+    assert details <= sentences
 
 
 def test_a_syntax_errors_line_is_said_in_the_feedbacks_language():
     problem = Problem("syntax-error", "ex4-answer", "SyntaxError: '(' was never closed (line 10)")
     assert problem.sentence("ko", "연습 4의 답").endswith("was never closed (10번째 줄)")
     assert problem.sentence("en", "your answer").endswith("was never closed (line 10)")
+
+
+def test_how_much_output_was_cut_is_said_in_the_feedbacks_language():
+    problem = Problem("output-truncated", "ex1-answer", message("problem.output_sizes", "en", printed=35, kept=30))
+    assert problem.sentence("ko", "연습 1의 답").endswith(
+        "35 kB를 출력해서 처음 30 kB만 남겼어요."
+    )  # no English inside
+    assert problem.sentence("en", "your answer").endswith("it printed 35 kB, only the first 30 kB were kept.")
+
+
+def test_a_multiple_choice_check_that_lost_points_says_which_choice_without_the_right_letter():
+    from course_tools.grading.feedback import failed_checks
+    from course_tools.grading.report import without_choices
+
+    def graded(check: CellResult, language: str) -> str:
+        exercise = SimpleNamespace(number=check.exercise, visible=[check])
+        return "\n".join(failed_checks(SimpleNamespace(language=language, unanswered=[], exercises=[exercise])))
+
+    def printed(letters: str, language: str) -> str:
+        return message("choice.recorded", language, name="relu_bug", letters=letters) + "\n✓ ...\n"
+
+    for language, said in (("en", "the choice you recorded is not the right one: relu_bug: A"), ("ko", "relu_bug: A")):
+        expected, actual = without_choices(printed("B", language)), printed("A", language)
+        text = graded(CellResult("ex9-check", 9, "check", False, expected=expected, actual=actual), language)
+        assert said in text and "B" not in text.replace("relu_bug", "")  # the student's letter, never the right one
+        assert message("feedback.expected", language) not in text  # no block of ✓ against ✓
+    wrong_numbers = CellResult("ex3-check", 3, "check", False, expected="grad = 0.5\n", actual="grad = 0.25\n")
+    assert "Expected:" in graded(wrong_numbers, "en")  # any other failed check shows both outputs, as before

@@ -14,7 +14,7 @@ from ..lessons import exercise_meta
 from .assignment import Assignment
 from .gradebook import number
 from .outcome import CellResult, Grade
-from .report import exercises_named, in_language, probe_tally
+from .report import RECORDED, exercises_named, in_language, probe_tally, without_choices
 
 
 def fenced(text: str) -> str:
@@ -87,6 +87,16 @@ def points_table(grade: Grade, probes: dict[str, int]) -> list[str]:
     return rows
 
 
+def recorded_choices(text: str) -> list[str]:
+    """The multiple-choice answers a check printed as recorded, e.g. ``relu_bug: A``, in order."""
+    found = []
+    for line in text.splitlines():
+        suffix = next((suffix.strip() for suffix in RECORDED if suffix.strip() in line), None)
+        if suffix and ": " in line:
+            found.append(line[: line.index(suffix)].strip())
+    return found
+
+
 def failed_checks(grade: Grade) -> list[str]:
     """Each failed visible check of an answered exercise with what it expected and what it printed."""
     language, lines = grade.language, []
@@ -94,6 +104,14 @@ def failed_checks(grade: Grade) -> list[str]:
         for check in exercise.visible if exercise.number not in grade.unanswered else []:
             if check.passed or not (check.expected or check.actual):
                 continue
+            choices = recorded_choices(check.actual)
+            if choices and without_choices(check.actual).strip() == check.expected.strip():  # only a letter differs
+                key = "feedback.choice_not_right" if len(choices) == 1 else "feedback.choices_not_all_right"
+                lines += [
+                    "",
+                    message(key, language, number=exercise.number, choices=", ".join(choices), cell=check.cell_id),
+                ]
+                continue  # the expected output would show the right letters hidden and a ✓, as the student's does
             lines += [
                 "",
                 message("feedback.failed_check", language, number=exercise.number, cell=check.cell_id),

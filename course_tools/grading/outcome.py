@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from backprop_lib.messages import message
+from backprop_lib.messages import message, template
 
 # Each problem code; the sentence the student's feedback gives for it is the message
 # "problem.<code>" of backprop_lib.messages, in the submission's language.
@@ -31,6 +31,16 @@ PROBLEMS = (
 )
 
 
+def detail_pattern(key: str) -> re.Pattern:
+    """A regular expression for a message's English text with its {names} as numbers (named groups)."""
+    english = re.escape(template(key, "en"))
+    return re.compile(re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>\\d+)", english))
+
+
+# Details the grader writes in English (pytest's process has no language) that the feedback says in the student's.
+LOCALIZED_DETAILS = {key: detail_pattern(key) for key in ("problem.at_line", "problem.output_sizes")}
+
+
 @dataclass(frozen=True)
 class Problem:
     """Something wrong with a submission (or worth noting), with the cell it happened in."""
@@ -41,9 +51,9 @@ class Problem:
 
     def sentence(self, language: str = "en", cell: str | None = None) -> str:
         """The problem in one sentence for the student, in their notebook's language (cell: how to name the cell)."""
-        detail = re.sub(
-            r"\(line (\d+)\)$", lambda found: message("problem.at_line", language, line=found[1]), self.detail
-        )
+        detail = self.detail
+        for key, pattern in LOCALIZED_DETAILS.items():  # the grader's English words in a detail, in this language
+            detail = pattern.sub(lambda found, key=key: message(key, language, **found.groupdict()), detail)
         return message(f"problem.{self.code}", language, cell=cell or self.cell, detail=detail)
 
 

@@ -31,22 +31,19 @@ import nbval.plugin
 import pytest
 from _pytest.junitxml import LogXML
 
-from backprop_lib.messages import LANGUAGES, template
+from backprop_lib.messages import message
 
 from ..lessons import exercise_meta
 from .guard import GuardedKernel, KernelDied, SubmissionTimedOut, TooManyProcesses
 from .probes import score_hidden, stream_text
 from .processes import become_subreaper
-from .report import output_text
+from .report import output_text, without_choices
 from .splice import OPEN_TASK_CHECK
 from .warm import Zygote
 
 SYNTAX_ERRORS = ("SyntaxError", "IndentationError", "TabError")
 HIDDEN_FAILURE = "hidden check failed (its expected output is not reported)"
 OPEN_TASK_FAILURE = "the visible check of an open task did not end with the solution's verdict line"
-# A multiple-choice check prints "name: LETTERS (recorded; graded when you hand in)": the letters the hidden
-# check grades. In a feedback file's expected output they are hidden, in every language.
-RECORDED = [template("choice.recorded", language).split("{letters}")[1] for language in LANGUAGES]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -162,29 +159,14 @@ def cell_properties(item: pytest.Item, call: pytest.CallInfo, wrong_verdict: boo
     kernel = item.parent.kernel
     ran = call.when == "call" and item.test_outputs is not None
     if ran and kernel is not None and kernel.dropped_bytes:
-        properties.append(
-            (
-                "problem",
-                f"output-truncated: it printed {kernel.output_bytes >> 10} kB, "
-                f"only the first {kernel.max_output_bytes >> 10} kB were kept",
-            )
-        )
+        printed, kept = kernel.output_bytes >> 10, kernel.max_output_bytes >> 10
+        sizes = message("problem.output_sizes", "en", printed=printed, kept=kept)
+        properties.append(("problem", f"output-truncated: {sizes}"))  # outcome.py says it in the student's language
         kernel.dropped_bytes = 0
     if call.when == "call" and (call.excinfo is not None or wrong_verdict) and exercise_of(item).get("role") == "check":
         expected = without_choices(output_text(item.cell.outputs))
         properties += [("expected", expected), ("actual", output_text(item.test_outputs or []))]
     return properties
-
-
-def without_choices(text: str) -> str:
-    """The solution's output with the letters of every recorded multiple-choice answer replaced by '…'."""
-    lines = text.splitlines(keepends=True)
-    for index, line in enumerate(lines):
-        name, colon, rest = line.partition(": ")
-        for suffix in RECORDED if colon else []:
-            if suffix.strip() in rest:
-                lines[index] = f"{name}: …{suffix}{line[len(line.rstrip()) :]}"
-    return "".join(lines)
 
 
 def open_task(item: pytest.Item) -> bool:

@@ -13,7 +13,7 @@ import re
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
-from backprop_lib.messages import message, template
+from backprop_lib.messages import LANGUAGES, message, template
 
 from ..dependencies import dependencies
 from .assignment import Assignment
@@ -23,6 +23,22 @@ from .splice import Spliced
 MAX_LINES, MAX_CHARS = 12, 1200
 MIN_CUT = 300  # characters: a shorter tail is kept
 NOT_PASSED = ("failure", "error", "skipped")
+
+
+# A multiple-choice check prints "name: LETTERS (recorded; graded when you hand in)": the letters the hidden
+# check grades. In a feedback file's expected output they are hidden, in every language.
+RECORDED = [template("choice.recorded", language).split("{letters}")[1] for language in LANGUAGES]
+
+
+def without_choices(text: str) -> str:
+    """The solution's output with the letters of every recorded multiple-choice answer replaced by '…'."""
+    lines = text.splitlines(keepends=True)
+    for index, line in enumerate(lines):
+        name, colon, rest = line.partition(": ")
+        for suffix in RECORDED if colon else []:
+            if suffix.strip() in rest:
+                lines[index] = f"{name}: …{suffix}{line[len(line.rstrip()) :]}"
+    return "".join(lines)
 
 
 def shorten(text: str) -> str:
