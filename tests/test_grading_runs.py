@@ -232,6 +232,14 @@ def test_missing_or_empty_submissions_folder(tmp_path, capsys):
     assert "No folder" in capsys.readouterr().err
     assert main([str(tmp_path), "--solution", str(FIXTURE)]) == 2
     assert "holds no .ipynb files" in capsys.readouterr().err
+    (tmp_path / "ada.ipynb").write_text("{}")  # one student's file instead of the class's folder
+    assert main([str(tmp_path / "ada.ipynb"), "--solution", str(FIXTURE)]) == 2
+    said = capsys.readouterr().err
+    assert (
+        f"ada.ipynb is a file: give the folder of the submitted notebooks (one NAME.ipynb per student), {tmp_path}, "
+        in said
+    )
+    assert "--regrade ada to grade only this one again" in said
 
 
 @pytest.mark.parametrize(
@@ -242,6 +250,8 @@ def test_missing_or_empty_submissions_folder(tmp_path, capsys):
         ("--max-output-kb=0", "--max-output-kb must be 1 or more, not 0"),
         ("--max-processes=-1", "--max-processes must be 0 or more (0: none besides the kernel), not -1"),
         (f"--output={FIXTURE}", f"--output {FIXTURE} is a file: give a folder"),  # not FileExistsError
+        ("--jobs=0", "--jobs must be 1 or more, not 0"),
+        ("--memory-mb=100", "--memory-mb must be at least 512, not 100"),
     ],
 )
 def test_a_limit_or_output_that_could_grade_nobody_is_refused_before_grading(tmp_path, capsys, option, said):

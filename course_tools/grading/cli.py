@@ -48,6 +48,11 @@ NOT_ISOLATED = (
 
 def list_submissions(folder: Path) -> list[Submission]:
     """Every NAME.ipynb directly in the folder, as the submission of student NAME."""
+    if folder.is_file():
+        raise InstructorError(
+            f"{folder} is a file: give the folder of the submitted notebooks (one NAME.ipynb per student), "
+            f"{folder.parent}, and --regrade {folder.stem} to grade only this one again."
+        )
     if not folder.is_dir():
         raise InstructorError(
             f"No folder {folder}: put the submitted notebooks (one NAME.ipynb per student) "
@@ -423,10 +428,10 @@ def parser() -> argparse.ArgumentParser:
 def refuse_unusable_options(p: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     """End with a usage error when a number or folder given could not serve: what it must be and what was given."""
     if args.jobs < 1:
-        p.error("--jobs must be 1 or more")
+        p.error(f"--jobs must be 1 or more, not {args.jobs}: how many submissions are graded at a time")
     if args.memory_mb < MIN_MEMORY_MB:
         p.error(
-            f"--memory-mb must be at least {MIN_MEMORY_MB}: a kernel that imports numpy and "
+            f"--memory-mb must be at least {MIN_MEMORY_MB}, not {args.memory_mb}: a kernel that imports numpy and "
             f"matplotlib needs about 400 MB of address space"
         )
     for option, seconds in (("--cell-timeout", args.cell_timeout), ("--submission-timeout", args.submission_timeout)):
