@@ -164,11 +164,15 @@ def check_close(name: str, got: object, expected: ArrayLike, digits: int = 8) ->
     tolerance = 0.5 * 10.0**-digits + 1e-12
     error = np.abs(got_array - expected_array)
     dtype = low_precision(got)
-    within_precision = dtype is not None and np.all(
-        error <= LOW_PRECISION_RELATIVE * np.abs(expected_array) + tolerance
-    )
+    float32_close = bool(np.all(error <= LOW_PRECISION_RELATIVE * np.abs(expected_array) + tolerance))
+    within_precision = dtype is not None and float32_close
     if not np.all(error <= tolerance) and not (within_precision and digits <= 8):  # float32 holds ~7 digits
-        hint = message("check.low_precision", name=name, dtype=dtype, digits=digits) if within_precision else ""
+        if within_precision:
+            hint = message("check.low_precision", name=name, dtype=dtype, digits=digits)
+        elif float32_close:  # float64 numbers with float32's error: computed in float32 somewhere upstream
+            hint = message("check.float32_inside", name=name, digits=digits)
+        else:
+            hint = ""
         raise CheckFailed(
             hint
             + message(

@@ -124,6 +124,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{name} is {dtype}; compute in float64 (the check wants {digits} decimals): ",
         "ko": "{name} 값의 자료형이 {dtype}(이)에요. float64로 계산하세요(이 확인은 소수점 {digits}자리까지 봐요): ",
     },
+    "check.float32_inside": {
+        "en": "{name} is off by about what float32 rounding gives; does code it calls (an earlier exercise's "
+        "answer) compute in float32? Compute in float64 there (the check wants {digits} decimals): ",
+        "ko": "{name} 값은 float32로 반올림했을 때만큼 어긋났어요. 이 값을 계산할 때 부르는 코드(앞 연습의 답)가 "
+        "float32로 계산하나요? 그곳에서 float64로 계산하세요(이 확인은 소수점 {digits}자리까지 봐요): ",
+    },
     "check.raised_in_check": {
         "en": "your code returned something the check cannot use, so the check raised {error} while reading it "
         "(the line is the check's, not yours)",

@@ -496,6 +496,10 @@ def test_float32_within_its_precision_passes_or_is_named():
         "with exercise_check(1):\n    check_close('p', np.float32(1/3), 1/3, digits=14)\n"
     )
     assert "float32" not in checked("with exercise_check(1):\n    check_close('p', np.float32(0.3), 1/3)\n")
+    # float64 numbers with float32's error: an earlier answer this one calls computed in float32 (the verdict stays ✗)
+    upstream = checked("with exercise_check(3):\n    check_close('g', np.float64(np.float32(1/3)), 1/3)\n")
+    assert "does code it calls (an earlier exercise's answer) compute in float32?" in upstream and "✗" in upstream
+    assert "float32" not in checked("with exercise_check(3):\n    check_close('g', 0.3334, 1/3)\n")
 
 
 def test_none_gets_the_missing_return_message_and_errors_point_at_the_students_line():
