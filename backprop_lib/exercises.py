@@ -147,6 +147,15 @@ def format_value(value: ArrayLike, digits: int = 8) -> str:
     )
 
 
+def precision_hint(name: str, dtype: str | None, float32_close: bool, digits: int) -> str:
+    """What to say before a wrong number that is off by no more than float32's rounding ("" when it is off by more)."""
+    if not float32_close:
+        return ""
+    if dtype is not None:  # the answer itself is float32 and the check wants more digits than it holds
+        return message("check.low_precision", name=name, dtype=dtype, digits=digits)
+    return message("check.float32_inside", name=name, digits=digits)  # float64, but computed in float32 upstream
+
+
 def check_close(name: str, got: object, expected: ArrayLike, digits: int = 8) -> None:
     """Check a number or array against the expected one to ``digits`` decimals and print it."""
     _require_answer(name, got)
@@ -163,25 +172,19 @@ def check_close(name: str, got: object, expected: ArrayLike, digits: int = 8) ->
         raise CheckFailed(message("check.not_finite", name=name, value=format_value(got_array, digits)))
     tolerance = 0.5 * 10.0**-digits + 1e-12
     error = np.abs(got_array - expected_array)
-    dtype = low_precision(got)
-    float32_close = bool(np.all(error <= LOW_PRECISION_RELATIVE * np.abs(expected_array) + tolerance))
-    within_precision = dtype is not None and float32_close
-    if not np.all(error <= tolerance) and not (within_precision and digits <= 8):  # float32 holds ~7 digits
-        if within_precision:
-            hint = message("check.low_precision", name=name, dtype=dtype, digits=digits)
-        elif float32_close:  # float64 numbers with float32's error: computed in float32 somewhere upstream
-            hint = message("check.float32_inside", name=name, digits=digits)
-        else:
-            hint = ""
-        raise CheckFailed(
-            hint
-            + message(
-                "check.close_wrong",
-                name=name,
-                expected=format_value(expected_array, digits),
-                got=format_value(got_array, digits),
+    if not np.all(error <= tolerance):  # only then: is it off by no more than float32's rounding?
+        dtype = low_precision(got)
+        float32_close = bool(np.all(error <= LOW_PRECISION_RELATIVE * np.abs(expected_array) + tolerance))
+        if not (dtype is not None and float32_close and digits <= 8):  # float32 holds ~7 digits: right in it
+            raise CheckFailed(
+                precision_hint(name, dtype, float32_close, digits)
+                + message(
+                    "check.close_wrong",
+                    name=name,
+                    expected=format_value(expected_array, digits),
+                    got=format_value(got_array, digits),
+                )
             )
-        )
     # print the expected value: every answer within the tolerance then prints the same text,
     # which is what the grader compares (an answer off in the 15th digit must not lose points)
     print(f"{name} = {format_value(expected_array, digits)}")
