@@ -14,7 +14,7 @@ from ..lessons import exercise_meta
 from .assignment import Assignment
 from .gradebook import number
 from .outcome import CellResult, Grade
-from .report import RECORDED, exercises_named, in_language, probe_tally, without_choices
+from .report import exercises_named, in_language, probe_tally, recorded_choices, without_choices
 
 
 def fenced(text: str) -> str:
@@ -85,16 +85,6 @@ def points_table(grade: Grade, probes: dict[str, int]) -> list[str]:
             f"{probes_passed(exercise.hidden, probes, grade.language)} |"
         )
     return rows
-
-
-def recorded_choices(text: str) -> list[str]:
-    """The multiple-choice answers a check printed as recorded, e.g. ``relu_bug: A``, in order."""
-    found = []
-    for line in text.splitlines():
-        suffix = next((suffix.strip() for suffix in RECORDED if suffix.strip() in line), None)
-        if suffix and ": " in line:
-            found.append(line[: line.index(suffix)].strip())
-    return found
 
 
 def failed_checks(grade: Grade) -> list[str]:

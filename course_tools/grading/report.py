@@ -17,7 +17,7 @@ from backprop_lib.messages import LANGUAGES, message, template
 
 from ..dependencies import dependencies
 from .assignment import Assignment
-from .outcome import CellResult, ExerciseResult, Grade, Problem
+from .outcome import CellResult, ExerciseResult, Grade, Problem, detail_pattern
 from .splice import Spliced
 
 MAX_LINES, MAX_CHARS = 12, 1200
@@ -30,15 +30,27 @@ NOT_PASSED = ("failure", "error", "skipped")
 RECORDED = [template("choice.recorded", language).split("{letters}")[1] for language in LANGUAGES]
 
 
+def recorded_choice(line: str) -> tuple[str, str] | None:
+    """``(name, suffix)`` when a line records a multiple-choice answer ("relu_bug: A (recorded; …)"), else None."""
+    name, colon, rest = line.partition(": ")
+    suffix = next((suffix for suffix in RECORDED if colon and suffix.strip() in rest), None)
+    return (name, suffix) if suffix else None
+
+
 def without_choices(text: str) -> str:
     """The solution's output with the letters of every recorded multiple-choice answer replaced by '…'."""
     lines = text.splitlines(keepends=True)
     for index, line in enumerate(lines):
-        name, colon, rest = line.partition(": ")
-        for suffix in RECORDED if colon else []:
-            if suffix.strip() in rest:
-                lines[index] = f"{name}: …{suffix}{line[len(line.rstrip()) :]}"
+        found = recorded_choice(line)
+        if found:
+            lines[index] = f"{found[0]}: …{found[1]}{line[len(line.rstrip()) :]}"
     return "".join(lines)
+
+
+def recorded_choices(text: str) -> list[str]:
+    """The multiple-choice answers a check printed as recorded, e.g. ``relu_bug: A``, in order."""
+    found = [(line, recorded_choice(line)) for line in text.splitlines()]
+    return [line[: line.index(choice[1].strip())].strip() for line, choice in found if choice]
 
 
 def shorten(text: str) -> str:
@@ -50,10 +62,12 @@ def shorten(text: str) -> str:
     return f"{kept}\n{message('feedback.more', 'en', count=len(text) - len(kept))}"
 
 
+MORE = re.compile(detail_pattern("feedback.more").pattern + "$")  # shorten's last line, as it writes it
+
+
 def in_language(text: str, language: str) -> str:
     """A shortened output with its "… (N more characters)" line in the feedback's language."""
-    english = re.escape(template("feedback.more", "en")).replace(re.escape("{count}"), r"(\d+)")
-    return re.sub(english + "$", lambda found: message("feedback.more", language, count=found[1]), text)
+    return MORE.sub(lambda found: message("feedback.more", language, **found.groupdict()), text)
 
 
 def output_text(outputs: list[dict]) -> str:
