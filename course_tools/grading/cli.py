@@ -177,11 +177,13 @@ def students_named(names: list[str], submissions: list[Submission]) -> set[str]:
     return {by_name.get(unicodedata.normalize("NFC", name), name) for name in names}
 
 
-def shard_of(args: argparse.Namespace, submissions: list[Submission], folder: Path) -> tuple[list[Submission], Path]:
+def shard_of(
+    args: argparse.Namespace, shard: tuple[int, int] | None, submissions: list[Submission], folder: Path
+) -> tuple[list[Submission], Path]:
     """The submissions this run grades (``--shard K/N``: its slice of the class) and the folder their grades go to."""
-    if not args.shard:
+    if shard is None:
         return submissions, args.output.resolve() if args.output else folder / "graded"
-    index, count = parse_shard(args.shard)
+    index, count = shard
     if args.seed is None:
         raise InstructorError(
             f"--shard {args.shard}: every shard must use the same hidden inputs; pass the same "
@@ -192,17 +194,24 @@ def shard_of(args: argparse.Namespace, submissions: list[Submission], folder: Pa
 
 
 def forget_stale_rows(
-    gradebook: Gradebook, regrade: list[str] | None, submissions: list[Submission], folder: Path, shard: str | None
+    gradebook: Gradebook,
+    regrade: list[str] | None,
+    submissions: list[Submission],
+    folder: Path,
+    where: str,
+    in_a_shard: bool,
 ) -> dict[str, str]:
-    """Drop the rows to grade again (--regrade NAME, a changed file), saying so; return each file's fingerprint."""
+    """Drop the rows to grade again (--regrade NAME, a changed file), saying so; return each file's fingerprint.
+
+    ``where``: the class folder, or the shard of it this run grades (``in_a_shard``).
+    """
     if regrade:  # names: grade only these students again
         names = students_named(regrade, submissions)
         unknown = sorted(names - {s.student for s in submissions})
         if unknown:
-            where = f"shard {shard} of {folder}" if shard else folder
             raise InstructorError(
                 f"--regrade {' '.join(unknown)}: no such submission in {where} (a student's name is the file name "
-                f"without .ipynb" + ("; a shard grades again only its own students)." if shard else ").")
+                f"without .ipynb" + ("; a shard grades again only its own students)." if in_a_shard else ").")
             )
         gradebook.forget(names)
     gone = sorted(set(gradebook.rows) - {s.student for s in submissions})
@@ -274,17 +283,18 @@ def grade_folder(args: argparse.Namespace) -> int:
     if seed_file:
         args.seed = seed_from_file(seed_file)
     refuse_unusable_seed(args.seed, seed_file)  # before anything is written
-    submissions, output = shard_of(args, submissions, folder)
+    shard = parse_shard(args.shard) if args.shard else None
+    where = f"shard {args.shard} of {folder}" if shard else str(folder)
+    submissions, output = shard_of(args, shard, submissions, folder)
     output.mkdir(parents=True, exist_ok=True)
     gradebook = Gradebook(output / "gradebook.csv", assignment, regrade=args.regrade == [])
-    fingerprints = forget_stale_rows(gradebook, args.regrade, submissions, folder, args.shard)
+    fingerprints = forget_stale_rows(gradebook, args.regrade, submissions, folder, where, shard is not None)
     todo = [s for s in submissions if s.student not in gradebook.graded()]
     seed, seed_file = hidden_seed_of(args.seed, output, seed_file, keeps_rows=bool(gradebook.rows))
     warn_if_others_can_read(seed_file)
-    if args.shard:
-        keep_shard(output, *parse_shard(args.shard))
+    if shard:
+        keep_shard(output, *shard)
     about = f"{assignment.name} ({len(assignment.exercises)} exercises, {number(assignment.maximum)} points)"
-    where = f"shard {args.shard} of {folder}" if args.shard else str(folder)
     if not todo:  # the limits and kernels of a run that starts none would only be noise
         print(f"{all_graded(len(submissions))} in {where} against {about}.", flush=True)
         gradebook.rewrite()  # as a run that graded: the file as this grader writes it

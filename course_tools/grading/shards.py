@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import shutil
+from collections import Counter
 from pathlib import Path
 
 from .assignment import InstructorError
@@ -70,7 +71,7 @@ def every_shard_once(shard_folders: list[Path]) -> None:
     count = counts.pop()
     found = sorted(index for index, _ in numbers)
     missing = sorted(set(range(1, count + 1)) - set(found))
-    twice = sorted({index for index in found if found.count(index) > 1})
+    twice = sorted(index for index, times in Counter(found).items() if times > 1)
     if missing or twice:
         said = [
             f"shard {', '.join(map(str, missing))} of {count} missing" if missing else "",
@@ -84,7 +85,7 @@ def every_shard_once(shard_folders: list[Path]) -> None:
 
 def keep_merged_seed(shard_folders: list[Path], output: Path) -> None:
     """Keep the shards' seed in ``output`` as a run would: a rerun or --regrade there grades on the same inputs."""
-    record = shard_folders[0] / SEED_FILE
+    record = shard_folders[0] / SEED_FILE  # every shard's is the same seed: same_seed checked it
     if not record.is_file():
         return
     kept = kept_seed(output)
