@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import ast
 
-from .lessons import exercise_meta, names_assigned
+from .cells import exercise_meta
+from .lessons import names_assigned
 
 
 def names_defined(source: str) -> set[str]:

@@ -38,6 +38,7 @@ import nbformat
 from backprop_lib.exercises import not_done_message
 from backprop_lib.messages import LANGUAGES, message
 
+from .cells import exercise_meta, role_of
 from .translations import SOLUTION_MARKERS, TranslationError, catalogue_path, program_of, skeleton, translated
 
 BEGIN, END = SOLUTION_MARKERS
@@ -69,16 +70,6 @@ class Exercise:
     answer_ids: list[str] = field(default_factory=list)
     check_ids: list[str] = field(default_factory=list)
     hidden_ids: list[str] = field(default_factory=list)
-
-
-def exercise_meta(cell) -> dict | None:
-    """The ``exercise`` metadata of a cell, or None for a teaching cell."""
-    return cell.get("metadata", {}).get("exercise")
-
-
-def role_of(cell) -> str | None:
-    """A cell's exercise role (answer, check, hidden-check, mutant), or None for a teaching cell."""
-    return (exercise_meta(cell) or {}).get("role")
 
 
 def metadata_number(cell, key: str, kind: type, where: str, default: float | None = None) -> int | float:

@@ -46,16 +46,15 @@ from typing import TYPE_CHECKING
 from backprop_lib.errors import CourseError
 from backprop_lib.messages import message
 
+from .cells import exercise_meta, role_of
 from .dependencies import dependencies
 from .lessons import (
     SOURCE_LANGUAGE,
     AuthoringError,
     Region,
     add_solution_arguments,
-    exercise_meta,
     exercises,
     read,
-    role_of,
     solution_paths,
     split_regions,
     with_answers,

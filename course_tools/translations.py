@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .cells import role_of
+
 if TYPE_CHECKING:
     from nbformat import NotebookNode
 
@@ -124,8 +126,6 @@ def needs_translation(cell) -> bool:
     if cell.cell_type == "markdown":
         prose = MARKDOWN_NOT_PROSE.sub(" ", cell.source)
         return bool(WORD.search(prose))
-    from .lessons import role_of  # lessons imports this module: its helpers are there once both are loaded
-
     if cell.cell_type != "code" or role_of(cell) == "hidden-check":
         return False
     if any(WORD.search(comment) for comment in comments(cell.source) if comment not in SOLUTION_MARKERS):

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from backprop_lib.messages import LANGUAGES, message
+from course_tools.cells import exercise_meta
 from course_tools.lessons import (
     LANDING_PAGE,
     drifted,
     edition_language,
-    exercise_meta,
     exercises,
     landing_drifted,
     lesson_path,

@@ -18,17 +18,8 @@ from nbformat import NotebookNode
 
 from backprop_lib.errors import CourseError
 
-from ..lessons import (
-    SOURCE_LANGUAGE,
-    Exercise,
-    exercise_meta,
-    exercises,
-    lesson_path,
-    make_lesson,
-    read,
-    role_of,
-    solution_path,
-)
+from ..cells import exercise_meta, role_of
+from ..lessons import SOURCE_LANGUAGE, Exercise, exercises, lesson_path, make_lesson, read, solution_path
 from .markers import nbval_markers
 from .probes import JUDGES, probe_count, split_probes, stream_text
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from backprop_lib.messages import message
 
-from ..lessons import exercise_meta
+from ..cells import exercise_meta
 from .assignment import Assignment
 from .gradebook import number
 from .outcome import CellResult, Grade

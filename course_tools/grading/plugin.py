@@ -33,7 +33,7 @@ from _pytest.junitxml import LogXML
 
 from backprop_lib.messages import message
 
-from ..lessons import exercise_meta
+from ..cells import exercise_meta
 from .guard import GuardedKernel, KernelDied, SubmissionTimedOut, TooManyProcesses
 from .probes import score_hidden, stream_text
 from .processes import become_subreaper

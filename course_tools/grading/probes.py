@@ -21,7 +21,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from ..lessons import exercise_meta
+from ..cells import exercise_meta
 
 RELATIVE, ABSOLUTE = 1e-5, 1e-6
 NUMBER = re.compile(r"[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?")

@@ -14,7 +14,8 @@ from dataclasses import replace
 
 from backprop_lib.exercises import HIDDEN_SEED_VARIABLE, TEXT_FIGURES
 
-from ..lessons import AuthoringError, execute, role_of
+from ..cells import role_of
+from ..lessons import AuthoringError, execute
 from .assignment import Assignment, InstructorError
 from .probes import stream_text
 

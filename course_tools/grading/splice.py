@@ -22,7 +22,8 @@ import nbformat
 
 from backprop_lib.messages import LANGUAGES
 
-from ..lessons import SOURCE_LANGUAGE, exercise_meta, role_of, with_answers
+from ..cells import exercise_meta, role_of
+from ..lessons import SOURCE_LANGUAGE, with_answers
 from ..translations import language_called
 from .assignment import Assignment, answer_sources
 from .markers import strip_nbval_markers
